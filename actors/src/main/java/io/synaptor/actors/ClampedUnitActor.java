@@ -1,0 +1,84 @@
+package io.synaptor.actors;
+
+import io.synaptor.neurons.Activation;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An input unit: its state is clamped to the data, so it has no dynamics and needs no drives. It
+ * passes each clamp on to its synapses as ρ(x), with the clamp's horizon, so that a clamped value
+ * costs one message per episode however many steps the episode lasts.
+ */
+public final class ClampedUnitActor extends AbstractBehavior<ClampedUnitActor.Command> {
+
+    public sealed interface Command permits Clamp, Connect {
+    }
+
+    /** input source → input unit: s = values from {@code time}, known through {@code horizon}. */
+    public record Clamp(long time, long horizon, double[] values) implements Command {
+    }
+
+    public record Connect(List<ActorRef<SynapseActor.Command>> synapses) implements Command {
+    }
+
+    public static Behavior<Command> create(int id, Activation activation, long endTime,
+                                           ActorRef<ProbeActor.Command> probe) {
+        return Behaviors.setup(ctx -> new ClampedUnitActor(ctx, id, activation, endTime, probe));
+    }
+
+    private final int id;
+    private final Activation act;
+    private final long endTime;
+    private final ActorRef<ProbeActor.Command> probe;
+    private final List<Clamp> early = new ArrayList<>();
+    private List<ActorRef<SynapseActor.Command>> synapses;
+    private long messages;
+
+    private ClampedUnitActor(ActorContext<Command> ctx, int id, Activation act, long endTime,
+                             ActorRef<ProbeActor.Command> probe) {
+        super(ctx);
+        this.id = id;
+        this.act = act;
+        this.endTime = endTime;
+        this.probe = probe;
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Clamp.class, this::onClamp)
+                .onMessage(Connect.class, this::onConnect)
+                .build();
+    }
+
+    private Behavior<Command> onConnect(Connect m) {
+        synapses = m.synapses();
+        for (Clamp c : early) forward(c);
+        early.clear();
+        return this;
+    }
+
+    private Behavior<Command> onClamp(Clamp c) {
+        if (synapses == null) early.add(c);
+        else forward(c);
+        return this;
+    }
+
+    private void forward(Clamp c) {
+        double[] rho = new double[c.values().length];
+        for (int b = 0; b < rho.length; b++) rho[b] = act.rho(c.values()[b]);
+        SynapseActor.State state = new SynapseActor.State(id, c.time(), c.horizon(), rho);
+        for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(state);
+        messages += synapses.size();
+        if (c.horizon() >= endTime) {
+            probe.tell(new ProbeActor.UnitFinal(id, c.values().clone(), 0.0, Double.NaN, messages));
+        }
+    }
+}

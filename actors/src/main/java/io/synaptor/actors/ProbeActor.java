@@ -1,0 +1,144 @@
+package io.synaptor.actors;
+
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Gathers what the run leaves behind — per-episode results, and every actor's final state,
+ * parameters and message count — without being on the hot path: nothing waits for it. The run
+ * has ended when every actor has reached the end time on its own clock and said so; there is no
+ * barrier and no central synchroniser in the loop.
+ *
+ * <p>On a divergence report the probe waits a moment for any other unit that blew up earlier in
+ * virtual time, then fails the run naming the first.
+ */
+public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
+
+    public sealed interface Command permits EpisodeResult, UnitFinal, SynapseFinal, SourceFinal, Diverged, Settle {
+    }
+
+    /** teacher → probe: one episode's outcome over its real (non-padding) examples. */
+    public record EpisodeResult(long episode, int epoch, boolean training, double lossSum, int correct, int count,
+                                int[] predicted, int[] labels) implements Command {
+    }
+
+    public record UnitFinal(int unit, double[] state, double bias, double biasGradient, long messages) implements Command {
+    }
+
+    public record SynapseFinal(int synapse, double weight, double gradient, long messages) implements Command {
+    }
+
+    /** a data source (input source or teacher) has sent all it will send. */
+    public record SourceFinal(long messages) implements Command {
+    }
+
+    public record Diverged(String who, long time, double value) implements Command {
+    }
+
+    private record Settle() implements Command {
+    }
+
+    /** How long to wait for earlier divergences once one is reported. */
+    static final Duration SETTLE = Duration.ofMillis(300);
+
+    public static Behavior<Command> create(int units, int synapses, long episodes, ProgressListener listener,
+                                           CompletableFuture<RunResult> result) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+                new ProbeActor(ctx, timers, units, synapses, episodes, listener, result)));
+    }
+
+    private final TimerScheduler<Command> timers;
+    private final long episodes;
+    private final ProgressListener listener;
+    private final CompletableFuture<RunResult> result;
+    private final double[][] states;
+    private final double[] biases;
+    private final double[] biasGradients;
+    private final double[] weights;
+    private final double[] weightGradients;
+    private final List<EpisodeResult> results = new ArrayList<>();
+    private final List<Diverged> divergences = new ArrayList<>();
+    private int unitsLeft;
+    private int synapsesLeft;
+    private int sourcesLeft = 2;
+    private long messages;
+
+    private ProbeActor(ActorContext<Command> ctx, TimerScheduler<Command> timers, int units, int synapses, long episodes,
+                       ProgressListener listener, CompletableFuture<RunResult> result) {
+        super(ctx);
+        this.timers = timers;
+        this.episodes = episodes;
+        this.listener = listener;
+        this.result = result;
+        this.states = new double[units][];
+        this.biases = new double[units];
+        this.biasGradients = new double[units];
+        this.weights = new double[synapses];
+        this.weightGradients = new double[synapses];
+        this.unitsLeft = units;
+        this.synapsesLeft = synapses;
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(EpisodeResult.class, m -> {
+                    results.add(m);
+                    listener.episode(m);
+                    return check();
+                })
+                .onMessage(UnitFinal.class, m -> {
+                    states[m.unit()] = m.state();
+                    biases[m.unit()] = m.bias();
+                    biasGradients[m.unit()] = m.biasGradient();
+                    messages += m.messages();
+                    unitsLeft--;
+                    return check();
+                })
+                .onMessage(SynapseFinal.class, m -> {
+                    weights[m.synapse()] = m.weight();
+                    weightGradients[m.synapse()] = m.gradient();
+                    messages += m.messages();
+                    synapsesLeft--;
+                    return check();
+                })
+                .onMessage(SourceFinal.class, m -> {
+                    messages += m.messages();
+                    sourcesLeft--;
+                    return check();
+                })
+                .onMessage(Diverged.class, m -> {
+                    if (divergences.isEmpty()) timers.startSingleTimer(new Settle(), SETTLE);
+                    divergences.add(m);
+                    return this;
+                })
+                .onMessage(Settle.class, m -> {
+                    Diverged first = divergences.stream()
+                            .min(Comparator.comparingLong(Diverged::time).thenComparing(Diverged::who)).orElseThrow();
+                    result.completeExceptionally(new SimulationDiverged(first.who(), first.time(), first.value()));
+                    return Behaviors.stopped();
+                })
+                .build();
+    }
+
+    private Behavior<Command> check() {
+        if (!divergences.isEmpty()) return this;
+        if (unitsLeft == 0 && synapsesLeft == 0 && sourcesLeft == 0 && results.size() == episodes) {
+            results.sort(Comparator.comparingLong(EpisodeResult::episode));
+            result.complete(new RunResult(states, biases, biasGradients, weights, weightGradients,
+                    List.copyOf(results), messages));
+            return Behaviors.stopped();
+        }
+        return this;
+    }
+}

@@ -1,0 +1,98 @@
+package io.synaptor.actors;
+
+import io.synaptor.network.Coupling;
+import io.synaptor.network.NetworkSpec;
+import io.synaptor.network.PhaseSchedule;
+import io.synaptor.network.Role;
+import io.synaptor.neurons.OverdampedUnit;
+import io.synaptor.scheduler.LinkDelay;
+import io.synaptor.scheduler.RandomStreams;
+import io.synaptor.synapses.Rules;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The builder: turns a {@link SimulationSpec} into actors — one per unit and one per synapse
+ * (unit granularity), an input source, a teacher and a probe — wires them, and lets them go. It
+ * takes no further part: the run proceeds by local messages alone and ends when every actor has
+ * reached the end time on its own clock.
+ */
+public final class Simulation {
+    private Simulation() {
+    }
+
+    public static Behavior<Void> create(SimulationSpec spec, ProgressListener listener, CompletableFuture<RunResult> result) {
+        return Behaviors.setup(ctx -> {
+            NetworkSpec net = spec.network();
+            PhaseSchedule schedule = spec.schedule();
+            int n = net.size();
+            List<Coupling> couplings = net.couplings();
+            ActorRef<ProbeActor.Command> probe = ctx.spawn(
+                    ProbeActor.create(n, couplings.size(), schedule.episodes(), listener, result), "probe");
+
+            // Each unit's slots: the couplings it takes part in, in spec order.
+            List<List<Integer>> slotsOf = new ArrayList<>();
+            for (int u = 0; u < n; u++) slotsOf.add(new ArrayList<>());
+            for (int k = 0; k < couplings.size(); k++) {
+                slotsOf.get(couplings.get(k).i()).add(k);
+                slotsOf.get(couplings.get(k).j()).add(k);
+            }
+
+            List<ActorRef<ClampedUnitActor.Command>> inputRefs = new ArrayList<>();
+            @SuppressWarnings("unchecked")
+            ActorRef<ClampedUnitActor.Command>[] clamped = new ActorRef[n];
+            for (int u : net.inputs()) {
+                clamped[u] = ctx.spawn(ClampedUnitActor.create(u, net.activation(), schedule.endTime(), probe), "in-" + u);
+                inputRefs.add(clamped[u]);
+            }
+            ActorRef<InputSourceActor.Command> source = ctx.spawn(InputSourceActor.create(
+                    schedule, spec.train(), spec.test(), spec.window(), inputRefs, probe), "input-source");
+            ActorRef<TeacherActor.Command> teacher = ctx.spawn(TeacherActor.create(
+                    schedule, spec.train(), spec.test(), spec.window(), source, probe), "teacher");
+
+            OverdampedUnit dynamics = net.dynamics();
+            int[] outputIndex = new int[n];
+            java.util.Arrays.fill(outputIndex, -1);
+            int[] outs = net.outputs();
+            for (int o = 0; o < outs.length; o++) outputIndex[outs[o]] = o;
+            @SuppressWarnings("unchecked")
+            ActorRef<UnitActor.Command>[] units = new ActorRef[n];
+            for (int u = 0; u < n; u++) {
+                if (net.roles()[u] == Role.INPUT) continue;
+                UnitActor.Setup setup = new UnitActor.Setup(u, outputIndex[u], slotsOf.get(u).size(), schedule.batch(),
+                        net.biases()[u], dynamics, Rules.create(spec.rule(), schedule, spec.rate()), schedule,
+                        RandomStreams.stream(spec.seed(), RandomStreams.Kind.UNIT, u));
+                units[u] = ctx.spawn(UnitActor.create(setup, teacher, probe), "u-" + u);
+            }
+
+            List<List<ActorRef<SynapseActor.Command>>> synapsesOf = new ArrayList<>();
+            for (int u = 0; u < n; u++) synapsesOf.add(new ArrayList<>());
+            for (int k = 0; k < couplings.size(); k++) {
+                Coupling c = couplings.get(k);
+                SynapseActor.Ends ends = new SynapseActor.Ends(
+                        c.i(), units[c.i()], slotsOf.get(c.i()).indexOf(k),
+                        c.j(), units[c.j()], slotsOf.get(c.j()).indexOf(k));
+                ActorRef<SynapseActor.Command> syn = ctx.spawn(SynapseActor.create(k, ends, c.weight(),
+                        new LinkDelay(c.delay()), Rules.create(spec.rule(), schedule, spec.rate()),
+                        schedule.endTime(), probe), "s-" + k);
+                synapsesOf.get(c.i()).add(syn);
+                synapsesOf.get(c.j()).add(syn);
+            }
+
+            for (int u = 0; u < n; u++) {
+                if (units[u] != null) units[u].tell(new UnitActor.Connect(List.copyOf(synapsesOf.get(u))));
+                else clamped[u].tell(new ClampedUnitActor.Connect(List.copyOf(synapsesOf.get(u))));
+            }
+            List<ActorRef<UnitActor.Command>> outputRefs = new ArrayList<>();
+            for (int o : outs) outputRefs.add(units[o]);
+            teacher.tell(new TeacherActor.Start(outputRefs));
+            source.tell(new InputSourceActor.Start());
+            return Behaviors.empty();
+        });
+    }
+}

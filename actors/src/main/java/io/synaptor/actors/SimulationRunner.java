@@ -1,0 +1,90 @@
+package io.synaptor.actors;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import org.apache.pekko.actor.typed.ActorSystem;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs one simulation in its own actor system and waits for it. The dispatcher's thread count and
+ * throughput are settings (DESIGN.md, "Practical notes": 2 threads with throughput 100 beat the
+ * default 8 threads on 2 cores); results never depend on them.
+ */
+public final class SimulationRunner {
+    private SimulationRunner() {
+    }
+
+    /**
+     * @param threads    dispatcher threads (1 … 64)
+     * @param throughput messages an actor handles before yielding its thread
+     * @param stall      how long without any finished episode counts as a stalled run
+     */
+    public record Runtime(int threads, int throughput, Duration stall) {
+        public static Runtime defaults() {
+            return new Runtime(2, 100, Duration.ofMinutes(5));
+        }
+
+        public Runtime withThreads(int n) {
+            return new Runtime(n, throughput, stall);
+        }
+    }
+
+    public static Config pekkoConfig(Runtime rt) {
+        return ConfigFactory.parseString("""
+                pekko {
+                  loglevel = WARNING
+                  stdout-loglevel = WARNING
+                  log-dead-letters = off
+                  log-dead-letters-during-shutdown = off
+                  jvm-shutdown-hooks = off
+                  actor.default-dispatcher {
+                    executor = "fork-join-executor"
+                    fork-join-executor { parallelism-min = %d, parallelism-max = %d, parallelism-factor = 1.0 }
+                    throughput = %d
+                  }
+                }
+                """.formatted(rt.threads(), rt.threads(), rt.throughput())).withFallback(ConfigFactory.load());
+    }
+
+    public static RunResult run(SimulationSpec spec, Runtime rt, ProgressListener listener)
+            throws SimulationDiverged, SimulationStalled {
+        CompletableFuture<RunResult> result = new CompletableFuture<>();
+        AtomicLong lastProgress = new AtomicLong(System.nanoTime());
+        ProgressListener watched = r -> {
+            lastProgress.set(System.nanoTime());
+            listener.episode(r);
+        };
+        ActorSystem<Void> system = ActorSystem.create(Simulation.create(spec, watched, result), "synaptor", pekkoConfig(rt));
+        try {
+            while (true) {
+                try {
+                    return result.get(200, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (System.nanoTime() - lastProgress.get() > rt.stall().toNanos()) {
+                        throw new SimulationStalled("the simulation made no progress for " + rt.stall().toSeconds()
+                                + " s (a protocol bug: please report it with the run's config.conf)");
+                    }
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof SimulationDiverged d) throw d;
+                    throw new IllegalStateException("the simulation failed", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SimulationStalled("interrupted");
+                }
+            }
+        } finally {
+            system.terminate();
+            try {
+                system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // shutting down is best effort: the result is already in hand
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.synaptor.actors;
+
+import io.synaptor.network.LabeledData;
+import io.synaptor.network.NetworkSpec;
+import io.synaptor.network.PhaseSchedule;
+
+/**
+ * Everything the actors of one run are built from: the network, its time line, the rule, the data
+ * and the seed from which every actor's random stream is split.
+ *
+ * @param window how many episodes the data sources may run ahead of the slowest output unit
+ *               (flow control in wall-clock time only; it never changes results)
+ */
+public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
+                             LabeledData train, LabeledData test, long seed, int window) {
+    public SimulationSpec {
+        if (window < 1) throw new IllegalArgumentException("window must be ≥ 1");
+        if (train.size() != schedule.trainSize() || test.size() != schedule.testSize()) {
+            throw new IllegalArgumentException("the schedule's data sizes do not match the data");
+        }
+    }
+}

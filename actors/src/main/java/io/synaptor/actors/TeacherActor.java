@@ -1,0 +1,131 @@
+package io.synaptor.actors;
+
+import io.synaptor.network.Argmax;
+import io.synaptor.network.ExampleOrder;
+import io.synaptor.network.LabeledData;
+import io.synaptor.network.PhaseSchedule;
+import io.synaptor.neurons.SquaredError;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The nudge source: it sends each output unit its targets (β(t) itself is on every unit's own
+ * clock), and it watches the outputs at the end of each free phase, which is where per-example
+ * loss and accuracy come from. It keeps the data a bounded number of episodes ahead of the
+ * network (flow control in wall-clock time, never a barrier in virtual time).
+ */
+public final class TeacherActor extends AbstractBehavior<TeacherActor.Command> {
+
+    public sealed interface Command permits Start, FreeOutput {
+    }
+
+    public record Start(List<ActorRef<UnitActor.Command>> outputs) implements Command {
+    }
+
+    /** output unit → teacher: its state at the end of an episode's free phase. */
+    public record FreeOutput(int output, long episode, double[] state) implements Command {
+    }
+
+    public static Behavior<Command> create(PhaseSchedule schedule, LabeledData train, LabeledData test, int window,
+                                           ActorRef<InputSourceActor.Command> inputs, ActorRef<ProbeActor.Command> probe) {
+        return Behaviors.setup(ctx -> new TeacherActor(ctx, schedule, train, test, window, inputs, probe));
+    }
+
+    private final PhaseSchedule schedule;
+    private final ExampleOrder order;
+    private final LabeledData train;
+    private final LabeledData test;
+    private final int window;
+    private final ActorRef<InputSourceActor.Command> inputs;
+    private final ActorRef<ProbeActor.Command> probe;
+    private final Map<Long, double[][]> pending = new HashMap<>();
+    private final Map<Long, Integer> reported = new HashMap<>();
+    private final Map<Long, int[]> shown = new HashMap<>();
+    private List<ActorRef<UnitActor.Command>> outputs;
+    private long messages;
+
+    private TeacherActor(ActorContext<Command> ctx, PhaseSchedule schedule, LabeledData train, LabeledData test,
+                         int window, ActorRef<InputSourceActor.Command> inputs, ActorRef<ProbeActor.Command> probe) {
+        super(ctx);
+        this.schedule = schedule;
+        this.order = new ExampleOrder(schedule);
+        this.train = train;
+        this.test = test;
+        this.window = window;
+        this.inputs = inputs;
+        this.probe = probe;
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Start.class, this::onStart)
+                .onMessage(FreeOutput.class, this::onFreeOutput)
+                .build();
+    }
+
+    private Behavior<Command> onStart(Start m) {
+        outputs = m.outputs();
+        for (long e = 0; e < Math.min(window, schedule.episodes()); e++) sendTargets(e);
+        if (schedule.episodes() == 0) probe.tell(new ProbeActor.SourceFinal(messages));
+        return this;
+    }
+
+    private void sendTargets(long episode) {
+        int[] examples = order.examples(episode);
+        shown.put(episode, examples);
+        if (!schedule.isTraining(episode)) return;
+        for (int o = 0; o < outputs.size(); o++) {
+            double[] y = new double[examples.length];
+            for (int b = 0; b < y.length; b++) y[b] = train.y()[examples[b]][o];
+            outputs.get(o).tell(new UnitActor.Target(episode, y));
+            messages++;
+        }
+    }
+
+    private Behavior<Command> onFreeOutput(FreeOutput m) {
+        double[][] states = pending.computeIfAbsent(m.episode(), e -> new double[outputs.size()][]);
+        states[m.output()] = m.state();
+        int count = reported.merge(m.episode(), 1, Integer::sum);
+        if (count == outputs.size()) complete(m.episode(), states);
+        return this;
+    }
+
+    private void complete(long episode, double[][] states) {
+        pending.remove(episode);
+        reported.remove(episode);
+        int[] examples = shown.remove(episode);
+        boolean training = schedule.isTraining(episode);
+        LabeledData data = training ? train : test;
+        int valid = schedule.validCount(episode);
+        double loss = 0.0;
+        int correct = 0;
+        int[] predicted = new int[valid];
+        int[] labels = new int[valid];
+        double[] out = new double[states.length];
+        for (int b = 0; b < valid; b++) {
+            double[] y = data.y()[examples[b]];
+            for (int o = 0; o < states.length; o++) {
+                out[o] = states[o][b];
+                loss += SquaredError.cost(out[o], y[o]);
+            }
+            predicted[b] = Argmax.of(out);
+            labels[b] = data.label(examples[b]);
+            if (predicted[b] == labels[b]) correct++;
+        }
+        probe.tell(new ProbeActor.EpisodeResult(episode, schedule.epochOf(episode), training, loss, correct, valid,
+                predicted, labels));
+        inputs.tell(new InputSourceActor.Progress(episode));
+        long next = episode + window;
+        if (next < schedule.episodes()) sendTargets(next);
+        if (episode == schedule.episodes() - 1) probe.tell(new ProbeActor.SourceFinal(messages));
+    }
+}

@@ -1,0 +1,222 @@
+package io.synaptor.actors;
+
+import io.synaptor.neurons.Activation;
+import io.synaptor.neurons.OverdampedUnit;
+import io.synaptor.scheduler.TimedInbox;
+import io.synaptor.synapses.LearningRule;
+import io.synaptor.synapses.NudgeSchedule;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A free unit (hidden or output): it integrates ds/dt = −∂F/∂s on its own clock, one minibatch
+ * vector at a time, and tells its synapses ρ(s) after every step (DESIGN.md, "The protocol").
+ *
+ * <p>Its field is the running sum of the last drive from each synapse (add new, subtract old,
+ * applied in slot order so the rounding is the same whatever order the messages came in).
+ * It takes the step t → t+1 only when every input link is known through t — the conservative
+ * rule; an output unit in a nudged phase also waits for its target. When ρ did not change by a
+ * single bit it sends a clock message instead of a state, so synapses skip the recomputation.
+ * The unit's bias is a synapse to a constant ρ ≡ 1 and learns with the same rule.
+ */
+public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
+
+    public sealed interface Command permits Drive, Clock, Target, Connect {
+    }
+
+    /** synapse → unit: the synapse's contribution to the field, from {@code time}, known through {@code horizon}. */
+    public record Drive(int slot, long time, long horizon, double[] values) implements Command {
+    }
+
+    /** synapse → unit: the drive on {@code slot} is unchanged through {@code horizon}. */
+    public record Clock(int slot, long horizon) implements Command {
+    }
+
+    /** teacher → output unit: the target of one training episode (β(t) is read from the schedule). */
+    public record Target(long episode, double[] values) implements Command {
+    }
+
+    /** builder → unit: the synapses to tell, in slot order; the unit starts on receiving it. */
+    public record Connect(List<ActorRef<SynapseActor.Command>> synapses) implements Command {
+    }
+
+    /** What a unit is, as the builder sets it up. */
+    public record Setup(int id, int outputIndex, int slots, int batch, double bias, OverdampedUnit dynamics,
+                        LearningRule biasRule, NudgeSchedule schedule, SplittableRandom noise) {
+    }
+
+    public static Behavior<Command> create(Setup setup, ActorRef<TeacherActor.Command> teacher,
+                                           ActorRef<ProbeActor.Command> probe) {
+        return Behaviors.setup(ctx -> new UnitActor(ctx, setup, teacher, probe));
+    }
+
+    /** A unit whose |s| exceeds this has blown up. */
+    static final double BLOW_UP = 1e6;
+
+    private final Setup setup;
+    private final OverdampedUnit dynamics;
+    private final Activation act;
+    private final NudgeSchedule schedule;
+    private final long endTime;
+    private final ActorRef<TeacherActor.Command> teacher;
+    private final ActorRef<ProbeActor.Command> probe;
+    private final TimedInbox<double[]>[] inbox;
+    private final double[][] applied;
+    private final double[] sum;
+    private final double[] s;
+    private final double[] ones;
+    private final ArrayDeque<Target> targets = new ArrayDeque<>();
+    private List<ActorRef<SynapseActor.Command>> synapses;
+    private double bias;
+    private double[] lastSent;
+    private long t;
+    private int scan;
+    private long nextBiasSample;
+    private long nextFreeSample;
+    private boolean halted;
+    private long messages;
+
+    @SuppressWarnings("unchecked")
+    private UnitActor(ActorContext<Command> ctx, Setup setup, ActorRef<TeacherActor.Command> teacher,
+                      ActorRef<ProbeActor.Command> probe) {
+        super(ctx);
+        this.setup = setup;
+        this.dynamics = setup.dynamics();
+        this.act = dynamics.activation();
+        this.schedule = setup.schedule();
+        this.endTime = schedule.endTime();
+        this.teacher = teacher;
+        this.probe = probe;
+        this.inbox = new TimedInbox[setup.slots()];
+        for (int k = 0; k < inbox.length; k++) inbox[k] = new TimedInbox<>(-1);
+        this.applied = new double[setup.slots()][];
+        this.sum = new double[setup.batch()];
+        this.s = new double[setup.batch()];
+        this.ones = new double[setup.batch()];
+        Arrays.fill(ones, 1.0);
+        this.bias = setup.bias();
+        this.nextBiasSample = setup.biasRule().nextSampleTime(0);
+        this.nextFreeSample = setup.outputIndex() >= 0 ? schedule.freeSampleTime(0) : Long.MAX_VALUE;
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Drive.class, this::onDrive)
+                .onMessage(Clock.class, this::onClock)
+                .onMessage(Target.class, this::onTarget)
+                .onMessage(Connect.class, this::onConnect)
+                .build();
+    }
+
+    private Behavior<Command> onConnect(Connect m) {
+        synapses = m.synapses();
+        arrive();
+        advance();
+        return this;
+    }
+
+    private Behavior<Command> onDrive(Drive m) {
+        inbox[m.slot()].offer(m.time(), m.horizon(), m.values());
+        advance();
+        return this;
+    }
+
+    private Behavior<Command> onClock(Clock m) {
+        inbox[m.slot()].promise(m.horizon());
+        advance();
+        return this;
+    }
+
+    private Behavior<Command> onTarget(Target m) {
+        targets.addLast(m);
+        advance();
+        return this;
+    }
+
+    /** Takes as many steps as the inputs allow. */
+    private void advance() {
+        if (synapses == null) return;
+        while (!halted && t < endTime && inputsKnownThrough(t)) {
+            double beta = schedule.betaAtStep(t);
+            double[] target = null;
+            if (beta != 0.0) {
+                target = targetFor(schedule.episodeOfStep(t));
+                if (target == null) return;
+            }
+            for (int k = 0; k < inbox.length; k++) {
+                if (inbox[k].advanceTo(t)) {
+                    double[] now = inbox[k].current();
+                    double[] before = applied[k];
+                    for (int b = 0; b < sum.length; b++) sum[b] += now[b] - (before == null ? 0.0 : before[b]);
+                    applied[k] = now;
+                }
+            }
+            for (int b = 0; b < s.length; b++) {
+                double noise = dynamics.isNoisy() ? setup.noise().nextGaussian() : 0.0;
+                s[b] = dynamics.step(s[b], sum[b] + bias, beta, target == null ? 0.0 : target[b], noise);
+            }
+            t++;
+            scan = 0;
+            arrive();
+        }
+    }
+
+    /** Every input link is known through {@code time}; resumes the scan at the link that blocked last. */
+    private boolean inputsKnownThrough(long time) {
+        while (scan < inbox.length) {
+            if (inbox[scan].knownThrough() < time) return false;
+            scan++;
+        }
+        return true;
+    }
+
+    private double[] targetFor(long episode) {
+        while (!targets.isEmpty() && targets.peekFirst().episode() < episode) targets.pollFirst();
+        Target first = targets.peekFirst();
+        return first != null && first.episode() == episode ? first.values() : null;
+    }
+
+    /** The unit is at state time t: learn, report, tell the synapses. */
+    private void arrive() {
+        double[] rho = new double[s.length];
+        for (int b = 0; b < s.length; b++) {
+            if (!(Math.abs(s[b]) < BLOW_UP)) {
+                halted = true;
+                probe.tell(new ProbeActor.Diverged("unit " + setup.id(), t, s[b]));
+                return;
+            }
+            rho[b] = act.rho(s[b]);
+        }
+        if (t == nextBiasSample) {
+            bias += setup.biasRule().observe(t, rho, ones);
+            nextBiasSample = setup.biasRule().nextSampleTime(t + 1);
+        }
+        if (t == nextFreeSample) {
+            long e = schedule.episodeOfState(t);
+            teacher.tell(new TeacherActor.FreeOutput(setup.outputIndex(), e, s.clone()));
+            nextFreeSample = e + 1 < schedule.episodes() ? schedule.freeSampleTime(e + 1) : Long.MAX_VALUE;
+        }
+        if (lastSent != null && Arrays.equals(rho, lastSent)) {
+            SynapseActor.Clock clock = new SynapseActor.Clock(setup.id(), t);
+            for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(clock);
+        } else {
+            SynapseActor.State state = new SynapseActor.State(setup.id(), t, t, rho);
+            for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(state);
+            lastSent = rho;
+        }
+        messages += synapses.size();
+        if (t == endTime) {
+            probe.tell(new ProbeActor.UnitFinal(setup.id(), s.clone(), bias, setup.biasRule().lastGradient(), messages));
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.synaptor.network;
+
+import io.synaptor.synapses.NudgeSchedule;
+
+import java.util.SplittableRandom;
+
+/**
+ * The run's time line, known to every actor from the spec alone (DESIGN.md, "Learning rules": no
+ * phase messages). Each epoch holds the training episodes — one minibatch each, a free phase of
+ * T1 steps then a nudged phase of T2 steps — followed by evaluation episodes on the test set
+ * (free phase only, no learning). The network is not reset between episodes: it relaxes from
+ * wherever the previous episode left it, as a physical system would.
+ *
+ * <p>Minibatches of the training set are drawn without replacement from a fresh permutation each
+ * epoch (a remainder smaller than a batch is dropped); evaluation batches cover the test set in
+ * order, the last one padded by wrapping around (the padding is masked from metrics).
+ *
+ * @param randomSign draw the sign of β at random for each training episode (Scellier &amp; Bengio 2017)
+ */
+public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double beta, boolean randomSign, long seed,
+                            int epochs, int trainSize, int testSize) implements NudgeSchedule {
+
+    public PhaseSchedule {
+        if (batch < 1) throw new IllegalArgumentException("batch must be ≥ 1");
+        if (freeSteps < 1 || nudgeSteps < 1) throw new IllegalArgumentException("phases need at least one step");
+        if (epochs < 1) throw new IllegalArgumentException("epochs must be ≥ 1");
+        if (trainSize < 0 || testSize < 0) throw new IllegalArgumentException("data set sizes must be ≥ 0");
+        if (trainSize > 0 && trainSize < batch) {
+            throw new IllegalArgumentException("the training set (" + trainSize + ") is smaller than one batch (" + batch + ")");
+        }
+    }
+
+    public int trainEpisodesPerEpoch() {
+        return trainSize / batch;
+    }
+
+    public int evalEpisodesPerEpoch() {
+        return (testSize + batch - 1) / batch;
+    }
+
+    private int perEpoch() {
+        return trainEpisodesPerEpoch() + evalEpisodesPerEpoch();
+    }
+
+    private long trainLength() {
+        return (long) freeSteps + nudgeSteps;
+    }
+
+    public long epochLength() {
+        return trainEpisodesPerEpoch() * trainLength() + (long) evalEpisodesPerEpoch() * freeSteps;
+    }
+
+    @Override
+    public long episodes() {
+        return (long) epochs * perEpoch();
+    }
+
+    public int epochOf(long episode) {
+        return (int) (episode / perEpoch());
+    }
+
+    /** Index of the episode within its epoch's training (or, for evaluation, test) batches. */
+    public int batchIndex(long episode) {
+        int k = (int) (episode % perEpoch());
+        return k < trainEpisodesPerEpoch() ? k : k - trainEpisodesPerEpoch();
+    }
+
+    @Override
+    public boolean isTraining(long episode) {
+        return episode % perEpoch() < trainEpisodesPerEpoch();
+    }
+
+    public long start(long episode) {
+        long epoch = episode / perEpoch();
+        int k = (int) (episode % perEpoch());
+        int nTrain = trainEpisodesPerEpoch();
+        long within = k < nTrain ? k * trainLength() : nTrain * trainLength() + (long) (k - nTrain) * freeSteps;
+        return epoch * epochLength() + within;
+    }
+
+    public long length(long episode) {
+        return isTraining(episode) ? trainLength() : freeSteps;
+    }
+
+    @Override
+    public long episodeOfStep(long t) {
+        long epoch = t / epochLength();
+        if (epoch >= epochs) return episodes();
+        long r = t % epochLength();
+        long trainSpan = trainEpisodesPerEpoch() * trainLength();
+        long k = r < trainSpan ? r / trainLength() : trainEpisodesPerEpoch() + (r - trainSpan) / freeSteps;
+        return epoch * perEpoch() + k;
+    }
+
+    @Override
+    public long episodeOfState(long t) {
+        return t == 0 ? 0 : episodeOfStep(t - 1);
+    }
+
+    @Override
+    public long nextTrainingEpisode(long episode) {
+        if (episode >= episodes() || trainEpisodesPerEpoch() == 0) return episodes();
+        if (isTraining(episode)) return episode;
+        long next = (episode / perEpoch() + 1) * perEpoch();
+        return Math.min(next, episodes());
+    }
+
+    @Override
+    public long freeSampleTime(long episode) {
+        return start(episode) + freeSteps;
+    }
+
+    @Override
+    public long nudgedSampleTime(long episode) {
+        return start(episode) + trainLength();
+    }
+
+    @Override
+    public double beta(long episode) {
+        if (!randomSign) return beta;
+        long h = Mix.hash(seed, episode);
+        return (h & 1L) == 0 ? beta : -beta;
+    }
+
+    @Override
+    public long endTime() {
+        return epochs * epochLength();
+    }
+
+    /** The training set's order in one epoch: a permutation drawn from the seed. */
+    public int[] trainOrder(int epoch) {
+        int[] order = new int[trainSize];
+        for (int k = 0; k < trainSize; k++) order[k] = k;
+        SplittableRandom r = new SplittableRandom(Mix.hash(seed ^ 0x5DEECE66DL, epoch));
+        for (int k = trainSize - 1; k > 0; k--) { // Fisher–Yates
+            int m = r.nextInt(k + 1);
+            int tmp = order[k];
+            order[k] = order[m];
+            order[m] = tmp;
+        }
+        return order;
+    }
+
+    /** Number of real (not padding) examples in an episode's batch. */
+    public int validCount(long episode) {
+        if (isTraining(episode)) return batch;
+        return Math.min(batch, testSize - batchIndex(episode) * batch);
+    }
+}

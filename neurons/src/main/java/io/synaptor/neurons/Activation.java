@@ -1,0 +1,30 @@
+package io.synaptor.neurons;
+
+import java.util.List;
+
+/**
+ * The activation ρ through which a unit couples to the others (DESIGN.md, "Learning rules":
+ * E contains −½ Σ W_ij ρ(s_i)ρ(s_j)). The dense reference needs ρ' for the gradient and ρ'' for the
+ * Hessian, so every activation provides both.
+ */
+public interface Activation {
+    double rho(double s);
+
+    double rhoPrime(double s);
+
+    double rhoSecond(double s);
+
+    /** The name used in settings ({@code units.activation}). */
+    String name();
+
+    /** All activations, in the order {@code synaptor run --help} lists them. */
+    List<Activation> ALL = List.of(new ShiftedSigmoid(), new HardSigmoid(), new Tanh());
+
+    static Activation named(String name) {
+        for (Activation a : ALL) {
+            if (a.name().equals(name)) return a;
+        }
+        throw new IllegalArgumentException("unknown activation '" + name + "' (known: "
+                + String.join(", ", ALL.stream().map(Activation::name).toList()) + ")");
+    }
+}

@@ -1,0 +1,57 @@
+package io.synaptor.neurons;
+
+/**
+ * Overdamped dynamics of one unit, ds/dt = −∂F/∂s (+ √(2T) ξ), integrated by explicit
+ * Euler(–Maruyama) with step dt (DESIGN.md, "Learning rules"; Scellier &amp; Bengio 2017, eq. 7).
+ * With F = E + βC, E = Σ U(s_i) − ½ Σ W_ij ρ_iρ_j − Σ b_i ρ_i:
+ * ∂F/∂s_i = U'(s_i) − ρ'(s_i) h_i + β ∂C/∂s_i, where the field h_i = Σ_j W_ij ρ(s_j) + b_i.
+ * A plain object: it knows neither actors nor time policy; the host supplies field, β and noise.
+ */
+public final class OverdampedUnit {
+    private final Activation activation;
+    private final SelfEnergy selfEnergy;
+    private final double dt;
+    private final double noiseScale;
+
+    /**
+     * @param temperature T ≥ 0 of the Langevin bath; the Euler–Maruyama increment is √(2T·dt)·ξ
+     */
+    public OverdampedUnit(Activation activation, SelfEnergy selfEnergy, double dt, double temperature) {
+        if (!(dt > 0) || !Double.isFinite(dt)) throw new IllegalArgumentException("dt must be positive, got " + dt);
+        if (!(temperature >= 0) || !Double.isFinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be ≥ 0, got " + temperature);
+        }
+        this.activation = activation;
+        this.selfEnergy = selfEnergy;
+        this.dt = dt;
+        this.noiseScale = Math.sqrt(2.0 * temperature * dt);
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    public SelfEnergy selfEnergy() {
+        return selfEnergy;
+    }
+
+    public double dt() {
+        return dt;
+    }
+
+    public boolean isNoisy() {
+        return noiseScale > 0;
+    }
+
+    /** ∂F/∂s for one unit; {@code beta = 0} means free (the target is then ignored). */
+    public double gradient(double s, double field, double beta, double target) {
+        double g = selfEnergy.force(s) - activation.rhoPrime(s) * field;
+        if (beta != 0.0) g += beta * SquaredError.gradient(s, target);
+        return g;
+    }
+
+    /** One Euler–Maruyama step; {@code gaussian} is a standard normal draw (ignored when T = 0). */
+    public double step(double s, double field, double beta, double target, double gaussian) {
+        return s - dt * gradient(s, field, beta, target) + noiseScale * gaussian;
+    }
+}

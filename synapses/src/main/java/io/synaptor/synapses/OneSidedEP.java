@@ -1,0 +1,64 @@
+package io.synaptor.synapses;
+
+/**
+ * One-sided equilibrium propagation (Scellier &amp; Bengio 2017, eq. 13; REFERENCES.md):
+ * dL/dW_ij ≈ −(1/β)[ρ_iρ_j(s^β) − ρ_iρ_j(s^0)], bias O(β); ΔW = −η·(that estimate), averaged over
+ * the minibatch. The sign of β per episode comes from the schedule (random signs are an option
+ * there). Samples: the free state at the end of the free phase, the nudged state at the end of
+ * the nudged phase; the weight moves at the nudged sample.
+ */
+public final class OneSidedEP implements LearningRule {
+    private final NudgeSchedule schedule;
+    private final double rate;
+    private double freeCorrelation = Double.NaN;
+    private long freeEpisode = -1;
+    private double lastGradient = Double.NaN;
+
+    public OneSidedEP(NudgeSchedule schedule, double rate) {
+        this.schedule = schedule;
+        this.rate = rate;
+    }
+
+    @Override
+    public long nextSampleTime(long t) {
+        long e = schedule.nextTrainingEpisode(Math.max(0, schedule.episodeOfState(t)));
+        while (e < schedule.episodes()) {
+            if (schedule.freeSampleTime(e) >= t) return schedule.freeSampleTime(e);
+            if (schedule.nudgedSampleTime(e) >= t) return schedule.nudgedSampleTime(e);
+            e = schedule.nextTrainingEpisode(e + 1);
+        }
+        return Long.MAX_VALUE;
+    }
+
+    @Override
+    public long nextUpdateTime(long t) {
+        long e = schedule.nextTrainingEpisode(Math.max(0, schedule.episodeOfState(t)));
+        while (e < schedule.episodes()) {
+            if (schedule.nudgedSampleTime(e) >= t) return schedule.nudgedSampleTime(e);
+            e = schedule.nextTrainingEpisode(e + 1);
+        }
+        return Long.MAX_VALUE;
+    }
+
+    @Override
+    public double observe(long t, double[] rhoI, double[] rhoJ) {
+        long e = schedule.episodeOfState(t);
+        if (!schedule.isTraining(e)) return 0.0;
+        if (t == schedule.freeSampleTime(e)) {
+            freeCorrelation = Correlation.mean(rhoI, rhoJ);
+            freeEpisode = e;
+            return 0.0;
+        }
+        if (t == schedule.nudgedSampleTime(e) && freeEpisode == e) {
+            double beta = schedule.beta(e);
+            lastGradient = -(Correlation.mean(rhoI, rhoJ) - freeCorrelation) / beta;
+            return -rate * lastGradient;
+        }
+        return 0.0;
+    }
+
+    @Override
+    public double lastGradient() {
+        return lastGradient;
+    }
+}
