@@ -147,7 +147,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private void advance() {
         if (synapses == null) return;
         while (!halted && t < endTime && inputsKnownThrough(t)) {
-            double beta = schedule.betaAtStep(t);
+            double beta = setup.outputIndex() >= 0 ? schedule.betaAtStep(t) : 0.0; // only outputs feel the cost
             double[] target = null;
             if (beta != 0.0) {
                 target = targetFor(schedule.episodeOfStep(t));

@@ -1,0 +1,228 @@
+package io.synaptor.network;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** PhaseSchedule against an explicit list of episodes laid end to end. */
+class PhaseScheduleTest {
+
+    /** One episode of the enumeration: start, length, training?, epoch, batch index. */
+    record Ep(long start, long length, boolean training, int epoch, int batchIndex) {
+    }
+
+    static List<Ep> enumerate(int batch, int t1, int t2, int epochs, int trainSize, int testSize) {
+        int nTrain = trainSize / batch;                    // remainder dropped
+        int nEval = (testSize + batch - 1) / batch;        // ceil
+        List<Ep> eps = new ArrayList<>();
+        long t = 0;
+        for (int ep = 0; ep < epochs; ep++) {
+            for (int k = 0; k < nTrain; k++) {
+                eps.add(new Ep(t, t1 + t2, true, ep, k));
+                t += t1 + t2;
+            }
+            for (int k = 0; k < nEval; k++) {
+                eps.add(new Ep(t, t1, false, ep, k));
+                t += t1;
+            }
+        }
+        return eps;
+    }
+
+    static Stream<PhaseSchedule> schedules() {
+        return Stream.of(
+                new PhaseSchedule(2, 3, 2, 0.5, false, 11, 3, 5, 3),   // the brief's case
+                new PhaseSchedule(1, 1, 1, 0.2, true, 12, 2, 3, 2),
+                new PhaseSchedule(3, 4, 1, 1.0, false, 13, 2, 9, 7),
+                new PhaseSchedule(4, 2, 5, 0.1, true, 14, 2, 4, 0),    // no test set
+                new PhaseSchedule(2, 3, 2, 0.1, false, 15, 2, 0, 5));  // no training set
+    }
+
+    @ParameterizedTest
+    @MethodSource("schedules")
+    void timeLineMatchesEnumeration(PhaseSchedule s) {
+        List<Ep> eps = enumerate(s.batch(), s.freeSteps(), s.nudgeSteps(), s.epochs(), s.trainSize(), s.testSize());
+        long end = eps.isEmpty() ? 0 : eps.get(eps.size() - 1).start() + eps.get(eps.size() - 1).length();
+        assertEquals(eps.size(), s.episodes());
+        assertEquals(end, s.endTime());
+        for (int e = 0; e < eps.size(); e++) {
+            Ep ep = eps.get(e);
+            assertEquals(ep.start(), s.start(e), "start " + e);
+            assertEquals(ep.length(), s.length(e), "length " + e);
+            assertEquals(ep.training(), s.isTraining(e), "isTraining " + e);
+            assertEquals(ep.epoch(), s.epochOf(e), "epochOf " + e);
+            assertEquals(ep.batchIndex(), s.batchIndex(e), "batchIndex " + e);
+            assertEquals(ep.start() + s.freeSteps(), s.freeSampleTime(e), "freeSampleTime " + e);
+            if (ep.training()) assertEquals(ep.start() + ep.length(), s.nudgedSampleTime(e), "nudgedSampleTime " + e);
+            long next = eps.size();
+            for (int f = e; f < eps.size(); f++) {
+                if (eps.get(f).training()) {
+                    next = f;
+                    break;
+                }
+            }
+            assertEquals(next, s.nextTrainingEpisode(e), "nextTrainingEpisode " + e);
+        }
+        assertEquals(eps.size(), s.nextTrainingEpisode(eps.size()));
+        for (long t = 0; t < end; t++) {
+            long step = -1;
+            for (int e = 0; e < eps.size(); e++) {
+                if (eps.get(e).start() <= t && t < eps.get(e).start() + eps.get(e).length()) step = e;
+            }
+            assertEquals(step, s.episodeOfStep(t), "episodeOfStep " + t);
+            double beta = 0.0;
+            Ep ep = eps.get((int) step);
+            if (ep.training() && t >= ep.start() + s.freeSteps()) beta = s.beta(step);
+            assertEquals(beta, s.betaAtStep(t), 0.0, "betaAtStep " + t);
+            if (beta != 0.0) assertEquals(s.beta(), Math.abs(beta), 0.0);
+        }
+        for (long t = end; t < end + 5; t++) {
+            assertEquals(eps.size(), s.episodeOfStep(t), "past the end");
+            assertEquals(0.0, s.betaAtStep(t), 0.0);
+        }
+        for (long t = 0; t <= end; t++) {
+            long state = 0;
+            for (int e = 0; e < eps.size(); e++) {
+                if (eps.get(e).start() < t && t <= eps.get(e).start() + eps.get(e).length()) state = e;
+            }
+            assertEquals(state, s.episodeOfState(t), "episodeOfState " + t);
+        }
+        // nudged steps: exactly nTrain·epochs·T2 of them
+        int nudged = 0;
+        for (long t = 0; t < end; t++) if (s.betaAtStep(t) != 0.0) nudged++;
+        assertEquals((long) s.epochs() * (s.trainSize() / s.batch()) * s.nudgeSteps(), nudged);
+    }
+
+    @Test
+    void briefScheduleByHand() {
+        // batch 2, T1 3, T2 2, train 5 → 2 train batches, test 3 → 2 eval batches; epoch = 2·5 + 2·3 = 16
+        PhaseSchedule s = new PhaseSchedule(2, 3, 2, 0.5, false, 11, 3, 5, 3);
+        assertEquals(2, s.trainEpisodesPerEpoch());
+        assertEquals(2, s.evalEpisodesPerEpoch());
+        assertEquals(16, s.epochLength());
+        assertEquals(12, s.episodes());
+        assertEquals(48, s.endTime());
+        assertEquals(5, s.start(1));
+        assertEquals(10, s.start(2));
+        assertEquals(13, s.start(3));
+        assertEquals(16, s.start(4));
+        assertEquals(8, s.freeSampleTime(1));
+        assertEquals(10, s.nudgedSampleTime(1));
+        assertEquals(4, s.nextTrainingEpisode(2));
+        assertEquals(0.0, s.betaAtStep(2), 0.0);
+        assertEquals(0.5, s.betaAtStep(3), 0.0);
+        assertEquals(0.5, s.betaAtStep(4), 0.0);
+        assertEquals(0.0, s.betaAtStep(5), 0.0);
+        assertEquals(0.0, s.betaAtStep(12), 0.0); // evaluation
+    }
+
+    @Test
+    void randomSignGivesBothSignsReproducibly() {
+        PhaseSchedule s = new PhaseSchedule(1, 2, 2, 0.3, true, 2024, 1, 400, 0);
+        PhaseSchedule same = new PhaseSchedule(1, 2, 2, 0.3, true, 2024, 1, 400, 0);
+        PhaseSchedule other = new PhaseSchedule(1, 2, 2, 0.3, true, 2025, 1, 400, 0);
+        int plus = 0, differ = 0;
+        for (long e = 0; e < 400; e++) {
+            double b = s.beta(e);
+            assertEquals(0.3, Math.abs(b), 0.0);
+            if (b > 0) plus++;
+            assertEquals(b, same.beta(e), 0.0);
+            if (b != other.beta(e)) differ++;
+        }
+        // Binomial(400, ½): σ = 10
+        assertTrue(plus > 150 && plus < 250, "positive signs: " + plus);
+        assertTrue(differ > 150 && differ < 250, "a different seed should flip about half: " + differ);
+        PhaseSchedule fixed = new PhaseSchedule(1, 2, 2, 0.3, false, 2024, 1, 400, 0);
+        for (long e = 0; e < 400; e++) assertEquals(0.3, fixed.beta(e), 0.0);
+    }
+
+    @Test
+    void trainOrderIsAPermutationThatChangesPerEpoch() {
+        PhaseSchedule s = new PhaseSchedule(4, 2, 2, 0.3, false, 77, 5, 50, 10);
+        Set<String> orders = new HashSet<>();
+        for (int epoch = 0; epoch < 5; epoch++) {
+            int[] o = s.trainOrder(epoch);
+            int[] sorted = o.clone();
+            Arrays.sort(sorted);
+            for (int k = 0; k < 50; k++) assertEquals(k, sorted[k]);
+            assertArrayEquals(o, s.trainOrder(epoch), "reproducible");
+            orders.add(Arrays.toString(o));
+            int fixedPoints = 0;
+            for (int k = 0; k < 50; k++) if (o[k] == k) fixedPoints++;
+            assertTrue(fixedPoints < 10, "suspiciously close to identity: " + fixedPoints);
+        }
+        assertEquals(5, orders.size(), "each epoch draws its own order");
+        assertFalse(Arrays.equals(s.trainOrder(0), new PhaseSchedule(4, 2, 2, 0.3, false, 78, 5, 50, 10).trainOrder(0)));
+    }
+
+    @Test
+    void exampleOrderCoversTrainingWithoutReplacementAndPadsEvaluation() {
+        PhaseSchedule s = new PhaseSchedule(3, 2, 2, 0.3, false, 5, 3, 11, 7); // 3 train batches (2 dropped), 3 eval
+        ExampleOrder order = new ExampleOrder(s);
+        // visit epochs out of order to exercise the cache
+        int[] epochVisit = {1, 0, 2, 1};
+        int perEpoch = 6;
+        for (int epoch : epochVisit) {
+            int[] perm = s.trainOrder(epoch);
+            Set<Integer> seen = new HashSet<>();
+            for (int k = 0; k < perEpoch; k++) {
+                long e = (long) epoch * perEpoch + k;
+                int[] idx = order.examples(e);
+                assertEquals(3, idx.length);
+                if (k < 3) {
+                    assertTrue(s.isTraining(e));
+                    assertEquals(3, s.validCount(e));
+                    for (int m = 0; m < 3; m++) {
+                        assertEquals(perm[3 * k + m], idx[m]);
+                        assertTrue(seen.add(idx[m]), "example drawn twice in one epoch");
+                    }
+                } else {
+                    assertFalse(s.isTraining(e));
+                    int b = k - 3;
+                    int valid = 0;
+                    for (int m = 0; m < 3; m++) {
+                        int raw = 3 * b + m;
+                        assertEquals(raw % 7, idx[m]);
+                        if (raw < 7) valid++;
+                    }
+                    assertEquals(valid, s.validCount(e), "validCount " + e);
+                }
+            }
+            assertEquals(9, seen.size());
+        }
+        // hand values: eval batch 2 of epoch 0 is {6, 0, 1} with one valid example
+        assertArrayEquals(new int[]{6, 0, 1}, order.examples(5));
+        assertEquals(1, s.validCount(5));
+        // the brief's schedule: test 3, batch 2 → {0,1} (2 valid) then {2,0} (1 valid)
+        PhaseSchedule b = new PhaseSchedule(2, 3, 2, 0.5, false, 11, 3, 5, 3);
+        ExampleOrder ob = new ExampleOrder(b);
+        assertArrayEquals(new int[]{0, 1}, ob.examples(2));
+        assertArrayEquals(new int[]{2, 0}, ob.examples(3));
+        assertEquals(2, b.validCount(2));
+        assertEquals(1, b.validCount(3));
+    }
+
+    @Test
+    void constructorRejectsBadSchedules() {
+        assertThrows(IllegalArgumentException.class, () -> new PhaseSchedule(0, 3, 2, 0.5, false, 1, 1, 5, 3));
+        assertThrows(IllegalArgumentException.class, () -> new PhaseSchedule(2, 0, 2, 0.5, false, 1, 1, 5, 3));
+        assertThrows(IllegalArgumentException.class, () -> new PhaseSchedule(2, 3, 0, 0.5, false, 1, 1, 5, 3));
+        assertThrows(IllegalArgumentException.class, () -> new PhaseSchedule(2, 3, 2, 0.5, false, 1, 0, 5, 3));
+        assertThrows(IllegalArgumentException.class, () -> new PhaseSchedule(2, 3, 2, 0.5, false, 1, 1, -1, 3));
+        assertThrows(IllegalArgumentException.class, () -> new PhaseSchedule(2, 3, 2, 0.5, false, 1, 1, 5, -1));
+        assertThrows(IllegalArgumentException.class, () -> new PhaseSchedule(4, 3, 2, 0.5, false, 1, 1, 3, 3));
+    }
+}

@@ -1,0 +1,144 @@
+package io.synaptor.neurons;
+
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OverdampedUnitTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sigmoid", "hard-sigmoid", "tanh"})
+    void oneStepIsExplicitEulerByHand(String name) {
+        Activation a = Activation.named(name);
+        double dt = 0.07;
+        OverdampedUnit u = new OverdampedUnit(a, SelfEnergy.QUADRATIC, dt, 0.0);
+        double[][] cases = { // s, h, beta, y
+                {0.3, 1.7, 0.0, 0.0}, {0.3, 1.7, 0.5, 0.9}, {-0.8, -0.4, -0.25, 0.2}, {1.3, 0.2, 1.0, -1.0}, {0.62, -2.0, 0.1, 0.62}};
+        for (double[] c : cases) {
+            double s = c[0], h = c[1], beta = c[2], y = c[3];
+            double rp = name.equals("sigmoid") ? 4 * sig(4 * s - 2) * (1 - sig(4 * s - 2))
+                    : name.equals("tanh") ? 1 - Math.tanh(s) * Math.tanh(s) : (s > 0 && s < 1 ? 1 : 0);
+            double expected = s - dt * (s - rp * h + beta * (s - y));
+            assertEquals(expected, u.step(s, h, beta, y, 0.0), 1e-15);
+            // T = 0: the gaussian draw is ignored
+            assertEquals(expected, u.step(s, h, beta, y, 3.7), 1e-15);
+            assertEquals(s - rp * h + beta * (s - y), u.gradient(s, h, beta, y), 1e-15);
+        }
+    }
+
+    private static double sig(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    @Test
+    void freeStepIgnoresTarget() {
+        OverdampedUnit u = new OverdampedUnit(new Tanh(), SelfEnergy.QUADRATIC, 0.1, 0.0);
+        assertEquals(u.step(0.4, 0.9, 0.0, 0.0, 0.0), u.step(0.4, 0.9, 0.0, Double.NaN, 0.0), 0.0);
+    }
+
+    @Test
+    void noiseIncrementIsSqrtTwoTDt() {
+        double dt = 0.02, temp = 0.35;
+        OverdampedUnit u = new OverdampedUnit(new ShiftedSigmoid(), SelfEnergy.QUADRATIC, dt, temp);
+        assertTrue(u.isNoisy());
+        double scale = Math.sqrt(2 * temp * dt); // = 0.1183215956619923
+        assertEquals(0.1183215956619923, scale, 1e-15);
+        double d1 = u.step(0.4, 0.5, 0.2, 1.0, 1.0) - u.step(0.4, 0.5, 0.2, 1.0, 0.0);
+        double dm = u.step(0.4, 0.5, 0.2, 1.0, -2.5) - u.step(0.4, 0.5, 0.2, 1.0, 0.0);
+        assertEquals(scale, d1, 1e-15);
+        assertEquals(-2.5 * scale, dm, 1e-14);
+        assertFalse(new OverdampedUnit(new Tanh(), SelfEnergy.QUADRATIC, dt, 0.0).isNoisy());
+    }
+
+    @Test
+    void constructorRejectsBadDtAndTemperature() {
+        Activation a = new Tanh();
+        SelfEnergy q = SelfEnergy.QUADRATIC;
+        for (double dt : new double[]{0.0, -0.1, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            assertThrows(IllegalArgumentException.class, () -> new OverdampedUnit(a, q, dt, 0.0), "dt " + dt);
+        }
+        for (double t : new double[]{-1e-9, -1.0, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertThrows(IllegalArgumentException.class, () -> new OverdampedUnit(a, q, 0.1, t), "T " + t);
+        }
+        assertEquals(0.1, new OverdampedUnit(a, q, 0.1, 0.0).dt(), 0.0);
+    }
+
+    /**
+     * With zero field and no nudge, s ← (1 − dt) s + √(2T dt) ξ is an AR(1) process whose stationary
+     * variance is exactly 2T dt / (1 − (1 − dt)²) = T / (1 − dt/2).
+     * With φ = 1 − dt = 0.99 the relative standard error of the sample variance over N steps is
+     * √(2(1+φ²)/((1−φ²)N)) ≈ 1.0 % for N = 2·10⁶ (≈ 3.2 % for the 2·10⁵ of the brief, too close
+     * to a 5 % tolerance), so 5 % is ≈ 5 standard errors.
+     */
+    @Test
+    void langevinStationaryVarianceMatchesAr1() {
+        double dt = 0.01, temp = 0.5;
+        OverdampedUnit u = new OverdampedUnit(new ShiftedSigmoid(), SelfEnergy.QUADRATIC, dt, temp);
+        SplittableRandom rnd = new SplittableRandom(20240611L);
+        double s = 0.0;
+        for (int k = 0; k < 5_000; k++) s = u.step(s, 0.0, 0.0, 0.0, gaussian(rnd));
+        int n = 2_000_000;
+        double sum = 0, sum2 = 0;
+        for (int k = 0; k < n; k++) {
+            s = u.step(s, 0.0, 0.0, 0.0, gaussian(rnd));
+            sum += s;
+            sum2 += s * s;
+        }
+        double mean = sum / n;
+        double var = sum2 / n - mean * mean;
+        double exact = temp * dt * 2 / (1 - (1 - dt) * (1 - dt));
+        System.out.printf("[OverdampedUnitTest] OU variance %.5f vs exact %.5f (rel %.3f%%), mean %.4f%n",
+                var, exact, 100 * (var / exact - 1), mean);
+        assertEquals(exact, var, 0.05 * exact);
+        assertEquals(0.0, mean, 0.04); // σ_mean ≈ √(var·(1+φ)/((1−φ)N)) ≈ 0.007
+        // the half-width check: a noise scale of √(T dt) would give half the variance
+        assertTrue(Math.abs(var - exact / 2) > 0.2 * exact);
+    }
+
+    /**
+     * E(s) = ½s² − h·ρ(s) with the hard sigmoid and h = 2 has its minimum at the kink s = 1
+     * (E' = s − 2 < 0 below 1, E' = s > 0 above). HardSigmoid's javadoc says states outside [0, 1]
+     * "relax back, so the fixed points are the same", but ρ'(1) = 0 and ρ' = 1 just below, so the
+     * unclipped Euler step never settles: it ends in the 2-cycle {0.947, 1.053} for dt = 0.1.
+     */
+    @Test
+    @Disabled("bug: with HardSigmoid and a field h > 1 the unclipped overdamped step (OverdampedUnit.step, line 55) "
+            + "has no fixed point near the energy minimum s = 1: dt = 0.1, h = 2, s0 = 0.5 ends in the 2-cycle "
+            + "0.947 <-> 1.053 instead of settling at 1 (the paper clips s to [0, 1]); the claim in HardSigmoid's "
+            + "javadoc that the fixed points are the same does not hold for saturated units")
+    void hardSigmoidSaturatedUnitSettlesAtOne() {
+        OverdampedUnit u = new OverdampedUnit(new HardSigmoid(), SelfEnergy.QUADRATIC, 0.1, 0.0);
+        double s = 0.5;
+        for (int k = 0; k < 10_000; k++) s = u.step(s, 2.0, 0.0, 0.0, 0.0);
+        assertEquals(1.0, s, 1e-3);
+        assertEquals(s, u.step(s, 2.0, 0.0, 0.0, 0.0), 1e-9);
+    }
+
+    /**
+     * From the all-zero start every unit uses, a hard-sigmoid unit with a positive field must move up:
+     * E(s) = ½s² − h s on (0, 1) decreases from s = 0. With ρ'(0) = 0 it stays at 0 forever.
+     */
+    @Test
+    @Disabled("bug: HardSigmoid.rhoPrime(0) = 0 (HardSigmoid.java line 17, strict s > 0), so OverdampedUnit.step(0, h, 0, _, 0) "
+            + "returns 0 for every field h: with h = 1, dt = 0.1 the step should give 0.1 (it does from s = 1e-12). Units start "
+            + "at s = 0, so hard-sigmoid hidden units never leave 0")
+    void hardSigmoidUnitLeavesZeroUnderPositiveField() {
+        OverdampedUnit u = new OverdampedUnit(new HardSigmoid(), SelfEnergy.QUADRATIC, 0.1, 0.0);
+        assertEquals(0.1, u.step(1e-12, 1.0, 0.0, 0.0, 0.0), 1e-9); // just right of the kink: fine
+        assertEquals(0.1, u.step(0.0, 1.0, 0.0, 0.0, 0.0), 1e-9);   // at the kink: stuck
+    }
+
+    private static double gaussian(SplittableRandom r) { // Box–Muller, independent of java.util.Random
+        double u1 = 1.0 - r.nextDouble();
+        double u2 = r.nextDouble();
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+}

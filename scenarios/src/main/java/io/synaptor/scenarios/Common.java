@@ -1,0 +1,89 @@
+package io.synaptor.scenarios;
+
+import io.synaptor.actors.RunResult;
+import io.synaptor.actors.SimulationDiverged;
+import io.synaptor.actors.SimulationRunner;
+import io.synaptor.actors.SimulationSpec;
+import io.synaptor.actors.SimulationStalled;
+import io.synaptor.actors.ProgressListener;
+import io.synaptor.network.LayeredNetworks;
+import io.synaptor.network.NetworkSpec;
+import io.synaptor.neurons.Activation;
+import io.synaptor.scheduler.RandomStreams;
+import io.synaptor.synapses.Rules;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The settings every network scenario shares (the names are a public contract: later work adds
+ * to them and never renames them), and the helpers that read them.
+ */
+final class Common {
+    private Common() {
+    }
+
+    /** Per-scenario defaults of the shared settings. */
+    record Defaults(List<Integer> layers, int freeSteps, int nudgeSteps, double beta, boolean randomSign,
+                    double rate, int epochs, int batch) {
+    }
+
+    static List<Setting> networkSettings(Defaults d) {
+        List<Setting> s = new ArrayList<>();
+        s.add(Setting.intList("network.layers", d.layers(), 1, 100_000,
+                "units per layer, input first, output last; consecutive layers fully connected"));
+        s.add(Setting.integer("network.delay", 1, 1, 100_000,
+                "link delay in steps (≥ 1: virtual time needs one step of lookahead)"));
+        s.add(Setting.choice("units.activation", "sigmoid", Activation.ALL.stream().map(Activation::name).toList(),
+                "activation ρ: sigmoid = σ(4s − 2), hard-sigmoid = 0 ∨ s ∧ 1, tanh"));
+        s.add(Setting.real("units.temperature", 0.0, 0.0, 100.0,
+                "Langevin temperature T of every unit (noise √(2T·dt) per step); 0 = deterministic"));
+        s.add(Setting.real("time.dt", 0.5, 1e-6, 10.0, "integration step of ds/dt = −∂F/∂s (Scellier & Bengio's ε)"));
+        s.add(Setting.integer("time.free-steps", d.freeSteps(), 1, 10_000_000, "T1: steps of the free phase"));
+        s.add(Setting.integer("time.nudge-steps", d.nudgeSteps(), 1, 10_000_000, "T2: steps of the nudged phase"));
+        s.add(Setting.choice("learning.rule", "one-sided", Rules.NAMES, "synapse-local learning rule"));
+        s.add(Setting.real("learning.beta", d.beta(), 1e-12, 100.0, "nudge strength |β|"));
+        s.add(Setting.flag("learning.random-sign", d.randomSign(), "draw the sign of β at random per episode (Scellier & Bengio 2017)"));
+        s.add(Setting.real("learning.rate", d.rate(), 0.0, 1000.0, "learning rate η of weights and biases"));
+        s.add(Setting.integer("runtime.threads", 2, 1, 64, "dispatcher threads (results never depend on it)"));
+        s.add(Setting.integer("runtime.throughput", 100, 1, 100_000, "messages an actor handles before yielding its thread"));
+        s.add(Setting.integer("runtime.window", 2, 1, 1000, "episodes the data may run ahead of the network (wall-clock flow control only)"));
+        return s;
+    }
+
+    static List<Setting> trainingSettings(int epochs, int batch, int trainSize, int testSize) {
+        List<Setting> s = new ArrayList<>();
+        s.add(Setting.integer("training.epochs", epochs, 1, 1_000_000, "passes over the training set"));
+        s.add(Setting.integer("training.batch", batch, 1, 100_000, "examples per minibatch (one vector entry each in every message)"));
+        s.add(Setting.integer("training.train-size", trainSize, 1, 10_000_000, "training examples"));
+        s.add(Setting.integer("training.test-size", testSize, 1, 10_000_000, "test examples (evaluated after every epoch)"));
+        return s;
+    }
+
+    static NetworkSpec layeredNet(Settings s, long seed, int inputs, int outputs, String scenario) {
+        int[] layers = s.getIntList("network.layers");
+        if (layers[0] != inputs || layers[layers.length - 1] != outputs) {
+            throw new BadInput("network.layers must start with " + inputs + " and end with " + outputs + " units for "
+                    + scenario + ", got " + java.util.Arrays.toString(layers));
+        }
+        return LayeredNetworks.build(layers, s.getInt("network.delay"), Activation.named(s.getString("units.activation")),
+                s.getDouble("time.dt"), s.getDouble("units.temperature"),
+                RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
+    }
+
+    static SimulationRunner.Runtime runtime(Settings s) {
+        return new SimulationRunner.Runtime(s.getInt("runtime.threads"), s.getInt("runtime.throughput"), Duration.ofMinutes(5));
+    }
+
+    static RunResult simulate(SimulationSpec spec, Settings s, ProgressListener listener) {
+        try {
+            return SimulationRunner.run(spec, runtime(s), listener);
+        } catch (SimulationDiverged e) {
+            throw new RunFailed("the run diverged: " + e.getMessage()
+                    + "; try a smaller time.dt, learning.rate or learning.beta", e);
+        } catch (SimulationStalled e) {
+            throw new RunFailed(e.getMessage(), e);
+        }
+    }
+}

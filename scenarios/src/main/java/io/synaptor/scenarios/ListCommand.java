@@ -1,0 +1,25 @@
+package io.synaptor.scenarios;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "list", description = "List the scenarios.")
+final class ListCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        for (Scenario s : Scenarios.ALL) {
+            String mark = s == Scenarios.defaultScenario() ? " (default)" : "";
+            out.printf("%-16s %s%s%n", s.name(), s.summary(), mark);
+        }
+        out.println();
+        out.println("Run one with: synaptor run NAME [--set key=value]... [--seed N] [--out DIR]");
+        out.println("Its settings: synaptor run NAME --help");
+        return 0;
+    }
+}

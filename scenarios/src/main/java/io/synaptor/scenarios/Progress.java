@@ -1,0 +1,59 @@
+package io.synaptor.scenarios;
+
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+import java.io.PrintStream;
+
+/**
+ * Reports a long run: a progress bar on a terminal, plain lines otherwise (DESIGN.md). Calls may
+ * come from an actor's thread, so every method is cheap and synchronised.
+ */
+public final class Progress implements AutoCloseable {
+    private final PrintStream out;
+    private final boolean terminal;
+    private final boolean quiet;
+    private ProgressBar bar;
+
+    private Progress(PrintStream out, boolean terminal, boolean quiet) {
+        this.out = out;
+        this.terminal = terminal;
+        this.quiet = quiet;
+    }
+
+    public static Progress to(PrintStream out) {
+        return new Progress(out, System.console() != null, false);
+    }
+
+    public static Progress silent() {
+        return new Progress(System.out, false, true);
+    }
+
+    public synchronized void start(String task, long total) {
+        if (terminal && !quiet) {
+            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+                    .setConsumer(new ConsoleProgressBarConsumer(out)).setUpdateIntervalMillis(200).build();
+        }
+    }
+
+    public synchronized void step() {
+        if (bar != null) bar.step();
+    }
+
+    /** A line worth reading: shown beside the bar on a terminal, printed otherwise. */
+    public synchronized void line(String text) {
+        if (quiet) return;
+        if (bar != null) bar.setExtraMessage(" " + text);
+        else out.println(text);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.synaptor.scenarios;
+
+import org.knowm.xchart.internal.chartpart.Chart;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a scenario hands back to be written (DESIGN.md, "What a run leaves behind"): named
+ * metrics for summary.json, a table for metrics.csv, named charts for PNG files, and the few
+ * lines worth printing at the end.
+ */
+public final class Report {
+    private final Map<String, Object> metrics = new LinkedHashMap<>();
+    private final List<String> columns;
+    private final List<Object[]> rows = new ArrayList<>();
+    private final Map<String, Chart<?, ?>> plots = new LinkedHashMap<>();
+    private final List<String> lines = new ArrayList<>();
+
+    public Report(List<String> columns) {
+        this.columns = List.copyOf(columns);
+    }
+
+    public Report metric(String key, Object value) {
+        metrics.put(key, value);
+        return this;
+    }
+
+    public Report row(Object... values) {
+        if (values.length != columns.size()) throw new IllegalArgumentException("row width " + values.length + " ≠ " + columns.size());
+        rows.add(values);
+        return this;
+    }
+
+    public Report plot(String fileName, Chart<?, ?> chart) {
+        plots.put(fileName, chart);
+        return this;
+    }
+
+    public Report line(String text) {
+        lines.add(text);
+        return this;
+    }
+
+    public Map<String, Object> metrics() {
+        return metrics;
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+
+    public List<Object[]> rows() {
+        return rows;
+    }
+
+    public Map<String, Chart<?, ?>> plots() {
+        return plots;
+    }
+
+    public List<String> lines() {
+        return lines;
+    }
+}

@@ -1,0 +1,152 @@
+package io.synaptor.scenarios;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "run", description = "Run a scenario (default: two-moons) and write its results.")
+final class RunCommand implements Callable<Integer> {
+    /** Seeds must survive a round trip through JSON readers that hold numbers as doubles. */
+    static final long MAX_SEED = (1L << 53) - 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "scenario name (see: synaptor list)")
+    String scenario;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a setting (HOCON path), repeatable")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "N", description = "random seed, 0 … 2^53−1 (default 1)")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: a new one under runs/)")
+    Path out;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "a config.conf written by an earlier run")
+    Path config;
+
+    @Option(names = {"-h", "--help"}, description = "show this help and the scenario's settings")
+    boolean help;
+
+    @Override
+    public Integer call() {
+        PrintWriter pw = spec.commandLine().getOut();
+        Config file = config == null ? ConfigFactory.empty() : readConfig(config);
+        String name = scenario != null ? scenario
+                : file.hasPath("scenario") ? file.getString("scenario") : Scenarios.defaultScenario().name();
+        if (scenario != null && file.hasPath("scenario") && !file.getString("scenario").equals(scenario)) {
+            throw new BadInput("--config " + config + " is for scenario " + file.getString("scenario") + ", not " + scenario);
+        }
+        Scenario sc = Scenarios.find(name);
+        if (help) {
+            spec.commandLine().usage(pw);
+            printSettings(pw, sc);
+            return 0;
+        }
+        long seedValue = seed != null ? seed : file.hasPath("seed") ? readSeed(file) : 1L;
+        if (seedValue < 0 || seedValue > MAX_SEED) throw new BadInput("--seed must be in [0, " + MAX_SEED + "], got " + seedValue);
+
+        Config user = file.withoutPath("scenario").withoutPath("seed");
+        for (String kv : sets) user = parseSet(kv).withFallback(user);
+        Settings settings = Settings.resolve(name, sc.settings(), user);
+        Path dir = out != null ? out : defaultOut(name);
+        if (Files.exists(dir) && !isEmptyDir(dir)) throw new BadInput("output directory " + dir + " already exists and is not empty");
+
+        long t0 = System.nanoTime();
+        Report report = sc.run(settings, seedValue, Progress.to(System.out));
+        double wall = (System.nanoTime() - t0) / 1e9;
+
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("scenario", name);
+        summary.put("seed", seedValue);
+        summary.putAll(settings.flat());
+        summary.putAll(report.metrics());
+        summary.put("wall_seconds", wall);
+        String conf = "scenario = \"" + name + "\"\nseed = " + seedValue + "\n" + settings.render();
+        RunWriter.write(dir, summary, report, conf);
+        for (String line : report.lines()) pw.println(line);
+        pw.printf("wrote %s (summary.json, metrics.csv, config.conf, %s) in %.1f s%n", dir,
+                String.join(", ", report.plots().keySet()), wall);
+        return 0;
+    }
+
+    private static Config readConfig(Path p) {
+        if (!Files.isRegularFile(p)) throw new BadInput("config file " + p + " does not exist");
+        try {
+            return ConfigFactory.parseFile(p.toFile()).resolve();
+        } catch (ConfigException e) {
+            throw new BadInput("could not read config file " + p + ": " + e.getMessage());
+        }
+    }
+
+    private static long readSeed(Config file) {
+        try {
+            return file.getLong("seed");
+        } catch (ConfigException e) {
+            throw new BadInput("seed in the config file must be a whole number, got " + file.getValue("seed").unwrapped());
+        }
+    }
+
+    private static Config parseSet(String kv) {
+        int eq = kv.indexOf('=');
+        if (eq <= 0) throw new BadInput("--set expects key=value, got '" + kv + "'");
+        String key = kv.substring(0, eq).trim();
+        String value = kv.substring(eq + 1).trim();
+        try {
+            Config parsed = ConfigFactory.parseString("v = " + value);
+            return ConfigFactory.empty().withValue(key, parsed.getValue("v"));
+        } catch (ConfigException e) {
+            try { // a bare word or something HOCON cannot parse: keep it as a string and let validation speak
+                return ConfigFactory.empty().withValue(key, ConfigValueFactory.fromAnyRef(value));
+            } catch (ConfigException bad) {
+                throw new BadInput("--set " + kv + ": '" + key + "' is not a setting path");
+            }
+        }
+    }
+
+    private static Path defaultOut(String name) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path p = Path.of("runs", name + "-" + stamp);
+        for (int k = 2; Files.exists(p); k++) p = Path.of("runs", name + "-" + stamp + "-" + k);
+        return p;
+    }
+
+    private static boolean isEmptyDir(Path dir) {
+        try (var s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void printSettings(PrintWriter pw, Scenario sc) {
+        pw.println();
+        pw.println("Scenario " + sc.name() + ": " + sc.summary());
+        pw.println(sc.description());
+        pw.println();
+        pw.println("Settings (--set KEY=VALUE):");
+        for (Setting s : sc.settings()) {
+            pw.printf("  %-22s = %-12s %s%n  %-22s   %-12s (%s)%n", s.path(), s.defaultValue(), s.doc(), "", "", s.range());
+        }
+    }
+}

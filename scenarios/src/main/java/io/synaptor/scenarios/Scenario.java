@@ -1,0 +1,21 @@
+package io.synaptor.scenarios;
+
+import java.util.List;
+
+/**
+ * An experiment the command line can run. It declares its settings (with defaults and docs) and,
+ * given resolved settings and a seed, produces a {@link Report}; it never writes files itself.
+ */
+public interface Scenario {
+    String name();
+
+    /** One line for {@code synaptor list}. */
+    String summary();
+
+    /** What it reproduces and what its plots show, for {@code synaptor run NAME --help}. */
+    String description();
+
+    List<Setting> settings();
+
+    Report run(Settings settings, long seed, Progress progress);
+}

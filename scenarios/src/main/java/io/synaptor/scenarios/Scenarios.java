@@ -1,0 +1,21 @@
+package io.synaptor.scenarios;
+
+import java.util.List;
+
+/** Every scenario the command line knows, the default first. */
+public final class Scenarios {
+    private Scenarios() {
+    }
+
+    public static final List<Scenario> ALL = List.of(new TwoMoonsScenario(), new XorScenario(), new GradientCheckScenario());
+
+    public static Scenario defaultScenario() {
+        return ALL.get(0);
+    }
+
+    public static Scenario find(String name) {
+        for (Scenario s : ALL) if (s.name().equals(name)) return s;
+        throw new BadInput("unknown scenario '" + name + "' (known: "
+                + String.join(", ", ALL.stream().map(Scenario::name).toList()) + "; see: synaptor list)");
+    }
+}

@@ -1,0 +1,122 @@
+package io.synaptor.scenarios;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One documented setting: a HOCON path, its default, what it means, and what values it accepts.
+ * Reading a setting checks its type and range and turns any violation into one clear sentence.
+ */
+public record Setting(String path, Object defaultValue, String doc, Kind kind, double min, double max, List<String> choices) {
+
+    public enum Kind { INT, DOUBLE, BOOLEAN, CHOICE, INT_LIST }
+
+    public static Setting integer(String path, int def, int min, int max, String doc) {
+        return new Setting(path, def, doc, Kind.INT, min, max, List.of());
+    }
+
+    public static Setting real(String path, double def, double min, double max, String doc) {
+        return new Setting(path, def, doc, Kind.DOUBLE, min, max, List.of());
+    }
+
+    public static Setting flag(String path, boolean def, String doc) {
+        return new Setting(path, def, doc, Kind.BOOLEAN, 0, 0, List.of());
+    }
+
+    public static Setting choice(String path, String def, List<String> choices, String doc) {
+        return new Setting(path, def, doc, Kind.CHOICE, 0, 0, List.copyOf(choices));
+    }
+
+    public static Setting intList(String path, List<Integer> def, int min, int max, String doc) {
+        return new Setting(path, def, doc, Kind.INT_LIST, min, max, List.of());
+    }
+
+    /** The accepted values, for help texts. */
+    public String range() {
+        return switch (kind) {
+            case INT, INT_LIST -> "whole number" + (kind == Kind.INT_LIST ? "s" : "") + " in [" + fmt(min) + ", " + fmt(max) + "]";
+            case DOUBLE -> "number in [" + fmt(min) + ", " + fmt(max) + "]";
+            case BOOLEAN -> "true or false";
+            case CHOICE -> String.join(" | ", choices);
+        };
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    void validate(Config c) {
+        switch (kind) {
+            case INT -> getInt(c);
+            case DOUBLE -> getDouble(c);
+            case BOOLEAN -> getBoolean(c);
+            case CHOICE -> getString(c);
+            case INT_LIST -> getIntList(c);
+        }
+    }
+
+    int getInt(Config c) {
+        return checkedInt(c.getValue(path), path);
+    }
+
+    private int checkedInt(ConfigValue v, String what) {
+        double d = number(v, what, "a whole number");
+        if (d != Math.rint(d)) throw new BadInput(what + " must be a " + range() + ", got " + v.unwrapped());
+        checkRange(d, what, v);
+        return (int) d;
+    }
+
+    double getDouble(Config c) {
+        ConfigValue v = c.getValue(path);
+        double d = number(v, path, "a number");
+        checkRange(d, path, v);
+        return d;
+    }
+
+    boolean getBoolean(Config c) {
+        ConfigValue v = c.getValue(path);
+        if (v.valueType() == ConfigValueType.BOOLEAN) return (Boolean) v.unwrapped();
+        if (v.valueType() == ConfigValueType.STRING) {
+            String s = (String) v.unwrapped();
+            if (s.equals("true") || s.equals("false")) return Boolean.parseBoolean(s);
+        }
+        throw new BadInput(path + " must be true or false, got " + v.unwrapped());
+    }
+
+    String getString(Config c) {
+        ConfigValue v = c.getValue(path);
+        String s = String.valueOf(v.unwrapped());
+        if (!choices.contains(s)) throw new BadInput(path + " must be one of " + String.join(", ", choices) + ", got " + s);
+        return s;
+    }
+
+    int[] getIntList(Config c) {
+        ConfigValue v = c.getValue(path);
+        if (v.valueType() != ConfigValueType.LIST) throw new BadInput(path + " must be a list such as " + defaultValue + ", got " + v.unwrapped());
+        List<Integer> out = new ArrayList<>();
+        for (ConfigValue e : c.getList(path)) out.add(checkedInt(e, path + " entries"));
+        if (out.size() < 2) throw new BadInput(path + " needs at least two entries, got " + v.unwrapped());
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static double number(ConfigValue v, String what, String expected) {
+        Object u = v.unwrapped();
+        if (u instanceof Number n) return n.doubleValue();
+        if (u instanceof String s) {
+            try {
+                return Double.parseDouble(s.trim());
+            } catch (NumberFormatException ignored) {
+                // fall through to the message
+            }
+        }
+        throw new BadInput(what + " must be " + expected + ", got '" + u + "'");
+    }
+
+    private void checkRange(double d, String what, ConfigValue v) {
+        if (!(d >= min && d <= max)) throw new BadInput(what + " must be a " + range() + ", got " + v.unwrapped());
+    }
+}

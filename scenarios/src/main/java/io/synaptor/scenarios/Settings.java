@@ -1,0 +1,95 @@
+package io.synaptor.scenarios;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValueFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario's settings: the declared keys with their defaults, merged with what the user set,
+ * and checked before anything runs. Typed getters read the merged HOCON.
+ */
+public final class Settings {
+    private final List<Setting> declared;
+    private final Config config;
+
+    private Settings(List<Setting> declared, Config config) {
+        this.declared = declared;
+        this.config = config;
+    }
+
+    /** The defaults as HOCON. */
+    public static Config defaults(List<Setting> declared) {
+        Config c = ConfigFactory.empty();
+        for (Setting s : declared) c = c.withValue(s.path(), ConfigValueFactory.fromAnyRef(s.defaultValue()));
+        return c;
+    }
+
+    /**
+     * Merges user values over the defaults; an unknown key, a wrong type or a value out of range
+     * is a {@link BadInput} naming the key.
+     */
+    public static Settings resolve(String scenario, List<Setting> declared, Config user) {
+        Map<String, Setting> byPath = new LinkedHashMap<>();
+        for (Setting s : declared) byPath.put(s.path(), s);
+        for (var e : user.entrySet()) {
+            if (!byPath.containsKey(e.getKey())) {
+                throw new BadInput("unknown setting '" + e.getKey() + "' for scenario " + scenario
+                        + " (see: synaptor run " + scenario + " --help)");
+            }
+        }
+        Config merged = user.withFallback(defaults(declared)).resolve();
+        Settings s = new Settings(declared, merged);
+        for (Setting d : declared) d.validate(merged);
+        return s;
+    }
+
+    private Setting find(String path) {
+        for (Setting s : declared) if (s.path().equals(path)) return s;
+        throw new IllegalArgumentException("undeclared setting " + path);
+    }
+
+    public int getInt(String path) {
+        return find(path).getInt(config);
+    }
+
+    public double getDouble(String path) {
+        return find(path).getDouble(config);
+    }
+
+    public boolean getBoolean(String path) {
+        return find(path).getBoolean(config);
+    }
+
+    public String getString(String path) {
+        return find(path).getString(config);
+    }
+
+    public int[] getIntList(String path) {
+        return find(path).getIntList(config);
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** The resolved values in declaration order, as plain Java values (for summary.json). */
+    public Map<String, Object> flat() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Setting s : declared) {
+            Object v = config.getValue(s.path()).unwrapped();
+            out.put(s.path(), v instanceof List<?> l ? new ArrayList<>(l) : v);
+        }
+        return out;
+    }
+
+    /** The resolved HOCON, for config.conf. */
+    public String render() {
+        return config.root().render(ConfigRenderOptions.defaults().setOriginComments(false).setComments(false).setJson(false));
+    }
+}

@@ -1,0 +1,57 @@
+package io.synaptor.scenarios;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+
+/**
+ * The {@code synaptor} command line. Exit codes: 0 success, 2 bad input, 3 the run failed
+ * (divergence), 1 anything unexpected. Errors are one sentence on stderr, never only a stack trace.
+ */
+@Command(name = "synaptor", mixinStandardHelpOptions = true, version = "synaptor 0.1.0",
+        description = "An actor-based, asynchronous simulator of physical learning systems.",
+        subcommands = {ListCommand.class, RunCommand.class, BenchCommand.class})
+public final class Synaptor implements Runnable {
+    public static final int BAD_INPUT = 2;
+    public static final int RUN_FAILED = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (tests call this). */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cl = new CommandLine(new Synaptor());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("synaptor: " + ex.getMessage());
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof BadInput) {
+                err.println("synaptor: " + ex.getMessage());
+                return BAD_INPUT;
+            }
+            if (ex instanceof RunFailed) {
+                err.println("synaptor: " + ex.getMessage());
+                return RUN_FAILED;
+            }
+            err.println("synaptor: unexpected failure: " + ex);
+            if (System.getenv("SYNAPTOR_DEBUG") != null) ex.printStackTrace(err);
+            else err.println("(set SYNAPTOR_DEBUG=1 for the stack trace)");
+            return 1;
+        });
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,106 @@
+package io.synaptor.scenarios.bench;
+
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The raw Pekko baseline of {@link MessagingBenchmark}: a node of a graph that, in each round,
+ * sends one small message carrying a double to each neighbour, and moves to the next round as soon
+ * as it has heard every neighbour's message of the current round. No barrier, no coordinator —
+ * the same local, lock-step-free shape as the simulator's units, with none of its arithmetic.
+ *
+ * <p>A neighbour is at most one round ahead (it cannot finish round r+1 without this node's
+ * round-r+1 message), so per-round counters live in a small ring.
+ */
+public final class FanoutActor extends AbstractBehavior<FanoutActor.Command> {
+
+    public sealed interface Command permits Connect, Value {
+    }
+
+    /** builder → node: its neighbours; the node starts on receiving it. */
+    public record Connect(List<ActorRef<Command>> neighbours) implements Command {
+    }
+
+    /** neighbour → node: one value of round {@code round}. */
+    public record Value(int round, double value) implements Command {
+    }
+
+    /** Rounds tracked at once (a power of two; two would do, see the class comment). */
+    private static final int RING = 4;
+
+    public static Behavior<Command> create(int id, int rounds, CountDownLatch done) {
+        return Behaviors.setup(ctx -> new FanoutActor(ctx, id, rounds, done));
+    }
+
+    private final int rounds;
+    private final CountDownLatch done;
+    private final int[] received = new int[RING];
+    private ActorRef<Command>[] neighbours;
+    private int round;
+    private double value;
+
+    private FanoutActor(ActorContext<Command> ctx, int id, int rounds, CountDownLatch done) {
+        super(ctx);
+        this.rounds = rounds;
+        this.done = done;
+        this.value = id;
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Value.class, this::onValue)
+                .onMessage(Connect.class, this::onConnect)
+                .build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Behavior<Command> onConnect(Connect m) {
+        neighbours = m.neighbours().toArray(new ActorRef[0]);
+        if (rounds == 0) {
+            done.countDown();
+            return this;
+        }
+        send();
+        advance();
+        return this;
+    }
+
+    private Behavior<Command> onValue(Value m) {
+        int r = m.round();
+        if (r < round || r >= round + RING - 1) {
+            throw new IllegalStateException("round " + r + " message at round " + round);
+        }
+        received[r & (RING - 1)]++;
+        value = 0.5 * (value + m.value());
+        advance();
+        return this;
+    }
+
+    /** Takes every round whose messages are all in. */
+    private void advance() {
+        if (neighbours == null) return;
+        while (round < rounds && received[round & (RING - 1)] == neighbours.length) {
+            received[round & (RING - 1)] = 0;
+            round++;
+            if (round == rounds) {
+                done.countDown();
+                return;
+            }
+            send();
+        }
+    }
+
+    /** One immutable message per round, shared by all neighbours (as a unit shares its state message). */
+    private void send() {
+        Value v = new Value(round, value);
+        for (ActorRef<Command> n : neighbours) n.tell(v);
+    }
+}

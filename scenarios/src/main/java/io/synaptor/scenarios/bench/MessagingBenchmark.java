@@ -1,0 +1,285 @@
+package io.synaptor.scenarios.bench;
+
+import com.typesafe.config.Config;
+import io.synaptor.actors.ProgressListener;
+import io.synaptor.actors.RunResult;
+import io.synaptor.actors.SimulationDiverged;
+import io.synaptor.actors.SimulationRunner;
+import io.synaptor.actors.SimulationSpec;
+import io.synaptor.actors.SimulationStalled;
+import io.synaptor.network.Coupling;
+import io.synaptor.network.LabeledData;
+import io.synaptor.network.NetworkSpec;
+import io.synaptor.network.PhaseSchedule;
+import io.synaptor.network.Role;
+import io.synaptor.neurons.Activation;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code synaptor bench messaging}: how close the simulator's message rate comes to what Pekko
+ * itself can do on the same machine with the same dispatcher.
+ *
+ * <ol>
+ * <li>The simulator: a random sparse network in unit granularity (one actor per unit and per
+ *     synapse), relaxing for one evaluation episode of {@code steps} steps. A small temperature
+ *     keeps every state changing, so every step is real state and drive traffic, never the cheap
+ *     clock messages of a settled unit. The count is the run's own ({@link RunResult#messages()}).</li>
+ * <li>Raw Pekko: one {@link FanoutActor} per unit on the same graph, each sending a double to
+ *     each neighbour per round and advancing when it has heard all of them — no barrier, no
+ *     coordinator — for as many rounds as it takes to send as many messages as the simulator did.</li>
+ * </ol>
+ * Both are timed the same way, each in its own actor system with the simulator's dispatcher
+ * ({@link SimulationRunner#pekkoConfig}), from creating the system until it has terminated, after a
+ * shorter warm-up run of each in the same JVM. The ratio is the simulator's rate over the raw rate.
+ */
+public final class MessagingBenchmark {
+    private MessagingBenchmark() {
+    }
+
+    /** Seed of the benchmark network, its biases and its input. */
+    static final long SEED = 20240601L;
+    /** Coupling weights are uniform in ±this: small enough that the relaxation is stable. */
+    static final double WEIGHT = 0.05;
+    /** Langevin temperature: every step changes every state (UnitActor sends a clock when ρ is bitwise equal). */
+    static final double TEMPERATURE = 1e-3;
+    static final double DT = 0.5;
+    static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+    /**
+     * What one benchmark found. Rates are messages per second of wall time, from creating the actor
+     * system until it has terminated.
+     */
+    public record Report(int units, int degree, int steps, int threads, int synapses,
+                         long simMessages, double simSeconds, double simRate,
+                         long rawMessages, double rawSeconds, double rawRate, double ratio) {
+
+        public String render() {
+            return String.format(Locale.ROOT, """
+                    messaging benchmark: %d units, %d synapses (degree ≈ %d), %d steps, %d dispatcher thread%s
+                      simulator  %,13d messages in %7.3f s  = %,12.0f messages/s
+                      raw Pekko  %,13d messages in %7.3f s  = %,12.0f messages/s
+                      ratio (simulator / raw) = %.3f""",
+                    units, synapses, degree, steps, threads, threads == 1 ? "" : "s",
+                    simMessages, simSeconds, simRate, rawMessages, rawSeconds, rawRate, ratio);
+        }
+    }
+
+    /**
+     * Runs both measurements, warm-ups first.
+     *
+     * @param units   network size (≥ 3)
+     * @param degree  synapses per free unit, about (≥ 1)
+     * @param steps   relaxation steps of the simulator's one episode (≥ 1)
+     * @param threads dispatcher threads, for both measurements (1 … 64)
+     * @param log     progress lines, or null for none
+     */
+    public static Report run(int units, int degree, int steps, int threads, PrintStream log) {
+        if (steps < 1) throw new IllegalArgumentException("steps must be ≥ 1, got " + steps);
+        if (threads < 1 || threads > 64) throw new IllegalArgumentException("threads must be in 1..64, got " + threads);
+        PrintStream out = log != null ? log : new PrintStream(OutputStream.nullOutputStream());
+        SimulationRunner.Runtime rt = new SimulationRunner.Runtime(threads, 100, TIMEOUT);
+        NetworkSpec net = network(units, degree, SEED);
+        int[][] adjacency = adjacency(net);
+        long perRound = 2L * net.couplings().size();
+
+        int warmSteps = Math.max(10, Math.min(steps, steps / 2));
+        out.printf(Locale.ROOT, "warm-up: simulator, %d steps%n", warmSteps);
+        Measured warmSim = simulate(net, warmSteps, rt);
+        out.printf(Locale.ROOT, "warm-up: raw fan-out, %d rounds%n", rounds(warmSim.messages(), perRound));
+        fanout(adjacency, rounds(warmSim.messages(), perRound), rt, out);
+
+        out.printf(Locale.ROOT, "simulator: %s, %d steps …%n", net, steps);
+        long cpu0 = cpuNanos();
+        Measured sim = simulate(net, steps, rt);
+        long cpu1 = cpuNanos();
+        out.printf(Locale.ROOT, "simulator: %,d messages in %.3f s (process CPU %.3f s)%n",
+                sim.messages(), sim.seconds(), (cpu1 - cpu0) / 1e9);
+
+        int rounds = rounds(sim.messages(), perRound);
+        out.printf(Locale.ROOT, "raw fan-out: %d actors, %d rounds …%n", units, rounds);
+        Measured raw = fanout(adjacency, rounds, rt, out);
+        long cpu2 = cpuNanos();
+        out.printf(Locale.ROOT, "raw fan-out: %,d messages in %.3f s (process CPU %.3f s)%n",
+                raw.messages(), raw.seconds(), (cpu2 - cpu1) / 1e9);
+
+        double simRate = sim.messages() / sim.seconds();
+        double rawRate = raw.messages() / raw.seconds();
+        return new Report(units, degree, steps, threads, net.couplings().size(),
+                sim.messages(), sim.seconds(), simRate, raw.messages(), raw.seconds(), rawRate, simRate / rawRate);
+    }
+
+    private record Measured(long messages, double seconds) {
+    }
+
+    /**
+     * CPU time of the whole process so far, or 0 where the JVM does not tell: logged next to the
+     * wall time, since a busy machine slows the wall clock of whichever measurement it hits.
+     */
+    private static long cpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
+    }
+
+    private static int rounds(long messages, long perRound) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round((double) messages / perRound)));
+    }
+
+    // ---------------------------------------------------------------- the simulator
+
+    private static Measured simulate(NetworkSpec net, int steps, SimulationRunner.Runtime rt) {
+        int inputs = net.inputs().length;
+        int outputs = net.outputs().length;
+        SplittableRandom r = new SplittableRandom(SEED ^ 0x9E3779B97F4A7C15L);
+        double[][] x = new double[1][inputs];
+        for (int d = 0; d < inputs; d++) x[0][d] = r.nextDouble();
+        double[][] y = new double[1][outputs];
+        y[0][r.nextInt(outputs)] = 1.0;
+        LabeledData test = new LabeledData(x, y);
+        PhaseSchedule schedule = new PhaseSchedule(1, steps, 1, 0.1, false, SEED, 1, 0, 1);
+        SimulationSpec spec = new SimulationSpec(net, schedule, "one-sided", 0.0, LabeledData.empty(), test, SEED, 2);
+        long t0 = System.nanoTime();
+        RunResult result;
+        try {
+            result = SimulationRunner.run(spec, rt, ProgressListener.NONE);
+        } catch (SimulationDiverged | SimulationStalled e) {
+            throw new IllegalStateException("the benchmark simulation failed: " + e.getMessage(), e);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new Measured(result.messages(), seconds);
+    }
+
+    /**
+     * A random sparse symmetric network: min(10, units/10) inputs (at least one), a few outputs, the
+     * rest hidden. Free units are paired at random so each has about {@code degree} synapses to
+     * other free units (a self-pair or a repeated pair is dropped); each input couples to
+     * {@code degree} random free units. Weights uniform in ±{@value #WEIGHT}, biases uniform in
+     * ±0.5, every delay one step.
+     */
+    public static NetworkSpec network(int units, int degree, long seed) {
+        if (units < 3) throw new IllegalArgumentException("the benchmark network needs at least 3 units, got " + units);
+        if (degree < 1) throw new IllegalArgumentException("degree must be ≥ 1, got " + degree);
+        int inputs = Math.max(1, Math.min(10, units / 10));
+        int outputs = Math.max(1, Math.min(10, units / 100));
+        int free = units - inputs;
+        if (degree >= free) {
+            throw new IllegalArgumentException("degree " + degree + " needs more than " + degree + " free units, got " + free);
+        }
+        Role[] roles = new Role[units];
+        int[] layerOf = new int[units];
+        for (int u = 0; u < units; u++) {
+            roles[u] = u < inputs ? Role.INPUT : (u >= units - outputs ? Role.OUTPUT : Role.HIDDEN);
+            layerOf[u] = -1;
+        }
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Coupling> couplings = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        // Free–free: a random pairing of `degree` stubs per free unit (the configuration model).
+        int[] stubs = new int[free * degree];
+        for (int k = 0; k < stubs.length; k++) stubs[k] = inputs + k / degree;
+        for (int k = stubs.length - 1; k > 0; k--) { // Fisher–Yates
+            int m = r.nextInt(k + 1);
+            int tmp = stubs[k];
+            stubs[k] = stubs[m];
+            stubs[m] = tmp;
+        }
+        for (int k = 0; k + 1 < stubs.length; k += 2) {
+            addCoupling(stubs[k], stubs[k + 1], r, seen, couplings);
+        }
+        // Input–free: each input to `degree` random free units.
+        for (int i = 0; i < inputs; i++) {
+            for (int k = 0; k < degree; k++) addCoupling(i, inputs + r.nextInt(free), r, seen, couplings);
+        }
+        double[] biases = new double[units];
+        for (int u = inputs; u < units; u++) biases[u] = 0.5 * (2 * r.nextDouble() - 1);
+        return new NetworkSpec(roles, layerOf, couplings, biases, Activation.named("sigmoid"), DT, TEMPERATURE);
+    }
+
+    private static void addCoupling(int a, int b, SplittableRandom r, Set<Long> seen, List<Coupling> couplings) {
+        if (a == b) return;
+        int i = Math.min(a, b);
+        int j = Math.max(a, b);
+        if (!seen.add(((long) i << 32) | j)) return;
+        couplings.add(new Coupling(i, j, WEIGHT * (2 * r.nextDouble() - 1), 1));
+    }
+
+    /** Each unit's neighbours through the network's couplings. */
+    static int[][] adjacency(NetworkSpec net) {
+        int n = net.size();
+        int[] count = new int[n];
+        for (Coupling c : net.couplings()) {
+            count[c.i()]++;
+            count[c.j()]++;
+        }
+        int[][] adj = new int[n][];
+        for (int u = 0; u < n; u++) adj[u] = new int[count[u]];
+        int[] fill = new int[n];
+        for (Coupling c : net.couplings()) {
+            adj[c.i()][fill[c.i()]++] = c.j();
+            adj[c.j()][fill[c.j()]++] = c.i();
+        }
+        return adj;
+    }
+
+    // ---------------------------------------------------------------- raw Pekko
+
+    private static Measured fanout(int[][] adjacency, int rounds, SimulationRunner.Runtime rt, PrintStream out) {
+        int n = adjacency.length;
+        long messages = 0;
+        for (int[] a : adjacency) messages += (long) a.length * rounds;
+        CountDownLatch done = new CountDownLatch(n);
+        AtomicLong started = new AtomicLong();
+        Config config = SimulationRunner.pekkoConfig(rt);
+        long t0 = System.nanoTime();
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.<Void>setup(ctx -> {
+            List<ActorRef<FanoutActor.Command>> nodes = new ArrayList<>(n);
+            for (int u = 0; u < n; u++) nodes.add(ctx.spawn(FanoutActor.create(u, rounds, done), "n-" + u));
+            started.set(System.nanoTime());
+            for (int u = 0; u < n; u++) {
+                List<ActorRef<FanoutActor.Command>> neighbours = new ArrayList<>(adjacency[u].length);
+                for (int v : adjacency[u]) neighbours.add(nodes.get(v));
+                nodes.get(u).tell(new FanoutActor.Connect(List.copyOf(neighbours)));
+            }
+            return Behaviors.empty();
+        }), "fanout", config);
+        long finished;
+        try {
+            if (!done.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the raw fan-out did not finish within " + TIMEOUT.toMinutes() + " min");
+            }
+            finished = System.nanoTime();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            system.terminate();
+            try {
+                system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // shutting down is best effort: the measurement is already in hand
+            }
+        }
+        long t1 = System.nanoTime();
+        double messagingOnly = (finished - started.get()) / 1e9;
+        out.printf(Locale.ROOT, "raw fan-out: messaging alone %.3f s (%,.0f messages/s); system start and stop %.3f s%n",
+                messagingOnly, messages / messagingOnly, (t1 - t0) / 1e9 - messagingOnly);
+        return new Measured(messages, (t1 - t0) / 1e9);
+    }
+}
