@@ -8,11 +8,12 @@ import io.synaptor.network.PhaseSchedule;
  * Everything the actors of one run are built from: the network, its time line, the rule, the data
  * and the seed from which every actor's random stream is split.
  *
+ * @param reset  every unit returns to rest (s = 0) at the start of each episode, on its own clock
  * @param window how many episodes the data sources may run ahead of the slowest output unit
  *               (flow control in wall-clock time only; it never changes results)
  */
 public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
-                             LabeledData train, LabeledData test, long seed, int window) {
+                             LabeledData train, LabeledData test, boolean reset, long seed, int window) {
     public SimulationSpec {
         if (window < 1) throw new IllegalArgumentException("window must be ≥ 1");
         if (train.size() != schedule.trainSize() || test.size() != schedule.testSize()) {

@@ -49,9 +49,9 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     public record Connect(List<ActorRef<SynapseActor.Command>> synapses) implements Command {
     }
 
-    /** What a unit is, as the builder sets it up. */
+    /** What a unit is, as the builder sets it up; {@code reset}: return to s = 0 at every episode start. */
     public record Setup(int id, int outputIndex, int slots, int batch, double bias, OverdampedUnit dynamics,
-                        LearningRule biasRule, NudgeSchedule schedule, SplittableRandom noise) {
+                        LearningRule biasRule, NudgeSchedule schedule, boolean reset, SplittableRandom noise) {
     }
 
     public static Behavior<Command> create(Setup setup, ActorRef<TeacherActor.Command> teacher,
@@ -82,6 +82,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private int scan;
     private long nextBiasSample;
     private long nextFreeSample;
+    private long nextReset;
     private boolean halted;
     private long messages;
 
@@ -106,6 +107,14 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         this.bias = setup.bias();
         this.nextBiasSample = setup.biasRule().nextSampleTime(0);
         this.nextFreeSample = setup.outputIndex() >= 0 ? schedule.freeSampleTime(0) : Long.MAX_VALUE;
+        this.nextReset = resetAfter(0);
+    }
+
+    /** The first step after {@code step} that starts an episode, if units reset. */
+    private long resetAfter(long step) {
+        if (!setup.reset()) return Long.MAX_VALUE;
+        long next = schedule.episodeOfStep(step) + 1;
+        return next < schedule.episodes() ? schedule.start(next) : Long.MAX_VALUE;
     }
 
     @Override
@@ -161,9 +170,15 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
                     applied[k] = now;
                 }
             }
-            for (int b = 0; b < s.length; b++) {
-                double noise = dynamics.isNoisy() ? setup.noise().nextGaussian() : 0.0;
-                s[b] = dynamics.step(s[b], sum[b] + bias, beta, target == null ? 0.0 : target[b], noise);
+            if (t == nextReset) {
+                // The episode's first step returns the unit to rest (on its own clock; no message).
+                Arrays.fill(s, 0.0);
+                nextReset = resetAfter(t);
+            } else {
+                for (int b = 0; b < s.length; b++) {
+                    double noise = dynamics.isNoisy() ? setup.noise().nextGaussian() : 0.0;
+                    s[b] = dynamics.step(s[b], sum[b] + bias, beta, target == null ? 0.0 : target[b], noise);
+                }
             }
             t++;
             scan = 0;

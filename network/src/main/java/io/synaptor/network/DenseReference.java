@@ -109,31 +109,49 @@ public final class DenseReference {
      * @throws IllegalStateException if the dynamics diverge or do not settle
      */
     public double[] fixedPoint(double[] x, double beta, double[] target) {
+        return fixedPoint(x, beta, target, 200_000);
+    }
+
+    /** As {@link #fixedPoint(double[], double, double[])} with a cap on the synchronous iterations. */
+    public double[] fixedPoint(double[] x, double beta, double[] target, int maxIterations) {
         double[] s = clamped(x);
         double dt = spec.dt();
-        for (int it = 0; it < 200_000; it++) {
+        for (int it = 0; it < maxIterations; it++) {
             double[] g = gradient(s, beta, target);
             double max = 0.0;
             for (int k : free) {
-                s[k] -= dt * g[k];
-                max = Math.max(max, Math.abs(g[k]));
+                double next = act.clip(s[k] - dt * g[k]);
+                max = Math.max(max, Math.abs(next - s[k]) / dt);
+                s[k] = next;
             }
             if (!Double.isFinite(max)) throw new IllegalStateException("the reference dynamics diverged at iteration " + it);
             if (max < 1e-10) break;
         }
-        for (int it = 0; it < 5; it++) { // Newton polish: H δ = ∂F/∂s
+        for (int it = 0; it < 5; it++) { // Newton polish on the interior units: H δ = ∂F/∂s
+            int[] inner = interior(s);
+            if (inner.length == 0) break;
             double[] g = gradient(s, beta, target);
-            DMatrixRMaj delta = solve(hessian(s, beta), restrict(g));
-            for (int a = 0; a < free.length; a++) s[free[a]] -= delta.data[a];
+            DMatrixRMaj delta = solve(hessian(s, beta, inner), restrict(g, inner));
+            for (int a = 0; a < inner.length; a++) s[inner[a]] -= delta.data[a];
         }
         double residual = 0.0;
-        for (double v : gradient(s, beta, target)) residual = Math.max(residual, Math.abs(v));
-        if (!(residual < 1e-9)) throw new IllegalStateException("the reference fixed point did not converge (residual " + residual + ")");
+        double[] g = gradient(s, beta, target);
+        for (int k : free) residual = Math.max(residual, Math.abs(act.clip(s[k] - g[k]) - s[k])); // projected (KKT) residual
+        if (!(residual < 1e-8)) throw new IllegalStateException("the reference fixed point did not converge (residual " + residual + ")");
         return s;
+    }
+
+    /** The free units not held on a boundary of their range: those a small change of θ moves. */
+    private int[] interior(double[] s) {
+        return java.util.Arrays.stream(free).filter(k -> !act.atBound(s[k])).toArray();
     }
 
     /** ∂²F/∂s² restricted to the free units (in the order of the free units). */
     public DMatrixRMaj hessian(double[] s, double beta) {
+        return hessian(s, beta, free);
+    }
+
+    private DMatrixRMaj hessian(double[] s, double beta, int[] free) {
         double[] h = field(s);
         int m = free.length;
         DMatrixRMaj hess = new DMatrixRMaj(m, m);
@@ -155,9 +173,12 @@ public final class DenseReference {
         double[] dc = new double[s.length];
         int[] outs = spec.outputs();
         for (int o = 0; o < outs.length; o++) dc[outs[o]] = SquaredError.gradient(s[outs[o]], target[o]);
-        DMatrixRMaj lambdaFree = solve(hessian(s, 0.0), restrict(dc));
+        int[] inner = interior(s); // units on a boundary do not move: their λ is 0
         double[] lambda = new double[s.length];
-        for (int a = 0; a < free.length; a++) lambda[free[a]] = lambdaFree.data[a];
+        if (inner.length > 0) {
+            DMatrixRMaj lambdaInner = solve(hessian(s, 0.0, inner), restrict(dc, inner));
+            for (int a = 0; a < inner.length; a++) lambda[inner[a]] = lambdaInner.data[a];
+        }
         double[] dw = new double[spec.couplings().size()];
         for (int k = 0; k < dw.length; k++) {
             Coupling c = spec.couplings().get(k);
@@ -185,9 +206,9 @@ public final class DenseReference {
         return free.clone();
     }
 
-    private DMatrixRMaj restrict(double[] v) {
-        DMatrixRMaj r = new DMatrixRMaj(free.length, 1);
-        for (int a = 0; a < free.length; a++) r.data[a] = v[free[a]];
+    private static DMatrixRMaj restrict(double[] v, int[] units) {
+        DMatrixRMaj r = new DMatrixRMaj(units.length, 1);
+        for (int a = 0; a < units.length; a++) r.data[a] = v[units[a]];
         return r;
     }
 

@@ -25,6 +25,7 @@ public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double bet
         if (freeSteps < 1 || nudgeSteps < 1) throw new IllegalArgumentException("phases need at least one step");
         if (epochs < 1) throw new IllegalArgumentException("epochs must be ≥ 1");
         if (trainSize < 0 || testSize < 0) throw new IllegalArgumentException("data set sizes must be ≥ 0");
+        if (trainSize / batch + testSize == 0) throw new IllegalArgumentException("the schedule has no episode");
         if (trainSize > 0 && trainSize < batch) {
             throw new IllegalArgumentException("the training set (" + trainSize + ") is smaller than one batch (" + batch + ")");
         }

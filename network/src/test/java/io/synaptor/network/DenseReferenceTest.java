@@ -4,7 +4,6 @@ import io.synaptor.neurons.Activation;
 import io.synaptor.neurons.OverdampedUnit;
 import io.synaptor.synapses.OneSidedEP;
 import org.ejml.data.DMatrixRMaj;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -276,10 +275,6 @@ class DenseReferenceTest {
      * decreases as soon as a unit with positive field moves above 0.
      */
     @Test
-    @Disabled("bug: HardSigmoid.rhoPrime (neurons/.../HardSigmoid.java line 17) is 0 at s = 0, and every free unit "
-            + "starts at s = 0 (DenseReference.fixedPoint line 112; UnitActor line 103), so ∂F/∂s = s − ρ'(s)h = 0 there "
-            + "and a hard-sigmoid net never leaves s = 0: freeFixedPoint returns all-zero free units for any input "
-            + "(here E(s*) = 1.5, and moving hidden unit 3 to s = 0.001 lowers it to 1.49926)")
     void hardSigmoidFreeFixedPointIsALocalMinimum() {
         NetworkSpec spec = LayeredNetworks.build(LAYERS, 1, Activation.named("hard-sigmoid"), 0.5, 0.0, new SplittableRandom(1));
         double[] w = spec.weights();

@@ -14,6 +14,16 @@ public interface Activation {
 
     double rhoSecond(double s);
 
+    /** The state's admissible range: the identity, except for activations whose dynamics are projected. */
+    default double clip(double s) {
+        return s;
+    }
+
+    /** True when the state sits on the boundary of its admissible range (never for unbounded states). */
+    default boolean atBound(double s) {
+        return false;
+    }
+
     /** The name used in settings ({@code units.activation}). */
     String name();
 

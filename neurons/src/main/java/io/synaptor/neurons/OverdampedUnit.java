@@ -50,8 +50,11 @@ public final class OverdampedUnit {
         return g;
     }
 
-    /** One Euler–Maruyama step; {@code gaussian} is a standard normal draw (ignored when T = 0). */
+    /**
+     * One Euler–Maruyama step, projected onto the activation's admissible range (a no-op except
+     * for the hard sigmoid); {@code gaussian} is a standard normal draw (ignored when T = 0).
+     */
     public double step(double s, double field, double beta, double target, double gaussian) {
-        return s - dt * gradient(s, field, beta, target) + noiseScale * gaussian;
+        return activation.clip(s - dt * gradient(s, field, beta, target) + noiseScale * gaussian);
     }
 }

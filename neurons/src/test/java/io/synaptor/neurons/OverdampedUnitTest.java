@@ -1,6 +1,5 @@
 package io.synaptor.neurons;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,8 +24,9 @@ class OverdampedUnitTest {
         for (double[] c : cases) {
             double s = c[0], h = c[1], beta = c[2], y = c[3];
             double rp = name.equals("sigmoid") ? 4 * sig(4 * s - 2) * (1 - sig(4 * s - 2))
-                    : name.equals("tanh") ? 1 - Math.tanh(s) * Math.tanh(s) : (s > 0 && s < 1 ? 1 : 0);
+                    : name.equals("tanh") ? 1 - Math.tanh(s) * Math.tanh(s) : (s >= 0 && s <= 1 ? 1 : 0);
             double expected = s - dt * (s - rp * h + beta * (s - y));
+            if (name.equals("hard-sigmoid")) expected = Math.min(1.0, Math.max(0.0, expected)); // projected, as in the paper
             assertEquals(expected, u.step(s, h, beta, y, 0.0), 1e-15);
             // T = 0: the gaussian draw is ignored
             assertEquals(expected, u.step(s, h, beta, y, 3.7), 1e-15);
@@ -110,10 +110,6 @@ class OverdampedUnitTest {
      * unclipped Euler step never settles: it ends in the 2-cycle {0.947, 1.053} for dt = 0.1.
      */
     @Test
-    @Disabled("bug: with HardSigmoid and a field h > 1 the unclipped overdamped step (OverdampedUnit.step, line 55) "
-            + "has no fixed point near the energy minimum s = 1: dt = 0.1, h = 2, s0 = 0.5 ends in the 2-cycle "
-            + "0.947 <-> 1.053 instead of settling at 1 (the paper clips s to [0, 1]); the claim in HardSigmoid's "
-            + "javadoc that the fixed points are the same does not hold for saturated units")
     void hardSigmoidSaturatedUnitSettlesAtOne() {
         OverdampedUnit u = new OverdampedUnit(new HardSigmoid(), SelfEnergy.QUADRATIC, 0.1, 0.0);
         double s = 0.5;
@@ -127,9 +123,6 @@ class OverdampedUnitTest {
      * E(s) = ½s² − h s on (0, 1) decreases from s = 0. With ρ'(0) = 0 it stays at 0 forever.
      */
     @Test
-    @Disabled("bug: HardSigmoid.rhoPrime(0) = 0 (HardSigmoid.java line 17, strict s > 0), so OverdampedUnit.step(0, h, 0, _, 0) "
-            + "returns 0 for every field h: with h = 1, dt = 0.1 the step should give 0.1 (it does from s = 1e-12). Units start "
-            + "at s = 0, so hard-sigmoid hidden units never leave 0")
     void hardSigmoidUnitLeavesZeroUnderPositiveField() {
         OverdampedUnit u = new OverdampedUnit(new HardSigmoid(), SelfEnergy.QUADRATIC, 0.1, 0.0);
         assertEquals(0.1, u.step(1e-12, 1.0, 0.0, 0.0, 0.0), 1e-9); // just right of the kink: fine

@@ -33,7 +33,12 @@ final class BenchCommand implements Callable<Integer> {
         if (!name.equals("messaging")) throw new BadInput("unknown benchmark '" + name + "' (known: messaging)");
         if (units < 20 || degree < 1 || steps < 1 || threads < 1) throw new BadInput("--units ≥ 20, --degree, --steps and --threads ≥ 1");
         var out = spec.commandLine().getOut();
-        var report = MessagingBenchmark.run(units, degree, steps, threads, System.out);
+        MessagingBenchmark.Report report;
+        try {
+            report = MessagingBenchmark.run(units, degree, steps, threads, System.out);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage());
+        }
         out.println(report.render());
         return 0;
     }

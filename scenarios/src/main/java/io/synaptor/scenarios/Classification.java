@@ -38,7 +38,7 @@ final class Classification {
         PhaseSchedule schedule = new PhaseSchedule(batch, s.getInt("time.free-steps"), s.getInt("time.nudge-steps"),
                 s.getDouble("learning.beta"), s.getBoolean("learning.random-sign"), seed, epochs, train.size(), test.size());
         SimulationSpec spec = new SimulationSpec(net, schedule, s.getString("learning.rule"), s.getDouble("learning.rate"),
-                train, test, seed, s.getInt("runtime.window"));
+                train, test, s.getBoolean("units.reset"), seed, s.getInt("runtime.window"));
 
         EpochTable live = new EpochTable(epochs);
         long perEpoch = schedule.episodes() / epochs;
@@ -64,6 +64,7 @@ final class Classification {
                 .metric("test_accuracy", table.testAccuracy(last))
                 .metric("final_loss", table.testLoss(last))
                 .metric("train_loss", table.trainLoss(last))
+                .metric("best_test_accuracy", java.util.stream.IntStream.range(0, epochs).mapToDouble(table::testAccuracy).max().orElse(Double.NaN))
                 .metric("epochs", epochs)
                 .metric("messages", result.messages());
         report.plot("accuracy.png", curves("Accuracy per epoch", "accuracy", epochs,

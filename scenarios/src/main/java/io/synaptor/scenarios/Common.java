@@ -39,6 +39,8 @@ final class Common {
                 "activation ρ: sigmoid = σ(4s − 2), hard-sigmoid = 0 ∨ s ∧ 1, tanh"));
         s.add(Setting.real("units.temperature", 0.0, 0.0, 100.0,
                 "Langevin temperature T of every unit (noise √(2T·dt) per step); 0 = deterministic"));
+        s.add(Setting.flag("units.reset", true,
+                "every unit returns to rest (s = 0) at the start of each episode, on its own clock; false: relax on from the last state"));
         s.add(Setting.real("time.dt", 0.5, 1e-6, 10.0, "integration step of ds/dt = −∂F/∂s (Scellier & Bengio's ε)"));
         s.add(Setting.integer("time.free-steps", d.freeSteps(), 1, 10_000_000, "T1: steps of the free phase"));
         s.add(Setting.integer("time.nudge-steps", d.nudgeSteps(), 1, 10_000_000, "T2: steps of the nudged phase"));

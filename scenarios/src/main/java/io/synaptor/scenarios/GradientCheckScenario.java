@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  */
 public final class GradientCheckScenario implements Scenario {
     private static final Common.Defaults DEFAULTS =
-            new Common.Defaults(List.of(4, 8, 6, 3), 400, 400, 0.01, false, 0.0, 1, 1);
+            new Common.Defaults(List.of(4, 8, 6, 3), 800, 800, 0.01, false, 0.0, 1, 1);
 
     @Override
     public String name() {
@@ -74,7 +74,7 @@ public final class GradientCheckScenario implements Scenario {
         PhaseSchedule schedule = new PhaseSchedule(1, s.getInt("time.free-steps"), s.getInt("time.nudge-steps"), beta,
                 s.getBoolean("learning.random-sign"), seed, 1, 1, 1);
         SimulationSpec spec = new SimulationSpec(net, schedule, s.getString("learning.rule"), s.getDouble("learning.rate"),
-                example, example, seed, s.getInt("runtime.window"));
+                example, example, s.getBoolean("units.reset"), seed, s.getInt("runtime.window"));
         RunResult result = Common.simulate(spec, s, r -> { });
 
         DenseReference ref = new DenseReference(net);

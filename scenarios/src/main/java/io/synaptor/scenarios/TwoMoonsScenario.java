@@ -18,7 +18,7 @@ import java.util.List;
 /** The default scenario: a small EP network of actors learns the two-moons boundary. */
 public final class TwoMoonsScenario implements Scenario {
     private static final Common.Defaults DEFAULTS =
-            new Common.Defaults(List.of(2, 32, 2), 20, 8, 0.5, true, 0.2, 30, 10);
+            new Common.Defaults(List.of(2, 32, 2), 30, 10, 0.2, false, 0.05, 30, 10);
 
     @Override
     public String name() {
@@ -70,7 +70,7 @@ public final class TwoMoonsScenario implements Scenario {
                 double[] x = {(a + 0.5) / grid, (b + 0.5) / grid};
                 double[] s;
                 try {
-                    s = ref.freeFixedPoint(x);
+                    s = ref.fixedPoint(x, 0.0, null, 5_000);
                 } catch (IllegalStateException notSettled) {
                     continue; // no fixed point from rest here: leave the cell blank
                 }

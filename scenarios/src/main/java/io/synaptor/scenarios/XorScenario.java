@@ -9,7 +9,7 @@ import java.util.List;
 /** XOR: the smallest problem a single layer cannot solve; the four points are both train and test set. */
 public final class XorScenario implements Scenario {
     private static final Common.Defaults DEFAULTS =
-            new Common.Defaults(List.of(2, 8, 2), 20, 8, 0.5, true, 0.3, 150, 4);
+            new Common.Defaults(List.of(2, 8, 2), 60, 40, 0.05, false, 0.3, 200, 4);
 
     @Override
     public String name() {

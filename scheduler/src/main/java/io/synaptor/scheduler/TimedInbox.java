@@ -38,7 +38,7 @@ public final class TimedInbox<T> {
         times[tail] = time;
         values[tail] = value;
         size++;
-        lastTime = time;
+        lastTime = horizon; // the value holds through its horizon: the next one must come later
         knownThrough = Math.max(knownThrough, horizon);
     }
 

@@ -19,6 +19,9 @@ public interface NudgeSchedule {
 
     boolean isTraining(long episode);
 
+    /** The episode's first step (its state times begin just after it). */
+    long start(long episode);
+
     /** The first training episode ≥ episode, or {@link #episodes()} if there is none. */
     long nextTrainingEpisode(long episode);
 

@@ -60,6 +60,11 @@ final class FakeSchedule implements NudgeSchedule {
     }
 
     @Override
+    public long start(long episode) {
+        return eps.get((int) episode).start();
+    }
+
+    @Override
     public long freeSampleTime(long episode) {
         Episode ep = eps.get((int) episode);
         return ep.start() + ep.free();

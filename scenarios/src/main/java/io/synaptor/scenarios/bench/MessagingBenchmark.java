@@ -154,7 +154,7 @@ public final class MessagingBenchmark {
         y[0][r.nextInt(outputs)] = 1.0;
         LabeledData test = new LabeledData(x, y);
         PhaseSchedule schedule = new PhaseSchedule(1, steps, 1, 0.1, false, SEED, 1, 0, 1);
-        SimulationSpec spec = new SimulationSpec(net, schedule, "one-sided", 0.0, LabeledData.empty(), test, SEED, 2);
+        SimulationSpec spec = new SimulationSpec(net, schedule, "one-sided", 0.0, LabeledData.empty(), test, false, SEED, 2);
         long t0 = System.nanoTime();
         RunResult result;
         try {

@@ -1,0 +1,57 @@
+package io.synaptor.tests;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Acceptance (issue 2): bad input is one clear line and exit 2; divergence is exit 3 and names the unit. */
+class BadInputTest {
+
+    static Stream<Arguments> badInputs() {
+        return Stream.of(
+                Arguments.of("unknown scenario", new String[]{"run", "no-such-scenario"}, "unknown scenario 'no-such-scenario'"),
+                Arguments.of("unknown key", new String[]{"run", "two-moons", "--set", "network.dely=3"}, "unknown setting 'network.dely'"),
+                Arguments.of("negative delay", new String[]{"run", "two-moons", "--set", "network.delay=-1"}, "network.delay"),
+                Arguments.of("sub-step delay", new String[]{"run", "two-moons", "--set", "network.delay=0.5"}, "network.delay"),
+                Arguments.of("zero delay", new String[]{"run", "gradient-check", "--set", "network.delay=0"}, "network.delay"),
+                Arguments.of("non-numeric", new String[]{"run", "two-moons", "--set", "learning.beta=abc"}, "learning.beta must be a number"),
+                Arguments.of("negative seed", new String[]{"run", "two-moons", "--seed", "-1"}, "--seed"),
+                Arguments.of("huge seed", new String[]{"run", "two-moons", "--seed", "99999999999999999999"}, "--seed"),
+                Arguments.of("no key=value", new String[]{"run", "two-moons", "--set", "learning.beta"}, "key=value"),
+                Arguments.of("bad layers", new String[]{"run", "two-moons", "--set", "network.layers=[3,8,2]"}, "network.layers"),
+                Arguments.of("missing config", new String[]{"run", "--config", "/nonexistent/config.conf"}, "does not exist"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void oneLineAndExitTwoAndNothingWritten(String what, String[] args, String expected, @TempDir Path tmp) {
+        Path out = tmp.resolve("out");
+        Cli.Result r = Cli.run(out, args);
+        assertEquals(2, r.exit(), what + ": " + r.err());
+        String err = r.err().strip();
+        assertEquals(1, err.lines().count(), "one line, not: " + err);
+        assertTrue(err.startsWith("synaptor: ") && err.contains(expected), err);
+        assertFalse(Files.exists(out), "nothing may be written for bad input");
+    }
+
+    @Test
+    void divergenceExitsThreeNamingTheFirstUnit(@TempDir Path tmp) {
+        Path out = tmp.resolve("out");
+        Cli.Result r = Cli.run(out, "run", "two-moons", "--set", "time.dt=5", "--set", "training.epochs=1");
+        assertEquals(3, r.exit(), r.err());
+        String err = r.err().strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.matches("synaptor: the run diverged: unit \\d+ diverged first, at step \\d+ .*"), err);
+        assertFalse(Files.exists(out.resolve("summary.json")));
+    }
+}

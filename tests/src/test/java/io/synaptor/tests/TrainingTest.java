@@ -1,0 +1,52 @@
+package io.synaptor.tests;
+
+import com.typesafe.config.Config;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Acceptance (issue 2): the classification scenarios learn, and the output contract holds. */
+class TrainingTest {
+    static final List<String> KEYS = List.of("scenario", "seed", "train_accuracy", "test_accuracy", "final_loss",
+            "epochs", "messages", "wall_seconds");
+
+    @Test
+    void twoMoonsLearnsTheBoundary(@TempDir Path tmp) throws Exception {
+        Cli.Result r = Cli.run(tmp.resolve("tm"), "run", "two-moons", "--seed", "1");
+        assertEquals(0, r.exit(), r.err());
+        Config s = r.summary();
+        for (String k : KEYS) assertTrue(s.hasPath(k), "summary.json lacks " + k);
+        assertEquals("two-moons", s.getString("scenario"));
+        assertEquals(1, s.getLong("seed"));
+        assertTrue(s.getDouble("test_accuracy") >= 0.97, "test accuracy " + s.getDouble("test_accuracy"));
+        assertTrue(s.getLong("messages") > 1_000_000, "messages " + s.getLong("messages"));
+        for (String f : List.of("metrics.csv", "config.conf", "accuracy.png", "loss.png", "boundary.png")) {
+            assertTrue(Files.size(r.dir().resolve(f)) > 0, f);
+        }
+        List<String> csv = Files.readAllLines(r.dir().resolve("metrics.csv"));
+        assertEquals("epoch,train_loss,train_accuracy,test_loss,test_accuracy", csv.get(0));
+        assertEquals(s.getInt("epochs") + 1, csv.size());
+    }
+
+    @Test
+    void xorIsSolved(@TempDir Path tmp) {
+        Cli.Result r = Cli.run(tmp.resolve("xor"), "run", "xor");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(1.0, r.summary().getDouble("test_accuracy"), 0.0, r.out());
+    }
+
+    @Test
+    void configFileRepeatsARun(@TempDir Path tmp) {
+        Cli.Result first = Cli.run(tmp.resolve("a"), "run", "xor", "--seed", "5", "--set", "training.epochs=5");
+        assertEquals(0, first.exit(), first.err());
+        Cli.Result again = Cli.run(tmp.resolve("b"), "run", "--config", first.dir().resolve("config.conf").toString());
+        assertEquals(0, again.exit(), again.err());
+        assertEquals(DeterminismTest.metrics(first.summary()), DeterminismTest.metrics(again.summary()));
+    }
+}
