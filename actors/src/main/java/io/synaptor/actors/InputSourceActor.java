@@ -1,6 +1,5 @@
 package io.synaptor.actors;
 
-import io.synaptor.network.ExampleOrder;
 import io.synaptor.network.LabeledData;
 import io.synaptor.network.PhaseSchedule;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -32,27 +31,18 @@ public final class InputSourceActor extends AbstractBehavior<InputSourceActor.Co
     public static Behavior<Command> create(PhaseSchedule schedule, LabeledData train, LabeledData test, int window,
                                            List<ActorRef<ClampedUnitActor.Command>> inputUnits,
                                            ActorRef<ProbeActor.Command> probe) {
-        return Behaviors.setup(ctx -> new InputSourceActor(ctx, schedule, train, test, window, inputUnits, probe));
+        return Behaviors.setup(ctx -> new InputSourceActor(ctx, new EpisodeFeed(schedule, train, test, window), inputUnits, probe));
     }
 
-    private final PhaseSchedule schedule;
-    private final ExampleOrder order;
-    private final LabeledData train;
-    private final LabeledData test;
-    private final int window;
+    private final EpisodeFeed feed;
     private final List<ActorRef<ClampedUnitActor.Command>> inputUnits;
     private final ActorRef<ProbeActor.Command> probe;
     private long messages;
 
-    private InputSourceActor(ActorContext<Command> ctx, PhaseSchedule schedule, LabeledData train, LabeledData test,
-                             int window, List<ActorRef<ClampedUnitActor.Command>> inputUnits,
+    private InputSourceActor(ActorContext<Command> ctx, EpisodeFeed feed, List<ActorRef<ClampedUnitActor.Command>> inputUnits,
                              ActorRef<ProbeActor.Command> probe) {
         super(ctx);
-        this.schedule = schedule;
-        this.order = new ExampleOrder(schedule);
-        this.train = train;
-        this.test = test;
-        this.window = window;
+        this.feed = feed;
         this.inputUnits = inputUnits;
         this.probe = probe;
     }
@@ -61,28 +51,29 @@ public final class InputSourceActor extends AbstractBehavior<InputSourceActor.Co
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(Start.class, m -> {
-                    for (long e = 0; e < Math.min(window, schedule.episodes()); e++) clamp(e);
+                    for (long e = 0; e < feed.initial(); e++) clamp(e);
                     return this;
                 })
                 .onMessage(Progress.class, m -> {
-                    if (m.episode() + window < schedule.episodes()) clamp(m.episode() + window);
+                    long next = feed.after(m.episode());
+                    if (next >= 0) clamp(next);
                     return this;
                 })
                 .build();
     }
 
     private void clamp(long episode) {
-        int[] examples = order.examples(episode);
-        double[][] x = schedule.isTraining(episode) ? train.x() : test.x();
-        long start = schedule.start(episode);
+        int[] examples = feed.examples(episode);
+        double[][] x = feed.data(episode).x();
+        long start = feed.schedule.start(episode);
         long from = episode == 0 ? 0 : start + 1;
-        long through = start + schedule.length(episode);
+        long through = start + feed.schedule.length(episode);
         for (int d = 0; d < inputUnits.size(); d++) {
             double[] values = new double[examples.length];
             for (int b = 0; b < values.length; b++) values[b] = x[examples[b]][d];
             inputUnits.get(d).tell(new ClampedUnitActor.Clamp(from, through, values));
             messages++;
         }
-        if (episode == schedule.episodes() - 1) probe.tell(new ProbeActor.SourceFinal(messages));
+        if (feed.isLast(episode)) probe.tell(new ProbeActor.SourceFinal(messages));
     }
 }

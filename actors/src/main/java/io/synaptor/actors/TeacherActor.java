@@ -1,7 +1,6 @@
 package io.synaptor.actors;
 
 import io.synaptor.network.Argmax;
-import io.synaptor.network.ExampleOrder;
 import io.synaptor.network.LabeledData;
 import io.synaptor.network.PhaseSchedule;
 import io.synaptor.neurons.SquaredError;
@@ -36,14 +35,10 @@ public final class TeacherActor extends AbstractBehavior<TeacherActor.Command> {
 
     public static Behavior<Command> create(PhaseSchedule schedule, LabeledData train, LabeledData test, int window,
                                            ActorRef<InputSourceActor.Command> inputs, ActorRef<ProbeActor.Command> probe) {
-        return Behaviors.setup(ctx -> new TeacherActor(ctx, schedule, train, test, window, inputs, probe));
+        return Behaviors.setup(ctx -> new TeacherActor(ctx, new EpisodeFeed(schedule, train, test, window), inputs, probe));
     }
 
-    private final PhaseSchedule schedule;
-    private final ExampleOrder order;
-    private final LabeledData train;
-    private final LabeledData test;
-    private final int window;
+    private final EpisodeFeed feed;
     private final ActorRef<InputSourceActor.Command> inputs;
     private final ActorRef<ProbeActor.Command> probe;
     private final Map<Long, double[][]> pending = new HashMap<>();
@@ -52,14 +47,10 @@ public final class TeacherActor extends AbstractBehavior<TeacherActor.Command> {
     private List<ActorRef<UnitActor.Command>> outputs;
     private long messages;
 
-    private TeacherActor(ActorContext<Command> ctx, PhaseSchedule schedule, LabeledData train, LabeledData test,
-                         int window, ActorRef<InputSourceActor.Command> inputs, ActorRef<ProbeActor.Command> probe) {
+    private TeacherActor(ActorContext<Command> ctx, EpisodeFeed feed, ActorRef<InputSourceActor.Command> inputs,
+                         ActorRef<ProbeActor.Command> probe) {
         super(ctx);
-        this.schedule = schedule;
-        this.order = new ExampleOrder(schedule);
-        this.train = train;
-        this.test = test;
-        this.window = window;
+        this.feed = feed;
         this.inputs = inputs;
         this.probe = probe;
     }
@@ -74,15 +65,15 @@ public final class TeacherActor extends AbstractBehavior<TeacherActor.Command> {
 
     private Behavior<Command> onStart(Start m) {
         outputs = m.outputs();
-        for (long e = 0; e < Math.min(window, schedule.episodes()); e++) sendTargets(e);
-        if (schedule.episodes() == 0) probe.tell(new ProbeActor.SourceFinal(messages));
+        for (long e = 0; e < feed.initial(); e++) sendTargets(e);
         return this;
     }
 
     private void sendTargets(long episode) {
-        int[] examples = order.examples(episode);
+        int[] examples = feed.examples(episode);
         shown.put(episode, examples);
-        if (!schedule.isTraining(episode)) return;
+        if (!feed.schedule.isTraining(episode)) return;
+        LabeledData train = feed.data(episode);
         for (int o = 0; o < outputs.size(); o++) {
             double[] y = new double[examples.length];
             for (int b = 0; b < y.length; b++) y[b] = train.y()[examples[b]][o];
@@ -103,9 +94,9 @@ public final class TeacherActor extends AbstractBehavior<TeacherActor.Command> {
         pending.remove(episode);
         reported.remove(episode);
         int[] examples = shown.remove(episode);
-        boolean training = schedule.isTraining(episode);
-        LabeledData data = training ? train : test;
-        int valid = schedule.validCount(episode);
+        boolean training = feed.schedule.isTraining(episode);
+        LabeledData data = feed.data(episode);
+        int valid = feed.schedule.validCount(episode);
         double loss = 0.0;
         int correct = 0;
         int[] predicted = new int[valid];
@@ -121,11 +112,11 @@ public final class TeacherActor extends AbstractBehavior<TeacherActor.Command> {
             labels[b] = data.label(examples[b]);
             if (predicted[b] == labels[b]) correct++;
         }
-        probe.tell(new ProbeActor.EpisodeResult(episode, schedule.epochOf(episode), training, loss, correct, valid,
+        probe.tell(new ProbeActor.EpisodeResult(episode, feed.schedule.epochOf(episode), training, loss, correct, valid,
                 predicted, labels));
         inputs.tell(new InputSourceActor.Progress(episode));
-        long next = episode + window;
-        if (next < schedule.episodes()) sendTargets(next);
-        if (episode == schedule.episodes() - 1) probe.tell(new ProbeActor.SourceFinal(messages));
+        long next = feed.after(episode);
+        if (next >= 0) sendTargets(next);
+        if (feed.isLast(episode)) probe.tell(new ProbeActor.SourceFinal(messages));
     }
 }

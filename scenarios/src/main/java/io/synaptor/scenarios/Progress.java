@@ -5,36 +5,37 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * Reports a long run: a progress bar on a terminal, plain lines otherwise (DESIGN.md). Calls may
  * come from an actor's thread, so every method is cheap and synchronised.
  */
 public final class Progress implements AutoCloseable {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean terminal;
     private final boolean quiet;
     private ProgressBar bar;
 
-    private Progress(PrintStream out, boolean terminal, boolean quiet) {
+    private Progress(PrintWriter out, boolean terminal, boolean quiet) {
         this.out = out;
         this.terminal = terminal;
         this.quiet = quiet;
     }
 
-    public static Progress to(PrintStream out) {
+    /** Lines go to {@code out}; the bar, on a terminal only, to the console. */
+    public static Progress to(PrintWriter out) {
         return new Progress(out, System.console() != null, false);
     }
 
     public static Progress silent() {
-        return new Progress(System.out, false, true);
+        return new Progress(new PrintWriter(PrintWriter.nullWriter()), false, true);
     }
 
     public synchronized void start(String task, long total) {
         if (terminal && !quiet) {
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                    .setConsumer(new ConsoleProgressBarConsumer(out)).setUpdateIntervalMillis(200).build();
+                    .setConsumer(new ConsoleProgressBarConsumer(System.out)).setUpdateIntervalMillis(200).build();
         }
     }
 
@@ -46,7 +47,10 @@ public final class Progress implements AutoCloseable {
     public synchronized void line(String text) {
         if (quiet) return;
         if (bar != null) bar.setExtraMessage(" " + text);
-        else out.println(text);
+        else {
+            out.println(text);
+            out.flush();
+        }
     }
 
     @Override

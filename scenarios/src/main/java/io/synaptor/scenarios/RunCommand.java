@@ -73,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
         if (Files.exists(dir) && !isEmptyDir(dir)) throw new BadInput("output directory " + dir + " already exists and is not empty");
 
         long t0 = System.nanoTime();
-        Report report = sc.run(settings, seedValue, Progress.to(System.out));
+        Report report = sc.run(settings, seedValue, Progress.to(pw));
         double wall = (System.nanoTime() - t0) / 1e9;
 
         Map<String, Object> summary = new LinkedHashMap<>();
