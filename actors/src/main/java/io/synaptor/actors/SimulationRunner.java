@@ -29,10 +29,6 @@ public final class SimulationRunner {
         public static Runtime defaults() {
             return new Runtime(2, 100, Duration.ofMinutes(5));
         }
-
-        public Runtime withThreads(int n) {
-            return new Runtime(n, throughput, stall);
-        }
     }
 
     public static Config pekkoConfig(Runtime rt) {

@@ -26,7 +26,9 @@ import java.util.SplittableRandom;
  * It takes the step t → t+1 only when every input link is known through t — the conservative
  * rule; an output unit in a nudged phase also waits for its target. When ρ did not change by a
  * single bit it sends a clock message instead of a state, so synapses skip the recomputation.
- * The unit's bias is a synapse to a constant ρ ≡ 1 and learns with the same rule.
+ * The unit's bias is a synapse to a constant ρ ≡ 1 and learns with the same rule. With reset on,
+ * the first step of every episode returns the unit to s = 0 — read from the schedule, so no
+ * message; its neighbours still see its previous state for one link delay, as physics would have it.
  */
 public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
 

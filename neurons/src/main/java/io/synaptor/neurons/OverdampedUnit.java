@@ -31,10 +31,6 @@ public final class OverdampedUnit {
         return activation;
     }
 
-    public SelfEnergy selfEnergy() {
-        return selfEnergy;
-    }
-
     public double dt() {
         return dt;
     }

@@ -47,7 +47,7 @@ final class Classification {
         try {
             result = Common.simulate(spec, s, r -> {
                 progress.step();
-                if (live.add(r) && r.episode() % perEpoch == perEpoch - 1) progress.line(live.describe(r.epoch()));
+                if (live.add(r) && r.episode() % perEpoch == perEpoch - 1) progress.line(live.describe(r.epoch()), live.brief(r.epoch()));
             });
         } finally {
             progress.close();
@@ -120,6 +120,10 @@ final class Classification {
 
         double testAccuracy(int e) {
             return (double) correct[1][e] / count[1][e];
+        }
+
+        synchronized String brief(int e) {
+            return String.format("epoch %d test acc %.3f", e + 1, testAccuracy(e));
         }
 
         synchronized String describe(int e) {

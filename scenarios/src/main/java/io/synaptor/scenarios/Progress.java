@@ -43,10 +43,10 @@ public final class Progress implements AutoCloseable {
         if (bar != null) bar.step();
     }
 
-    /** A line worth reading: shown beside the bar on a terminal, printed otherwise. */
-    public synchronized void line(String text) {
+    /** A line worth reading: printed, or on a terminal its brief form shown beside the bar. */
+    public synchronized void line(String text, String brief) {
         if (quiet) return;
-        if (bar != null) bar.setExtraMessage(" " + text);
+        if (bar != null) bar.setExtraMessage(" " + brief);
         else {
             out.println(text);
             out.flush();

@@ -74,10 +74,6 @@ public final class Settings {
         return find(path).getIntList(config);
     }
 
-    public Config config() {
-        return config;
-    }
-
     /** The resolved values in declaration order, as plain Java values (for summary.json). */
     public Map<String, Object> flat() {
         Map<String, Object> out = new LinkedHashMap<>();

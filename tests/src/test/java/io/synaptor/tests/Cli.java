@@ -7,7 +7,6 @@ import io.synaptor.scenarios.Synaptor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,9 +22,6 @@ final class Cli {
             return ConfigFactory.parseFile(dir.resolve("summary.json").toFile());
         }
 
-        boolean hasSummary() {
-            return Files.exists(dir.resolve("summary.json"));
-        }
     }
 
     static Result run(Path out, String... args) {

@@ -13,10 +13,10 @@ public final class TwoMoons {
     private TwoMoons() {
     }
 
-    public static final double X0 = -1.5;
-    public static final double X1 = 2.5;
-    public static final double Y0 = -1.0;
-    public static final double Y1 = 1.5;
+    private static final double X0 = -1.5;
+    private static final double X1 = 2.5;
+    private static final double Y0 = -1.0;
+    private static final double Y1 = 1.5;
 
     public static LabeledData generate(int count, double noise, SplittableRandom r) {
         double[][] x = new double[count][];
