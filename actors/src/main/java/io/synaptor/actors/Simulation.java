@@ -44,7 +44,7 @@ public final class Simulation {
             }
 
             List<ActorRef<ClampedUnitActor.Command>> inputRefs = new ArrayList<>();
-            @SuppressWarnings("unchecked")
+            @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: fast indexing on the hot path
             ActorRef<ClampedUnitActor.Command>[] clamped = new ActorRef[n];
             for (int u : net.inputs()) {
                 clamped[u] = ctx.spawn(ClampedUnitActor.create(u, net.activation(), schedule.endTime(), probe), "in-" + u);
@@ -60,7 +60,7 @@ public final class Simulation {
             java.util.Arrays.fill(outputIndex, -1);
             int[] outs = net.outputs();
             for (int o = 0; o < outs.length; o++) outputIndex[outs[o]] = o;
-            @SuppressWarnings("unchecked")
+            @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: fast indexing on the hot path
             ActorRef<UnitActor.Command>[] units = new ActorRef[n];
             for (int u = 0; u < n; u++) {
                 if (net.roles()[u] == Role.INPUT) continue;

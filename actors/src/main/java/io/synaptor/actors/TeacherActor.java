@@ -1,9 +1,8 @@
 package io.synaptor.actors;
 
-import io.synaptor.network.Argmax;
+import io.synaptor.network.EpisodeScore;
 import io.synaptor.network.LabeledData;
 import io.synaptor.network.PhaseSchedule;
-import io.synaptor.neurons.SquaredError;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -97,23 +96,9 @@ public final class TeacherActor extends AbstractBehavior<TeacherActor.Command> {
         boolean training = feed.schedule.isTraining(episode);
         LabeledData data = feed.data(episode);
         int valid = feed.schedule.validCount(episode);
-        double loss = 0.0;
-        int correct = 0;
-        int[] predicted = new int[valid];
-        int[] labels = new int[valid];
-        double[] out = new double[states.length];
-        for (int b = 0; b < valid; b++) {
-            double[] y = data.y()[examples[b]];
-            for (int o = 0; o < states.length; o++) {
-                out[o] = states[o][b];
-                loss += SquaredError.cost(out[o], y[o]);
-            }
-            predicted[b] = Argmax.of(out);
-            labels[b] = data.label(examples[b]);
-            if (predicted[b] == labels[b]) correct++;
-        }
-        probe.tell(new ProbeActor.EpisodeResult(episode, feed.schedule.epochOf(episode), training, loss, correct, valid,
-                predicted, labels));
+        EpisodeScore score = EpisodeScore.of(states, examples, data, valid);
+        probe.tell(new ProbeActor.EpisodeResult(episode, feed.schedule.epochOf(episode), training, score.lossSum(),
+                score.correct(), valid, score.predicted(), score.labels()));
         inputs.tell(new InputSourceActor.Progress(episode));
         long next = feed.after(episode);
         if (next >= 0) sendTargets(next);

@@ -88,7 +88,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private boolean halted;
     private long messages;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: fast indexing on the hot path
     private UnitActor(ActorContext<Command> ctx, Setup setup, ActorRef<TeacherActor.Command> teacher,
                       ActorRef<ProbeActor.Command> probe) {
         super(ctx);

@@ -2,7 +2,6 @@ package io.synaptor.network;
 
 import io.synaptor.neurons.Activation;
 import io.synaptor.neurons.OverdampedUnit;
-import io.synaptor.neurons.SquaredError;
 import io.synaptor.synapses.LearningRule;
 
 import java.util.ArrayList;
@@ -103,7 +102,9 @@ public final class SynchronousSimulation {
             }
             if (t == schedule.freeSampleTime(e)) {
                 for (int o = 0; o < outputs.length; o++) freeOut[o] = s[outputs[o]].clone();
-                episodes.add(score(schedule, e, examples, data, freeOut));
+                int valid = schedule.validCount(e);
+                EpisodeScore score = EpisodeScore.of(freeOut, examples, data, valid);
+                episodes.add(new Episode(e, score.lossSum(), score.correct(), valid));
             }
             if (t == end) break;
 
@@ -136,21 +137,5 @@ public final class SynchronousSimulation {
             }
         }
         return new Result(episodes, w, bias, s);
-    }
-
-    private static Episode score(PhaseSchedule schedule, long e, int[] examples, LabeledData data, double[][] out) {
-        int valid = schedule.validCount(e);
-        double loss = 0.0;
-        int correct = 0;
-        double[] o = new double[out.length];
-        for (int b = 0; b < valid; b++) {
-            double[] y = data.y()[examples[b]];
-            for (int k = 0; k < out.length; k++) {
-                o[k] = out[k][b];
-                loss += SquaredError.cost(o[k], y[k]);
-            }
-            if (Argmax.of(o) == data.label(examples[b])) correct++;
-        }
-        return new Episode(e, loss, correct, valid);
     }
 }

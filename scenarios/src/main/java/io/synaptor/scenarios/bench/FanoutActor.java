@@ -61,7 +61,7 @@ public final class FanoutActor extends AbstractBehavior<FanoutActor.Command> {
                 .build();
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: fast indexing on the hot path
     private Behavior<Command> onConnect(Connect m) {
         neighbours = m.neighbours().toArray(new ActorRef[0]);
         if (rounds == 0) {
