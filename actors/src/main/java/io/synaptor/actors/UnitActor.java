@@ -85,6 +85,9 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private long nextBiasSample;
     private long nextFreeSample;
     private long nextReset;
+    private long nextRestore;
+    private long nextSave;
+    private double[] freeState;
     private boolean halted;
     private long messages;
 
@@ -110,6 +113,13 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         this.nextBiasSample = setup.biasRule().nextSampleTime(0);
         this.nextFreeSample = setup.outputIndex() >= 0 ? schedule.freeSampleTime(0) : Long.MAX_VALUE;
         this.nextReset = resetAfter(0);
+        scheduleRestore(0);
+    }
+
+    /** Centered EP: the next step that returns to the free state, and the state time to save it at. */
+    private void scheduleRestore(long from) {
+        nextRestore = schedule.restoreStep(from);
+        nextSave = nextRestore == Long.MAX_VALUE ? Long.MAX_VALUE : schedule.freeSampleTime(schedule.episodeOfStep(nextRestore));
     }
 
     /** The first step after {@code step} that starts an episode, if units reset. */
@@ -176,6 +186,10 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
                 // The episode's first step returns the unit to rest (on its own clock; no message).
                 Arrays.fill(s, 0.0);
                 nextReset = resetAfter(t);
+            } else if (t == nextRestore) {
+                // The −β phase of centered EP starts again from the free state (Laborieux et al. 2021).
+                System.arraycopy(freeState, 0, s, 0, s.length);
+                scheduleRestore(t + 1);
             } else {
                 for (int b = 0; b < s.length; b++) {
                     double noise = dynamics.isNoisy() ? setup.noise().nextGaussian() : 0.0;
@@ -214,6 +228,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
             }
             rho[b] = act.rho(s[b]);
         }
+        if (t == nextSave) freeState = s.clone();
         if (t == nextBiasSample) {
             bias += setup.biasRule().observe(t, rho, ones);
             nextBiasSample = setup.biasRule().nextSampleTime(t + 1);

@@ -15,10 +15,21 @@ import java.util.SplittableRandom;
  * epoch (a remainder smaller than a batch is dropped); evaluation batches cover the test set in
  * order, the last one padded by wrapping around (the padding is masked from metrics).
  *
+ * <p>A symmetric schedule (centered EP, Laborieux et al. 2021) follows the +β phase with a −β phase
+ * of the same length that starts again from the free state: each unit keeps its own free state and
+ * returns to it on its own clock.
+ *
  * @param randomSign draw the sign of β at random for each training episode (Scellier &amp; Bengio 2017)
+ * @param symmetric  nudge with +β then −β (two nudged phases of T2 steps each)
  */
 public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double beta, boolean randomSign, long seed,
-                            int epochs, int trainSize, int testSize) implements NudgeSchedule {
+                            int epochs, int trainSize, int testSize, boolean symmetric) implements NudgeSchedule {
+
+    /** A one-sided schedule: one nudged phase. */
+    public PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double beta, boolean randomSign, long seed,
+                         int epochs, int trainSize, int testSize) {
+        this(batch, freeSteps, nudgeSteps, beta, randomSign, seed, epochs, trainSize, testSize, false);
+    }
 
     public PhaseSchedule {
         if (batch < 1) throw new IllegalArgumentException("batch must be ≥ 1");
@@ -44,7 +55,7 @@ public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double bet
     }
 
     private long trainLength() {
-        return (long) freeSteps + nudgeSteps;
+        return (long) freeSteps + (symmetric ? 2L : 1L) * nudgeSteps;
     }
 
     public long epochLength() {
@@ -113,7 +124,19 @@ public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double bet
 
     @Override
     public long nudgedSampleTime(long episode) {
-        return start(episode) + trainLength();
+        return start(episode) + freeSteps + nudgeSteps;
+    }
+
+    @Override
+    public long counterNudgedSampleTime(long episode) {
+        return symmetric ? start(episode) + trainLength() : -1;
+    }
+
+    @Override
+    public double betaAtStep(long t) {
+        long e = episodeOfStep(t);
+        if (e >= episodes() || !isTraining(e) || t < freeSampleTime(e)) return 0.0;
+        return t < nudgedSampleTime(e) ? beta(e) : -beta(e);
     }
 
     @Override

@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  *       made at sample times ≤ τ;</li>
  *   <li>episode e's clamp holds for the state times (start, start + length] (episode 0 from 0);</li>
  *   <li>β(t) acts on output units only; with reset, the first step of every episode after the first
- *       returns units to s = 0 and draws no noise;</li>
+ *       returns units to s = 0 and draws no noise; in a symmetric schedule the first step of the −β
+ *       phase returns them to their free state, also without noise;</li>
  *   <li>rules observe ρ at their sample times, before the state moves on.</li>
  * </ul>
  * Also the single-threaded synchronous baseline against which the asynchronous actors are timed.
@@ -78,6 +79,7 @@ public final class SynchronousSimulation {
         ExampleOrder order = new ExampleOrder(schedule);
         List<Episode> episodes = new ArrayList<>();
         double[][] freeOut = new double[outputs.length][];
+        double[][] freeState = new double[n][];
 
         long end = schedule.endTime();
         for (long t = 0; ; t++) {
@@ -100,6 +102,9 @@ public final class SynchronousSimulation {
             for (int u = 0; u < n; u++) {
                 if (biasRule[u] != null && biasRule[u].nextSampleTime(t) == t) bias[u] += biasRule[u].observe(t, rho[u], ones);
             }
+            if (schedule.isTraining(e) && t == schedule.freeSampleTime(e) && schedule.counterNudgedSampleTime(e) >= 0) {
+                for (int u = 0; u < n; u++) freeState[u] = s[u].clone();
+            }
             if (t == schedule.freeSampleTime(e)) {
                 for (int o = 0; o < outputs.length; o++) freeOut[o] = s[outputs[o]].clone();
                 int valid = schedule.validCount(e);
@@ -121,10 +126,15 @@ public final class SynchronousSimulation {
             }
             long stepEpisode = schedule.episodeOfStep(t);
             boolean resetNow = reset && stepEpisode > 0 && t == schedule.start(stepEpisode);
+            boolean restoreNow = !resetNow && schedule.restoreStep(t) == t;
             for (int u = 0; u < n; u++) {
                 if (clamped[u]) continue;
                 if (resetNow) {
                     Arrays.fill(s[u], 0.0);
+                    continue;
+                }
+                if (restoreNow) {
+                    s[u] = freeState[u].clone();
                     continue;
                 }
                 double beta = outputIndex[u] >= 0 ? schedule.betaAtStep(t) : 0.0;

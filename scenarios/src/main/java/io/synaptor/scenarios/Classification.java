@@ -6,6 +6,7 @@ import io.synaptor.actors.SimulationSpec;
 import io.synaptor.network.LabeledData;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.PhaseSchedule;
+import io.synaptor.synapses.Rules;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 
@@ -36,7 +37,8 @@ final class Classification {
             throw new BadInput("training.batch (" + batch + ") is larger than the training set (" + train.size() + ")");
         }
         PhaseSchedule schedule = new PhaseSchedule(batch, s.getInt("time.free-steps"), s.getInt("time.nudge-steps"),
-                s.getDouble("learning.beta"), s.getBoolean("learning.random-sign"), seed, epochs, train.size(), test.size());
+                s.getDouble("learning.beta"), s.getBoolean("learning.random-sign"), seed, epochs, train.size(), test.size(),
+                Rules.symmetric(s.getString("learning.rule")));
         SimulationSpec spec = new SimulationSpec(net, schedule, s.getString("learning.rule"), s.getDouble("learning.rate"),
                 train, test, s.getBoolean("units.reset"), seed, s.getInt("runtime.window"));
 

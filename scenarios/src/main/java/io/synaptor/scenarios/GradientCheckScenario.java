@@ -7,6 +7,7 @@ import io.synaptor.network.LabeledData;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.PhaseSchedule;
 import io.synaptor.scheduler.RandomStreams;
+import io.synaptor.synapses.Rules;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -72,7 +73,7 @@ public final class GradientCheckScenario implements Scenario {
 
         double beta = s.getDouble("learning.beta");
         PhaseSchedule schedule = new PhaseSchedule(1, s.getInt("time.free-steps"), s.getInt("time.nudge-steps"), beta,
-                s.getBoolean("learning.random-sign"), seed, 1, 1, 1);
+                s.getBoolean("learning.random-sign"), seed, 1, 1, 1, Rules.symmetric(s.getString("learning.rule")));
         SimulationSpec spec = new SimulationSpec(net, schedule, s.getString("learning.rule"), s.getDouble("learning.rate"),
                 example, example, s.getBoolean("units.reset"), seed, s.getInt("runtime.window"));
         RunResult result = Common.simulate(spec, s, r -> { });

@@ -28,13 +28,35 @@ public interface NudgeSchedule {
     /** State time at the end of the free phase (the free "fixed point"). */
     long freeSampleTime(long episode);
 
-    /** State time at the end of the nudged phase; only meaningful for training episodes. */
+    /** State time at the end of the (+β) nudged phase; only meaningful for training episodes. */
     long nudgedSampleTime(long episode);
+
+    /**
+     * State time at the end of the −β phase of a symmetric schedule, which starts again from the
+     * free state; −1 when the schedule has a single nudged phase.
+     */
+    default long counterNudgedSampleTime(long episode) {
+        return -1;
+    }
 
     /** Signed β of a training episode (its sign may be drawn at random, from the seed). */
     double beta(long episode);
 
-    /** β felt during the step t → t+1: zero outside nudged phases. */
+    /**
+     * The first step ≥ t at which a symmetric schedule's −β phase begins: units spend it returning
+     * to the free state they had at the end of that episode's free phase. Long.MAX_VALUE if none.
+     */
+    default long restoreStep(long t) {
+        long e = nextTrainingEpisode(Math.min(episodes(), episodeOfStep(t)));
+        while (e < episodes()) {
+            if (counterNudgedSampleTime(e) < 0) return Long.MAX_VALUE;
+            if (nudgedSampleTime(e) >= t) return nudgedSampleTime(e);
+            e = nextTrainingEpisode(e + 1);
+        }
+        return Long.MAX_VALUE;
+    }
+
+    /** β felt during the step t → t+1: zero outside nudged phases (−β in a symmetric schedule's second one). */
     default double betaAtStep(long t) {
         long e = episodeOfStep(t);
         if (e >= episodes() || !isTraining(e) || t < freeSampleTime(e)) return 0.0;

@@ -31,4 +31,21 @@ class GradientCheckTest {
         double ratio = err1 / err2;
         assertTrue(ratio >= 1.6 && ratio <= 2.4, "halving β should halve the error: " + err1 + " / " + err2 + " = " + ratio);
     }
+
+    /** Centered EP (+β, then −β from the free state) is biased by O(β²): halving β quarters the error. */
+    @Test
+    void centeredEstimateIsSecondOrderInBeta(@TempDir Path tmp) {
+        double[] err = new double[2];
+        String[] betas = {"0.05", "0.025"};
+        for (int k = 0; k < 2; k++) {
+            Cli.Result r = Cli.run(tmp.resolve("c" + k), "run", "gradient-check", "--set", "learning.rule=centered",
+                    "--set", "learning.beta=" + betas[k]);
+            assertEquals(0, r.exit(), r.err());
+            err[k] = r.summary().getDouble("gradient_rel_error");
+            assertTrue(r.summary().getDouble("gradient_cosine") > 0.9999, "cosine " + r.summary().getDouble("gradient_cosine"));
+        }
+        double ratio = err[0] / err[1];
+        assertTrue(ratio >= 3.2 && ratio <= 4.8, "halving β should quarter the error: " + err[0] + " / " + err[1] + " = " + ratio);
+        assertTrue(err[0] < 1e-3, "centered error at β = 0.05: " + err[0]);
+    }
 }

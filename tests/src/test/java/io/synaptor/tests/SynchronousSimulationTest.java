@@ -30,26 +30,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SynchronousSimulationTest {
 
-    @ParameterizedTest(name = "layers {0}, delay {1}, T = {2}, reset {3}")
+    @ParameterizedTest(name = "{4}: layers {0}, delay {1}, T = {2}, reset {3}")
     @CsvSource({
-            "2-6-2, 1, 0.0, true",
-            "2-5-4-2, 3, 0.0, true",
-            "2-6-2, 2, 0.01, true",
-            "2-6-2, 1, 0.0, false"})
-    void actorsReproduceTheSynchronousRun(String layers, int delay, double temperature, boolean reset) throws Exception {
+            "2-6-2, 1, 0.0, true, one-sided",
+            "2-5-4-2, 3, 0.0, true, one-sided",
+            "2-6-2, 2, 0.01, true, one-sided",
+            "2-6-2, 1, 0.0, false, one-sided",
+            "2-5-4-2, 2, 0.01, true, centered",
+            "2-6-2, 1, 0.0, false, centered"})
+    void actorsReproduceTheSynchronousRun(String layers, int delay, double temperature, boolean reset, String rule)
+            throws Exception {
         long seed = 11;
         int[] sizes = java.util.Arrays.stream(layers.split("-")).mapToInt(Integer::parseInt).toArray();
         NetworkSpec net = LayeredNetworks.build(sizes, delay, Activation.named("sigmoid"), 0.5, temperature,
                 RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
         LabeledData train = TwoMoons.generate(30, 0.1, new SplittableRandom(1));
         LabeledData test = TwoMoons.generate(12, 0.1, new SplittableRandom(2));
-        PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, true, seed, 3, train.size(), test.size());
+        PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, true, seed, 3, train.size(), test.size(),
+                Rules.symmetric(rule));
         double rate = 0.2;
 
-        RunResult actors = SimulationRunner.run(new SimulationSpec(net, schedule, "one-sided", rate, train, test, reset, seed, 2),
+        RunResult actors = SimulationRunner.run(new SimulationSpec(net, schedule, rule, rate, train, test, reset, seed, 2),
                 SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
         SynchronousSimulation.Result sync = SynchronousSimulation.run(net, schedule,
-                () -> Rules.create("one-sided", schedule, rate), train, test, reset,
+                () -> Rules.create(rule, schedule, rate), train, test, reset,
                 u -> RandomStreams.stream(seed, RandomStreams.Kind.UNIT, u));
 
         assertEquals(sync.episodes().size(), actors.episodes().size());

@@ -1,0 +1,66 @@
+package io.synaptor.synapses;
+
+/**
+ * Centered (symmetric) equilibrium propagation (Laborieux et al. 2021, eq. 4; REFERENCES.md):
+ * dL/dW_ij ≈ −(1/2β)[ρ_iρ_j(s^{+β}) − ρ_iρ_j(s^{−β})], bias O(β²); ΔW = −η·(that estimate),
+ * averaged over the minibatch. Needs a symmetric schedule: the +β phase, then a −β phase that
+ * restarts from the free state. The weight moves at the end of the −β phase.
+ */
+public final class CenteredEP implements LearningRule {
+    private final NudgeSchedule schedule;
+    private final double rate;
+    private double plusCorrelation = Double.NaN;
+    private long plusEpisode = -1;
+    private double lastGradient = Double.NaN;
+
+    public CenteredEP(NudgeSchedule schedule, double rate) {
+        if (schedule.nextTrainingEpisode(0) < schedule.episodes()
+                && schedule.counterNudgedSampleTime(schedule.nextTrainingEpisode(0)) < 0) {
+            throw new IllegalArgumentException("centered EP needs a symmetric schedule (+β then −β)");
+        }
+        this.schedule = schedule;
+        this.rate = rate;
+    }
+
+    @Override
+    public long nextSampleTime(long t) {
+        long e = schedule.nextTrainingEpisode(Math.max(0, schedule.episodeOfState(t)));
+        while (e < schedule.episodes()) {
+            if (schedule.nudgedSampleTime(e) >= t) return schedule.nudgedSampleTime(e);
+            if (schedule.counterNudgedSampleTime(e) >= t) return schedule.counterNudgedSampleTime(e);
+            e = schedule.nextTrainingEpisode(e + 1);
+        }
+        return Long.MAX_VALUE;
+    }
+
+    @Override
+    public long nextUpdateTime(long t) {
+        long e = schedule.nextTrainingEpisode(Math.max(0, schedule.episodeOfState(t)));
+        while (e < schedule.episodes()) {
+            if (schedule.counterNudgedSampleTime(e) >= t) return schedule.counterNudgedSampleTime(e);
+            e = schedule.nextTrainingEpisode(e + 1);
+        }
+        return Long.MAX_VALUE;
+    }
+
+    @Override
+    public double observe(long t, double[] rhoI, double[] rhoJ) {
+        long e = schedule.episodeOfState(t);
+        if (!schedule.isTraining(e)) return 0.0;
+        if (t == schedule.nudgedSampleTime(e)) {
+            plusCorrelation = Correlation.mean(rhoI, rhoJ);
+            plusEpisode = e;
+            return 0.0;
+        }
+        if (t == schedule.counterNudgedSampleTime(e) && plusEpisode == e) {
+            lastGradient = -(plusCorrelation - Correlation.mean(rhoI, rhoJ)) / (2.0 * schedule.beta(e));
+            return -rate * lastGradient;
+        }
+        return 0.0;
+    }
+
+    @Override
+    public double lastGradient() {
+        return lastGradient;
+    }
+}
