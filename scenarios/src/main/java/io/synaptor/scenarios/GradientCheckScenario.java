@@ -1,13 +1,6 @@
 package io.synaptor.scenarios;
 
 import io.synaptor.actors.RunResult;
-import io.synaptor.actors.SimulationSpec;
-import io.synaptor.network.DenseReference;
-import io.synaptor.network.LabeledData;
-import io.synaptor.network.NetworkSpec;
-import io.synaptor.network.PhaseSchedule;
-import io.synaptor.scheduler.RandomStreams;
-import io.synaptor.synapses.Rules;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -15,7 +8,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * The synapses' EP estimate of dL/dθ for one example beside the exact gradient of the same loss,
@@ -57,45 +49,17 @@ public final class GradientCheckScenario implements Scenario {
 
     @Override
     public Report run(Settings s, long seed, Progress progress) {
-        int[] layers = s.getIntList("network.layers");
-        NetworkSpec net0 = Common.layeredNet(s, seed, layers[0], layers[layers.length - 1], name());
-        SplittableRandom init = RandomStreams.stream(seed, RandomStreams.Kind.INIT, 1);
-        double[] biases = new double[net0.size()];
-        for (int k = 0; k < biases.length; k++) biases[k] = net0.roles()[k] == io.synaptor.network.Role.INPUT ? 0.0 : init.nextDouble() - 0.5;
-        NetworkSpec net = net0.withParameters(net0.weights(), biases);
-
-        SplittableRandom data = RandomStreams.stream(seed, RandomStreams.Kind.DATA, 0);
-        double[] x = new double[layers[0]];
-        for (int d = 0; d < x.length; d++) x[d] = data.nextDouble();
-        double[] y = new double[layers[layers.length - 1]];
-        y[data.nextInt(y.length)] = 1.0;
-        LabeledData example = new LabeledData(new double[][]{x}, new double[][]{y});
-
+        GradientProbe probe = new GradientProbe(s, seed, name());
         double beta = s.getDouble("learning.beta");
-        PhaseSchedule schedule = new PhaseSchedule(1, s.getInt("time.free-steps"), s.getInt("time.nudge-steps"), beta,
-                s.getBoolean("learning.random-sign"), seed, 1, 1, 1, Rules.symmetric(s.getString("learning.rule")));
-        SimulationSpec spec = new SimulationSpec(net, schedule, s.getString("learning.rule"), s.getDouble("learning.rate"),
-                example, example, s.getBoolean("units.reset"), seed, s.getInt("runtime.window"));
-        RunResult result = Common.simulate(spec, s, r -> { });
-
-        DenseReference ref = new DenseReference(net);
-        double[] sStar;
-        try {
-            sStar = ref.freeFixedPoint(x);
-        } catch (IllegalStateException e) {
-            throw new RunFailed("the reference found no free fixed point for this net: " + e.getMessage(), e);
-        }
-        int[] free = ref.freeUnits();
-        double[] exact = ref.exactGradient(sStar, y).flat(free);
-        double[] est = new double[exact.length];
-        int nw = result.weightGradients().length;
-        System.arraycopy(result.weightGradients(), 0, est, 0, nw);
-        for (int a = 0; a < free.length; a++) est[nw + a] = result.biasGradients()[free[a]];
-
-        double fixedPointError = 0.0;
-        for (int u : free) fixedPointError = Math.max(fixedPointError, Math.abs(result.states()[u][0] - sStar[u]));
-        double relError = GradientStats.relativeError(est, exact);
-        double cosine = GradientStats.cosine(est, exact);
+        GradientProbe.Measurement m = probe.measure(s, seed, s.getString("learning.rule"), beta,
+                s.getBoolean("learning.random-sign"), s.getInt("time.free-steps"), s.getInt("time.nudge-steps"));
+        double[] exact = probe.exact;
+        double[] est = m.estimate();
+        int nw = probe.weightCount();
+        double relError = m.relError();
+        double cosine = m.cosine();
+        double fixedPointError = m.fixedPointError();
+        RunResult result = m.result();
 
         Report report = new Report(List.of("parameter", "kind", "exact", "estimate"));
         for (int k = 0; k < exact.length; k++) report.row(k, k < nw ? "weight" : "bias", exact[k], est[k]);
@@ -108,7 +72,7 @@ public final class GradientCheckScenario implements Scenario {
                 .metric("parameters", exact.length)
                 .metric("train_accuracy", (double) train.correct() / train.count())
                 .metric("test_accuracy", (double) test.correct() / test.count())
-                .metric("final_loss", ref.loss(sStar, y))
+                .metric("final_loss", probe.loss)
                 .metric("epochs", 1)
                 .metric("messages", result.messages());
         report.plot("gradient_scatter.png", scatter(exact, est, nw, beta));

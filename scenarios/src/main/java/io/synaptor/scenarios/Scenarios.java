@@ -7,7 +7,8 @@ public final class Scenarios {
     private Scenarios() {
     }
 
-    public static final List<Scenario> ALL = List.of(new TwoMoonsScenario(), new XorScenario(), new GradientCheckScenario());
+    public static final List<Scenario> ALL = List.of(new TwoMoonsScenario(), new XorScenario(), new GradientCheckScenario(),
+            new GradientBiasScenario());
 
     public static Scenario defaultScenario() {
         return ALL.get(0);

@@ -1,0 +1,122 @@
+package io.synaptor.scenarios;
+
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The bias of each EP estimator as a function of β (Laborieux et al. 2021, Fig. 2): one random
+ * layered net, the exact gradient from the reference, and for β on a geometric grid the relative
+ * error of the synapses' one-sided and centered estimates, with the slopes of log error against
+ * log β fitted by least squares — about 1 for one-sided (bias O(β)), about 2 for centered (O(β²)).
+ * The relaxations are long (1600 steps) so that the error left by finite relaxation stays far below
+ * the smallest bias measured; beyond β ≈ 0.1 higher orders take over and the slopes steepen.
+ */
+public final class GradientBiasScenario implements Scenario {
+    private static final Common.Defaults DEFAULTS =
+            new Common.Defaults(List.of(4, 8, 6, 3), 1600, 1600, 0.01, false, 0.0, 1, 1);
+    /** Rules measured, with the summary-key suffix of each. */
+    private static final List<String[]> RULES = List.of(new String[]{"one-sided", "one_sided"}, new String[]{"centered", "centered"});
+
+    @Override
+    public String name() {
+        return "gradient-bias";
+    }
+
+    @Override
+    public String summary() {
+        return "relative error of one-sided and centered EP against β, log-log, with fitted slopes";
+    }
+
+    @Override
+    public String description() {
+        return """
+                The gradient-check net and example (a random layered net, biases in ±0.5, one example). For
+                each β of a geometric grid from bias.beta-min to bias.beta-max the actors run one training
+                episode per rule — one-sided EP (+β) and centered EP (+β, then −β from the free state) — and
+                the synapses' estimates are compared with the exact gradient of the dense reference.
+                Summary: betas, rel_error_one_sided, rel_error_centered (lists over the grid), slope_one_sided
+                and slope_centered (least-squares slope of log error against log β). Plot: gradient_bias.png,
+                log-log error against β. metrics.csv: beta, rule, rel_error, cosine.""";
+    }
+
+    @Override
+    public List<Setting> settings() {
+        Set<String> unused = Set.of("learning.beta", "learning.rule", "learning.random-sign");
+        List<Setting> s = new ArrayList<>(Common.networkSettings(DEFAULTS).stream().filter(x -> !unused.contains(x.path())).toList());
+        s.add(Setting.real("bias.beta-min", 0.002, 1e-6, 10.0, "smallest β of the grid"));
+        s.add(Setting.real("bias.beta-max", 0.05, 1e-6, 10.0, "largest β of the grid"));
+        s.add(Setting.integer("bias.points", 6, 2, 100, "points of the geometric β grid"));
+        return s;
+    }
+
+    @Override
+    public Report run(Settings s, long seed, Progress progress) {
+        double lo = s.getDouble("bias.beta-min");
+        double hi = s.getDouble("bias.beta-max");
+        int points = s.getInt("bias.points");
+        if (!(hi > lo)) throw new BadInput("bias.beta-max (" + hi + ") must be larger than bias.beta-min (" + lo + ")");
+        double[] betas = new double[points];
+        for (int k = 0; k < points; k++) betas[k] = lo * Math.pow(hi / lo, k / (points - 1.0));
+
+        GradientProbe probe = new GradientProbe(s, seed, name());
+        Report report = new Report(List.of("beta", "rule", "rel_error", "cosine"));
+        XYChart chart = new XYChartBuilder().width(640).height(480).title("Bias of the EP gradient estimate")
+                .xAxisTitle("β").yAxisTitle("‖estimate − exact‖ / ‖exact‖").build();
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        report.metric("betas", toList(betas));
+        long messages = 0;
+        progress.start(name(), (long) points * RULES.size());
+        try {
+            for (String[] rule : RULES) {
+                double[] err = new double[points];
+                for (int k = 0; k < points; k++) {
+                    GradientProbe.Measurement m = probe.measure(s, seed, rule[0], betas[k], false,
+                            s.getInt("time.free-steps"), s.getInt("time.nudge-steps"));
+                    err[k] = m.relError();
+                    messages += m.result().messages();
+                    report.row(betas[k], rule[0], err[k], m.cosine());
+                    progress.step();
+                }
+                double slope = slope(betas, err);
+                report.metric("rel_error_" + rule[1], toList(err)).metric("slope_" + rule[1], slope);
+                chart.addSeries(String.format("%s (slope %.2f)", rule[0], slope), betas, err).setMarker(SeriesMarkers.CIRCLE);
+                report.line(String.format("%-9s relative error %.2e … %.2e over β %.3g … %.3g: slope %.3f",
+                        rule[0], err[0], err[points - 1], lo, hi, slope));
+            }
+        } finally {
+            progress.close();
+        }
+        report.metric("parameters", probe.exact.length).metric("messages", messages);
+        report.plot("gradient_bias.png", chart);
+        return report;
+    }
+
+    /** Least-squares slope of log y against log x. */
+    static double slope(double[] x, double[] y) {
+        double mx = 0;
+        double my = 0;
+        for (int k = 0; k < x.length; k++) {
+            mx += Math.log(x[k]) / x.length;
+            my += Math.log(y[k]) / x.length;
+        }
+        double num = 0;
+        double den = 0;
+        for (int k = 0; k < x.length; k++) {
+            double dx = Math.log(x[k]) - mx;
+            num += dx * (Math.log(y[k]) - my);
+            den += dx * dx;
+        }
+        return num / den;
+    }
+
+    private static List<Double> toList(double[] v) {
+        List<Double> out = new ArrayList<>();
+        for (double d : v) out.add(d);
+        return out;
+    }
+}

@@ -1,0 +1,79 @@
+package io.synaptor.scenarios;
+
+import io.synaptor.actors.RunResult;
+import io.synaptor.actors.SimulationSpec;
+import io.synaptor.network.DenseReference;
+import io.synaptor.network.LabeledData;
+import io.synaptor.network.NetworkSpec;
+import io.synaptor.network.PhaseSchedule;
+import io.synaptor.network.Role;
+import io.synaptor.scheduler.RandomStreams;
+import io.synaptor.synapses.Rules;
+
+import java.util.SplittableRandom;
+
+/**
+ * A small random layered net (Glorot weights, biases uniform in ±0.5) and one random example with
+ * a one-hot target, with the exact gradient of L = ½‖s_out − y‖² at the reference's free fixed
+ * point; {@link #measure} runs the actors for one training episode and returns the synapses' and
+ * units' estimate of the same gradient. Shared by the gradient scenarios.
+ */
+final class GradientProbe {
+    final NetworkSpec net;
+    final LabeledData example;
+    final double[] freeFixedPoint;
+    final int[] free;
+    final double[] exact;
+    final double loss;
+
+    /** An estimate of dL/dθ (weights, then free units' biases) and how it compares with the exact one. */
+    record Measurement(double[] estimate, double relError, double cosine, double fixedPointError, RunResult result) {
+    }
+
+    GradientProbe(Settings s, long seed, String scenario) {
+        int[] layers = s.getIntList("network.layers");
+        NetworkSpec net0 = Common.layeredNet(s, seed, layers[0], layers[layers.length - 1], scenario);
+        SplittableRandom init = RandomStreams.stream(seed, RandomStreams.Kind.INIT, 1);
+        double[] biases = new double[net0.size()];
+        for (int k = 0; k < biases.length; k++) biases[k] = net0.roles()[k] == Role.INPUT ? 0.0 : init.nextDouble() - 0.5;
+        net = net0.withParameters(net0.weights(), biases);
+
+        SplittableRandom data = RandomStreams.stream(seed, RandomStreams.Kind.DATA, 0);
+        double[] x = new double[layers[0]];
+        for (int d = 0; d < x.length; d++) x[d] = data.nextDouble();
+        double[] y = new double[layers[layers.length - 1]];
+        y[data.nextInt(y.length)] = 1.0;
+        example = new LabeledData(new double[][]{x}, new double[][]{y});
+
+        DenseReference ref = new DenseReference(net);
+        try {
+            freeFixedPoint = ref.freeFixedPoint(x);
+        } catch (IllegalStateException e) {
+            throw new RunFailed("the reference found no free fixed point for this net: " + e.getMessage(), e);
+        }
+        free = ref.freeUnits();
+        exact = ref.exactGradient(freeFixedPoint, y).flat(free);
+        loss = ref.loss(freeFixedPoint, y);
+    }
+
+    int weightCount() {
+        return net.couplings().size();
+    }
+
+    /** One training episode (T1 free steps, then T2 per nudged phase) followed by one evaluation episode. */
+    Measurement measure(Settings s, long seed, String rule, double beta, boolean randomSign, int freeSteps, int nudgeSteps) {
+        PhaseSchedule schedule = new PhaseSchedule(1, freeSteps, nudgeSteps, beta, randomSign, seed, 1, 1, 1,
+                Rules.symmetric(rule));
+        SimulationSpec spec = new SimulationSpec(net, schedule, rule, s.getDouble("learning.rate"),
+                example, example, s.getBoolean("units.reset"), seed, s.getInt("runtime.window"));
+        RunResult result = Common.simulate(spec, s, r -> { });
+        double[] est = new double[exact.length];
+        int nw = weightCount();
+        System.arraycopy(result.weightGradients(), 0, est, 0, nw);
+        for (int a = 0; a < free.length; a++) est[nw + a] = result.biasGradients()[free[a]];
+        double fixedPointError = 0.0;
+        for (int u : free) fixedPointError = Math.max(fixedPointError, Math.abs(result.states()[u][0] - freeFixedPoint[u]));
+        return new Measurement(est, GradientStats.relativeError(est, exact), GradientStats.cosine(est, exact),
+                fixedPointError, result);
+    }
+}
