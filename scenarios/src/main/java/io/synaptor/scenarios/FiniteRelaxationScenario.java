@@ -1,0 +1,107 @@
+package io.synaptor.scenarios;
+
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a finite relaxation budget does to the EP estimators (seed 000: "under a finite relaxation
+ * budget one-sided EP gives anti-correlated gradients, symmetric gives aligned ones"): the free
+ * phase is converged, the nudged phase(s) get shorter and shorter, and the cosine between each
+ * rule's estimate and the exact gradient is measured at a fixed, moderate β.
+ */
+public final class FiniteRelaxationScenario implements Scenario {
+    private static final Common.Defaults DEFAULTS =
+            new Common.Defaults(List.of(4, 8, 6, 3), 1600, 1, 0.1, false, 0.0, 1, 1);
+    private static final List<String[]> RULES = List.of(new String[]{"one-sided", "one_sided"}, new String[]{"centered", "centered"});
+
+    @Override
+    public String name() {
+        return "finite-relaxation";
+    }
+
+    @Override
+    public String summary() {
+        return "cosine of one-sided and centered EP to the exact gradient as the nudged phase shortens";
+    }
+
+    @Override
+    public String description() {
+        return """
+                The gradient-check net and example. The free phase relaxes to convergence (time.free-steps);
+                the nudged phase — for centered EP each of the +β and −β phases — lasts each budget of
+                relax.budgets steps, from converged down to a few, at β = learning.beta. For each budget and
+                rule the actors' estimate is compared with the exact gradient. Summary: budgets,
+                cosine_one_sided and cosine_centered (lists over the budgets), cosine_one_sided_short and
+                cosine_centered_short (the shortest budget), cosine_one_sided_long and cosine_centered_long
+                (the longest). Plot: finite_relaxation.png, cosine against nudge steps (log axis).
+                metrics.csv: nudge_steps, rule, cosine, rel_error.""";
+    }
+
+    @Override
+    public List<Setting> settings() {
+        Set<String> unused = Set.of("learning.rule", "time.nudge-steps");
+        List<Setting> s = new ArrayList<>(Common.networkSettings(DEFAULTS).stream().filter(x -> !unused.contains(x.path())).toList());
+        s.add(Setting.intList("relax.budgets", List.of(1600, 200, 50, 20, 10, 5, 2), 1, 10_000_000,
+                "nudged-phase lengths to measure, longest first (at least two)"));
+        s.add(Setting.flag("relax.free-too", true,
+                "the free phase gets the same budget (a finite total relaxation budget); false: the free phase is time.free-steps"));
+        return s;
+    }
+
+    @Override
+    public Report run(Settings s, long seed, Progress progress) {
+        int[] budgets = s.getIntList("relax.budgets");
+        double beta = s.getDouble("learning.beta");
+        GradientProbe probe = new GradientProbe(s, seed, name());
+        Report report = new Report(List.of("nudge_steps", "rule", "cosine", "rel_error"));
+        XYChart chart = new XYChartBuilder().width(640).height(480)
+                .title("EP estimate vs exact gradient under a finite nudge budget (β = " + beta + ")")
+                .xAxisTitle("steps per nudged phase").yAxisTitle("cosine to the exact gradient").build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        double[] x = new double[budgets.length];
+        for (int k = 0; k < budgets.length; k++) x[k] = budgets[k];
+        List<Integer> budgetList = new ArrayList<>();
+        for (int b : budgets) budgetList.add(b);
+        report.metric("budgets", budgetList).metric("beta", beta);
+        int shortest = 0;
+        int longest = 0;
+        for (int k = 0; k < budgets.length; k++) {
+            if (budgets[k] < budgets[shortest]) shortest = k;
+            if (budgets[k] > budgets[longest]) longest = k;
+        }
+        long messages = 0;
+        progress.start(name(), (long) budgets.length * RULES.size());
+        try {
+            for (String[] rule : RULES) {
+                double[] cos = new double[budgets.length];
+                List<Double> cosList = new ArrayList<>();
+                for (int k = 0; k < budgets.length; k++) {
+                    int free = s.getBoolean("relax.free-too") ? budgets[k] : s.getInt("time.free-steps");
+                    GradientProbe.Measurement m = probe.measure(s, seed, rule[0], beta, s.getBoolean("learning.random-sign"),
+                            free, budgets[k]);
+                    cos[k] = m.cosine();
+                    cosList.add(cos[k]);
+                    messages += m.result().messages();
+                    report.row(budgets[k], rule[0], cos[k], m.relError());
+                    progress.step();
+                }
+                report.metric("cosine_" + rule[1], cosList)
+                        .metric("cosine_" + rule[1] + "_short", cos[shortest])
+                        .metric("cosine_" + rule[1] + "_long", cos[longest]);
+                chart.addSeries(rule[0], x, cos).setMarker(SeriesMarkers.CIRCLE);
+                report.line(String.format("%-9s cosine %.4f with %d nudge steps, %.6f with %d", rule[0],
+                        cos[shortest], budgets[shortest], cos[longest], budgets[longest]));
+            }
+        } finally {
+            progress.close();
+        }
+        report.metric("parameters", probe.exact.length).metric("messages", messages);
+        report.plot("finite_relaxation.png", chart);
+        return report;
+    }
+}
