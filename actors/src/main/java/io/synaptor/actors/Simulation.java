@@ -65,7 +65,7 @@ public final class Simulation {
             for (int u = 0; u < n; u++) {
                 if (net.roles()[u] == Role.INPUT) continue;
                 UnitActor.Setup setup = new UnitActor.Setup(u, outputIndex[u], slotsOf.get(u).size(), schedule.batch(),
-                        net.biases()[u], dynamics, Rules.create(spec.rule(), schedule, spec.rate()), schedule, spec.reset(),
+                        net.biases()[u], dynamics, Rules.create(spec.rule(), schedule, spec.rate()), schedule, spec.reset(), Rules.clampsOutputs(spec.rule()),
                         RandomStreams.stream(spec.seed(), RandomStreams.Kind.UNIT, u));
                 units[u] = ctx.spawn(UnitActor.create(setup, teacher, probe), "u-" + u);
             }

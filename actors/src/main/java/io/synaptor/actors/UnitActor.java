@@ -51,9 +51,13 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     public record Connect(List<ActorRef<SynapseActor.Command>> synapses) implements Command {
     }
 
-    /** What a unit is, as the builder sets it up; {@code reset}: return to s = 0 at every episode start. */
+    /**
+     * What a unit is, as the builder sets it up; {@code reset}: return to s = 0 at every episode
+     * start; {@code clampOnNudge}: an output held at its target during the second phase (CHL).
+     */
     public record Setup(int id, int outputIndex, int slots, int batch, double bias, OverdampedUnit dynamics,
-                        LearningRule biasRule, NudgeSchedule schedule, boolean reset, SplittableRandom noise) {
+                        LearningRule biasRule, NudgeSchedule schedule, boolean reset, boolean clampOnNudge,
+                        SplittableRandom noise) {
     }
 
     public static Behavior<Command> create(Setup setup, ActorRef<TeacherActor.Command> teacher,
@@ -190,6 +194,8 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
                 // The −β phase of centered EP starts again from the free state (Laborieux et al. 2021).
                 System.arraycopy(freeState, 0, s, 0, s.length);
                 scheduleRestore(t + 1);
+            } else if (target != null && setup.clampOnNudge()) {
+                System.arraycopy(target, 0, s, 0, s.length); // contrastive Hebbian: the output is clamped
             } else {
                 for (int b = 0; b < s.length; b++) {
                     double noise = dynamics.isNoisy() ? setup.noise().nextGaussian() : 0.0;

@@ -3,6 +3,7 @@ package io.synaptor.network;
 import io.synaptor.neurons.Activation;
 import io.synaptor.neurons.OverdampedUnit;
 import io.synaptor.synapses.LearningRule;
+import io.synaptor.synapses.Rules;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +24,8 @@ import java.util.function.Supplier;
  *   <li>β(t) acts on output units only; with reset, the first step of every episode after the first
  *       returns units to s = 0 and draws no noise; in a symmetric schedule the first step of the −β
  *       phase returns them to their free state, also without noise;</li>
- *   <li>rules observe ρ at their sample times, before the state moves on.</li>
+ *   <li>rules observe ρ at their sample times, before the state moves on; a clamping rule (CHL)
+ *       holds the outputs at their targets during the second phase.</li>
  * </ul>
  * Also the single-threaded synchronous baseline against which the asynchronous actors are timed.
  */
@@ -40,11 +42,13 @@ public final class SynchronousSimulation {
     }
 
     /**
-     * @param rules a fresh learning rule per call (one per synapse and one per free unit's bias)
+     * @param rule  the learning rule's name (one instance per synapse and per free unit's bias)
      * @param noise the noise stream of unit u (the same streams the actors use)
      */
-    public static Result run(NetworkSpec net, PhaseSchedule schedule, Supplier<LearningRule> rules, LabeledData train,
+    public static Result run(NetworkSpec net, PhaseSchedule schedule, String rule, double rate, LabeledData train,
                              LabeledData test, boolean reset, IntFunction<SplittableRandom> noise) {
+        Supplier<LearningRule> rules = () -> Rules.create(rule, schedule, rate);
+        boolean clampOutputs = Rules.clampsOutputs(rule);
         int n = net.size();
         int batch = schedule.batch();
         int m = net.couplings().size();
@@ -142,7 +146,7 @@ public final class SynchronousSimulation {
                 for (int b = 0; b < batch; b++) {
                     double g = dyn.isNoisy() ? rng[u].nextGaussian() : 0.0;
                     double y = ex == null ? 0.0 : train.y()[ex[b]][outputIndex[u]];
-                    s[u][b] = dyn.step(s[u][b], field[u][b] + bias[u], beta, y, g);
+                    s[u][b] = ex != null && clampOutputs ? y : dyn.step(s[u][b], field[u][b] + bias[u], beta, y, g);
                 }
             }
         }

@@ -44,7 +44,7 @@ final class Common {
         s.add(Setting.real("time.dt", 0.5, 1e-6, 10.0, "integration step of ds/dt = −∂F/∂s (Scellier & Bengio's ε)"));
         s.add(Setting.integer("time.free-steps", d.freeSteps(), 1, 10_000_000, "T1: steps of the free phase"));
         s.add(Setting.integer("time.nudge-steps", d.nudgeSteps(), 1, 10_000_000, "T2: steps of the nudged phase"));
-        s.add(Setting.choice("learning.rule", "one-sided", Rules.NAMES, "synapse-local learning rule: one-sided EP, or centered EP (+β then −β from the free state)"));
+        s.add(Setting.choice("learning.rule", "one-sided", Rules.NAMES, "synapse-local learning rule: one-sided EP, centered EP (+β then −β from the free state), chl (contrastive Hebbian, outputs clamped), continual EP (weights move every nudged step)"));
         s.add(Setting.real("learning.beta", d.beta(), 1e-12, 100.0, "nudge strength |β|"));
         s.add(Setting.flag("learning.random-sign", d.randomSign(), "draw the sign of β at random per episode (Scellier & Bengio 2017)"));
         s.add(Setting.real("learning.rate", d.rate(), 0.0, 1000.0, "learning rate η of weights and biases"));

@@ -26,7 +26,7 @@ public final class FiniteRelaxationScenario implements Scenario {
 
     @Override
     public String summary() {
-        return "cosine of one-sided and centered EP to the exact gradient as the nudged phase shortens";
+        return "cosine of one-sided and centered EP to the exact gradient as the relaxation budget shrinks";
     }
 
     @Override

@@ -15,7 +15,7 @@ final class ListCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         for (Scenario s : Scenarios.ALL) {
             String mark = s == Scenarios.defaultScenario() ? " (default)" : "";
-            out.printf("%-16s %s%s%n", s.name(), s.summary(), mark);
+            out.printf("%-18s %s%s%n", s.name(), s.summary(), mark);
         }
         out.println();
         out.println("Run one with: synaptor run NAME [--set key=value]... [--seed N] [--out DIR]");

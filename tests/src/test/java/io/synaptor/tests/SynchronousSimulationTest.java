@@ -37,7 +37,9 @@ class SynchronousSimulationTest {
             "2-6-2, 2, 0.01, true, one-sided",
             "2-6-2, 1, 0.0, false, one-sided",
             "2-5-4-2, 2, 0.01, true, centered",
-            "2-6-2, 1, 0.0, false, centered"})
+            "2-6-2, 1, 0.0, false, centered",
+            "2-5-4-2, 2, 0.0, true, chl",
+            "2-6-2, 1, 0.01, true, continual"})
     void actorsReproduceTheSynchronousRun(String layers, int delay, double temperature, boolean reset, String rule)
             throws Exception {
         long seed = 11;
@@ -52,8 +54,7 @@ class SynchronousSimulationTest {
 
         RunResult actors = SimulationRunner.run(new SimulationSpec(net, schedule, rule, rate, train, test, reset, seed, 2),
                 SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
-        SynchronousSimulation.Result sync = SynchronousSimulation.run(net, schedule,
-                () -> Rules.create(rule, schedule, rate), train, test, reset,
+        SynchronousSimulation.Result sync = SynchronousSimulation.run(net, schedule, rule, rate, train, test, reset,
                 u -> RandomStreams.stream(seed, RandomStreams.Kind.UNIT, u));
 
         assertEquals(sync.episodes().size(), actors.episodes().size());

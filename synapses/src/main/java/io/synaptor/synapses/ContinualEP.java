@@ -1,0 +1,63 @@
+package io.synaptor.synapses;
+
+/**
+ * Continual equilibrium propagation (Ernoult et al. 2020, C-EP, eq. 9): the weights move at every
+ * step of the nudged phase, ΔW(t) = (η/β)[ρ_iρ_j(t) − ρ_iρ_j(t − 1)] (minibatch mean), so learning
+ * is local in time as well as in space. For small η the updates telescope to one-sided EP's
+ * (η/β)[ρ_iρ_j(s^β) − ρ_iρ_j(s^0)]. {@link #lastGradient} is the estimate accumulated over the
+ * last nudged phase, −Σ ΔW/η.
+ */
+public final class ContinualEP implements LearningRule {
+    private final NudgeSchedule schedule;
+    private final double rate;
+    private double previous = Double.NaN;
+    private double accumulated;
+    private double lastGradient = Double.NaN;
+
+    public ContinualEP(NudgeSchedule schedule, double rate) {
+        this.schedule = schedule;
+        this.rate = rate;
+    }
+
+    @Override
+    public long nextSampleTime(long t) {
+        long e = schedule.nextTrainingEpisode(Math.max(0, schedule.episodeOfState(t)));
+        while (e < schedule.episodes()) {
+            if (schedule.nudgedSampleTime(e) >= t) return Math.max(t, schedule.freeSampleTime(e));
+            e = schedule.nextTrainingEpisode(e + 1);
+        }
+        return Long.MAX_VALUE;
+    }
+
+    @Override
+    public long nextUpdateTime(long t) {
+        long e = schedule.nextTrainingEpisode(Math.max(0, schedule.episodeOfState(t)));
+        while (e < schedule.episodes()) {
+            if (schedule.nudgedSampleTime(e) >= t) return Math.max(t, schedule.freeSampleTime(e) + 1);
+            e = schedule.nextTrainingEpisode(e + 1);
+        }
+        return Long.MAX_VALUE;
+    }
+
+    @Override
+    public double observe(long t, double[] rhoI, double[] rhoJ) {
+        long e = schedule.episodeOfState(t);
+        if (!schedule.isTraining(e) || t < schedule.freeSampleTime(e) || t > schedule.nudgedSampleTime(e)) return 0.0;
+        double now = Correlation.mean(rhoI, rhoJ);
+        if (t == schedule.freeSampleTime(e)) {
+            previous = now;
+            accumulated = 0.0;
+            return 0.0;
+        }
+        double g = -(now - previous) / schedule.beta(e); // this step's share of −(1/β)Δ(ρρ)
+        previous = now;
+        accumulated += g;
+        if (t == schedule.nudgedSampleTime(e)) lastGradient = accumulated;
+        return -rate * g;
+    }
+
+    @Override
+    public double lastGradient() {
+        return lastGradient;
+    }
+}
