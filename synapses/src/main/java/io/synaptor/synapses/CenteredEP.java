@@ -24,23 +24,13 @@ public final class CenteredEP implements LearningRule {
 
     @Override
     public long nextSampleTime(long t) {
-        long e = schedule.nextTrainingEpisode(Math.max(0, schedule.episodeOfState(t)));
-        while (e < schedule.episodes()) {
-            if (schedule.nudgedSampleTime(e) >= t) return schedule.nudgedSampleTime(e);
-            if (schedule.counterNudgedSampleTime(e) >= t) return schedule.counterNudgedSampleTime(e);
-            e = schedule.nextTrainingEpisode(e + 1);
-        }
-        return Long.MAX_VALUE;
+        return Math.min(schedule.nextTrainingTime(t, schedule::nudgedSampleTime, schedule::nudgedSampleTime),
+                schedule.nextTrainingTime(t, schedule::counterNudgedSampleTime, schedule::counterNudgedSampleTime));
     }
 
     @Override
     public long nextUpdateTime(long t) {
-        long e = schedule.nextTrainingEpisode(Math.max(0, schedule.episodeOfState(t)));
-        while (e < schedule.episodes()) {
-            if (schedule.counterNudgedSampleTime(e) >= t) return schedule.counterNudgedSampleTime(e);
-            e = schedule.nextTrainingEpisode(e + 1);
-        }
-        return Long.MAX_VALUE;
+        return schedule.nextTrainingTime(t, schedule::counterNudgedSampleTime, schedule::counterNudgedSampleTime);
     }
 
     @Override

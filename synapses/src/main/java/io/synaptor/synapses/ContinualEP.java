@@ -21,22 +21,12 @@ public final class ContinualEP implements LearningRule {
 
     @Override
     public long nextSampleTime(long t) {
-        long e = schedule.nextTrainingEpisode(Math.max(0, schedule.episodeOfState(t)));
-        while (e < schedule.episodes()) {
-            if (schedule.nudgedSampleTime(e) >= t) return Math.max(t, schedule.freeSampleTime(e));
-            e = schedule.nextTrainingEpisode(e + 1);
-        }
-        return Long.MAX_VALUE;
+        return schedule.nextTrainingTime(t, schedule::freeSampleTime, schedule::nudgedSampleTime);
     }
 
     @Override
     public long nextUpdateTime(long t) {
-        long e = schedule.nextTrainingEpisode(Math.max(0, schedule.episodeOfState(t)));
-        while (e < schedule.episodes()) {
-            if (schedule.nudgedSampleTime(e) >= t) return Math.max(t, schedule.freeSampleTime(e) + 1);
-            e = schedule.nextTrainingEpisode(e + 1);
-        }
-        return Long.MAX_VALUE;
+        return schedule.nextTrainingTime(t, e -> schedule.freeSampleTime(e) + 1, schedule::nudgedSampleTime);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.synaptor.synapses;
 
+import java.util.function.LongUnaryOperator;
+
 /**
  * What a synapse (or a unit) may know about the nudge protocol from its own clock alone: the
  * schedule β(t) is part of the spec, so nobody sends phase messages (DESIGN.md, "Learning rules").
@@ -47,10 +49,20 @@ public interface NudgeSchedule {
      * to the free state they had at the end of that episode's free phase. Long.MAX_VALUE if none.
      */
     default long restoreStep(long t) {
-        long e = nextTrainingEpisode(Math.min(episodes(), episodeOfStep(t)));
+        long first = nextTrainingEpisode(0);
+        if (first >= episodes() || counterNudgedSampleTime(first) < 0) return Long.MAX_VALUE;
+        return nextTrainingTime(t, this::nudgedSampleTime, this::nudgedSampleTime);
+    }
+
+    /**
+     * The first time ≥ t that lies in the window [from(e), to(e)] of some training episode e (a
+     * point when from = to): how rules find their next sample or update from their own clock.
+     * Long.MAX_VALUE if there is none. O(1) amortised over a run.
+     */
+    default long nextTrainingTime(long t, LongUnaryOperator from, LongUnaryOperator to) {
+        long e = nextTrainingEpisode(Math.min(episodes(), Math.max(0, episodeOfState(t))));
         while (e < episodes()) {
-            if (counterNudgedSampleTime(e) < 0) return Long.MAX_VALUE;
-            if (nudgedSampleTime(e) >= t) return nudgedSampleTime(e);
+            if (to.applyAsLong(e) >= t) return Math.max(t, from.applyAsLong(e));
             e = nextTrainingEpisode(e + 1);
         }
         return Long.MAX_VALUE;

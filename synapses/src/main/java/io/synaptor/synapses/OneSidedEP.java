@@ -21,23 +21,13 @@ public final class OneSidedEP implements LearningRule {
 
     @Override
     public long nextSampleTime(long t) {
-        long e = schedule.nextTrainingEpisode(Math.max(0, schedule.episodeOfState(t)));
-        while (e < schedule.episodes()) {
-            if (schedule.freeSampleTime(e) >= t) return schedule.freeSampleTime(e);
-            if (schedule.nudgedSampleTime(e) >= t) return schedule.nudgedSampleTime(e);
-            e = schedule.nextTrainingEpisode(e + 1);
-        }
-        return Long.MAX_VALUE;
+        return Math.min(schedule.nextTrainingTime(t, schedule::freeSampleTime, schedule::freeSampleTime),
+                schedule.nextTrainingTime(t, schedule::nudgedSampleTime, schedule::nudgedSampleTime));
     }
 
     @Override
     public long nextUpdateTime(long t) {
-        long e = schedule.nextTrainingEpisode(Math.max(0, schedule.episodeOfState(t)));
-        while (e < schedule.episodes()) {
-            if (schedule.nudgedSampleTime(e) >= t) return schedule.nudgedSampleTime(e);
-            e = schedule.nextTrainingEpisode(e + 1);
-        }
-        return Long.MAX_VALUE;
+        return schedule.nextTrainingTime(t, schedule::nudgedSampleTime, schedule::nudgedSampleTime);
     }
 
     @Override
