@@ -84,11 +84,17 @@ public final class SynchronousSimulation {
         List<Episode> episodes = new ArrayList<>();
         double[][] freeOut = new double[outputs.length][];
         double[][] freeState = new double[n][];
+        double[][] field = new double[n][batch];
+        long shownEpisode = -1;
+        int[] examples = null;
 
         long end = schedule.endTime();
         for (long t = 0; ; t++) {
             long e = schedule.episodeOfState(t);
-            int[] examples = order.examples(e);
+            if (e != shownEpisode) { // the episode's minibatch, drawn once per episode
+                examples = order.examples(e);
+                shownEpisode = e;
+            }
             LabeledData data = schedule.isTraining(e) ? train : test;
             for (int a = 0; a < inputs.length; a++) {
                 for (int b = 0; b < batch; b++) s[inputs[a]][b] = data.x()[examples[b]][a];
@@ -117,7 +123,7 @@ public final class SynchronousSimulation {
             }
             if (t == end) break;
 
-            double[][] field = new double[n][batch];
+            for (double[] f : field) Arrays.fill(f, 0.0);
             for (int k = 0; k < m; k++) {
                 var c = net.couplings().get(k);
                 long tau = Math.max(0, t - c.delay());
@@ -131,6 +137,8 @@ public final class SynchronousSimulation {
             long stepEpisode = schedule.episodeOfStep(t);
             boolean resetNow = reset && stepEpisode > 0 && t == schedule.start(stepEpisode);
             boolean restoreNow = !resetNow && schedule.restoreStep(t) == t;
+            double stepBeta = schedule.betaAtStep(t);
+            int[] stepExamples = stepBeta != 0.0 ? order.examples(stepEpisode) : null;
             for (int u = 0; u < n; u++) {
                 if (clamped[u]) continue;
                 if (resetNow) {
@@ -141,8 +149,8 @@ public final class SynchronousSimulation {
                     s[u] = freeState[u].clone();
                     continue;
                 }
-                double beta = outputIndex[u] >= 0 ? schedule.betaAtStep(t) : 0.0;
-                int[] ex = beta != 0.0 ? order.examples(stepEpisode) : null;
+                double beta = outputIndex[u] >= 0 ? stepBeta : 0.0;
+                int[] ex = beta != 0.0 ? stepExamples : null;
                 for (int b = 0; b < batch; b++) {
                     double g = dyn.isNoisy() ? rng[u].nextGaussian() : 0.0;
                     double y = ex == null ? 0.0 : train.y()[ex[b]][outputIndex[u]];
