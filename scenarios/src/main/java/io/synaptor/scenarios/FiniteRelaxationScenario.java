@@ -17,7 +17,6 @@ import java.util.Set;
 public final class FiniteRelaxationScenario implements Scenario {
     private static final Common.Defaults DEFAULTS =
             new Common.Defaults(List.of(4, 8, 6, 3), 1600, 1, 0.1, false, 0.0, 1, 1);
-    private static final List<String[]> RULES = List.of(new String[]{"one-sided", "one_sided"}, new String[]{"centered", "centered"});
 
     @Override
     public String name() {
@@ -75,9 +74,9 @@ public final class FiniteRelaxationScenario implements Scenario {
             if (budgets[k] > budgets[longest]) longest = k;
         }
         long messages = 0;
-        progress.start(name(), (long) budgets.length * RULES.size());
+        progress.start(name(), (long) budgets.length * GradientProbe.ESTIMATORS.size());
         try {
-            for (String[] rule : RULES) {
+            for (String[] rule : GradientProbe.ESTIMATORS) {
                 double[] cos = new double[budgets.length];
                 List<Double> cosList = new ArrayList<>();
                 for (int k = 0; k < budgets.length; k++) {

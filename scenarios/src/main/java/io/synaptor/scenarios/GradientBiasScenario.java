@@ -19,8 +19,6 @@ import java.util.Set;
 public final class GradientBiasScenario implements Scenario {
     private static final Common.Defaults DEFAULTS =
             new Common.Defaults(List.of(4, 8, 6, 3), 1600, 1600, 0.01, false, 0.0, 1, 1);
-    /** Rules measured, with the summary-key suffix of each. */
-    private static final List<String[]> RULES = List.of(new String[]{"one-sided", "one_sided"}, new String[]{"centered", "centered"});
 
     @Override
     public String name() {
@@ -70,9 +68,9 @@ public final class GradientBiasScenario implements Scenario {
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
         report.metric("betas", toList(betas));
         long messages = 0;
-        progress.start(name(), (long) points * RULES.size());
+        progress.start(name(), (long) points * GradientProbe.ESTIMATORS.size());
         try {
-            for (String[] rule : RULES) {
+            for (String[] rule : GradientProbe.ESTIMATORS) {
                 double[] err = new double[points];
                 for (int k = 0; k < points; k++) {
                     GradientProbe.Measurement m = probe.measure(s, seed, rule[0], betas[k], false,

@@ -10,6 +10,7 @@ import io.synaptor.network.Role;
 import io.synaptor.scheduler.RandomStreams;
 import io.synaptor.synapses.Rules;
 
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -19,6 +20,9 @@ import java.util.SplittableRandom;
  * units' estimate of the same gradient. Shared by the gradient scenarios.
  */
 final class GradientProbe {
+    /** The estimators the gradient scenarios compare: rule name and the suffix of its summary keys. */
+    static final List<String[]> ESTIMATORS = List.of(new String[]{"one-sided", "one_sided"}, new String[]{"centered", "centered"});
+
     final NetworkSpec net;
     final LabeledData example;
     final double[] freeFixedPoint;
