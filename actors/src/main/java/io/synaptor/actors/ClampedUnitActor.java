@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * An input unit: its state is clamped to the data, so it has no dynamics and needs no drives. It
  * passes each clamp on to its synapses as ρ(x), with the clamp's horizon, so that a clamped value
- * costs one message per episode however many steps the episode lasts.
+ * costs one message per episode however many steps the episode lasts. In a complex network
+ * (holomorphic EP) it sends ρ(x) + 0i, re/im interleaved.
  */
 public final class ClampedUnitActor extends AbstractBehavior<ClampedUnitActor.Command> {
 
@@ -28,24 +29,27 @@ public final class ClampedUnitActor extends AbstractBehavior<ClampedUnitActor.Co
     public record Connect(List<ActorRef<SynapseActor.Command>> synapses) implements Command {
     }
 
-    public static Behavior<Command> create(int id, Activation activation, long endTime,
+    /** @param components 1 for real states, 2 for complex ones */
+    public static Behavior<Command> create(int id, Activation activation, int components, long endTime,
                                            ActorRef<ProbeActor.Command> probe) {
-        return Behaviors.setup(ctx -> new ClampedUnitActor(ctx, id, activation, endTime, probe));
+        return Behaviors.setup(ctx -> new ClampedUnitActor(ctx, id, activation, components, endTime, probe));
     }
 
     private final int id;
     private final Activation act;
+    private final int components;
     private final long endTime;
     private final ActorRef<ProbeActor.Command> probe;
     private final List<Clamp> early = new ArrayList<>();
     private List<ActorRef<SynapseActor.Command>> synapses;
-    private long messages;
+    private final long[] sent = MessageKind.counters();
 
-    private ClampedUnitActor(ActorContext<Command> ctx, int id, Activation act, long endTime,
+    private ClampedUnitActor(ActorContext<Command> ctx, int id, Activation act, int components, long endTime,
                              ActorRef<ProbeActor.Command> probe) {
         super(ctx);
         this.id = id;
         this.act = act;
+        this.components = components;
         this.endTime = endTime;
         this.probe = probe;
     }
@@ -72,13 +76,13 @@ public final class ClampedUnitActor extends AbstractBehavior<ClampedUnitActor.Co
     }
 
     private void forward(Clamp c) {
-        double[] rho = new double[c.values().length];
-        for (int b = 0; b < rho.length; b++) rho[b] = act.rho(c.values()[b]);
+        double[] rho = new double[components * c.values().length];
+        for (int b = 0; b < c.values().length; b++) rho[components * b] = act.rho(c.values()[b]);
         SynapseActor.State state = new SynapseActor.State(id, c.time(), c.horizon(), rho);
         for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(state);
-        messages += synapses.size();
+        sent[MessageKind.STATE.ordinal()] += synapses.size();
         if (c.horizon() >= endTime) {
-            probe.tell(new ProbeActor.UnitFinal(id, c.values().clone(), 0.0, Double.NaN, messages));
+            probe.tell(new ProbeActor.UnitFinal(id, c.values().clone(), 0.0, Double.NaN, sent));
         }
     }
 }

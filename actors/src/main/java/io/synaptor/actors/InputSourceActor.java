@@ -37,7 +37,7 @@ public final class InputSourceActor extends AbstractBehavior<InputSourceActor.Co
     private final EpisodeFeed feed;
     private final List<ActorRef<ClampedUnitActor.Command>> inputUnits;
     private final ActorRef<ProbeActor.Command> probe;
-    private long messages;
+    private final long[] sent = MessageKind.counters();
 
     private InputSourceActor(ActorContext<Command> ctx, EpisodeFeed feed, List<ActorRef<ClampedUnitActor.Command>> inputUnits,
                              ActorRef<ProbeActor.Command> probe) {
@@ -72,8 +72,8 @@ public final class InputSourceActor extends AbstractBehavior<InputSourceActor.Co
             double[] values = new double[examples.length];
             for (int b = 0; b < values.length; b++) values[b] = x[examples[b]][d];
             inputUnits.get(d).tell(new ClampedUnitActor.Clamp(from, through, values));
-            messages++;
+            sent[MessageKind.CLAMP.ordinal()]++;
         }
-        if (feed.isLast(episode)) probe.tell(new ProbeActor.SourceFinal(messages));
+        if (feed.isLast(episode)) probe.tell(new ProbeActor.SourceFinal(sent));
     }
 }

@@ -32,14 +32,14 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
                                 int[] predicted, int[] labels) implements Command {
     }
 
-    public record UnitFinal(int unit, double[] state, double bias, double biasGradient, long messages) implements Command {
+    public record UnitFinal(int unit, double[] state, double bias, double biasGradient, long[] sent) implements Command {
     }
 
-    public record SynapseFinal(int synapse, double weight, double gradient, long messages) implements Command {
+    public record SynapseFinal(int synapse, double weight, double gradient, long[] sent) implements Command {
     }
 
     /** a data source (input source or teacher) has sent all it will send. */
-    public record SourceFinal(long messages) implements Command {
+    public record SourceFinal(long[] sent) implements Command {
     }
 
     public record Diverged(String who, long time, double value) implements Command {
@@ -71,7 +71,7 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
     private int unitsLeft;
     private int synapsesLeft;
     private int sourcesLeft = 2;
-    private long messages;
+    private final long[] sent = MessageKind.counters();
 
     private ProbeActor(ActorContext<Command> ctx, TimerScheduler<Command> timers, int units, int synapses, long episodes,
                        ProgressListener listener, CompletableFuture<RunResult> result) {
@@ -101,19 +101,19 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
                     states[m.unit()] = m.state();
                     biases[m.unit()] = m.bias();
                     biasGradients[m.unit()] = m.biasGradient();
-                    messages += m.messages();
+                    count(m.sent());
                     unitsLeft--;
                     return check();
                 })
                 .onMessage(SynapseFinal.class, m -> {
                     weights[m.synapse()] = m.weight();
                     weightGradients[m.synapse()] = m.gradient();
-                    messages += m.messages();
+                    count(m.sent());
                     synapsesLeft--;
                     return check();
                 })
                 .onMessage(SourceFinal.class, m -> {
-                    messages += m.messages();
+                    count(m.sent());
                     sourcesLeft--;
                     return check();
                 })
@@ -136,9 +136,13 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
         if (unitsLeft == 0 && synapsesLeft == 0 && sourcesLeft == 0 && results.size() == episodes) {
             results.sort(Comparator.comparingLong(EpisodeResult::episode));
             result.complete(new RunResult(states, biases, biasGradients, weights, weightGradients,
-                    List.copyOf(results), messages));
+                    List.copyOf(results), RunResult.tally(sent)));
             return Behaviors.stopped();
         }
         return this;
+    }
+
+    private void count(long[] more) {
+        for (int k = 0; k < sent.length; k++) sent[k] += more[k];
     }
 }

@@ -4,7 +4,6 @@ import io.synaptor.network.Coupling;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.PhaseSchedule;
 import io.synaptor.network.Role;
-import io.synaptor.neurons.OverdampedUnit;
 import io.synaptor.scheduler.LinkDelay;
 import io.synaptor.scheduler.RandomStreams;
 import io.synaptor.synapses.Rules;
@@ -31,6 +30,8 @@ public final class Simulation {
             NetworkSpec net = spec.network();
             PhaseSchedule schedule = spec.schedule();
             int n = net.size();
+            boolean complex = schedule.shape().complex();
+            int components = complex ? 2 : 1;
             List<Coupling> couplings = net.couplings();
             ActorRef<ProbeActor.Command> probe = ctx.spawn(
                     ProbeActor.create(n, couplings.size(), schedule.episodes(), listener, result), "probe");
@@ -47,7 +48,7 @@ public final class Simulation {
             @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: fast indexing on the hot path
             ActorRef<ClampedUnitActor.Command>[] clamped = new ActorRef[n];
             for (int u : net.inputs()) {
-                clamped[u] = ctx.spawn(ClampedUnitActor.create(u, net.activation(), schedule.endTime(), probe), "in-" + u);
+                clamped[u] = ctx.spawn(ClampedUnitActor.create(u, net.activation(), components, schedule.endTime(), probe), "in-" + u);
                 inputRefs.add(clamped[u]);
             }
             ActorRef<InputSourceActor.Command> source = ctx.spawn(InputSourceActor.create(
@@ -55,7 +56,6 @@ public final class Simulation {
             ActorRef<TeacherActor.Command> teacher = ctx.spawn(TeacherActor.create(
                     schedule, spec.train(), spec.test(), spec.window(), source, probe), "teacher");
 
-            OverdampedUnit dynamics = net.dynamics();
             int[] outputIndex = new int[n];
             java.util.Arrays.fill(outputIndex, -1);
             int[] outs = net.outputs();
@@ -65,7 +65,7 @@ public final class Simulation {
             for (int u = 0; u < n; u++) {
                 if (net.roles()[u] == Role.INPUT) continue;
                 UnitActor.Setup setup = new UnitActor.Setup(u, outputIndex[u], slotsOf.get(u).size(), schedule.batch(),
-                        net.biases()[u], dynamics, Rules.create(spec.rule(), schedule, spec.rate()), schedule, spec.reset(), Rules.clampsOutputs(spec.rule()),
+                        net.biases()[u], net.dynamics(complex), Rules.create(spec.rule(), schedule, spec.rate()), schedule, spec.reset(), Rules.clampsOutputs(spec.rule()),
                         RandomStreams.stream(spec.seed(), RandomStreams.Kind.UNIT, u));
                 units[u] = ctx.spawn(UnitActor.create(setup, teacher, probe), "u-" + u);
             }

@@ -60,7 +60,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private long promisedJ = -1;
     private boolean started;
     private boolean finished;
-    private long messages;
+    private final long[] sent = MessageKind.counters();
 
     private SynapseActor(ActorContext<Command> ctx, int id, Ends ends, double weight, LinkDelay delay,
                          LearningRule rule, long endTime, ActorRef<ProbeActor.Command> probe) {
@@ -117,7 +117,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         if (Math.min(inI.knownThrough(), inJ.knownThrough()) >= endTime
                 && Math.min(Math.min(inI.nextPendingTime(), inJ.nextPendingTime()), nextSample) > endTime) {
             finished = true;
-            probe.tell(new ProbeActor.SynapseFinal(id, coupling.weight(), rule.lastGradient(), messages));
+            probe.tell(new ProbeActor.SynapseFinal(id, coupling.weight(), rule.lastGradient(), sent));
         }
     }
 
@@ -152,7 +152,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private long drive(ActorRef<UnitActor.Command> to, int slot, long tau, TimedInbox<double[]> other) {
         long h = horizon(other);
         to.tell(new UnitActor.Drive(slot, delay.arrival(tau), h, coupling.drive(other.current())));
-        messages++;
+        sent[MessageKind.DRIVE.ordinal()]++;
         return h;
     }
 
@@ -160,7 +160,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         long h = horizon(other);
         if (h <= promised) return promised;
         to.tell(new UnitActor.Clock(slot, h));
-        messages++;
+        sent[MessageKind.DRIVE_CLOCK.ordinal()]++;
         return h;
     }
 }

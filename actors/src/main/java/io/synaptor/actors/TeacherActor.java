@@ -44,7 +44,7 @@ public final class TeacherActor extends AbstractBehavior<TeacherActor.Command> {
     private final Map<Long, Integer> reported = new HashMap<>();
     private final Map<Long, int[]> shown = new HashMap<>();
     private List<ActorRef<UnitActor.Command>> outputs;
-    private long messages;
+    private final long[] sent = MessageKind.counters();
 
     private TeacherActor(ActorContext<Command> ctx, EpisodeFeed feed, ActorRef<InputSourceActor.Command> inputs,
                          ActorRef<ProbeActor.Command> probe) {
@@ -77,7 +77,7 @@ public final class TeacherActor extends AbstractBehavior<TeacherActor.Command> {
             double[] y = new double[examples.length];
             for (int b = 0; b < y.length; b++) y[b] = train.y()[examples[b]][o];
             outputs.get(o).tell(new UnitActor.Target(episode, y));
-            messages++;
+            sent[MessageKind.TARGET.ordinal()]++;
         }
     }
 
@@ -102,6 +102,6 @@ public final class TeacherActor extends AbstractBehavior<TeacherActor.Command> {
         inputs.tell(new InputSourceActor.Progress(episode));
         long next = feed.after(episode);
         if (next >= 0) sendTargets(next);
-        if (feed.isLast(episode)) probe.tell(new ProbeActor.SourceFinal(messages));
+        if (feed.isLast(episode)) probe.tell(new ProbeActor.SourceFinal(sent));
     }
 }

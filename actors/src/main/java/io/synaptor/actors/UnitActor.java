@@ -1,7 +1,6 @@
 package io.synaptor.actors;
 
-import io.synaptor.neurons.Activation;
-import io.synaptor.neurons.OverdampedUnit;
+import io.synaptor.neurons.UnitDynamics;
 import io.synaptor.scheduler.TimedInbox;
 import io.synaptor.synapses.LearningRule;
 import io.synaptor.synapses.NudgeSchedule;
@@ -29,6 +28,11 @@ import java.util.SplittableRandom;
  * The unit's bias is a synapse to a constant ρ ≡ 1 and learns with the same rule. With reset on,
  * the first step of every episode returns the unit to s = 0 — read from the schedule, so no
  * message; its neighbours still see its previous state for one link delay, as physics would have it.
+ *
+ * <p>Complex units (holomorphic EP) carry re/im interleaved in every vector — state, ρ, drives —
+ * and feel a complex β(t) read from the schedule; they report the real parts to the teacher and
+ * the probe. The arithmetic works in place on the actor's arrays: the only allocation per step is
+ * the ρ vector that becomes the message.
  */
 public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
 
@@ -55,7 +59,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
      * What a unit is, as the builder sets it up; {@code reset}: return to s = 0 at every episode
      * start; {@code clampOnNudge}: an output held at its target during the second phase (CHL).
      */
-    public record Setup(int id, int outputIndex, int slots, int batch, double bias, OverdampedUnit dynamics,
+    public record Setup(int id, int outputIndex, int slots, int batch, double bias, UnitDynamics dynamics,
                         LearningRule biasRule, NudgeSchedule schedule, boolean reset, boolean clampOnNudge,
                         SplittableRandom noise) {
     }
@@ -69,8 +73,8 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     static final double BLOW_UP = 1e6;
 
     private final Setup setup;
-    private final OverdampedUnit dynamics;
-    private final Activation act;
+    private final UnitDynamics dynamics;
+    private final int components;
     private final NudgeSchedule schedule;
     private final long endTime;
     private final ActorRef<TeacherActor.Command> teacher;
@@ -93,7 +97,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private long nextSave;
     private double[] freeState;
     private boolean halted;
-    private long messages;
+    private final long[] sent = MessageKind.counters();
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: fast indexing on the hot path
     private UnitActor(ActorContext<Command> ctx, Setup setup, ActorRef<TeacherActor.Command> teacher,
@@ -101,7 +105,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         super(ctx);
         this.setup = setup;
         this.dynamics = setup.dynamics();
-        this.act = dynamics.activation();
+        this.components = dynamics.components();
         this.schedule = setup.schedule();
         this.endTime = schedule.endTime();
         this.teacher = teacher;
@@ -109,10 +113,10 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         this.inbox = new TimedInbox[setup.slots()];
         for (int k = 0; k < inbox.length; k++) inbox[k] = new TimedInbox<>(-1);
         this.applied = new double[setup.slots()][];
-        this.sum = new double[setup.batch()];
-        this.s = new double[setup.batch()];
-        this.ones = new double[setup.batch()];
-        Arrays.fill(ones, 1.0);
+        this.sum = new double[components * setup.batch()];
+        this.s = new double[components * setup.batch()];
+        this.ones = new double[components * setup.batch()]; // ρ ≡ 1 + 0i at the bias's other end
+        for (int k = 0; k < ones.length; k += components) ones[k] = 1.0;
         this.bias = setup.bias();
         this.nextBiasSample = setup.biasRule().nextSampleTime(0);
         this.nextFreeSample = setup.outputIndex() >= 0 ? schedule.freeSampleTime(0) : Long.MAX_VALUE;
@@ -172,9 +176,11 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private void advance() {
         if (synapses == null) return;
         while (!halted && t < endTime && inputsKnownThrough(t)) {
-            double beta = setup.outputIndex() >= 0 ? schedule.betaAtStep(t) : 0.0; // only outputs feel the cost
+            boolean output = setup.outputIndex() >= 0; // only outputs feel the cost
+            double betaRe = output ? schedule.betaAtStep(t) : 0.0;
+            double betaIm = output ? schedule.betaImAtStep(t) : 0.0;
             double[] target = null;
-            if (beta != 0.0) {
+            if (betaRe != 0.0 || betaIm != 0.0) {
                 target = targetFor(schedule.episodeOfStep(t));
                 if (target == null) return;
             }
@@ -197,9 +203,9 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
             } else if (target != null && setup.clampOnNudge()) {
                 System.arraycopy(target, 0, s, 0, s.length); // contrastive Hebbian: the output is clamped
             } else {
-                for (int b = 0; b < s.length; b++) {
+                for (int b = 0; b < setup.batch(); b++) {
                     double noise = dynamics.isNoisy() ? setup.noise().nextGaussian() : 0.0;
-                    s[b] = dynamics.step(s[b], sum[b] + bias, beta, target == null ? 0.0 : target[b], noise);
+                    dynamics.step(s, b, sum, bias, betaRe, betaIm, target == null ? 0.0 : target[b], noise);
                 }
             }
             t++;
@@ -225,15 +231,15 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
 
     /** The unit is at state time t: learn, report, tell the synapses. */
     private void arrive() {
-        double[] rho = new double[s.length];
-        for (int b = 0; b < s.length; b++) {
-            if (!(Math.abs(s[b]) < BLOW_UP)) {
+        for (double v : s) {
+            if (!(Math.abs(v) < BLOW_UP)) {
                 halted = true;
-                probe.tell(new ProbeActor.Diverged("unit " + setup.id(), t, s[b]));
+                probe.tell(new ProbeActor.Diverged("unit " + setup.id(), t, v));
                 return;
             }
-            rho[b] = act.rho(s[b]);
         }
+        double[] rho = new double[s.length];
+        for (int b = 0; b < setup.batch(); b++) dynamics.rho(s, b, rho);
         if (t == nextSave) freeState = s.clone();
         if (t == nextBiasSample) {
             bias += setup.biasRule().observe(t, rho, ones);
@@ -241,20 +247,28 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         }
         if (t == nextFreeSample) {
             long e = schedule.episodeOfState(t);
-            teacher.tell(new TeacherActor.FreeOutput(setup.outputIndex(), e, s.clone()));
+            teacher.tell(new TeacherActor.FreeOutput(setup.outputIndex(), e, realParts()));
             nextFreeSample = e + 1 < schedule.episodes() ? schedule.freeSampleTime(e + 1) : Long.MAX_VALUE;
         }
         if (lastSent != null && Arrays.equals(rho, lastSent)) {
             SynapseActor.Clock clock = new SynapseActor.Clock(setup.id(), t);
             for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(clock);
+            sent[MessageKind.STATE_CLOCK.ordinal()] += synapses.size();
         } else {
             SynapseActor.State state = new SynapseActor.State(setup.id(), t, t, rho);
             for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(state);
+            sent[MessageKind.STATE.ordinal()] += synapses.size();
             lastSent = rho;
         }
-        messages += synapses.size();
         if (t == endTime) {
-            probe.tell(new ProbeActor.UnitFinal(setup.id(), s.clone(), bias, setup.biasRule().lastGradient(), messages));
+            probe.tell(new ProbeActor.UnitFinal(setup.id(), realParts(), bias, setup.biasRule().lastGradient(), sent));
         }
+    }
+
+    /** The physical (real) part of the state, one entry per example. */
+    private double[] realParts() {
+        double[] re = new double[setup.batch()];
+        for (int b = 0; b < re.length; b++) re[b] = s[components * b];
+        return re;
     }
 }

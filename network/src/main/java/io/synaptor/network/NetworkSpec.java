@@ -1,8 +1,10 @@
 package io.synaptor.network;
 
 import io.synaptor.neurons.Activation;
+import io.synaptor.neurons.HolomorphicUnit;
 import io.synaptor.neurons.OverdampedUnit;
 import io.synaptor.neurons.SelfEnergy;
+import io.synaptor.neurons.UnitDynamics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +50,14 @@ public record NetworkSpec(Role[] roles, int[] layerOf, List<Coupling> couplings,
 
     public OverdampedUnit dynamics() {
         return new OverdampedUnit(activation, SelfEnergy.QUADRATIC, dt, temperature);
+    }
+
+    /**
+     * A unit's dynamics, real or complex (holomorphic EP); a fresh object per call, because a
+     * complex unit keeps scratch space: one per unit.
+     */
+    public UnitDynamics dynamics(boolean complex) {
+        return complex ? new HolomorphicUnit(activation, dt, temperature) : dynamics();
     }
 
     public int maxDelay() {

@@ -1,6 +1,7 @@
 package io.synaptor.network;
 
 import io.synaptor.synapses.NudgeSchedule;
+import io.synaptor.synapses.NudgeShape;
 
 import java.util.SplittableRandom;
 
@@ -15,20 +16,22 @@ import java.util.SplittableRandom;
  * epoch (a remainder smaller than a batch is dropped); evaluation batches cover the test set in
  * order, the last one padded by wrapping around (the padding is masked from metrics).
  *
- * <p>A symmetric schedule (centered EP, Laborieux et al. 2021) follows the +β phase with a −β phase
- * of the same length that starts again from the free state: each unit keeps its own free state and
- * returns to it on its own clock.
+ * <p>The {@link NudgeShape} says what follows the free phase: one phase at β; +β then −β, the −β
+ * phase starting again from the free state (centered EP, Laborieux et al. 2021: each unit keeps its
+ * own free state and returns to it on its own clock); N phases at β_k = β·e^{2πik/N} (holomorphic EP);
+ * or, with no free phase at all, β(t) = β·e^{2πi(t − start)/T2} turning for whole periods.
  *
- * @param randomSign draw the sign of β at random for each training episode (Scellier &amp; Bengio 2017)
- * @param symmetric  nudge with +β then −β (two nudged phases of T2 steps each)
+ * @param randomSign draw the sign of β at random for each training episode (Scellier &amp; Bengio 2017);
+ *                   for the complex shapes this starts the circle at −|β|
+ * @param shape      the nudge after the free phase
  */
 public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double beta, boolean randomSign, long seed,
-                            int epochs, int trainSize, int testSize, boolean symmetric) implements NudgeSchedule {
+                            int epochs, int trainSize, int testSize, NudgeShape shape) implements NudgeSchedule {
 
     /** A one-sided schedule: one nudged phase. */
     public PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double beta, boolean randomSign, long seed,
                          int epochs, int trainSize, int testSize) {
-        this(batch, freeSteps, nudgeSteps, beta, randomSign, seed, epochs, trainSize, testSize, false);
+        this(batch, freeSteps, nudgeSteps, beta, randomSign, seed, epochs, trainSize, testSize, NudgeShape.ONE_SIDED);
     }
 
     public PhaseSchedule {
@@ -54,8 +57,13 @@ public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double bet
         return trainEpisodesPerEpoch() + evalEpisodesPerEpoch();
     }
 
+    /** Steps of a training episode's free phase: T1, or none under an oscillating nudge. */
+    private long freePart() {
+        return shape.freePhase() ? freeSteps : 0L;
+    }
+
     private long trainLength() {
-        return (long) freeSteps + (symmetric ? 2L : 1L) * nudgeSteps;
+        return freePart() + (long) shape.points() * nudgeSteps;
     }
 
     public long epochLength() {
@@ -117,26 +125,51 @@ public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double bet
         return Math.min(next, episodes());
     }
 
+    /**
+     * The end of the free phase; under an oscillating nudge a training episode has none, and this is
+     * its last state time (the outputs there are nudged, by at most |β|).
+     */
     @Override
     public long freeSampleTime(long episode) {
-        return start(episode) + freeSteps;
+        return start(episode) + (shape.freePhase() || !isTraining(episode) ? freeSteps : trainLength());
     }
 
     @Override
-    public long nudgedSampleTime(long episode) {
-        return start(episode) + freeSteps + nudgeSteps;
+    public long pointSampleTime(long episode, int k) {
+        return start(episode) + freePart() + (long) (k + 1) * nudgeSteps;
     }
 
     @Override
     public long counterNudgedSampleTime(long episode) {
-        return symmetric ? start(episode) + trainLength() : -1;
+        return shape.form() == NudgeShape.Form.CENTERED ? pointSampleTime(episode, 1) : -1;
     }
 
     @Override
     public double betaAtStep(long t) {
+        return nudgeAtStep(t, false);
+    }
+
+    @Override
+    public double betaImAtStep(long t) {
+        return nudgeAtStep(t, true);
+    }
+
+    /** β(t) during the step t → t+1, real or imaginary part. */
+    private double nudgeAtStep(long t, boolean imaginary) {
         long e = episodeOfStep(t);
-        if (e >= episodes() || !isTraining(e) || t < freeSampleTime(e)) return 0.0;
-        return t < nudgedSampleTime(e) ? beta(e) : -beta(e);
+        if (e >= episodes() || !isTraining(e)) return 0.0;
+        long into = t - start(e) - freePart(); // steps into the nudged part
+        if (into < 0) return 0.0;
+        double b = beta(e);
+        double theta = switch (shape.form()) {
+            case ONE_SIDED -> 0.0;
+            case CENTERED -> into < nudgeSteps ? 0.0 : Math.PI;
+            case CIRCLE -> 2.0 * Math.PI * (into / nudgeSteps) / shape.points();
+            case OSCILLATING -> 2.0 * Math.PI * (into % nudgeSteps) / nudgeSteps;
+        };
+        if (theta == 0.0) return imaginary ? 0.0 : b;
+        if (theta == Math.PI && !shape.complex()) return imaginary ? 0.0 : -b;
+        return imaginary ? b * Math.sin(theta) : b * Math.cos(theta);
     }
 
     @Override

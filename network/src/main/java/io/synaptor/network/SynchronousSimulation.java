@@ -1,7 +1,6 @@
 package io.synaptor.network;
 
-import io.synaptor.neurons.Activation;
-import io.synaptor.neurons.OverdampedUnit;
+import io.synaptor.neurons.UnitDynamics;
 import io.synaptor.synapses.LearningRule;
 import io.synaptor.synapses.Rules;
 
@@ -25,7 +24,9 @@ import java.util.function.Supplier;
  *       returns units to s = 0 and draws no noise; in a symmetric schedule the first step of the −β
  *       phase returns them to their free state, also without noise;</li>
  *   <li>rules observe ρ at their sample times, before the state moves on; a clamping rule (CHL)
- *       holds the outputs at their targets during the second phase.</li>
+ *       holds the outputs at their targets during the second phase;</li>
+ *   <li>under a complex nudge (holomorphic EP) every vector holds re/im pairs and the inputs
+ *       are x + 0i.</li>
  * </ul>
  * Also the single-threaded synchronous baseline against which the asynchronous actors are timed.
  */
@@ -53,8 +54,8 @@ public final class SynchronousSimulation {
         int batch = schedule.batch();
         int m = net.couplings().size();
         int depth = net.maxDelay() + 1;
-        Activation act = net.activation();
-        OverdampedUnit dyn = net.dynamics();
+        UnitDynamics dyn = net.dynamics(schedule.shape().complex());
+        int c = dyn.components();
         int[] inputs = net.inputs();
         int[] outputs = net.outputs();
         int[] outputIndex = new int[n];
@@ -63,8 +64,8 @@ public final class SynchronousSimulation {
         boolean[] clamped = new boolean[n];
         for (int u : inputs) clamped[u] = true;
 
-        double[][] s = new double[n][batch];
-        double[][][] rhoHistory = new double[depth][n][batch]; // ρ at state time t, in slot t % depth
+        double[][] s = new double[n][c * batch];
+        double[][][] rhoHistory = new double[depth][n][c * batch]; // ρ at state time t, in slot t % depth
         double[][] wHistory = new double[depth][m];            // W after processing time t
         double[] w = net.weights();
         double[] bias = net.biases().clone();
@@ -78,13 +79,13 @@ public final class SynchronousSimulation {
                 rng[u] = noise.apply(u);
             }
         }
-        double[] ones = new double[batch];
-        Arrays.fill(ones, 1.0);
+        double[] ones = new double[c * batch]; // ρ ≡ 1 (+ 0i) at a bias's other end
+        for (int k = 0; k < ones.length; k += c) ones[k] = 1.0;
         ExampleOrder order = new ExampleOrder(schedule);
         List<Episode> episodes = new ArrayList<>();
         double[][] freeOut = new double[outputs.length][];
         double[][] freeState = new double[n][];
-        double[][] field = new double[n][batch];
+        double[][] field = new double[n][c * batch];
         long shownEpisode = -1;
         int[] examples = null;
 
@@ -97,15 +98,15 @@ public final class SynchronousSimulation {
             }
             LabeledData data = schedule.isTraining(e) ? train : test;
             for (int a = 0; a < inputs.length; a++) {
-                for (int b = 0; b < batch; b++) s[inputs[a]][b] = data.x()[examples[b]][a];
+                for (int b = 0; b < batch; b++) s[inputs[a]][c * b] = data.x()[examples[b]][a];
             }
             double[][] rho = rhoHistory[(int) (t % depth)];
-            for (int u = 0; u < n; u++) for (int b = 0; b < batch; b++) rho[u][b] = act.rho(s[u][b]);
+            for (int u = 0; u < n; u++) for (int b = 0; b < batch; b++) dyn.rho(s[u], b, rho[u]);
             // Learning at state time t, before the state moves on (synapses, then biases).
             for (int k = 0; k < m; k++) {
                 if (synRule[k].nextSampleTime(t) == t) {
-                    var c = net.couplings().get(k);
-                    w[k] += synRule[k].observe(t, rho[c.i()], rho[c.j()]);
+                    var cp = net.couplings().get(k);
+                    w[k] += synRule[k].observe(t, rho[cp.i()], rho[cp.j()]);
                 }
             }
             System.arraycopy(w, 0, wHistory[(int) (t % depth)], 0, m);
@@ -116,7 +117,7 @@ public final class SynchronousSimulation {
                 for (int u = 0; u < n; u++) freeState[u] = s[u].clone();
             }
             if (t == schedule.freeSampleTime(e)) {
-                for (int o = 0; o < outputs.length; o++) freeOut[o] = s[outputs[o]].clone();
+                for (int o = 0; o < outputs.length; o++) freeOut[o] = realParts(s[outputs[o]], c, batch);
                 int valid = schedule.validCount(e);
                 EpisodeScore score = EpisodeScore.of(freeOut, examples, data, valid);
                 episodes.add(new Episode(e, score.lossSum(), score.correct(), valid));
@@ -125,20 +126,22 @@ public final class SynchronousSimulation {
 
             for (double[] f : field) Arrays.fill(f, 0.0);
             for (int k = 0; k < m; k++) {
-                var c = net.couplings().get(k);
-                long tau = Math.max(0, t - c.delay());
+                var cp = net.couplings().get(k);
+                long tau = Math.max(0, t - cp.delay());
                 double wk = wHistory[(int) (tau % depth)][k];
                 double[][] past = rhoHistory[(int) (tau % depth)];
-                for (int b = 0; b < batch; b++) {
-                    field[c.i()][b] += wk * past[c.j()][b];
-                    field[c.j()][b] += wk * past[c.i()][b];
+                for (int b = 0; b < c * batch; b++) {
+                    field[cp.i()][b] += wk * past[cp.j()][b];
+                    field[cp.j()][b] += wk * past[cp.i()][b];
                 }
             }
             long stepEpisode = schedule.episodeOfStep(t);
             boolean resetNow = reset && stepEpisode > 0 && t == schedule.start(stepEpisode);
             boolean restoreNow = !resetNow && schedule.restoreStep(t) == t;
             double stepBeta = schedule.betaAtStep(t);
-            int[] stepExamples = stepBeta != 0.0 ? order.examples(stepEpisode) : null;
+            double stepBetaIm = schedule.betaImAtStep(t);
+            boolean nudged = stepBeta != 0.0 || stepBetaIm != 0.0;
+            int[] stepExamples = nudged ? order.examples(stepEpisode) : null;
             for (int u = 0; u < n; u++) {
                 if (clamped[u]) continue;
                 if (resetNow) {
@@ -149,15 +152,24 @@ public final class SynchronousSimulation {
                     s[u] = freeState[u].clone();
                     continue;
                 }
-                double beta = outputIndex[u] >= 0 ? stepBeta : 0.0;
-                int[] ex = beta != 0.0 ? stepExamples : null;
+                boolean output = outputIndex[u] >= 0;
+                int[] ex = output && nudged ? stepExamples : null;
                 for (int b = 0; b < batch; b++) {
                     double g = dyn.isNoisy() ? rng[u].nextGaussian() : 0.0;
                     double y = ex == null ? 0.0 : train.y()[ex[b]][outputIndex[u]];
-                    s[u][b] = ex != null && clampOutputs ? y : dyn.step(s[u][b], field[u][b] + bias[u], beta, y, g);
+                    if (ex != null && clampOutputs) s[u][b] = y;
+                    else dyn.step(s[u], b, field[u], bias[u], output ? stepBeta : 0.0, output ? stepBetaIm : 0.0, y, g);
                 }
             }
         }
-        return new Result(episodes, w, bias, s);
+        double[][] finals = new double[n][];
+        for (int u = 0; u < n; u++) finals[u] = realParts(s[u], c, batch);
+        return new Result(episodes, w, bias, finals);
+    }
+
+    private static double[] realParts(double[] v, int c, int batch) {
+        double[] re = new double[batch];
+        for (int b = 0; b < batch; b++) re[b] = v[c * b];
+        return re;
     }
 }

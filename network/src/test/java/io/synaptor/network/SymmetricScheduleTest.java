@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** The symmetric (+β, −β) schedule and centered EP, by hand. */
 class SymmetricScheduleTest {
     // batch 1, T1 = 3, T2 = 2, β = 0.5, fixed sign; 2 training examples, 1 test example, 1 epoch.
-    private final PhaseSchedule s = new PhaseSchedule(1, 3, 2, 0.5, false, 9, 1, 2, 1, true);
+    private final PhaseSchedule s = new PhaseSchedule(1, 3, 2, 0.5, false, 9, 1, 2, 1, io.synaptor.synapses.NudgeShape.CENTERED);
 
     @Test
     void layout() {

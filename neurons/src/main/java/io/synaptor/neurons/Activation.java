@@ -24,6 +24,29 @@ public interface Activation {
         return false;
     }
 
+    /** Whether ρ extends to a holomorphic function of a complex state (holomorphic EP needs it). */
+    default boolean holomorphic() {
+        return false;
+    }
+
+    /**
+     * ρ(re + i·im), written to out[at] (real part) and out[at + 1] (imaginary part): no object per
+     * call, so complex units allocate nothing on the hot path (Laborieux &amp; Zenke 2022, section 3).
+     */
+    default void rho(double re, double im, double[] out, int at) {
+        throw new UnsupportedOperationException(name() + " is not holomorphic");
+    }
+
+    /** ρ'(re + i·im), written like {@link #rho(double, double, double[], int)}. */
+    default void rhoPrime(double re, double im, double[] out, int at) {
+        throw new UnsupportedOperationException(name() + " is not holomorphic");
+    }
+
+    /** ρ''(re + i·im), written like {@link #rho(double, double, double[], int)} (the complex Hessian needs it). */
+    default void rhoSecond(double re, double im, double[] out, int at) {
+        throw new UnsupportedOperationException(name() + " is not holomorphic");
+    }
+
     /** The name used in settings ({@code units.activation}). */
     String name();
 

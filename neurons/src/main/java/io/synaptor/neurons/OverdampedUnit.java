@@ -7,7 +7,7 @@ package io.synaptor.neurons;
  * ∂F/∂s_i = U'(s_i) − ρ'(s_i) h_i + β ∂C/∂s_i, where the field h_i = Σ_j W_ij ρ(s_j) + b_i.
  * A plain object: it knows neither actors nor time policy; the host supplies field, β and noise.
  */
-public final class OverdampedUnit {
+public final class OverdampedUnit implements UnitDynamics {
     private final Activation activation;
     private final SelfEnergy selfEnergy;
     private final double dt;
@@ -27,6 +27,7 @@ public final class OverdampedUnit {
         this.noiseScale = Math.sqrt(2.0 * temperature * dt);
     }
 
+    @Override
     public Activation activation() {
         return activation;
     }
@@ -35,6 +36,12 @@ public final class OverdampedUnit {
         return dt;
     }
 
+    @Override
+    public int components() {
+        return 1;
+    }
+
+    @Override
     public boolean isNoisy() {
         return noiseScale > 0;
     }
@@ -52,5 +59,16 @@ public final class OverdampedUnit {
      */
     public double step(double s, double field, double beta, double target, double gaussian) {
         return activation.clip(s - dt * gradient(s, field, beta, target) + noiseScale * gaussian);
+    }
+
+    /** Real states: the imaginary part of β must be zero (a real unit cannot feel it). */
+    @Override
+    public void step(double[] s, int b, double[] h, double bias, double betaRe, double betaIm, double target, double gaussian) {
+        s[b] = step(s[b], h[b] + bias, betaRe, target, gaussian);
+    }
+
+    @Override
+    public void rho(double[] s, int b, double[] rho) {
+        rho[b] = activation.rho(s[b]);
     }
 }

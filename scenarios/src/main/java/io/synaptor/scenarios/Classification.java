@@ -38,7 +38,7 @@ final class Classification {
         }
         PhaseSchedule schedule = new PhaseSchedule(batch, s.getInt("time.free-steps"), s.getInt("time.nudge-steps"),
                 s.getDouble("learning.beta"), s.getBoolean("learning.random-sign"), seed, epochs, train.size(), test.size(),
-                Rules.symmetric(s.getString("learning.rule")));
+                Common.nudgeShape(s));
         SimulationSpec spec = new SimulationSpec(net, schedule, s.getString("learning.rule"), s.getDouble("learning.rate"),
                 train, test, s.getBoolean("units.reset"), seed, s.getInt("runtime.window"));
 

@@ -10,6 +10,7 @@ import io.synaptor.network.LayeredNetworks;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.neurons.Activation;
 import io.synaptor.scheduler.RandomStreams;
+import io.synaptor.synapses.NudgeShape;
 import io.synaptor.synapses.Rules;
 
 import java.time.Duration;
@@ -44,7 +45,12 @@ final class Common {
         s.add(Setting.real("time.dt", 0.5, 1e-6, 10.0, "integration step of ds/dt = −∂F/∂s (Scellier & Bengio's ε)"));
         s.add(Setting.integer("time.free-steps", d.freeSteps(), 1, 10_000_000, "T1: steps of the free phase"));
         s.add(Setting.integer("time.nudge-steps", d.nudgeSteps(), 1, 10_000_000, "T2: steps of the nudged phase"));
-        s.add(Setting.choice("learning.rule", "one-sided", Rules.NAMES, "synapse-local learning rule: one-sided EP, centered EP (+β then −β from the free state), chl (contrastive Hebbian, outputs clamped), continual EP (weights move every nudged step)"));
+        s.add(Setting.choice("learning.rule", "one-sided", Rules.NAMES, "synapse-local learning rule: one-sided EP, centered EP (+β then −β from the free state), holomorphic EP (complex states, β on a circle), chl (contrastive Hebbian, outputs clamped), continual EP (weights move every nudged step)"));
+        s.add(Setting.choice("learning.holomorphic.form", "discrete", List.of("discrete", "online"),
+                "holomorphic EP: discrete = N nudged phases at β·e^{2πik/N} after the free phase; online = β(t) = β·e^{2πit/T2} turning without pause, learned every period"));
+        s.add(Setting.integer("learning.holomorphic.points", 8, 2, 1000, "holomorphic EP, discrete: N points on the circle (bias O(|β|^N))"));
+        s.add(Setting.integer("learning.holomorphic.periods", 2, 1, 1000, "holomorphic EP, online: periods of T2 steps per example"));
+        s.add(Setting.integer("learning.holomorphic.warmup", 1, 0, 999, "holomorphic EP, online: periods per example not learned from (the network is leaving the previous example)"));
         s.add(Setting.real("learning.beta", d.beta(), 1e-12, 100.0, "nudge strength |β|"));
         s.add(Setting.flag("learning.random-sign", d.randomSign(), "draw the sign of β at random per episode (Scellier & Bengio 2017)"));
         s.add(Setting.real("learning.rate", d.rate(), 0.0, 1000.0, "learning rate η of weights and biases"));
@@ -72,6 +78,25 @@ final class Common {
         return LayeredNetworks.build(layers, s.getInt("network.delay"), Activation.named(s.getString("units.activation")),
                 s.getDouble("time.dt"), s.getDouble("units.temperature"),
                 RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
+    }
+
+    /** The nudge after the free phase that the chosen learning rule needs. */
+    static NudgeShape nudgeShape(Settings s) {
+        String rule = s.getString("learning.rule");
+        if (!rule.equals("holomorphic")) return Rules.shape(rule, null);
+        String activation = s.getString("units.activation");
+        if (!Activation.named(activation).holomorphic()) {
+            throw new BadInput("learning.rule=holomorphic needs a holomorphic activation (sigmoid or tanh), not " + activation);
+        }
+        int periods = s.getInt("learning.holomorphic.periods");
+        int warmup = s.getInt("learning.holomorphic.warmup");
+        if (s.getString("learning.holomorphic.form").equals("discrete")) {
+            return Rules.shape(rule, NudgeShape.circle(s.getInt("learning.holomorphic.points")));
+        }
+        if (warmup >= periods) {
+            throw new BadInput("learning.holomorphic.warmup (" + warmup + ") must be smaller than learning.holomorphic.periods (" + periods + ")");
+        }
+        return Rules.shape(rule, NudgeShape.oscillating(periods, warmup));
     }
 
     static SimulationRunner.Runtime runtime(Settings s) {

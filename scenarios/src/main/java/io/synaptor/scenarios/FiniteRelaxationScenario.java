@@ -76,24 +76,24 @@ public final class FiniteRelaxationScenario implements Scenario {
         long messages = 0;
         progress.start(name(), (long) budgets.length * GradientProbe.ESTIMATORS.size());
         try {
-            for (String[] rule : GradientProbe.ESTIMATORS) {
+            for (GradientProbe.Estimator est : GradientProbe.ESTIMATORS) {
                 double[] cos = new double[budgets.length];
                 List<Double> cosList = new ArrayList<>();
                 for (int k = 0; k < budgets.length; k++) {
                     int free = s.getBoolean("relax.free-too") ? budgets[k] : s.getInt("time.free-steps");
-                    GradientProbe.Measurement m = probe.measure(s, seed, rule[0], beta, s.getBoolean("learning.random-sign"),
+                    GradientProbe.Measurement m = probe.measure(s, seed, est, beta, s.getBoolean("learning.random-sign"),
                             free, budgets[k]);
                     cos[k] = m.cosine();
                     cosList.add(cos[k]);
                     messages += m.result().messages();
-                    report.row(budgets[k], rule[0], cos[k], m.relError());
+                    report.row(budgets[k], est.label(), cos[k], m.relError());
                     progress.step();
                 }
-                report.metric("cosine_" + rule[1], cosList)
-                        .metric("cosine_" + rule[1] + "_short", cos[shortest])
-                        .metric("cosine_" + rule[1] + "_long", cos[longest]);
-                chart.addSeries(rule[0], x, cos).setMarker(SeriesMarkers.CIRCLE);
-                report.line(String.format("%-9s cosine %.4f with %d nudge steps, %.6f with %d", rule[0],
+                report.metric("cosine_" + est.key(), cosList)
+                        .metric("cosine_" + est.key() + "_short", cos[shortest])
+                        .metric("cosine_" + est.key() + "_long", cos[longest]);
+                chart.addSeries(est.label(), x, cos).setMarker(SeriesMarkers.CIRCLE);
+                report.line(String.format("%-15s cosine %.4f with %d nudge steps, %.6f with %d", est.label(),
                         cos[shortest], budgets[shortest], cos[longest], budgets[longest]));
             }
         } finally {

@@ -70,21 +70,22 @@ public final class GradientBiasScenario implements Scenario {
         long messages = 0;
         progress.start(name(), (long) points * GradientProbe.ESTIMATORS.size());
         try {
-            for (String[] rule : GradientProbe.ESTIMATORS) {
+            for (GradientProbe.Estimator est : GradientProbe.ESTIMATORS) {
                 double[] err = new double[points];
                 for (int k = 0; k < points; k++) {
-                    GradientProbe.Measurement m = probe.measure(s, seed, rule[0], betas[k], false,
+                    GradientProbe.Measurement m = probe.measure(s, seed, est, betas[k], false,
                             s.getInt("time.free-steps"), s.getInt("time.nudge-steps"));
                     err[k] = m.relError();
                     messages += m.result().messages();
-                    report.row(betas[k], rule[0], err[k], m.cosine());
+                    report.row(betas[k], est.label(), err[k], m.cosine());
                     progress.step();
                 }
                 double slope = slope(betas, err);
-                report.metric("rel_error_" + rule[1], toList(err)).metric("slope_" + rule[1], slope);
-                chart.addSeries(String.format("%s (slope %.2f)", rule[0], slope), betas, err).setMarker(SeriesMarkers.CIRCLE);
-                report.line(String.format("%-9s relative error %.2e … %.2e over β %.3g … %.3g: slope %.3f",
-                        rule[0], err[0], err[points - 1], lo, hi, slope));
+                report.metric("rel_error_" + est.key(), toList(err)).metric("slope_" + est.key(), slope);
+                if (est.shape().complex()) report.metric("holo_rel_error_n" + est.shape().points(), err[points - 1]); // at the largest β
+                chart.addSeries(String.format("%s (slope %.2f)", est.label(), slope), betas, err).setMarker(SeriesMarkers.CIRCLE);
+                report.line(String.format("%-15s relative error %.2e … %.2e over β %.3g … %.3g: slope %.3f",
+                        est.label(), err[0], err[points - 1], lo, hi, slope));
             }
         } finally {
             progress.close();

@@ -51,7 +51,8 @@ public final class GradientCheckScenario implements Scenario {
     public Report run(Settings s, long seed, Progress progress) {
         GradientProbe probe = new GradientProbe(s, seed, name());
         double beta = s.getDouble("learning.beta");
-        GradientProbe.Measurement m = probe.measure(s, seed, s.getString("learning.rule"), beta,
+        String rule = s.getString("learning.rule");
+        GradientProbe.Measurement m = probe.measure(s, seed, new GradientProbe.Estimator(rule, Common.nudgeShape(s), rule, rule), beta,
                 s.getBoolean("learning.random-sign"), s.getInt("time.free-steps"), s.getInt("time.nudge-steps"));
         double[] exact = probe.exact;
         double[] est = m.estimate();

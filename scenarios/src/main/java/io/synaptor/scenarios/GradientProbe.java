@@ -8,7 +8,7 @@ import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.PhaseSchedule;
 import io.synaptor.network.Role;
 import io.synaptor.scheduler.RandomStreams;
-import io.synaptor.synapses.Rules;
+import io.synaptor.synapses.NudgeShape;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -20,8 +20,18 @@ import java.util.SplittableRandom;
  * units' estimate of the same gradient. Shared by the gradient scenarios.
  */
 final class GradientProbe {
-    /** The estimators the gradient scenarios compare: rule name and the suffix of its summary keys. */
-    static final List<String[]> ESTIMATORS = List.of(new String[]{"one-sided", "one_sided"}, new String[]{"centered", "centered"});
+    /** A rule with the nudge it runs under; {@code key} is the suffix of its summary keys. */
+    record Estimator(String rule, NudgeShape shape, String key, String label) {
+        static Estimator holomorphic(int points) {
+            return new Estimator("holomorphic", NudgeShape.circle(points), "holo_n" + points, "holomorphic N=" + points);
+        }
+    }
+
+    /** The estimators the gradient scenarios compare. */
+    static final List<Estimator> ESTIMATORS = List.of(
+            new Estimator("one-sided", NudgeShape.ONE_SIDED, "one_sided", "one-sided"),
+            new Estimator("centered", NudgeShape.CENTERED, "centered", "centered"),
+            Estimator.holomorphic(2), Estimator.holomorphic(4), Estimator.holomorphic(8));
 
     final NetworkSpec net;
     final LabeledData example;
@@ -65,19 +75,21 @@ final class GradientProbe {
     }
 
     /** One training episode (T1 free steps, then T2 per nudged phase) followed by one evaluation episode. */
-    Measurement measure(Settings s, long seed, String rule, double beta, boolean randomSign, int freeSteps, int nudgeSteps) {
-        PhaseSchedule schedule = new PhaseSchedule(1, freeSteps, nudgeSteps, beta, randomSign, seed, 1, 1, 1,
-                Rules.symmetric(rule));
-        SimulationSpec spec = new SimulationSpec(net, schedule, rule, s.getDouble("learning.rate"),
+    Measurement measure(Settings s, long seed, Estimator est, double beta, boolean randomSign, int freeSteps, int nudgeSteps) {
+        if (est.shape().complex() && !net.activation().holomorphic()) {
+            throw new BadInput("holomorphic EP needs a holomorphic activation (sigmoid or tanh), not " + net.activation().name());
+        }
+        PhaseSchedule schedule = new PhaseSchedule(1, freeSteps, nudgeSteps, beta, randomSign, seed, 1, 1, 1, est.shape());
+        SimulationSpec spec = new SimulationSpec(net, schedule, est.rule(), s.getDouble("learning.rate"),
                 example, example, s.getBoolean("units.reset"), seed, s.getInt("runtime.window"));
         RunResult result = Common.simulate(spec, s, r -> { });
-        double[] est = new double[exact.length];
+        double[] g = new double[exact.length];
         int nw = weightCount();
-        System.arraycopy(result.weightGradients(), 0, est, 0, nw);
-        for (int a = 0; a < free.length; a++) est[nw + a] = result.biasGradients()[free[a]];
+        System.arraycopy(result.weightGradients(), 0, g, 0, nw);
+        for (int a = 0; a < free.length; a++) g[nw + a] = result.biasGradients()[free[a]];
         double fixedPointError = 0.0;
         for (int u : free) fixedPointError = Math.max(fixedPointError, Math.abs(result.states()[u][0] - freeFixedPoint[u]));
-        return new Measurement(est, GradientStats.relativeError(est, exact), GradientStats.cosine(est, exact),
+        return new Measurement(g, GradientStats.relativeError(g, exact), GradientStats.cosine(g, exact),
                 fixedPointError, result);
     }
 }

@@ -46,7 +46,9 @@ public final class ContrastiveHebbian implements LearningRule {
         @Override public long start(long e) { return s.start(e); }
         @Override public long nextTrainingEpisode(long e) { return s.nextTrainingEpisode(e); }
         @Override public long freeSampleTime(long e) { return s.freeSampleTime(e); }
-        @Override public long nudgedSampleTime(long e) { return s.nudgedSampleTime(e); }
+        @Override public int nudgeSteps() { return s.nudgeSteps(); }
+        @Override public long pointSampleTime(long e, int k) { return s.pointSampleTime(e, k); }
+        @Override public double betaAtStep(long t) { return s.betaAtStep(t); }
         @Override public double beta(long e) { return 1.0; }
         @Override public long endTime() { return s.endTime(); }
     }

@@ -1,6 +1,10 @@
 package io.synaptor.synapses;
 
-/** Minibatch averages of the Hebbian product ρ_iρ_j, the only thing EP-family rules measure. */
+/**
+ * Minibatch averages of the Hebbian product ρ_iρ_j, the only thing EP-family rules measure. Complex
+ * activations come re/im interleaved (DESIGN.md, "The protocol") and are read in place: no object
+ * per call.
+ */
 public final class Correlation {
     private Correlation() {
     }
@@ -10,5 +14,19 @@ public final class Correlation {
         double sum = 0.0;
         for (int b = 0; b < rhoI.length; b++) sum += rhoI[b] * rhoJ[b];
         return sum / rhoI.length;
+    }
+
+    /**
+     * The demodulated product (1/B) Σ_b Re[ρ_i[b] ρ_j[b] e^{−iθ}] of complex vectors, given cos θ and
+     * sin θ: the θ-Fourier component hEP accumulates (Laborieux &amp; Zenke 2022, eq. 6).
+     */
+    public static double demodulated(double[] rhoI, double[] rhoJ, double cos, double sin) {
+        double sum = 0.0;
+        for (int k = 0; k < rhoI.length; k += 2) {
+            double pr = rhoI[k] * rhoJ[k] - rhoI[k + 1] * rhoJ[k + 1];
+            double pi = rhoI[k] * rhoJ[k + 1] + rhoI[k + 1] * rhoJ[k];
+            sum += pr * cos + pi * sin;
+        }
+        return sum / (rhoI.length / 2);
     }
 }

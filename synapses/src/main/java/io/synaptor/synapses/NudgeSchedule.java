@@ -31,7 +31,20 @@ public interface NudgeSchedule {
     long freeSampleTime(long episode);
 
     /** State time at the end of the (+β) nudged phase; only meaningful for training episodes. */
-    long nudgedSampleTime(long episode);
+    default long nudgedSampleTime(long episode) {
+        return pointSampleTime(episode, 0);
+    }
+
+    /** The shape of the nudge after the free phase (one-sided, centered, a circle of complex β, oscillating). */
+    default NudgeShape shape() {
+        return NudgeShape.ONE_SIDED;
+    }
+
+    /** T2: steps of each nudged phase, or of one period of an oscillating nudge. */
+    int nudgeSteps();
+
+    /** State time at the end of nudged phase (or period) k of a training episode, k < shape().points(). */
+    long pointSampleTime(long episode, int k);
 
     /**
      * State time at the end of the −β phase of a symmetric schedule, which starts again from the
@@ -68,11 +81,12 @@ public interface NudgeSchedule {
         return Long.MAX_VALUE;
     }
 
-    /** β felt during the step t → t+1: zero outside nudged phases (−β in a symmetric schedule's second one). */
-    default double betaAtStep(long t) {
-        long e = episodeOfStep(t);
-        if (e >= episodes() || !isTraining(e) || t < freeSampleTime(e)) return 0.0;
-        return beta(e);
+    /** Real part of β felt during the step t → t+1: zero outside nudged phases. */
+    double betaAtStep(long t);
+
+    /** Imaginary part of β felt during the step t → t+1 (non-zero only for complex shapes). */
+    default double betaImAtStep(long t) {
+        return 0.0;
     }
 
     /** Last state time of the run. */

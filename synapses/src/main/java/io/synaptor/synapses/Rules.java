@@ -7,11 +7,21 @@ public final class Rules {
     private Rules() {
     }
 
-    public static final List<String> NAMES = List.of("one-sided", "centered", "chl", "continual");
+    public static final List<String> NAMES = List.of("one-sided", "centered", "holomorphic", "chl", "continual");
 
-    /** Whether the rule needs a symmetric (+β, −β) nudge schedule. */
-    public static boolean symmetric(String name) {
-        return name.equals("centered");
+    /**
+     * The nudge each rule needs after the free phase; {@code holomorphic} is the circle or
+     * oscillation holomorphic EP uses (its form picks the discrete or the online rule).
+     */
+    public static NudgeShape shape(String name, NudgeShape holomorphic) {
+        return switch (name) {
+            case "centered" -> NudgeShape.CENTERED;
+            case "holomorphic" -> {
+                if (!holomorphic.complex()) throw new IllegalArgumentException("holomorphic EP needs a complex nudge, got " + holomorphic);
+                yield holomorphic;
+            }
+            default -> NudgeShape.ONE_SIDED;
+        };
     }
 
     /** Whether the rule's second phase clamps the outputs to the target instead of nudging them. */
@@ -23,6 +33,8 @@ public final class Rules {
         return switch (name) {
             case "one-sided" -> new OneSidedEP(schedule, rate);
             case "centered" -> new CenteredEP(schedule, rate);
+            case "holomorphic" -> schedule.shape().form() == NudgeShape.Form.OSCILLATING
+                    ? new OnlineHolomorphicEP(schedule, rate) : new HolomorphicEP(schedule, rate);
             case "chl" -> new ContrastiveHebbian(schedule, rate);
             case "continual" -> new ContinualEP(schedule, rate);
             default -> throw new IllegalArgumentException("unknown learning rule '" + name + "' (known: "

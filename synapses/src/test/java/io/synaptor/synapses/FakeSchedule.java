@@ -71,8 +71,20 @@ final class FakeSchedule implements NudgeSchedule {
     }
 
     @Override
-    public long nudgedSampleTime(long episode) {
+    public long pointSampleTime(long episode, int k) {
         return eps.get((int) episode).end();
+    }
+
+    @Override
+    public int nudgeSteps() {
+        return eps.stream().filter(Episode::training).mapToInt(Episode::nudged).findFirst().orElse(1);
+    }
+
+    @Override
+    public double betaAtStep(long t) {
+        long e = episodeOfStep(t);
+        if (e >= episodes() || !isTraining(e) || t < freeSampleTime(e)) return 0.0;
+        return beta(e);
     }
 
     @Override

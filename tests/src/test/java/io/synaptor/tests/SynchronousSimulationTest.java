@@ -13,6 +13,7 @@ import io.synaptor.network.SynchronousSimulation;
 import io.synaptor.neurons.Activation;
 import io.synaptor.scenarios.data.TwoMoons;
 import io.synaptor.scheduler.RandomStreams;
+import io.synaptor.synapses.NudgeShape;
 import io.synaptor.synapses.Rules;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,9 +40,14 @@ class SynchronousSimulationTest {
             "2-5-4-2, 2, 0.01, true, centered",
             "2-6-2, 1, 0.0, false, centered",
             "2-5-4-2, 2, 0.0, true, chl",
-            "2-6-2, 1, 0.01, true, continual"})
-    void actorsReproduceTheSynchronousRun(String layers, int delay, double temperature, boolean reset, String rule)
+            "2-6-2, 1, 0.01, true, continual",
+            "2-5-4-2, 2, 0.01, true, holomorphic circle 3",
+            "2-6-2, 1, 0.0, false, holomorphic online"})
+    void actorsReproduceTheSynchronousRun(String layers, int delay, double temperature, boolean reset, String variant)
             throws Exception {
+        String rule = variant.split(" ")[0];
+        NudgeShape holomorphic = variant.endsWith("online") ? NudgeShape.oscillating(3, 1)
+                : NudgeShape.circle(variant.contains("circle") ? Integer.parseInt(variant.split(" ")[2]) : 2);
         long seed = 11;
         int[] sizes = java.util.Arrays.stream(layers.split("-")).mapToInt(Integer::parseInt).toArray();
         NetworkSpec net = LayeredNetworks.build(sizes, delay, Activation.named("sigmoid"), 0.5, temperature,
@@ -49,7 +55,7 @@ class SynchronousSimulationTest {
         LabeledData train = TwoMoons.generate(30, 0.1, new SplittableRandom(1));
         LabeledData test = TwoMoons.generate(12, 0.1, new SplittableRandom(2));
         PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, true, seed, 3, train.size(), test.size(),
-                Rules.symmetric(rule));
+                Rules.shape(rule, holomorphic));
         double rate = 0.2;
 
         RunResult actors = SimulationRunner.run(new SimulationSpec(net, schedule, rule, rate, train, test, reset, seed, 2),

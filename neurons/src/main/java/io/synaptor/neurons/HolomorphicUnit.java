@@ -1,0 +1,66 @@
+package io.synaptor.neurons;
+
+/**
+ * Overdamped dynamics continued to complex states (Laborieux &amp; Zenke 2022, eq. 2 with complex
+ * s and β): ds/dt = −[U'(s) − ρ'(s) h + β (s − y)], every product complex, U(s) = ½ s² and C on the
+ * state (as {@link OverdampedUnit}). The fixed points are holomorphic in β, which is what lets the
+ * first Fourier coefficient of ρ_iρ_j around a circle of nudges give the exact gradient.
+ *
+ * <p>Noise, when the temperature is positive, is real and enters the real part only: the bath
+ * perturbs the physical quantity. One instance per unit: it keeps two doubles of scratch space so
+ * that the hot path allocates nothing.
+ */
+public final class HolomorphicUnit implements UnitDynamics {
+    private final Activation activation;
+    private final double dt;
+    private final double noiseScale;
+    private final double[] d = new double[2];
+
+    public HolomorphicUnit(Activation activation, double dt, double temperature) {
+        if (!activation.holomorphic()) {
+            throw new IllegalArgumentException("holomorphic units need a holomorphic activation; " + activation.name() + " is not");
+        }
+        if (!(dt > 0) || !Double.isFinite(dt)) throw new IllegalArgumentException("dt must be positive, got " + dt);
+        if (!(temperature >= 0) || !Double.isFinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be ≥ 0, got " + temperature);
+        }
+        this.activation = activation;
+        this.dt = dt;
+        this.noiseScale = Math.sqrt(2.0 * temperature * dt);
+    }
+
+    @Override
+    public Activation activation() {
+        return activation;
+    }
+
+    @Override
+    public int components() {
+        return 2;
+    }
+
+    @Override
+    public boolean isNoisy() {
+        return noiseScale > 0;
+    }
+
+    @Override
+    public void step(double[] s, int b, double[] h, double bias, double betaRe, double betaIm, double target, double gaussian) {
+        int k = 2 * b;
+        double zr = s[k];
+        double zi = s[k + 1];
+        double hr = h[k] + bias;
+        double hi = h[k + 1];
+        activation.rhoPrime(zr, zi, d, 0);
+        double er = zr - target;
+        double gr = zr - (d[0] * hr - d[1] * hi) + (betaRe * er - betaIm * zi);
+        double gi = zi - (d[0] * hi + d[1] * hr) + (betaRe * zi + betaIm * er);
+        s[k] = zr - dt * gr + noiseScale * gaussian;
+        s[k + 1] = zi - dt * gi;
+    }
+
+    @Override
+    public void rho(double[] s, int b, double[] rho) {
+        activation.rho(s[2 * b], s[2 * b + 1], rho, 2 * b);
+    }
+}

@@ -1,0 +1,80 @@
+package io.synaptor.synapses;
+
+/**
+ * Holomorphic equilibrium propagation, discrete form (Laborieux &amp; Zenke 2022, eq. 6;
+ * REFERENCES.md): after the free phase the nudge visits N points β_k = β·e^{2πik/N} on a circle,
+ * relaxing T2 steps at each, and the synapse estimates by Cauchy's formula
+ * dL/dW_ij ≈ −Re[(1/N) Σ_k ρ_iρ_j(s^{β_k}) e^{−2πik/N}] / β, exact up to O(|β|^N) (the first
+ * Fourier coefficient of ρ_iρ_j around the circle). It samples the complex activations at the end
+ * of each point, accumulates the demodulated product, and moves the weight at the last point;
+ * ΔW = −η·(that estimate), averaged over the minibatch.
+ */
+public final class HolomorphicEP implements LearningRule {
+    private final NudgeSchedule schedule;
+    private final double rate;
+    private final int points;
+    private final long phase;
+    private final double[] cos;
+    private final double[] sin;
+    private double accumulated;
+    private int seen;
+    private double lastGradient = Double.NaN;
+
+    public HolomorphicEP(NudgeSchedule schedule, double rate) {
+        if (schedule.shape().form() != NudgeShape.Form.CIRCLE) {
+            throw new IllegalArgumentException("holomorphic EP (discrete) needs a circle of nudges, got " + schedule.shape());
+        }
+        this.schedule = schedule;
+        this.rate = rate;
+        this.points = schedule.shape().points();
+        this.phase = schedule.nudgeSteps();
+        this.cos = new double[points];
+        this.sin = new double[points];
+        for (int k = 0; k < points; k++) {
+            cos[k] = Math.cos(2.0 * Math.PI * k / points);
+            sin[k] = Math.sin(2.0 * Math.PI * k / points);
+        }
+    }
+
+    private long first(long e) {
+        return schedule.pointSampleTime(e, 0);
+    }
+
+    private long last(long e) {
+        return schedule.pointSampleTime(e, points - 1);
+    }
+
+    @Override
+    public long nextSampleTime(long t) {
+        long x = schedule.nextTrainingTime(t, this::first, this::last);
+        if (x == Long.MAX_VALUE) return x;
+        long f = first(schedule.episodeOfState(x));
+        return f + Math.floorDiv(x - f + phase - 1, phase) * phase; // round up to the next point
+    }
+
+    @Override
+    public long nextUpdateTime(long t) {
+        return schedule.nextTrainingTime(t, this::last, this::last);
+    }
+
+    @Override
+    public double observe(long t, double[] rhoI, double[] rhoJ) {
+        long e = schedule.episodeOfState(t);
+        if (!schedule.isTraining(e) || t < first(e) || t > last(e) || (t - first(e)) % phase != 0) return 0.0;
+        int k = (int) ((t - first(e)) / phase);
+        if (k == 0) {
+            accumulated = 0.0;
+            seen = 0;
+        }
+        accumulated += Correlation.demodulated(rhoI, rhoJ, cos[k], sin[k]);
+        seen++;
+        if (k < points - 1 || seen != points) return 0.0;
+        lastGradient = -accumulated / (points * schedule.beta(e));
+        return -rate * lastGradient;
+    }
+
+    @Override
+    public double lastGradient() {
+        return lastGradient;
+    }
+}
