@@ -59,7 +59,9 @@ class HolomorphicReferenceTest {
         HolomorphicReference holo = new HolomorphicReference(net);
         double[] x = input();
         double[] y = oneHot();
-        for (double beta : new double[]{0.0, 0.5, -0.3}) {
+        // DenseReference starts from s = 0, this from the free fixed point: both reach the same branch
+        // here; at β = −0.3 the tanh net's dynamics from 0 fall into another fixed point (2.1 away).
+        for (double beta : new double[]{0.0, 0.1, 0.5, -0.2}) {
             double[] s = dense.fixedPoint(x, beta, y);
             double[] z = holo.fixedPoint(x, beta, 0.0, y);
             double re = 0.0;
@@ -136,13 +138,19 @@ class HolomorphicReferenceTest {
         double e2b = relativeError(holo.circleEstimate(x, y, 0.05, 2), exact);
         double e4a = relativeError(holo.circleEstimate(x, y, 0.2, 4), exact);
         double e4b = relativeError(holo.circleEstimate(x, y, 0.1, 4), exact);
-        double e8 = relativeError(holo.circleEstimate(x, y, 0.05, 8), exact);
+        double e8a = relativeError(holo.circleEstimate(x, y, 0.05, 8), exact);
+        double e8b = relativeError(holo.circleEstimate(x, y, 0.025, 8), exact);
+        double e16 = relativeError(holo.circleEstimate(x, y, 0.05, 16), exact);
         System.out.printf("[HolomorphicReferenceTest] %s N = 2: rel. error %.3e (β 0.1), %.3e (β 0.05), ratio %.2f%n", act, e2a, e2b, e2a / e2b);
         System.out.printf("[HolomorphicReferenceTest] %s N = 4: rel. error %.3e (β 0.2), %.3e (β 0.1), ratio %.2f%n", act, e4a, e4b, e4a / e4b);
-        System.out.printf("[HolomorphicReferenceTest] %s N = 8, β = 0.05: rel. error %.3e%n", act, e8);
+        System.out.printf("[HolomorphicReferenceTest] %s N = 8: rel. error %.3e (β 0.05), %.3e (β 0.025), ratio %.1f%n", act, e8a, e8b, e8a / e8b);
+        System.out.printf("[HolomorphicReferenceTest] %s N = 16, β = 0.05: rel. error %.3e%n", act, e16);
         assertTrue(e2a / e2b > 3.5 && e2a / e2b < 4.5, "N = 2 error ratio " + e2a / e2b + " is not ≈ 4");
         assertTrue(e4a / e4b > 12 && e4a / e4b < 20, "N = 4 error ratio " + e4a / e4b + " is not ≈ 16");
-        assertTrue(e8 < 1e-8, "N = 8 relative error " + e8);
+        // the truncation error, not the solver, limits N = 8: it falls as β^8 and N = 16 reaches the round-off floor
+        assertTrue(e8a / e8b > 200 && e8a / e8b < 320, "N = 8 error ratio " + e8a / e8b + " is not ≈ 256");
+        assertTrue(e8b < 1e-8, "N = 8 relative error at β = 0.025: " + e8b);
+        assertTrue(e16 < 1e-12, "N = 16 relative error at β = 0.05: " + e16);
     }
 
     @Test

@@ -6,7 +6,6 @@ import io.synaptor.actors.SimulationSpec;
 import io.synaptor.network.LabeledData;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.PhaseSchedule;
-import io.synaptor.synapses.Rules;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 
@@ -68,7 +67,8 @@ final class Classification {
                 .metric("train_loss", table.trainLoss(last))
                 .metric("best_test_accuracy", java.util.stream.IntStream.range(0, epochs).mapToDouble(table::testAccuracy).max().orElse(Double.NaN))
                 .metric("epochs", epochs)
-                .metric("messages", result.messages());
+                .metric("messages", result.messages())
+                .metric("messages_by_kind", byKind(result));
         report.plot("accuracy.png", curves("Accuracy per epoch", "accuracy", epochs,
                 table::trainAccuracy, table::testAccuracy));
         report.plot("loss.png", curves("Loss per epoch (C = ½‖s_out − y‖², mean per example)", "loss", epochs,
@@ -76,6 +76,13 @@ final class Classification {
         report.line(String.format("train accuracy %.4f, test accuracy %.4f, test loss %.5f after %d epochs (%,d messages)",
                 table.trainAccuracy(last), table.testAccuracy(last), table.testLoss(last), epochs, result.messages()));
         return new Outcome(net.withParameters(result.weights(), result.biases()), result, report);
+    }
+
+    /** Messages sent, by protocol kind (state, state_clock, drive, drive_clock, clamp, target). */
+    static java.util.Map<String, Long> byKind(RunResult result) {
+        java.util.Map<String, Long> m = new java.util.LinkedHashMap<>();
+        result.sent().forEach((k, v) -> m.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
+        return m;
     }
 
     private static XYChart curves(String title, String yLabel, int epochs,
