@@ -49,8 +49,8 @@ final class Common {
         s.add(Setting.choice("learning.holomorphic.form", "discrete", List.of("discrete", "online"),
                 "holomorphic EP: discrete = N nudged phases at β·e^{2πik/N} after the free phase; online = β(t) = β·e^{2πit/T2} turning without pause, learned every period"));
         s.add(Setting.integer("learning.holomorphic.points", 8, 2, 1000, "holomorphic EP, discrete: N points on the circle (bias O(|β|^N))"));
-        s.add(Setting.integer("learning.holomorphic.periods", 2, 1, 1000, "holomorphic EP, online: periods of T2 steps per example"));
-        s.add(Setting.integer("learning.holomorphic.warmup", 1, 0, 999, "holomorphic EP, online: periods per example not learned from (the network is leaving the previous example)"));
+        s.add(Setting.integer("learning.holomorphic.periods", 3, 1, 1000, "holomorphic EP, online: periods of T2 steps per example (T2 must be long against the relaxation time)"));
+        s.add(Setting.integer("learning.holomorphic.warmup", 2, 0, 999, "holomorphic EP, online: periods per example not learned from (the network is leaving the previous example)"));
         s.add(Setting.real("learning.beta", d.beta(), 1e-12, 100.0, "nudge strength |β|"));
         s.add(Setting.flag("learning.random-sign", d.randomSign(), "draw the sign of β at random per episode (Scellier & Bengio 2017)"));
         s.add(Setting.real("learning.rate", d.rate(), 0.0, 1000.0, "learning rate η of weights and biases"));

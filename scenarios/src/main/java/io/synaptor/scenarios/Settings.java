@@ -49,6 +49,18 @@ public final class Settings {
         return s;
     }
 
+    /**
+     * These settings seen under a wider declaration with some values fixed: how a scenario that
+     * compares variants (noisy-nudge) hands each variant to a shared runner. The overrides win,
+     * then the values resolved here, then the wider declaration's defaults.
+     */
+    public Settings derive(List<Setting> widerDeclared, Map<String, Object> overrides) {
+        Config merged = ConfigFactory.parseMap(overrides).withFallback(config).withFallback(defaults(widerDeclared)).resolve();
+        Settings s = new Settings(widerDeclared, merged);
+        for (Setting d : widerDeclared) d.validate(merged);
+        return s;
+    }
+
     private Setting find(String path) {
         for (Setting s : declared) if (s.path().equals(path)) return s;
         throw new IllegalArgumentException("undeclared setting " + path);

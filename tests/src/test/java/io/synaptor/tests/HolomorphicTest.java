@@ -81,7 +81,7 @@ class HolomorphicTest {
     @Test
     void onlineHolomorphicEPLearnsTwoMoonsWithoutPhaseMessages(@TempDir Path tmp) {
         Cli.Result r = Cli.run(tmp.resolve("hep"), "run", "two-moons", "--seed", "1", "--set", "learning.rule=holomorphic",
-                "--set", "learning.holomorphic.form=online", "--set", "time.nudge-steps=20");
+                "--set", "learning.holomorphic.form=online", "--set", "time.nudge-steps=40");
         assertEquals(0, r.exit(), r.err());
         Config s = r.summary();
         double accuracy = s.getDouble("test_accuracy");
