@@ -72,7 +72,7 @@ public final class NoisyNudgeScenario implements Scenario {
         s.addAll(Common.trainingSettings(DEFAULTS.epochs(), DEFAULTS.batch(), 400, 400));
         s.add(Setting.real("data.noise", 0.1, 0.0, 1.0, "standard deviation of the Gaussian noise on the moons"));
         return s.stream().map(x -> x.path().equals("units.temperature")
-                ? Setting.real("units.temperature", 0.002, 0.0, 100.0,
+                ? Setting.real("units.temperature", 0.005, 0.0, 100.0,
                 "Langevin temperature T of every unit (noise √(2T·dt) per step; the neuron noise of the study)")
                 : x.path().equals("learning.holomorphic.points")
                 ? Setting.integer("learning.holomorphic.points", 4, 2, 1000, "holomorphic EP: N points on the circle")

@@ -1,5 +1,7 @@
 package io.synaptor.synapses;
 
+import java.util.function.LongUnaryOperator;
+
 /**
  * Centered (symmetric) equilibrium propagation (Laborieux et al. 2021, eq. 4; REFERENCES.md):
  * dL/dW_ij ≈ −(1/2β)[ρ_iρ_j(s^{+β}) − ρ_iρ_j(s^{−β})], bias O(β²); ΔW = −η·(that estimate),
@@ -9,6 +11,8 @@ package io.synaptor.synapses;
 public final class CenteredEP implements LearningRule {
     private final NudgeSchedule schedule;
     private final double rate;
+    private final LongUnaryOperator plus;   // fields: a method reference made per call would allocate
+    private final LongUnaryOperator minus;
     private double plusCorrelation = Double.NaN;
     private long plusEpisode = -1;
     private double lastGradient = Double.NaN;
@@ -20,17 +24,18 @@ public final class CenteredEP implements LearningRule {
         }
         this.schedule = schedule;
         this.rate = rate;
+        this.plus = schedule::nudgedSampleTime;
+        this.minus = schedule::counterNudgedSampleTime;
     }
 
     @Override
     public long nextSampleTime(long t) {
-        return Math.min(schedule.nextTrainingTime(t, schedule::nudgedSampleTime, schedule::nudgedSampleTime),
-                schedule.nextTrainingTime(t, schedule::counterNudgedSampleTime, schedule::counterNudgedSampleTime));
+        return Math.min(schedule.nextTrainingTime(t, plus, plus), schedule.nextTrainingTime(t, minus, minus));
     }
 
     @Override
     public long nextUpdateTime(long t) {
-        return schedule.nextTrainingTime(t, schedule::counterNudgedSampleTime, schedule::counterNudgedSampleTime);
+        return schedule.nextTrainingTime(t, minus, minus);
     }
 
     @Override

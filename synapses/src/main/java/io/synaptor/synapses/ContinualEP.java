@@ -1,5 +1,7 @@
 package io.synaptor.synapses;
 
+import java.util.function.LongUnaryOperator;
+
 /**
  * Continual equilibrium propagation (Ernoult et al. 2020, C-EP, eq. 9): the weights move at every
  * step of the nudged phase, ΔW(t) = (η/β)[ρ_iρ_j(t) − ρ_iρ_j(t − 1)] (minibatch mean), so learning
@@ -10,6 +12,9 @@ package io.synaptor.synapses;
 public final class ContinualEP implements LearningRule {
     private final NudgeSchedule schedule;
     private final double rate;
+    private final LongUnaryOperator free;   // fields: a lambda made per call would allocate
+    private final LongUnaryOperator afterFree;
+    private final LongUnaryOperator nudged;
     private double previous = Double.NaN;
     private double accumulated;
     private double lastGradient = Double.NaN;
@@ -17,16 +22,19 @@ public final class ContinualEP implements LearningRule {
     public ContinualEP(NudgeSchedule schedule, double rate) {
         this.schedule = schedule;
         this.rate = rate;
+        this.free = schedule::freeSampleTime;
+        this.afterFree = e -> schedule.freeSampleTime(e) + 1;
+        this.nudged = schedule::nudgedSampleTime;
     }
 
     @Override
     public long nextSampleTime(long t) {
-        return schedule.nextTrainingTime(t, schedule::freeSampleTime, schedule::nudgedSampleTime);
+        return schedule.nextTrainingTime(t, free, nudged);
     }
 
     @Override
     public long nextUpdateTime(long t) {
-        return schedule.nextTrainingTime(t, e -> schedule.freeSampleTime(e) + 1, schedule::nudgedSampleTime);
+        return schedule.nextTrainingTime(t, afterFree, nudged);
     }
 
     @Override

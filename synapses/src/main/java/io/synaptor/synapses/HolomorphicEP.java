@@ -1,5 +1,7 @@
 package io.synaptor.synapses;
 
+import java.util.function.LongUnaryOperator;
+
 /**
  * Holomorphic equilibrium propagation, discrete form (Laborieux &amp; Zenke 2022, eq. 6;
  * REFERENCES.md): after the free phase the nudge visits N points β_k = β·e^{2πik/N} on a circle,
@@ -16,6 +18,9 @@ public final class HolomorphicEP implements LearningRule {
     private final long phase;
     private final double[] cos;
     private final double[] sin;
+    // Operators kept as fields: a method reference made per call would allocate on the hot path.
+    private final LongUnaryOperator first = this::first;
+    private final LongUnaryOperator last = this::last;
     private double accumulated;
     private int seen;
     private double lastGradient = Double.NaN;
@@ -46,7 +51,7 @@ public final class HolomorphicEP implements LearningRule {
 
     @Override
     public long nextSampleTime(long t) {
-        long x = schedule.nextTrainingTime(t, this::first, this::last);
+        long x = schedule.nextTrainingTime(t, first, last);
         if (x == Long.MAX_VALUE) return x;
         long f = first(schedule.episodeOfState(x));
         return f + Math.floorDiv(x - f + phase - 1, phase) * phase; // round up to the next point
@@ -54,7 +59,7 @@ public final class HolomorphicEP implements LearningRule {
 
     @Override
     public long nextUpdateTime(long t) {
-        return schedule.nextTrainingTime(t, this::last, this::last);
+        return schedule.nextTrainingTime(t, last, last);
     }
 
     @Override

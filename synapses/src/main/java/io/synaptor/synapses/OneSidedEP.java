@@ -1,5 +1,7 @@
 package io.synaptor.synapses;
 
+import java.util.function.LongUnaryOperator;
+
 /**
  * One-sided equilibrium propagation (Scellier &amp; Bengio 2017, eq. 13; REFERENCES.md):
  * dL/dW_ij ≈ −(1/β)[ρ_iρ_j(s^β) − ρ_iρ_j(s^0)], bias O(β); ΔW = −η·(that estimate), averaged over
@@ -10,6 +12,8 @@ package io.synaptor.synapses;
 public final class OneSidedEP implements LearningRule {
     private final NudgeSchedule schedule;
     private final double rate;
+    private final LongUnaryOperator free;   // fields: a method reference made per call would allocate
+    private final LongUnaryOperator nudged;
     private double freeCorrelation = Double.NaN;
     private long freeEpisode = -1;
     private double lastGradient = Double.NaN;
@@ -17,17 +21,18 @@ public final class OneSidedEP implements LearningRule {
     public OneSidedEP(NudgeSchedule schedule, double rate) {
         this.schedule = schedule;
         this.rate = rate;
+        this.free = schedule::freeSampleTime;
+        this.nudged = schedule::nudgedSampleTime;
     }
 
     @Override
     public long nextSampleTime(long t) {
-        return Math.min(schedule.nextTrainingTime(t, schedule::freeSampleTime, schedule::freeSampleTime),
-                schedule.nextTrainingTime(t, schedule::nudgedSampleTime, schedule::nudgedSampleTime));
+        return Math.min(schedule.nextTrainingTime(t, free, free), schedule.nextTrainingTime(t, nudged, nudged));
     }
 
     @Override
     public long nextUpdateTime(long t) {
-        return schedule.nextTrainingTime(t, schedule::nudgedSampleTime, schedule::nudgedSampleTime);
+        return schedule.nextTrainingTime(t, nudged, nudged);
     }
 
     @Override

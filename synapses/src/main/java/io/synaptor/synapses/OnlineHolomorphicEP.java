@@ -1,5 +1,7 @@
 package io.synaptor.synapses;
 
+import java.util.function.LongUnaryOperator;
+
 /**
  * Holomorphic equilibrium propagation, continuous and online (Laborieux &amp; Zenke 2022, eq. 8;
  * DESIGN.md, "Learning rules"): the nudge β(t) = β·e^{2πi(t − start)/T} turns without pause, and the
@@ -18,6 +20,10 @@ public final class OnlineHolomorphicEP implements LearningRule {
     private final int periods;
     private final double[] cos;
     private final double[] sin;
+    // Operators kept as fields: a method reference made per call would allocate on the hot path.
+    private final LongUnaryOperator firstSample = this::firstSample;
+    private final LongUnaryOperator lastSample = this::lastSample;
+    private final LongUnaryOperator firstUpdate;
     private double accumulated;
     private int seen;
     private double lastGradient = Double.NaN;
@@ -31,6 +37,7 @@ public final class OnlineHolomorphicEP implements LearningRule {
         this.period = schedule.nudgeSteps();
         this.warmup = schedule.shape().warmup();
         this.periods = schedule.shape().points();
+        this.firstUpdate = e -> firstSample(e) - 1 + period;
         this.cos = new double[period];
         this.sin = new double[period];
         for (int k = 0; k < period; k++) {
@@ -50,12 +57,12 @@ public final class OnlineHolomorphicEP implements LearningRule {
 
     @Override
     public long nextSampleTime(long t) {
-        return schedule.nextTrainingTime(t, this::firstSample, this::lastSample);
+        return schedule.nextTrainingTime(t, firstSample, lastSample);
     }
 
     @Override
     public long nextUpdateTime(long t) {
-        long x = schedule.nextTrainingTime(t, e -> firstSample(e) - 1 + period, this::lastSample);
+        long x = schedule.nextTrainingTime(t, firstUpdate, lastSample);
         if (x == Long.MAX_VALUE) return x;
         long start = schedule.start(schedule.episodeOfState(x));
         return start + Math.floorDiv(x - start + period - 1, period) * period; // round up to a period's end

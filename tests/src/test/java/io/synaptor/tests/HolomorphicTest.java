@@ -38,18 +38,20 @@ class HolomorphicTest {
      * N fixed points (not the exact gradient: at β = 0.3 and N = 3 the two differ by O(β³)), so the
      * actors' complex states, drives and demodulation are right, not merely close to the truth.
      */
-    @ParameterizedTest(name = "{0}, N = {1}, β = {2}")
-    @CsvSource({"sigmoid, 3, 0.3", "tanh, 4, 0.5"})
-    void actorsComputeTheReferenceCircleEstimate(String activation, int points, double beta) throws Exception {
+    @ParameterizedTest(name = "{0}, N = {1}, β = {2}, layers {3}")
+    @CsvSource({"sigmoid, 3, 0.3, 3-5-2", "tanh, 4, 0.2, 4-8-6-3"})
+    void actorsComputeTheReferenceCircleEstimate(String activation, int points, double beta, String layers) throws Exception {
         long seed = 3;
-        NetworkSpec net0 = LayeredNetworks.build(new int[]{3, 5, 2}, 1, Activation.named(activation), 0.5, 0.0,
+        int[] sizes = Arrays.stream(layers.split("-")).mapToInt(Integer::parseInt).toArray();
+        NetworkSpec net0 = LayeredNetworks.build(sizes, 1, Activation.named(activation), 0.5, 0.0,
                 RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
         SplittableRandom r = new SplittableRandom(seed);
         double[] biases = new double[net0.size()];
-        for (int k = 3; k < biases.length; k++) biases[k] = r.nextDouble() - 0.5;
+        for (int k = sizes[0]; k < biases.length; k++) biases[k] = r.nextDouble() - 0.5;
         NetworkSpec net = net0.withParameters(net0.weights(), biases);
-        double[] x = {0.2, 0.7, 0.4};
-        double[] y = {0.0, 1.0};
+        double[] x = Arrays.copyOf(new double[]{0.2, 0.7, 0.4, 0.9}, sizes[0]);
+        double[] y = new double[sizes[sizes.length - 1]];
+        y[1] = 1.0;
         LabeledData example = new LabeledData(new double[][]{x}, new double[][]{y});
         PhaseSchedule schedule = new PhaseSchedule(1, 600, 600, beta, false, seed, 1, 1, 1, NudgeShape.circle(points));
         RunResult result = SimulationRunner.run(new SimulationSpec(net, schedule, "holomorphic", 0.0, example, example,
@@ -90,7 +92,7 @@ class HolomorphicTest {
 
         Config kinds = s.getConfig("messages_by_kind");
         assertEquals(Set.of("state", "state_clock", "drive", "drive_clock", "clamp", "target"), kinds.root().keySet());
-        long examples = (long) s.getInt("training.epochs") * (s.getInt("training.train-size") / s.getInt("training.batch"));
+        long examples = (long) s.getInt("\"training.epochs\"") * (s.getInt("\"training.train-size\"") / s.getInt("\"training.batch\""));
         assertEquals(2 * examples, kinds.getLong("target"), "one target message per output per training minibatch");
         assertTrue(kinds.getLong("state") > 1_000_000 && kinds.getLong("drive") > 1_000_000);
         long sum = kinds.root().keySet().stream().mapToLong(kinds::getLong).sum();
