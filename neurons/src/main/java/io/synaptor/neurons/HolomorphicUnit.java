@@ -20,13 +20,9 @@ public final class HolomorphicUnit implements UnitDynamics {
         if (!activation.holomorphic()) {
             throw new IllegalArgumentException("holomorphic units need a holomorphic activation; " + activation.name() + " is not");
         }
-        if (!(dt > 0) || !Double.isFinite(dt)) throw new IllegalArgumentException("dt must be positive, got " + dt);
-        if (!(temperature >= 0) || !Double.isFinite(temperature)) {
-            throw new IllegalArgumentException("temperature must be ≥ 0, got " + temperature);
-        }
         this.activation = activation;
         this.dt = dt;
-        this.noiseScale = Math.sqrt(2.0 * temperature * dt);
+        this.noiseScale = OverdampedUnit.noiseScale(dt, temperature);
     }
 
     @Override

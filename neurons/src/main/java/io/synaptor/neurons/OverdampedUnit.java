@@ -17,14 +17,19 @@ public final class OverdampedUnit implements UnitDynamics {
      * @param temperature T ≥ 0 of the Langevin bath; the Euler–Maruyama increment is √(2T·dt)·ξ
      */
     public OverdampedUnit(Activation activation, SelfEnergy selfEnergy, double dt, double temperature) {
+        this.activation = activation;
+        this.selfEnergy = selfEnergy;
+        this.dt = dt;
+        this.noiseScale = noiseScale(dt, temperature);
+    }
+
+    /** √(2T·dt), the Euler–Maruyama noise amplitude, after checking dt &gt; 0 and T ≥ 0. */
+    static double noiseScale(double dt, double temperature) {
         if (!(dt > 0) || !Double.isFinite(dt)) throw new IllegalArgumentException("dt must be positive, got " + dt);
         if (!(temperature >= 0) || !Double.isFinite(temperature)) {
             throw new IllegalArgumentException("temperature must be ≥ 0, got " + temperature);
         }
-        this.activation = activation;
-        this.selfEnergy = selfEnergy;
-        this.dt = dt;
-        this.noiseScale = Math.sqrt(2.0 * temperature * dt);
+        return Math.sqrt(2.0 * temperature * dt);
     }
 
     @Override

@@ -30,6 +30,10 @@ final class Common {
                     double rate, int epochs, int batch) {
     }
 
+    /** The holomorphic-EP settings, for scenarios that compare fixed estimators and so do not read them. */
+    static final java.util.Set<String> HOLOMORPHIC_KEYS = java.util.Set.of("learning.holomorphic.form",
+            "learning.holomorphic.points", "learning.holomorphic.periods", "learning.holomorphic.warmup");
+
     static List<Setting> networkSettings(Defaults d) {
         List<Setting> s = new ArrayList<>();
         s.add(Setting.intList("network.layers", d.layers(), 1, 100_000,

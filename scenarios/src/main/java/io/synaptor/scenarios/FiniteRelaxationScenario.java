@@ -25,26 +25,27 @@ public final class FiniteRelaxationScenario implements Scenario {
 
     @Override
     public String summary() {
-        return "cosine of one-sided and centered EP to the exact gradient as the relaxation budget shrinks";
+        return "cosine of one-sided, centered and holomorphic EP to the exact gradient as the relaxation budget shrinks";
     }
 
     @Override
     public String description() {
         return """
                 The gradient-check net and example. The free phase relaxes to convergence (time.free-steps);
-                the nudged phase — for centered EP each of the +β and −β phases — lasts each budget of
-                relax.budgets steps, from converged down to a few, at β = learning.beta. For each budget and
-                rule the actors' estimate is compared with the exact gradient. Summary: budgets,
-                cosine_one_sided and cosine_centered (lists over the budgets), cosine_one_sided_short and
-                cosine_centered_short (the shortest budget), cosine_one_sided_long and cosine_centered_long
-                (the longest). Plot: finite_relaxation.png, cosine against nudge steps (log axis).
+                the nudged phase — for centered EP each of the +β and −β phases, for holomorphic EP each of
+                its N points — lasts each budget of relax.budgets steps, from converged down to a few, at
+                β = learning.beta. For each budget and estimator the actors' estimate is compared with the
+                exact gradient. Summary: budgets; cosine_one_sided, cosine_centered, cosine_holo_n2/_n4/_n8
+                (lists over the budgets); cosine_*_short (the shortest budget) and cosine_*_long (the
+                longest). Plot: finite_relaxation.png, cosine against nudge steps (log axis).
                 metrics.csv: nudge_steps, rule, cosine, rel_error.""";
     }
 
     @Override
     public List<Setting> settings() {
         Set<String> unused = Set.of("learning.rule", "time.nudge-steps");
-        List<Setting> s = new ArrayList<>(Common.networkSettings(DEFAULTS).stream().filter(x -> !unused.contains(x.path())).toList());
+        List<Setting> s = new ArrayList<>(Common.networkSettings(DEFAULTS).stream()
+                .filter(x -> !unused.contains(x.path()) && !Common.HOLOMORPHIC_KEYS.contains(x.path())).toList());
         s.add(Setting.intList("relax.budgets", List.of(1600, 200, 50, 20, 10, 5, 2), 1, 10_000_000,
                 "nudged-phase lengths to measure, longest first (at least two)"));
         s.add(Setting.flag("relax.free-too", true,

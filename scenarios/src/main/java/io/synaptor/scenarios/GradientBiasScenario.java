@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The bias of each EP estimator as a function of β (Laborieux et al. 2021, Fig. 2): one random
- * layered net, the exact gradient from the reference, and for β on a geometric grid the relative
- * error of the synapses' one-sided and centered estimates, with the slopes of log error against
- * log β fitted by least squares — about 1 for one-sided (bias O(β)), about 2 for centered (O(β²)).
+ * The bias of each EP estimator as a function of β (Laborieux et al. 2021, Fig. 2; Laborieux &amp;
+ * Zenke 2022): one random layered net, the exact gradient from the reference, and for β on a
+ * geometric grid the relative error of the synapses' one-sided, centered and holomorphic (N points)
+ * estimates, with the slopes of log error against log β fitted by least squares — about 1 for
+ * one-sided (bias O(β)), about 2 for centered (O(β²)), N for holomorphic until it reaches the floor.
  * The relaxations are long (1600 steps) so that the error left by finite relaxation stays far below
  * the smallest bias measured; beyond β ≈ 0.1 higher orders take over and the slopes steepen.
  */
@@ -27,7 +28,7 @@ public final class GradientBiasScenario implements Scenario {
 
     @Override
     public String summary() {
-        return "relative error of one-sided and centered EP against β, log-log, with fitted slopes";
+        return "relative error of one-sided, centered and holomorphic EP (N = 2, 4, 8) against β, log-log, with fitted slopes";
     }
 
     @Override
@@ -35,17 +36,19 @@ public final class GradientBiasScenario implements Scenario {
         return """
                 The gradient-check net and example (a random layered net, biases in ±0.5, one example). For
                 each β of a geometric grid from bias.beta-min to bias.beta-max the actors run one training
-                episode per rule — one-sided EP (+β) and centered EP (+β, then −β from the free state) — and
-                the synapses' estimates are compared with the exact gradient of the dense reference.
-                Summary: betas, rel_error_one_sided, rel_error_centered (lists over the grid), slope_one_sided
-                and slope_centered (least-squares slope of log error against log β). Plot: gradient_bias.png,
-                log-log error against β. metrics.csv: beta, rule, rel_error, cosine.""";
+                episode per estimator — one-sided EP (+β), centered EP (+β, then −β from the free state) and
+                holomorphic EP with N = 2, 4, 8 complex nudges β·e^{2πik/N} — and the synapses' estimates are
+                compared with the exact gradient of the dense reference. Summary: betas; rel_error_one_sided,
+                rel_error_centered, rel_error_holo_n2/_n4/_n8 (lists over the grid); slope_* of each
+                (least-squares slope of log error against log β); holo_rel_error_n2/_n4/_n8 at the largest β.
+                Plot: gradient_bias.png, log-log error against β. metrics.csv: beta, rule, rel_error, cosine.""";
     }
 
     @Override
     public List<Setting> settings() {
         Set<String> unused = Set.of("learning.beta", "learning.rule", "learning.random-sign");
-        List<Setting> s = new ArrayList<>(Common.networkSettings(DEFAULTS).stream().filter(x -> !unused.contains(x.path())).toList());
+        List<Setting> s = new ArrayList<>(Common.networkSettings(DEFAULTS).stream()
+                .filter(x -> !unused.contains(x.path()) && !Common.HOLOMORPHIC_KEYS.contains(x.path())).toList());
         s.add(Setting.real("bias.beta-min", 0.002, 1e-6, 10.0, "smallest β of the grid"));
         s.add(Setting.real("bias.beta-max", 0.05, 1e-6, 10.0, "largest β of the grid"));
         s.add(Setting.integer("bias.points", 6, 2, 100, "points of the geometric β grid"));

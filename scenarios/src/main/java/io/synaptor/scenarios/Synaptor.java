@@ -26,6 +26,9 @@ public final class Synaptor implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Initialise SLF4J before any actor system exists: otherwise two threads can race it and it
+        // prints a "logging calls intercepted during initialization" notice on stderr.
+        org.slf4j.LoggerFactory.getILoggerFactory();
         System.exit(execute(args, System.out, System.err));
     }
 

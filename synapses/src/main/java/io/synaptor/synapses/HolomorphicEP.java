@@ -33,12 +33,9 @@ public final class HolomorphicEP implements LearningRule {
         this.rate = rate;
         this.points = schedule.shape().points();
         this.phase = schedule.nudgeSteps();
-        this.cos = new double[points];
-        this.sin = new double[points];
-        for (int k = 0; k < points; k++) {
-            cos[k] = Math.cos(2.0 * Math.PI * k / points);
-            sin[k] = Math.sin(2.0 * Math.PI * k / points);
-        }
+        CirclePhases phases = CirclePhases.of(points);
+        this.cos = phases.cos();
+        this.sin = phases.sin();
     }
 
     private long first(long e) {

@@ -38,12 +38,9 @@ public final class OnlineHolomorphicEP implements LearningRule {
         this.warmup = schedule.shape().warmup();
         this.periods = schedule.shape().points();
         this.firstUpdate = e -> firstSample(e) - 1 + period;
-        this.cos = new double[period];
-        this.sin = new double[period];
-        for (int k = 0; k < period; k++) {
-            cos[k] = Math.cos(2.0 * Math.PI * k / period);
-            sin[k] = Math.sin(2.0 * Math.PI * k / period);
-        }
+        CirclePhases phases = CirclePhases.of(period);
+        this.cos = phases.cos();
+        this.sin = phases.sin();
     }
 
     /** The first state time learned from: just after the warm-up periods. */

@@ -29,6 +29,10 @@ class BadInputTest {
                 Arguments.of("huge seed", new String[]{"run", "two-moons", "--seed", "99999999999999999999"}, "--seed"),
                 Arguments.of("no key=value", new String[]{"run", "two-moons", "--set", "learning.beta"}, "key=value"),
                 Arguments.of("bad layers", new String[]{"run", "two-moons", "--set", "network.layers=[3,8,2]"}, "network.layers"),
+                Arguments.of("hEP on the hard sigmoid", new String[]{"run", "two-moons", "--set", "learning.rule=holomorphic",
+                        "--set", "units.activation=hard-sigmoid"}, "needs a holomorphic activation"),
+                Arguments.of("hEP warm-up too long", new String[]{"run", "xor", "--set", "learning.rule=holomorphic",
+                        "--set", "learning.holomorphic.form=online", "--set", "learning.holomorphic.warmup=3"}, "learning.holomorphic.warmup"),
                 Arguments.of("missing config", new String[]{"run", "--config", "/nonexistent/config.conf"}, "does not exist"));
     }
 
