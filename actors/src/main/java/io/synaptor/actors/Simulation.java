@@ -66,7 +66,7 @@ public final class Simulation {
                 if (net.roles()[u] == Role.INPUT) continue;
                 UnitActor.Setup setup = new UnitActor.Setup(u, outputIndex[u], slotsOf.get(u).size(), schedule.batch(),
                         net.biases()[u], net.dynamics(complex), Rules.create(spec.rule(), schedule, spec.rate()), schedule, spec.reset(), Rules.clampsOutputs(spec.rule()),
-                        RandomStreams.stream(spec.seed(), RandomStreams.Kind.UNIT, u));
+                        RandomStreams.stream(spec.seed(), RandomStreams.Kind.UNIT, u), spec.update());
                 units[u] = ctx.spawn(UnitActor.create(setup, teacher, probe), "u-" + u);
             }
 

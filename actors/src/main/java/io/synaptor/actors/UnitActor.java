@@ -2,6 +2,7 @@ package io.synaptor.actors;
 
 import io.synaptor.neurons.UnitDynamics;
 import io.synaptor.scheduler.TimedInbox;
+import io.synaptor.scheduler.UpdateModel;
 import io.synaptor.synapses.LearningRule;
 import io.synaptor.synapses.NudgeSchedule;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -28,6 +29,8 @@ import java.util.SplittableRandom;
  * The unit's bias is a synapse to a constant ρ ≡ 1 and learns with the same rule. With reset on,
  * the first step of every episode returns the unit to s = 0 — read from the schedule, so no
  * message; its neighbours still see its previous state for one link delay, as physics would have it.
+ * Under a random update model the unit skips the steps its own clock does not tick at (holding its
+ * state); it still advances in time and tells its synapses so.
  *
  * <p>Complex units (holomorphic EP) carry re/im interleaved in every vector — state, ρ, drives —
  * and feel a complex β(t) read from the schedule; they report the real parts to the teacher and
@@ -61,7 +64,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
      */
     public record Setup(int id, int outputIndex, int slots, int batch, double bias, UnitDynamics dynamics,
                         LearningRule biasRule, NudgeSchedule schedule, boolean reset, boolean clampOnNudge,
-                        SplittableRandom noise) {
+                        SplittableRandom noise, UpdateModel update) {
     }
 
     public static Behavior<Command> create(Setup setup, ActorRef<TeacherActor.Command> teacher,
@@ -202,7 +205,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
                 scheduleRestore(t + 1);
             } else if (target != null && setup.clampOnNudge()) {
                 System.arraycopy(target, 0, s, 0, s.length); // contrastive Hebbian: the output is clamped
-            } else {
+            } else if (setup.update().updates(setup.id(), t)) { // otherwise it holds its state through this step
                 for (int b = 0; b < setup.batch(); b++) {
                     double noise = dynamics.isNoisy() ? setup.noise().nextGaussian() : 0.0;
                     dynamics.step(s, b, sum, bias, betaRe, betaIm, target == null ? 0.0 : target[b], noise);

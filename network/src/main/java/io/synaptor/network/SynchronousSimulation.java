@@ -1,6 +1,7 @@
 package io.synaptor.network;
 
 import io.synaptor.neurons.UnitDynamics;
+import io.synaptor.scheduler.UpdateModel;
 import io.synaptor.synapses.LearningRule;
 import io.synaptor.synapses.Rules;
 
@@ -20,6 +21,7 @@ import java.util.function.Supplier;
  *       (the history before time 0 is the initial state), where W(τ) includes every learning update
  *       made at sample times ≤ τ;</li>
  *   <li>episode e's clamp holds for the state times (start, start + length] (episode 0 from 0);</li>
+ *   <li>a unit whose update model does not tick at step t holds its state through it;</li>
  *   <li>β(t) acts on output units only; with reset, the first step of every episode after the first
  *       returns units to s = 0 and draws no noise; in a symmetric schedule the first step of the −β
  *       phase returns them to their free state, also without noise;</li>
@@ -48,6 +50,12 @@ public final class SynchronousSimulation {
      */
     public static Result run(NetworkSpec net, PhaseSchedule schedule, String rule, double rate, LabeledData train,
                              LabeledData test, boolean reset, IntFunction<SplittableRandom> noise) {
+        return run(net, schedule, rule, rate, train, test, reset, noise, UpdateModel.everyStep(net.size()));
+    }
+
+    /** As above, with units that step only when their update model says so (holding their state otherwise). */
+    public static Result run(NetworkSpec net, PhaseSchedule schedule, String rule, double rate, LabeledData train,
+                             LabeledData test, boolean reset, IntFunction<SplittableRandom> noise, UpdateModel update) {
         Supplier<LearningRule> rules = () -> Rules.create(rule, schedule, rate);
         boolean clampOutputs = Rules.clampsOutputs(rule);
         int n = net.size();
@@ -154,6 +162,7 @@ public final class SynchronousSimulation {
                 }
                 boolean output = outputIndex[u] >= 0;
                 int[] ex = output && nudged ? stepExamples : null;
+                if (!(ex != null && clampOutputs) && !update.updates(u, t)) continue; // holds its state this step
                 for (int b = 0; b < batch; b++) {
                     double g = dyn.isNoisy() ? rng[u].nextGaussian() : 0.0;
                     double y = ex == null ? 0.0 : train.y()[ex[b]][outputIndex[u]];

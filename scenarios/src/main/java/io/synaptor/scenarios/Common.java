@@ -7,6 +7,9 @@ import io.synaptor.actors.SimulationSpec;
 import io.synaptor.actors.SimulationStalled;
 import io.synaptor.actors.ProgressListener;
 import io.synaptor.network.LayeredNetworks;
+import io.synaptor.network.LinkDelays;
+import io.synaptor.scheduler.DelayModel;
+import io.synaptor.scheduler.UpdateModel;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.neurons.Activation;
 import io.synaptor.scheduler.RandomStreams;
@@ -40,12 +43,21 @@ final class Common {
                 "units per layer, input first, output last; consecutive layers fully connected"));
         s.add(Setting.integer("network.delay", 1, 1, 100_000,
                 "link delay in steps (≥ 1: virtual time needs one step of lookahead)"));
+        s.add(Setting.choice("network.delay-model", "constant", DelayModel.NAMES,
+                "how link delays are drawn (once per link, from the seed): constant = network.delay; uniform = network.delay ± network.delay-spread steps; lognormal = median network.delay, σ = network.delay-spread; distance = units placed at random in the unit square, delay ∝ link length, mean network.delay"));
+        s.add(Setting.real("network.delay-spread", 0.0, 0.0, 1000.0,
+                "uniform: half-width in steps; lognormal: σ of log delay"));
         s.add(Setting.choice("units.activation", "sigmoid", Activation.ALL.stream().map(Activation::name).toList(),
                 "activation ρ: sigmoid = σ(4s − 2), hard-sigmoid = 0 ∨ s ∧ 1, tanh"));
         s.add(Setting.real("units.temperature", 0.0, 0.0, 100.0,
                 "Langevin temperature T of every unit (noise √(2T·dt) per step); 0 = deterministic"));
         s.add(Setting.flag("units.reset", true,
                 "every unit returns to rest (s = 0) at the start of each episode, on its own clock; false: relax on from the last state"));
+        s.add(Setting.choice("units.update", "every-step", List.of("every-step", "poisson", "heterogeneous"),
+                "when units step: every step; poisson = each unit at random steps with probability units.update-rate (asynchronous); heterogeneous = per layer after the input, units.update-rates"));
+        s.add(Setting.real("units.update-rate", 0.5, 1e-6, 1.0, "poisson: probability that a unit steps at a given step"));
+        s.add(Setting.realList("units.update-rates", List.of(1.0, 0.5), 1e-6, 1.0,
+                "heterogeneous: update probability per layer after the input, one entry per layer"));
         s.add(Setting.real("time.dt", 0.5, 1e-6, 10.0, "integration step of ds/dt = −∂F/∂s (Scellier & Bengio's ε)"));
         s.add(Setting.integer("time.free-steps", d.freeSteps(), 1, 10_000_000, "T1: steps of the free phase"));
         s.add(Setting.integer("time.nudge-steps", d.nudgeSteps(), 1, 10_000_000, "T2: steps of the nudged phase"));
@@ -79,9 +91,36 @@ final class Common {
             throw new BadInput("network.layers must start with " + inputs + " and end with " + outputs + " units for "
                     + scenario + ", got " + java.util.Arrays.toString(layers));
         }
-        return LayeredNetworks.build(layers, s.getInt("network.delay"), Activation.named(s.getString("units.activation")),
+        NetworkSpec net = LayeredNetworks.build(layers, s.getInt("network.delay"), Activation.named(s.getString("units.activation")),
                 s.getDouble("time.dt"), s.getDouble("units.temperature"),
                 RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
+        String model = s.getString("network.delay-model");
+        if (model.equals("constant")) return net;
+        try {
+            DelayModel m = DelayModel.named(model, s.getInt("network.delay"), s.getDouble("network.delay-spread"));
+            return LinkDelays.assign(net, m, RandomStreams.stream(seed, RandomStreams.Kind.INIT, 3));
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("network.delay-model=" + model + ": " + e.getMessage());
+        }
+    }
+
+    /** When each unit steps, from units.update (rates per unit; inputs are clamped and never step). */
+    static UpdateModel updateModel(Settings s, long seed, NetworkSpec net) {
+        double[] rates = new double[net.size()];
+        java.util.Arrays.fill(rates, 1.0);
+        switch (s.getString("units.update")) {
+            case "poisson" -> java.util.Arrays.fill(rates, s.getDouble("units.update-rate"));
+            case "heterogeneous" -> {
+                double[] perLayer = s.getRealList("units.update-rates");
+                int layers = java.util.Arrays.stream(net.layerOf()).max().orElse(0);
+                if (perLayer.length != layers) {
+                    throw new BadInput("units.update-rates needs one rate per layer after the input (" + layers + "), got " + perLayer.length);
+                }
+                for (int u = 0; u < rates.length; u++) if (net.layerOf()[u] > 0) rates[u] = perLayer[net.layerOf()[u] - 1];
+            }
+            default -> { }
+        }
+        return new UpdateModel(seed, rates);
     }
 
     /** The nudge after the free phase that the chosen learning rule needs. */

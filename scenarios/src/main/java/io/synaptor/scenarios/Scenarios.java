@@ -8,7 +8,7 @@ public final class Scenarios {
     }
 
     public static final List<Scenario> ALL = List.of(new TwoMoonsScenario(), new XorScenario(), new GradientCheckScenario(),
-            new GradientBiasScenario(), new FiniteRelaxationScenario(), new NoisyNudgeScenario());
+            new GradientBiasScenario(), new FiniteRelaxationScenario(), new NoisyNudgeScenario(), new DelaySweepScenario());
 
     public static Scenario defaultScenario() {
         return ALL.get(0);

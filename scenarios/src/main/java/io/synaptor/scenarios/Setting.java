@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record Setting(String path, Object defaultValue, String doc, Kind kind, double min, double max, List<String> choices) {
 
-    public enum Kind { INT, DOUBLE, BOOLEAN, CHOICE, INT_LIST }
+    public enum Kind { INT, DOUBLE, BOOLEAN, CHOICE, INT_LIST, REAL_LIST }
 
     public static Setting integer(String path, int def, int min, int max, String doc) {
         return new Setting(path, def, doc, Kind.INT, min, max, List.of());
@@ -35,11 +35,16 @@ public record Setting(String path, Object defaultValue, String doc, Kind kind, d
         return new Setting(path, def, doc, Kind.INT_LIST, min, max, List.of());
     }
 
+    public static Setting realList(String path, List<Double> def, double min, double max, String doc) {
+        return new Setting(path, def, doc, Kind.REAL_LIST, min, max, List.of());
+    }
+
     /** The accepted values, for help texts. */
     public String range() {
         return switch (kind) {
             case INT, INT_LIST -> "whole number" + (kind == Kind.INT_LIST ? "s" : "") + " in [" + fmt(min) + ", " + fmt(max) + "]";
             case DOUBLE -> "number in [" + fmt(min) + ", " + fmt(max) + "]";
+            case REAL_LIST -> "numbers in [" + fmt(min) + ", " + fmt(max) + "]";
             case BOOLEAN -> "true or false";
             case CHOICE -> String.join(" | ", choices);
         };
@@ -56,6 +61,7 @@ public record Setting(String path, Object defaultValue, String doc, Kind kind, d
             case BOOLEAN -> getBoolean(c);
             case CHOICE -> getString(c);
             case INT_LIST -> getIntList(c);
+            case REAL_LIST -> getRealList(c);
         }
     }
 
@@ -101,6 +107,19 @@ public record Setting(String path, Object defaultValue, String doc, Kind kind, d
         for (ConfigValue e : c.getList(path)) out.add(checkedInt(e, path + " entries"));
         if (out.size() < 2) throw new BadInput(path + " needs at least two entries, got " + v.unwrapped());
         return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    double[] getRealList(Config c) {
+        ConfigValue v = c.getValue(path);
+        if (v.valueType() != ConfigValueType.LIST) throw new BadInput(path + " must be a list such as " + defaultValue + ", got " + v.unwrapped());
+        List<? extends ConfigValue> list = c.getList(path);
+        if (list.isEmpty()) throw new BadInput(path + " needs at least one entry");
+        double[] out = new double[list.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = number(list.get(k), path + " entries", "a number");
+            checkRange(out[k], path + " entries", list.get(k));
+        }
+        return out;
     }
 
     private static double number(ConfigValue v, String what, String expected) {

@@ -82,6 +82,10 @@ public final class Settings {
         return find(path).getString(config);
     }
 
+    public double[] getRealList(String path) {
+        return find(path).getRealList(config);
+    }
+
     public int[] getIntList(String path) {
         return find(path).getIntList(config);
     }

@@ -12,7 +12,7 @@ public final class RandomStreams {
     }
 
     /** Stream kinds keep units, synapses and data apart even when their ids coincide. */
-    public enum Kind { UNIT, SYNAPSE, DATA, INIT, NUDGE_SIGN }
+    public enum Kind { UNIT, SYNAPSE, DATA, INIT, NUDGE_SIGN, UPDATE }
 
     public static SplittableRandom stream(long seed, Kind kind, long id) {
         return new SplittableRandom(mix(seed, kind, id));
@@ -21,6 +21,15 @@ public final class RandomStreams {
     public static long mix(long seed, Kind kind, long id) {
         long z = mix64(seed + 0x9E3779B97F4A7C15L * (kind.ordinal() + 1));
         return mix64(z ^ mix64(id + 0xD1B54A32D192ED03L));
+    }
+
+    /**
+     * A uniform draw in [0, 1) for (actor, time), stateless: the same whichever order the actor
+     * asks in, or whether it asks at all — so a model of random timing does not depend on how
+     * often an actor happened to be scheduled.
+     */
+    public static double uniform(long seed, Kind kind, long id, long time) {
+        return (mix64(mix(seed, kind, id) ^ mix64(time + 0x632BE59BD9B4E019L)) >>> 11) * 0x1.0p-53;
     }
 
     private static long mix64(long z) {

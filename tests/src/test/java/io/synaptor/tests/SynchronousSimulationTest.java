@@ -12,7 +12,10 @@ import io.synaptor.network.PhaseSchedule;
 import io.synaptor.network.SynchronousSimulation;
 import io.synaptor.neurons.Activation;
 import io.synaptor.scenarios.data.TwoMoons;
+import io.synaptor.network.LinkDelays;
+import io.synaptor.scheduler.DelayModel;
 import io.synaptor.scheduler.RandomStreams;
+import io.synaptor.scheduler.UpdateModel;
 import io.synaptor.synapses.NudgeShape;
 import io.synaptor.synapses.Rules;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,12 +59,44 @@ class SynchronousSimulationTest {
         LabeledData test = TwoMoons.generate(12, 0.1, new SplittableRandom(2));
         PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, true, seed, 3, train.size(), test.size(),
                 Rules.shape(rule, holomorphic));
-        double rate = 0.2;
+        assertSameRun(net, schedule, rule, train, test, reset, seed, UpdateModel.everyStep(net.size()));
+    }
 
-        RunResult actors = SimulationRunner.run(new SimulationSpec(net, schedule, rule, rate, train, test, reset, seed, 2),
+    /**
+     * Issue 4's timing models: per-link delays drawn from a model, and units that step at random
+     * times (Poisson) or at per-layer rates — the actors still reproduce the synchronous run.
+     */
+    @ParameterizedTest(name = "delays {0} (spread {1}), update rates {2}")
+    @CsvSource({
+            "uniform, 2, 1.0 1.0",
+            "lognormal, 0.8, 1.0 1.0",
+            "distance, 0, 1.0 1.0",
+            "constant, 0, 0.6 0.6",
+            "lognormal, 0.5, 0.7 0.4"})
+    void timingModelsKeepTheSemantics(String delayModel, double spread, String rates) throws Exception {
+        long seed = 5;
+        NetworkSpec net = LinkDelays.assign(LayeredNetworks.build(new int[]{2, 6, 2}, 3, Activation.named("sigmoid"), 0.5,
+                0.01, RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0)), DelayModel.named(delayModel, 3, spread),
+                new SplittableRandom(seed));
+        double[] perLayer = java.util.Arrays.stream(rates.split(" ")).mapToDouble(Double::parseDouble).toArray();
+        double[] perUnit = new double[net.size()];
+        for (int u = 0; u < perUnit.length; u++) perUnit[u] = net.layerOf()[u] == 0 ? 1.0 : perLayer[net.layerOf()[u] - 1];
+        LabeledData train = TwoMoons.generate(30, 0.1, new SplittableRandom(1));
+        LabeledData test = TwoMoons.generate(12, 0.1, new SplittableRandom(2));
+        PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, true, seed, 3, train.size(), test.size());
+        assertSameRun(net, schedule, "one-sided", train, test, true, seed, new UpdateModel(seed, perUnit));
+        if (!delayModel.equals("constant")) {
+            assertTrue(net.couplings().stream().mapToInt(c -> c.delay()).distinct().count() > 1, "the delays differ per link");
+        }
+    }
+
+    private static void assertSameRun(NetworkSpec net, PhaseSchedule schedule, String rule, LabeledData train,
+                                      LabeledData test, boolean reset, long seed, UpdateModel update) throws Exception {
+        double rate = 0.2;
+        RunResult actors = SimulationRunner.run(new SimulationSpec(net, schedule, rule, rate, train, test, reset, seed, 2, update),
                 SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
         SynchronousSimulation.Result sync = SynchronousSimulation.run(net, schedule, rule, rate, train, test, reset,
-                u -> RandomStreams.stream(seed, RandomStreams.Kind.UNIT, u));
+                u -> RandomStreams.stream(seed, RandomStreams.Kind.UNIT, u), update);
 
         assertEquals(sync.episodes().size(), actors.episodes().size());
         for (int k = 0; k < sync.episodes().size(); k++) {

@@ -1,0 +1,208 @@
+package io.synaptor.scenarios;
+
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * "What happens to learning when the feedback path is late, or when units update at their own
+ * pace?" (issue 4): the gradient-check net and example, one or two timing knobs swept over a grid,
+ * and at each cell the cosine and relative error of the synapses' EP gradient against the exact
+ * one. Every cell is a full actor run in virtual time, so each is reproducible bit for bit.
+ */
+public final class DelaySweepScenario implements Scenario {
+    private static final Common.Defaults DEFAULTS =
+            new Common.Defaults(List.of(4, 8, 6, 3), 100, 100, 0.05, false, 0.0, 1, 1);
+
+    /** A swept knob: its name in sweep.param and the settings one value of it fixes. */
+    private enum Knob {
+        DELAY("delay", "mean link delay (steps)") {
+            Map<String, Object> set(double v) {
+                return Map.of("network.delay", v);
+            }
+        },
+        DELAY_SPREAD("delay-spread", "delay spread (network.delay-spread)") {
+            Map<String, Object> set(double v) {
+                return Map.of("network.delay-spread", v);
+            }
+        },
+        UPDATE_RATE("update-rate", "update probability per step (Poisson)") {
+            Map<String, Object> set(double v) {
+                return Map.of("units.update", "poisson", "units.update-rate", v);
+            }
+        };
+
+        final String key;
+        final String axis;
+
+        Knob(String key, String axis) {
+            this.key = key;
+            this.axis = axis;
+        }
+
+        abstract Map<String, Object> set(double v);
+
+        static Knob named(String key) {
+            for (Knob k : values()) if (k.key.equals(key)) return k;
+            throw new BadInput("unknown sweep parameter " + key);
+        }
+
+        static List<String> keys() {
+            List<String> out = new ArrayList<>();
+            for (Knob k : values()) out.add(k.key);
+            return out;
+        }
+    }
+
+    @Override
+    public String name() {
+        return "delay-sweep";
+    }
+
+    @Override
+    public String summary() {
+        return "EP gradient vs exact as link delay, delay spread or update rate varies: curves or a heatmap";
+    }
+
+    @Override
+    public String description() {
+        return """
+                The gradient-check net and example (4-8-6-3, T1 = T2 = 100 steps, β = 0.05). sweep.param (and
+                optionally sweep.param2) is set to each value of sweep.values (sweep.values2): delay = the mean
+                link delay in steps (network.delay, drawn per link by network.delay-model), delay-spread =
+                network.delay-spread, update-rate = the probability that a unit steps at a given step (Poisson,
+                asynchronous units). At each cell the actors run one training episode in virtual time and the
+                synapses' gradient is compared with the exact one. Summary: grid (the swept values),
+                cosine_by_<param> and rel_error_by_<param> (lists; with two parameters cosine_grid, rows over
+                sweep.values2), best_cell and worst_cell (values and cosine), messages. Plot: sweep.png —
+                cosine against the parameter, or a heatmap for two. metrics.csv: one row per cell.""";
+    }
+
+    @Override
+    public List<Setting> settings() {
+        List<Setting> s = new ArrayList<>(declared());
+        s.add(Setting.choice("sweep.param", "delay", Knob.keys(), "the first swept knob"));
+        s.add(Setting.realList("sweep.values", List.of(1.0, 2.0, 5.0, 10.0, 20.0), 0.0, 1e6, "its values"));
+        List<String> second = new ArrayList<>(List.of("none"));
+        second.addAll(Knob.keys());
+        s.add(Setting.choice("sweep.param2", "none", second, "an optional second knob (a heatmap)"));
+        s.add(Setting.realList("sweep.values2", List.of(1.0, 0.5), 0.0, 1e6, "its values"));
+        return s;
+    }
+
+    private static List<Setting> declared() {
+        return Common.networkSettings(DEFAULTS);
+    }
+
+    @Override
+    public Report run(Settings s, long seed, Progress progress) {
+        Knob first = Knob.named(s.getString("sweep.param"));
+        double[] xs = s.getRealList("sweep.values");
+        boolean two = !s.getString("sweep.param2").equals("none");
+        Knob second = two ? Knob.named(s.getString("sweep.param2")) : null;
+        double[] ys = two ? s.getRealList("sweep.values2") : new double[]{Double.NaN};
+        if (two && second == first) throw new BadInput("sweep.param2 must differ from sweep.param");
+
+        List<String> columns = new ArrayList<>(List.of(first.key));
+        if (two) columns.add(second.key);
+        columns.addAll(List.of("cosine", "rel_error", "messages"));
+        Report report = new Report(columns);
+        double[][] cos = new double[ys.length][xs.length];
+        double[][] err = new double[ys.length][xs.length];
+        long messages = 0;
+        int[] best = {0, 0};
+        int[] worst = {0, 0};
+        progress.start(name(), (long) xs.length * ys.length);
+        try {
+            for (int b = 0; b < ys.length; b++) {
+                for (int a = 0; a < xs.length; a++) {
+                    Map<String, Object> fixed = new LinkedHashMap<>(first.set(xs[a]));
+                    if (two) fixed.putAll(second.set(ys[b]));
+                    Settings cell = s.derive(declared(), fixed);
+                    GradientProbe probe = new GradientProbe(cell, seed, name());
+                    String rule = cell.getString("learning.rule");
+                    GradientProbe.Measurement m = probe.measure(cell, seed,
+                            new GradientProbe.Estimator(rule, Common.nudgeShape(cell), rule, rule),
+                            cell.getDouble("learning.beta"), cell.getBoolean("learning.random-sign"),
+                            cell.getInt("time.free-steps"), cell.getInt("time.nudge-steps"));
+                    cos[b][a] = m.cosine();
+                    err[b][a] = m.relError();
+                    messages += m.result().messages();
+                    List<Object> row = new ArrayList<>(List.of(xs[a]));
+                    if (two) row.add(ys[b]);
+                    row.addAll(List.of(m.cosine(), m.relError(), m.result().messages()));
+                    report.row(row.toArray());
+                    if (cos[b][a] > cos[best[0]][best[1]]) best = new int[]{b, a};
+                    if (cos[b][a] < cos[worst[0]][worst[1]]) worst = new int[]{b, a};
+                    progress.step();
+                }
+            }
+        } finally {
+            progress.close();
+        }
+
+        Map<String, Object> grid = new LinkedHashMap<>();
+        grid.put(first.key, toList(xs));
+        if (two) grid.put(second.key, toList(ys));
+        report.metric("grid", grid);
+        if (two) {
+            List<List<Double>> rows = new ArrayList<>();
+            for (double[] r : cos) rows.add(toList(r));
+            report.metric("cosine_grid", rows);
+        } else {
+            report.metric("cosine_by_" + first.key.replace('-', '_'), toList(cos[0]))
+                    .metric("rel_error_by_" + first.key.replace('-', '_'), toList(err[0]));
+        }
+        report.metric("best_cell", cell(first, xs[best[1]], second, ys[best[0]], cos[best[0]][best[1]]))
+                .metric("worst_cell", cell(first, xs[worst[1]], second, ys[worst[0]], cos[worst[0]][worst[1]]))
+                .metric("messages", messages);
+        report.plot("sweep.png", two ? heatmap(first, xs, second, ys, cos) : curve(first, xs, cos[0]));
+        report.line(String.format("best cosine %.6f at %s, worst %.6f at %s", cos[best[0]][best[1]],
+                describe(first, xs[best[1]], second, ys[best[0]]), cos[worst[0]][worst[1]],
+                describe(first, xs[worst[1]], second, ys[worst[0]])));
+        return report;
+    }
+
+    private static Map<String, Object> cell(Knob a, double x, Knob b, double y, double cosine) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(a.key, x);
+        if (b != null) m.put(b.key, y);
+        m.put("cosine", cosine);
+        return m;
+    }
+
+    private static String describe(Knob a, double x, Knob b, double y) {
+        return a.key + " = " + x + (b == null ? "" : ", " + b.key + " = " + y);
+    }
+
+    private static Chart<?, ?> curve(Knob k, double[] xs, double[] cos) {
+        XYChart chart = new XYChartBuilder().width(640).height(420).title("EP gradient vs exact, swept over " + k.key)
+                .xAxisTitle(k.axis).yAxisTitle("cosine to the exact gradient").build();
+        chart.addSeries("cosine", xs, cos).setMarker(SeriesMarkers.CIRCLE);
+        return chart;
+    }
+
+    private static Chart<?, ?> heatmap(Knob a, double[] xs, Knob b, double[] ys, double[][] cos) {
+        HeatMapChart chart = new HeatMapChartBuilder().width(640).height(480)
+                .title("Cosine to the exact gradient").xAxisTitle(a.axis).yAxisTitle(b.axis).build();
+        List<Number[]> cells = new ArrayList<>();
+        for (int j = 0; j < ys.length; j++) for (int i = 0; i < xs.length; i++) cells.add(new Number[]{i, j, cos[j][i]});
+        chart.addSeries("cosine", toList(xs), toList(ys), cells);
+        chart.getStyler().setShowValue(true);
+        return chart;
+    }
+
+    private static List<Double> toList(double[] v) {
+        List<Double> out = new ArrayList<>();
+        for (double d : v) out.add(d);
+        return out;
+    }
+}
