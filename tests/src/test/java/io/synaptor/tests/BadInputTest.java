@@ -33,6 +33,14 @@ class BadInputTest {
                         "--set", "units.activation=hard-sigmoid"}, "needs a holomorphic activation"),
                 Arguments.of("hEP warm-up too long", new String[]{"run", "xor", "--set", "learning.rule=holomorphic",
                         "--set", "learning.holomorphic.form=online", "--set", "learning.holomorphic.warmup=3"}, "learning.holomorphic.warmup"),
+                Arguments.of("NaN delay", new String[]{"run", "two-moons", "--set", "network.delay=NaN"}, "network.delay"),
+                Arguments.of("uniform delays below a step", new String[]{"run", "two-moons", "--set", "network.delay-model=uniform",
+                        "--set", "network.delay=2", "--set", "network.delay-spread=3"}, "reach below one step"),
+                Arguments.of("NaN delay spread", new String[]{"run", "two-moons", "--set", "network.delay-spread=NaN"}, "network.delay-spread"),
+                Arguments.of("update rate above 1", new String[]{"run", "two-moons", "--set", "units.update=poisson",
+                        "--set", "units.update-rate=1.5"}, "units.update-rate"),
+                Arguments.of("rates per layer", new String[]{"run", "two-moons", "--set", "units.update=heterogeneous",
+                        "--set", "units.update-rates=[0.5]"}, "one rate per layer"),
                 Arguments.of("missing config", new String[]{"run", "--config", "/nonexistent/config.conf"}, "does not exist"));
     }
 
