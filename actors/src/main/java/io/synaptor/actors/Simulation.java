@@ -4,7 +4,9 @@ import io.synaptor.network.Coupling;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.PhaseSchedule;
 import io.synaptor.network.Role;
-import io.synaptor.scheduler.LinkDelay;
+import io.synaptor.scheduler.Timing;
+import io.synaptor.synapses.NudgeSchedule;
+import io.synaptor.synapses.ShiftedSchedule;
 import io.synaptor.scheduler.RandomStreams;
 import io.synaptor.synapses.Rules;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -62,11 +64,13 @@ public final class Simulation {
             for (int o = 0; o < outs.length; o++) outputIndex[outs[o]] = o;
             @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: fast indexing on the hot path
             ActorRef<UnitActor.Command>[] units = new ActorRef[n];
+            Timing timing = spec.timing();
             for (int u = 0; u < n; u++) {
                 if (net.roles()[u] == Role.INPUT) continue;
+                NudgeSchedule clock = ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.UNIT, u));
                 UnitActor.Setup setup = new UnitActor.Setup(u, outputIndex[u], slotsOf.get(u).size(), schedule.batch(),
-                        net.biases()[u], net.dynamics(complex), Rules.create(spec.rule(), schedule, spec.rate()), schedule, spec.reset(), Rules.clampsOutputs(spec.rule()),
-                        RandomStreams.stream(spec.seed(), RandomStreams.Kind.UNIT, u), spec.update());
+                        net.biases()[u], net.dynamics(complex), Rules.create(spec.rule(), clock, spec.rate()), schedule, spec.reset(), Rules.clampsOutputs(spec.rule()),
+                        RandomStreams.stream(spec.seed(), RandomStreams.Kind.UNIT, u), timing.update(), clock);
                 units[u] = ctx.spawn(UnitActor.create(setup, teacher, probe), "u-" + u);
             }
 
@@ -77,8 +81,9 @@ public final class Simulation {
                 SynapseActor.Ends ends = new SynapseActor.Ends(
                         c.i(), units[c.i()], slotsOf.get(c.i()).indexOf(k),
                         c.j(), units[c.j()], slotsOf.get(c.j()).indexOf(k));
+                NudgeSchedule clock = ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.SYNAPSE, k));
                 ActorRef<SynapseActor.Command> syn = ctx.spawn(SynapseActor.create(k, ends, c.weight(),
-                        new LinkDelay(c.delay()), Rules.create(spec.rule(), schedule, spec.rate()),
+                        timing.link(k, 0, c.delay()), timing.link(k, 1, c.delay()), Rules.create(spec.rule(), clock, spec.rate()),
                         schedule.endTime(), probe), "s-" + k);
                 synapsesOf.get(c.i()).add(syn);
                 synapsesOf.get(c.j()).add(syn);

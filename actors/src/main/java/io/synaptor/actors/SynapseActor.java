@@ -20,7 +20,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * τ. The learning rule therefore sees ρ_i and ρ_j of the same instant, from its own clock alone.
  * A drive carries a horizon — how long it surely holds: until the other end's value changes or
  * the rule may move W — so a clamped input's drive is sent once per episode, not once per step;
- * when the horizon grows without a new value, a clock message says so.
+ * when the horizon grows without a new value, a clock message says so. A link may jitter or lose
+ * values ({@link LinkDelay}); the synapse then holds a new value back until it is sure to arrive.
  */
 public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
 
@@ -40,38 +41,41 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
                        int unitJ, ActorRef<UnitActor.Command> refJ, int slotJ) {
     }
 
-    public static Behavior<Command> create(int id, Ends ends, double weight, LinkDelay delay, LearningRule rule,
+    /**
+     * @param toI the link from this synapse to end i (its delay, jitter and loss); {@code toJ} likewise
+     */
+    public static Behavior<Command> create(int id, Ends ends, double weight, LinkDelay toI, LinkDelay toJ, LearningRule rule,
                                            long endTime, ActorRef<ProbeActor.Command> probe) {
-        return Behaviors.setup(ctx -> new SynapseActor(ctx, id, ends, weight, delay, rule, endTime, probe));
+        return Behaviors.setup(ctx -> new SynapseActor(ctx, id, ends, weight, toI, toJ, rule, endTime, probe));
     }
 
     private final int id;
     private final Ends ends;
     private final PairwiseCoupling coupling;
-    private final LinkDelay delay;
     private final LearningRule rule;
     private final long endTime;
     private final ActorRef<ProbeActor.Command> probe;
     private final TimedInbox<double[]> inI = new TimedInbox<>(-1);
     private final TimedInbox<double[]> inJ = new TimedInbox<>(-1);
+    private final Outgoing toI;
+    private final Outgoing toJ;
     private long nextSample;
     private long nextUpdate;
-    private long promisedI = -1;
-    private long promisedJ = -1;
     private boolean started;
     private boolean finished;
     private final long[] sent = MessageKind.counters();
 
-    private SynapseActor(ActorContext<Command> ctx, int id, Ends ends, double weight, LinkDelay delay,
+    private SynapseActor(ActorContext<Command> ctx, int id, Ends ends, double weight, LinkDelay linkI, LinkDelay linkJ,
                          LearningRule rule, long endTime, ActorRef<ProbeActor.Command> probe) {
         super(ctx);
         this.id = id;
         this.ends = ends;
         this.coupling = new PairwiseCoupling(weight);
-        this.delay = delay;
         this.rule = rule;
         this.endTime = endTime;
         this.probe = probe;
+        this.toI = ends.refI() == null ? null : new Outgoing(ends.refI(), ends.slotI(), linkI, inJ);
+        this.toJ = ends.refJ() == null ? null : new Outgoing(ends.refJ(), ends.slotJ(), linkJ, inI);
         this.nextSample = rule.nextSampleTime(0);
         this.nextUpdate = rule.nextUpdateTime(0);
     }
@@ -111,8 +115,8 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             process(next);
         }
         if (started) {
-            if (ends.refI() != null) promisedI = promise(ends.refI(), ends.slotI(), inJ, promisedI);
-            if (ends.refJ() != null) promisedJ = promise(ends.refJ(), ends.slotJ(), inI, promisedJ);
+            if (toI != null) toI.flush();
+            if (toJ != null) toJ.flush();
         }
         if (Math.min(inI.knownThrough(), inJ.knownThrough()) >= endTime
                 && Math.min(Math.min(inI.nextPendingTime(), inJ.nextPendingTime()), nextSample) > endTime) {
@@ -139,28 +143,67 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             nextUpdate = rule.nextUpdateTime(tau + 1);
         }
         started = true;
-        if (ends.refI() != null && (changedJ || moved)) promisedI = drive(ends.refI(), ends.slotI(), tau, inJ);
-        if (ends.refJ() != null && (changedI || moved)) promisedJ = drive(ends.refJ(), ends.slotJ(), tau, inI);
+        if (toI != null && (changedJ || moved)) toI.change(tau);
+        if (toJ != null && (changedI || moved)) toJ.change(tau);
     }
 
-    /** The last time the drive computed from {@code other}'s current value surely holds at the receiver. */
-    private long horizon(TimedInbox<double[]> other) {
-        long holds = Math.min(other.holdsThrough(), nextUpdate - 1);
-        return holds + delay.steps();
-    }
+    /**
+     * One outgoing direction: the drive W·ρ(other end) towards one unit, through its link. A new
+     * value waits here until it is certain to be delivered — its send time gets through the link
+     * and nothing supersedes it before — and until the receiver can be told how long it holds (a
+     * value overtaken at the instant it lands is never sent). With a plain link that is at once.
+     */
+    private final class Outgoing {
+        private final ActorRef<UnitActor.Command> to;
+        private final int slot;
+        private final LinkDelay link;
+        private final TimedInbox<double[]> other;
+        private double[] pending;
+        private long deliverAt = -1;
+        private long promised = -1;
 
-    private long drive(ActorRef<UnitActor.Command> to, int slot, long tau, TimedInbox<double[]> other) {
-        long h = horizon(other);
-        to.tell(new UnitActor.Drive(slot, delay.arrival(tau), h, coupling.drive(other.current())));
-        sent[MessageKind.DRIVE.ordinal()]++;
-        return h;
-    }
+        Outgoing(ActorRef<UnitActor.Command> to, int slot, LinkDelay link, TimedInbox<double[]> other) {
+            this.to = to;
+            this.slot = slot;
+            this.link = link;
+            this.other = other;
+        }
 
-    private long promise(ActorRef<UnitActor.Command> to, int slot, TimedInbox<double[]> other, long promised) {
-        long h = horizon(other);
-        if (h <= promised) return promised;
-        to.tell(new UnitActor.Clock(slot, h));
-        sent[MessageKind.DRIVE_CLOCK.ordinal()]++;
-        return h;
+        /** The drive changed at τ (the other end moved, or W did). */
+        void change(long tau) {
+            if (pending != null && deliverAt < tau) {
+                // The waiting value got through before this change; it is in force until the new one lands.
+                long until = link.arrival(link.firstDelivered(tau)) - 1;
+                if (until >= link.arrival(deliverAt)) send(until);
+            }
+            pending = coupling.drive(other.current());
+            deliverAt = link.plain() ? tau : link.firstDelivered(tau);
+            flush();
+        }
+
+        private void send(long horizon) {
+            to.tell(new UnitActor.Drive(slot, link.arrival(deliverAt), horizon, pending));
+            sent[MessageKind.DRIVE.ordinal()]++;
+            pending = null;
+            promised = horizon;
+        }
+
+        /** The last send time through which the current value surely stays the value (until the other end changes or W may move). */
+        private long holds() {
+            return Math.min(other.holdsThrough(), nextUpdate - 1);
+        }
+
+        /** Sends the waiting value if it is certain, else (or also) a promise of how long the input is known. */
+        void flush() {
+            long x = holds();
+            long horizon = link.arrival(x + 1) - 1; // nothing sent after x can land before A(x + 1)
+            if (pending != null && x >= deliverAt && horizon >= link.arrival(deliverAt)) {
+                send(horizon);
+            } else if (horizon > promised) {
+                to.tell(new UnitActor.Clock(slot, horizon));
+                sent[MessageKind.DRIVE_CLOCK.ordinal()]++;
+                promised = horizon;
+            }
+        }
     }
 }

@@ -60,11 +60,12 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
 
     /**
      * What a unit is, as the builder sets it up; {@code reset}: return to s = 0 at every episode
-     * start; {@code clampOnNudge}: an output held at its target during the second phase (CHL).
+     * start; {@code clampOnNudge}: an output held at its target during the second phase (CHL);
+     * {@code nudgeClock}: the schedule as this unit's own (possibly skewed) nudge oscillator reads it.
      */
     public record Setup(int id, int outputIndex, int slots, int batch, double bias, UnitDynamics dynamics,
                         LearningRule biasRule, NudgeSchedule schedule, boolean reset, boolean clampOnNudge,
-                        SplittableRandom noise, UpdateModel update) {
+                        SplittableRandom noise, UpdateModel update, NudgeSchedule nudgeClock) {
     }
 
     public static Behavior<Command> create(Setup setup, ActorRef<TeacherActor.Command> teacher,
@@ -180,11 +181,11 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         if (synapses == null) return;
         while (!halted && t < endTime && inputsKnownThrough(t)) {
             boolean output = setup.outputIndex() >= 0; // only outputs feel the cost
-            double betaRe = output ? schedule.betaAtStep(t) : 0.0;
-            double betaIm = output ? schedule.betaImAtStep(t) : 0.0;
+            double betaRe = output ? setup.nudgeClock().betaAtStep(t) : 0.0;
+            double betaIm = output ? setup.nudgeClock().betaImAtStep(t) : 0.0;
             double[] target = null;
             if (betaRe != 0.0 || betaIm != 0.0) {
-                target = targetFor(schedule.episodeOfStep(t));
+                target = targetFor(setup.nudgeClock().episodeOfStep(t));
                 if (target == null) return;
             }
             for (int k = 0; k < inbox.length; k++) {

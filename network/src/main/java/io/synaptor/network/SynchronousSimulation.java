@@ -1,25 +1,31 @@
 package io.synaptor.network;
 
 import io.synaptor.neurons.UnitDynamics;
+import io.synaptor.scheduler.LinkDelay;
+import io.synaptor.scheduler.RandomStreams;
+import io.synaptor.scheduler.Timing;
 import io.synaptor.scheduler.UpdateModel;
+import io.synaptor.synapses.NudgeSchedule;
+import io.synaptor.synapses.ShiftedSchedule;
 import io.synaptor.synapses.LearningRule;
 import io.synaptor.synapses.Rules;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
-import java.util.function.Supplier;
 
 /**
  * The actors' virtual-time dynamics computed a second way: one thread, global arrays, a plain
  * loop over time — no messages, inboxes or horizons. It implements the same semantics the actors
  * reach by local rules (DESIGN.md, "Time"), so the two must agree episode by episode:
  * <ul>
- *   <li>unit i takes the step t → t+1 with the field Σ_j W_ij(τ) ρ_j(τ) + b_i(t), τ = max(0, t − D_ij)
- *       (the history before time 0 is the initial state), where W(τ) includes every learning update
- *       made at sample times ≤ τ;</li>
+ *   <li>unit i takes the step t → t+1 with the field Σ_j W_ij(τ) ρ_j(τ) + b_i(t), τ the latest send
+ *       time delivered by the link j → i with arrival A(τ) ≤ t — for a plain link τ = max(0, t − D_ij),
+ *       the history before time 0 being the initial state (see {@link LinkDelay} for jitter and
+ *       loss) — where W(τ) includes every learning update made at sample times ≤ τ;</li>
  *   <li>episode e's clamp holds for the state times (start, start + length] (episode 0 from 0);</li>
  *   <li>a unit whose update model does not tick at step t holds its state through it;</li>
  *   <li>β(t) acts on output units only; with reset, the first step of every episode after the first
@@ -50,18 +56,21 @@ public final class SynchronousSimulation {
      */
     public static Result run(NetworkSpec net, PhaseSchedule schedule, String rule, double rate, LabeledData train,
                              LabeledData test, boolean reset, IntFunction<SplittableRandom> noise) {
-        return run(net, schedule, rule, rate, train, test, reset, noise, UpdateModel.everyStep(net.size()));
+        return run(net, schedule, rule, rate, train, test, reset, noise, Timing.exact(net.size()));
     }
 
-    /** As above, with units that step only when their update model says so (holding their state otherwise). */
+    /**
+     * As above, under a timing model: units step only when their update model ticks (holding their
+     * state otherwise), links jitter and lose values, and each unit's nudge clock and each rule's
+     * learning window run late by the actor's clock skew.
+     */
     public static Result run(NetworkSpec net, PhaseSchedule schedule, String rule, double rate, LabeledData train,
-                             LabeledData test, boolean reset, IntFunction<SplittableRandom> noise, UpdateModel update) {
-        Supplier<LearningRule> rules = () -> Rules.create(rule, schedule, rate);
+                             LabeledData test, boolean reset, IntFunction<SplittableRandom> noise, Timing timing) {
+        UpdateModel update = timing.update();
         boolean clampOutputs = Rules.clampsOutputs(rule);
         int n = net.size();
         int batch = schedule.batch();
         int m = net.couplings().size();
-        int depth = net.maxDelay() + 1;
         UnitDynamics dyn = net.dynamics(schedule.shape().complex());
         int c = dyn.components();
         int[] inputs = net.inputs();
@@ -73,17 +82,27 @@ public final class SynchronousSimulation {
         for (int u : inputs) clamped[u] = true;
 
         double[][] s = new double[n][c * batch];
-        double[][][] rhoHistory = new double[depth][n][c * batch]; // ρ at state time t, in slot t % depth
-        double[][] wHistory = new double[depth][m];            // W after processing time t
+        double[][] rho = new double[n][c * batch];
         double[] w = net.weights();
         double[] bias = net.biases().clone();
         LearningRule[] synRule = new LearningRule[m];
-        for (int k = 0; k < m; k++) synRule[k] = rules.get();
+        LinkDelay[][] link = new LinkDelay[m][2];              // [k][0]: towards end i (carries ρ_j); [k][1]: towards j
+        List<ArrayDeque<Sent>> inFlight = new ArrayList<>();   // per k and direction, in arrival order
+        double[][][] received = new double[m][2][];            // the value in force at the receiver
+        for (int k = 0; k < m; k++) {
+            synRule[k] = Rules.create(rule, ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.SYNAPSE, k)), rate);
+            for (int d = 0; d < 2; d++) {
+                link[k][d] = timing.link(k, d, net.couplings().get(k).delay());
+                inFlight.add(new ArrayDeque<>());
+            }
+        }
         LearningRule[] biasRule = new LearningRule[n];
+        NudgeSchedule[] clock = new NudgeSchedule[n];
         SplittableRandom[] rng = new SplittableRandom[n];
         for (int u = 0; u < n; u++) {
             if (!clamped[u]) {
-                biasRule[u] = rules.get();
+                clock[u] = ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.UNIT, u));
+                biasRule[u] = Rules.create(rule, clock[u], rate);
                 rng[u] = noise.apply(u);
             }
         }
@@ -108,7 +127,6 @@ public final class SynchronousSimulation {
             for (int a = 0; a < inputs.length; a++) {
                 for (int b = 0; b < batch; b++) s[inputs[a]][c * b] = data.x()[examples[b]][a];
             }
-            double[][] rho = rhoHistory[(int) (t % depth)];
             for (int u = 0; u < n; u++) for (int b = 0; b < batch; b++) dyn.rho(s[u], b, rho[u]);
             // Learning at state time t, before the state moves on (synapses, then biases).
             for (int k = 0; k < m; k++) {
@@ -117,7 +135,16 @@ public final class SynchronousSimulation {
                     w[k] += synRule[k].observe(t, rho[cp.i()], rho[cp.j()]);
                 }
             }
-            System.arraycopy(w, 0, wHistory[(int) (t % depth)], 0, m);
+            for (int k = 0; k < m; k++) { // what each synapse sends at t: W(t)·ρ of the other end
+                var cp = net.couplings().get(k);
+                for (int d = 0; d < 2; d++) {
+                    if (!link[k][d].delivered(t)) continue;
+                    double[] from = rho[d == 0 ? cp.j() : cp.i()];
+                    double[] v = new double[from.length];
+                    for (int b = 0; b < v.length; b++) v[b] = w[k] * from[b];
+                    inFlight.get(2 * k + d).addLast(new Sent(link[k][d].arrival(t), v));
+                }
+            }
             for (int u = 0; u < n; u++) {
                 if (biasRule[u] != null && biasRule[u].nextSampleTime(t) == t) bias[u] += biasRule[u].observe(t, rho[u], ones);
             }
@@ -135,21 +162,18 @@ public final class SynchronousSimulation {
             for (double[] f : field) Arrays.fill(f, 0.0);
             for (int k = 0; k < m; k++) {
                 var cp = net.couplings().get(k);
-                long tau = Math.max(0, t - cp.delay());
-                double wk = wHistory[(int) (tau % depth)][k];
-                double[][] past = rhoHistory[(int) (tau % depth)];
+                for (int d = 0; d < 2; d++) {
+                    ArrayDeque<Sent> q = inFlight.get(2 * k + d);
+                    while (!q.isEmpty() && q.peekFirst().arrival() <= t) received[k][d] = q.pollFirst().value();
+                }
                 for (int b = 0; b < c * batch; b++) {
-                    field[cp.i()][b] += wk * past[cp.j()][b];
-                    field[cp.j()][b] += wk * past[cp.i()][b];
+                    field[cp.i()][b] += received[k][0][b];
+                    field[cp.j()][b] += received[k][1][b];
                 }
             }
             long stepEpisode = schedule.episodeOfStep(t);
             boolean resetNow = reset && stepEpisode > 0 && t == schedule.start(stepEpisode);
             boolean restoreNow = !resetNow && schedule.restoreStep(t) == t;
-            double stepBeta = schedule.betaAtStep(t);
-            double stepBetaIm = schedule.betaImAtStep(t);
-            boolean nudged = stepBeta != 0.0 || stepBetaIm != 0.0;
-            int[] stepExamples = nudged ? order.examples(stepEpisode) : null;
             for (int u = 0; u < n; u++) {
                 if (clamped[u]) continue;
                 if (resetNow) {
@@ -160,20 +184,26 @@ public final class SynchronousSimulation {
                     s[u] = freeState[u].clone();
                     continue;
                 }
-                boolean output = outputIndex[u] >= 0;
-                int[] ex = output && nudged ? stepExamples : null;
+                boolean output = outputIndex[u] >= 0; // only outputs feel β, on their own clock
+                double stepBeta = output ? clock[u].betaAtStep(t) : 0.0;
+                double stepBetaIm = output ? clock[u].betaImAtStep(t) : 0.0;
+                int[] ex = stepBeta != 0.0 || stepBetaIm != 0.0 ? order.examples(clock[u].episodeOfStep(t)) : null;
                 if (!(ex != null && clampOutputs) && !update.updates(u, t)) continue; // holds its state this step
                 for (int b = 0; b < batch; b++) {
                     double g = dyn.isNoisy() ? rng[u].nextGaussian() : 0.0;
                     double y = ex == null ? 0.0 : train.y()[ex[b]][outputIndex[u]];
                     if (ex != null && clampOutputs) s[u][b] = y;
-                    else dyn.step(s[u], b, field[u], bias[u], output ? stepBeta : 0.0, output ? stepBetaIm : 0.0, y, g);
+                    else dyn.step(s[u], b, field[u], bias[u], stepBeta, stepBetaIm, y, g);
                 }
             }
         }
         double[][] finals = new double[n][];
         for (int u = 0; u < n; u++) finals[u] = realParts(s[u], c, batch);
         return new Result(episodes, w, bias, finals);
+    }
+
+    /** A value on its way: it lands at {@code arrival}. */
+    private record Sent(long arrival, double[] value) {
     }
 
     private static double[] realParts(double[] v, int c, int batch) {

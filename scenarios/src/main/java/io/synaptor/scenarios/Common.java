@@ -9,6 +9,7 @@ import io.synaptor.actors.ProgressListener;
 import io.synaptor.network.LayeredNetworks;
 import io.synaptor.network.LinkDelays;
 import io.synaptor.scheduler.DelayModel;
+import io.synaptor.scheduler.Timing;
 import io.synaptor.scheduler.UpdateModel;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.neurons.Activation;
@@ -47,6 +48,12 @@ final class Common {
                 "how link delays are drawn (once per link, from the seed): constant = network.delay; uniform = network.delay ± network.delay-spread steps; lognormal = median network.delay, σ = network.delay-spread; distance = units placed at random in the unit square, delay ∝ link length, mean network.delay"));
         s.add(Setting.real("network.delay-spread", 0.0, 0.0, 1000.0,
                 "uniform: half-width in steps; lognormal: σ of log delay"));
+        s.add(Setting.integer("network.jitter", 0, 0, 100_000,
+                "extra delay per value, uniform in 0 … jitter steps, drawn per link and send time (delivery stays in order)"));
+        s.add(Setting.real("network.drop", 0.0, 0.0, 0.999999,
+                "probability that a value sent on a link is lost (the receiver keeps the last value that arrived); in [0, 1)"));
+        s.add(Setting.integer("network.clock-skew", 0, 0, 100_000,
+                "each actor's clock — its nudge oscillator and learning window — runs late by 0 … clock-skew steps, drawn per actor"));
         s.add(Setting.choice("units.activation", "sigmoid", Activation.ALL.stream().map(Activation::name).toList(),
                 "activation ρ: sigmoid = σ(4s − 2), hard-sigmoid = 0 ∨ s ∧ 1, tanh"));
         s.add(Setting.real("units.temperature", 0.0, 0.0, 100.0,
@@ -102,6 +109,12 @@ final class Common {
         } catch (IllegalArgumentException e) {
             throw new BadInput("network.delay-model=" + model + ": " + e.getMessage());
         }
+    }
+
+    /** The run's timing: update model, link jitter and loss, clock skew. */
+    static Timing timing(Settings s, long seed, NetworkSpec net) {
+        return new Timing(updateModel(s, seed, net), s.getInt("network.jitter"), s.getDouble("network.drop"),
+                s.getInt("network.clock-skew"), seed);
     }
 
     /** When each unit steps, from units.update (rates per unit; inputs are clamped and never step). */

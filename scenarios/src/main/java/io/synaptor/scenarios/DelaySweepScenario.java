@@ -34,6 +34,21 @@ public final class DelaySweepScenario implements Scenario {
                 return Map.of("network.delay-spread", v);
             }
         },
+        JITTER("jitter", "link jitter (steps)") {
+            Map<String, Object> set(double v) {
+                return Map.of("network.jitter", v);
+            }
+        },
+        DROP("drop", "probability that a link loses a value") {
+            Map<String, Object> set(double v) {
+                return Map.of("network.drop", v);
+            }
+        },
+        CLOCK_SKEW("clock-skew", "largest clock skew (steps)") {
+            Map<String, Object> set(double v) {
+                return Map.of("network.clock-skew", v);
+            }
+        },
         UPDATE_RATE("update-rate", "update probability per step (Poisson)") {
             Map<String, Object> set(double v) {
                 return Map.of("units.update", "poisson", "units.update-rate", v);
@@ -69,7 +84,7 @@ public final class DelaySweepScenario implements Scenario {
 
     @Override
     public String summary() {
-        return "EP gradient vs exact as link delay, delay spread or update rate varies: curves or a heatmap";
+        return "EP gradient vs exact as delay, delay spread, jitter, loss, clock skew or update rate vary: curves or a heatmap";
     }
 
     @Override
@@ -78,8 +93,9 @@ public final class DelaySweepScenario implements Scenario {
                 The gradient-check net and example (4-8-6-3, T1 = T2 = 100 steps, β = 0.05). sweep.param (and
                 optionally sweep.param2) is set to each value of sweep.values (sweep.values2): delay = the mean
                 link delay in steps (network.delay, drawn per link by network.delay-model), delay-spread =
-                network.delay-spread, update-rate = the probability that a unit steps at a given step (Poisson,
-                asynchronous units). At each cell the actors run one training episode in virtual time and the
+                network.delay-spread, jitter = network.jitter (steps), drop = network.drop (probability that a
+                link loses a value), clock-skew = network.clock-skew (steps), update-rate = the probability
+                that a unit steps at a given step (Poisson, asynchronous units). At each cell the actors run one training episode in virtual time and the
                 synapses' gradient is compared with the exact one. Summary: grid (the swept values),
                 cosine_by_<param> and rel_error_by_<param> (lists; with two parameters cosine_grid, rows over
                 sweep.values2), best_cell and worst_cell (values and cosine), messages. Plot: sweep.png —

@@ -51,6 +51,7 @@ class DeterminismTest {
             "network.delay-model=distance network.delay=3",
             "units.update=poisson units.update-rate=0.6 units.temperature=0.001",
             "units.update=heterogeneous units.update-rates=[0.9,0.5]",
+            "network.jitter=3 network.drop=0.2 network.clock-skew=2",
             "learning.rule=holomorphic learning.holomorphic.points=3 network.delay=2"})
     void sameBitsUnderEveryTimingModel(String settings, @TempDir Path tmp) {
         java.util.List<String> extra = new java.util.ArrayList<>();

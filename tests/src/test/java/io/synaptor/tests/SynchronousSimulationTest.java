@@ -15,6 +15,7 @@ import io.synaptor.scenarios.data.TwoMoons;
 import io.synaptor.network.LinkDelays;
 import io.synaptor.scheduler.DelayModel;
 import io.synaptor.scheduler.RandomStreams;
+import io.synaptor.scheduler.Timing;
 import io.synaptor.scheduler.UpdateModel;
 import io.synaptor.synapses.NudgeShape;
 import io.synaptor.synapses.Rules;
@@ -59,7 +60,7 @@ class SynchronousSimulationTest {
         LabeledData test = TwoMoons.generate(12, 0.1, new SplittableRandom(2));
         PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, true, seed, 3, train.size(), test.size(),
                 Rules.shape(rule, holomorphic));
-        assertSameRun(net, schedule, rule, train, test, reset, seed, UpdateModel.everyStep(net.size()));
+        assertSameRun(net, schedule, rule, train, test, reset, seed, Timing.exact(net.size()));
     }
 
     /**
@@ -84,14 +85,34 @@ class SynchronousSimulationTest {
         LabeledData train = TwoMoons.generate(30, 0.1, new SplittableRandom(1));
         LabeledData test = TwoMoons.generate(12, 0.1, new SplittableRandom(2));
         PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, true, seed, 3, train.size(), test.size());
-        assertSameRun(net, schedule, "one-sided", train, test, true, seed, new UpdateModel(seed, perUnit));
+        assertSameRun(net, schedule, "one-sided", train, test, true, seed, new Timing(new UpdateModel(seed, perUnit), 0, 0.0, 0, seed));
         if (!delayModel.equals("constant")) {
             assertTrue(net.couplings().stream().mapToInt(c -> c.delay()).distinct().count() > 1, "the delays differ per link");
         }
     }
 
+    /** Issue 4: jittered and lossy links, and skewed actor clocks, under several rules. */
+    @ParameterizedTest(name = "jitter {0}, drop {1}, skew {2}: {3}")
+    @CsvSource({
+            "2, 0.0, 0, one-sided",
+            "0, 0.3, 0, one-sided",
+            "0, 0.0, 3, one-sided",
+            "3, 0.2, 2, centered",
+            "1, 0.1, 2, holomorphic"})
+    void jitterLossAndSkewKeepTheSemantics(int jitter, double drop, int skew, String rule) throws Exception {
+        long seed = 9;
+        NetworkSpec net = LayeredNetworks.build(new int[]{2, 5, 4, 2}, 2, Activation.named("sigmoid"), 0.5, 0.0,
+                RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
+        LabeledData train = TwoMoons.generate(30, 0.1, new SplittableRandom(1));
+        LabeledData test = TwoMoons.generate(12, 0.1, new SplittableRandom(2));
+        PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, false, seed, 3, train.size(), test.size(),
+                Rules.shape(rule, NudgeShape.oscillating(3, 1)));
+        assertSameRun(net, schedule, rule, train, test, true, seed,
+                new Timing(UpdateModel.everyStep(net.size()), jitter, drop, skew, seed));
+    }
+
     private static void assertSameRun(NetworkSpec net, PhaseSchedule schedule, String rule, LabeledData train,
-                                      LabeledData test, boolean reset, long seed, UpdateModel update) throws Exception {
+                                      LabeledData test, boolean reset, long seed, Timing update) throws Exception {
         double rate = 0.2;
         RunResult actors = SimulationRunner.run(new SimulationSpec(net, schedule, rule, rate, train, test, reset, seed, 2, update),
                 SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
