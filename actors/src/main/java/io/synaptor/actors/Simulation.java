@@ -70,7 +70,7 @@ public final class Simulation {
                 NudgeSchedule clock = ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.UNIT, u));
                 UnitActor.Setup setup = new UnitActor.Setup(u, outputIndex[u], slotsOf.get(u).size(), schedule.batch(),
                         net.biases()[u], net.dynamics(complex), Rules.create(spec.rule(), clock, spec.rate()), schedule, spec.reset(), Rules.clampsOutputs(spec.rule()),
-                        RandomStreams.stream(spec.seed(), RandomStreams.Kind.UNIT, u), timing.update(), clock);
+                        RandomStreams.stream(spec.seed(), RandomStreams.Kind.UNIT, u), timing, clock);
                 units[u] = ctx.spawn(UnitActor.create(setup, teacher, probe), "u-" + u);
             }
 

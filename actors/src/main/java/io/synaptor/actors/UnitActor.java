@@ -2,7 +2,7 @@ package io.synaptor.actors;
 
 import io.synaptor.neurons.UnitDynamics;
 import io.synaptor.scheduler.TimedInbox;
-import io.synaptor.scheduler.UpdateModel;
+import io.synaptor.scheduler.Timing;
 import io.synaptor.synapses.LearningRule;
 import io.synaptor.synapses.NudgeSchedule;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -25,7 +25,8 @@ import java.util.SplittableRandom;
  * applied in slot order so the rounding is the same whatever order the messages came in).
  * It takes the step t → t+1 only when every input link is known through t — the conservative
  * rule; an output unit in a nudged phase also waits for its target. When ρ did not change by a
- * single bit it sends a clock message instead of a state, so synapses skip the recomputation.
+ * single bit — or, with a send threshold, by more than the threshold since the last value sent —
+ * it sends a clock message instead of a state, so synapses skip the recomputation.
  * The unit's bias is a synapse to a constant ρ ≡ 1 and learns with the same rule. With reset on,
  * the first step of every episode returns the unit to s = 0 — read from the schedule, so no
  * message; its neighbours still see its previous state for one link delay, as physics would have it.
@@ -65,7 +66,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
      */
     public record Setup(int id, int outputIndex, int slots, int batch, double bias, UnitDynamics dynamics,
                         LearningRule biasRule, NudgeSchedule schedule, boolean reset, boolean clampOnNudge,
-                        SplittableRandom noise, UpdateModel update, NudgeSchedule nudgeClock) {
+                        SplittableRandom noise, Timing timing, NudgeSchedule nudgeClock) {
     }
 
     public static Behavior<Command> create(Setup setup, ActorRef<TeacherActor.Command> teacher,
@@ -206,7 +207,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
                 scheduleRestore(t + 1);
             } else if (target != null && setup.clampOnNudge()) {
                 System.arraycopy(target, 0, s, 0, s.length); // contrastive Hebbian: the output is clamped
-            } else if (setup.update().updates(setup.id(), t)) { // otherwise it holds its state through this step
+            } else if (setup.timing().update().updates(setup.id(), t)) { // otherwise it holds its state through this step
                 for (int b = 0; b < setup.batch(); b++) {
                     double noise = dynamics.isNoisy() ? setup.noise().nextGaussian() : 0.0;
                     dynamics.step(s, b, sum, bias, betaRe, betaIm, target == null ? 0.0 : target[b], noise);
@@ -254,7 +255,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
             teacher.tell(new TeacherActor.FreeOutput(setup.outputIndex(), e, realParts()));
             nextFreeSample = e + 1 < schedule.episodes() ? schedule.freeSampleTime(e + 1) : Long.MAX_VALUE;
         }
-        if (lastSent != null && Arrays.equals(rho, lastSent)) {
+        if (!setup.timing().mustSend(rho, lastSent)) {
             SynapseActor.Clock clock = new SynapseActor.Clock(setup.id(), t);
             for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(clock);
             sent[MessageKind.STATE_CLOCK.ordinal()] += synapses.size();

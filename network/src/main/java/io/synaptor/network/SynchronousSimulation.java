@@ -27,7 +27,8 @@ import java.util.function.IntFunction;
  *       the history before time 0 being the initial state (see {@link LinkDelay} for jitter and
  *       loss) — where W(τ) includes every learning update made at sample times ≤ τ;</li>
  *   <li>episode e's clamp holds for the state times (start, start + length] (episode 0 from 0);</li>
- *   <li>a unit whose update model does not tick at step t holds its state through it;</li>
+ *   <li>a unit whose update model does not tick at step t holds its state through it; synapses see
+ *       the last ρ a unit told them, which under a send threshold may lag its own;</li>
  *   <li>β(t) acts on output units only; with reset, the first step of every episode after the first
  *       returns units to s = 0 and draws no noise; in a symmetric schedule the first step of the −β
  *       phase returns them to their free state, also without noise;</li>
@@ -83,6 +84,7 @@ public final class SynchronousSimulation {
 
         double[][] s = new double[n][c * batch];
         double[][] rho = new double[n][c * batch];
+        double[][] told = new double[n][];                    // what each unit last told its synapses
         double[] w = net.weights();
         double[] bias = net.biases().clone();
         LearningRule[] synRule = new LearningRule[m];
@@ -127,19 +129,22 @@ public final class SynchronousSimulation {
             for (int a = 0; a < inputs.length; a++) {
                 for (int b = 0; b < batch; b++) s[inputs[a]][c * b] = data.x()[examples[b]][a];
             }
-            for (int u = 0; u < n; u++) for (int b = 0; b < batch; b++) dyn.rho(s[u], b, rho[u]);
+            for (int u = 0; u < n; u++) {
+                for (int b = 0; b < batch; b++) dyn.rho(s[u], b, rho[u]);
+                if (clamped[u] || timing.mustSend(rho[u], told[u])) told[u] = rho[u].clone();
+            }
             // Learning at state time t, before the state moves on (synapses, then biases).
             for (int k = 0; k < m; k++) {
                 if (synRule[k].nextSampleTime(t) == t) {
                     var cp = net.couplings().get(k);
-                    w[k] += synRule[k].observe(t, rho[cp.i()], rho[cp.j()]);
+                    w[k] += synRule[k].observe(t, told[cp.i()], told[cp.j()]);
                 }
             }
             for (int k = 0; k < m; k++) { // what each synapse sends at t: W(t)·ρ of the other end
                 var cp = net.couplings().get(k);
                 for (int d = 0; d < 2; d++) {
                     if (!link[k][d].delivered(t)) continue;
-                    double[] from = rho[d == 0 ? cp.j() : cp.i()];
+                    double[] from = told[d == 0 ? cp.j() : cp.i()];
                     double[] v = new double[from.length];
                     for (int b = 0; b < v.length; b++) v[b] = w[k] * from[b];
                     inFlight.get(2 * k + d).addLast(new Sent(link[k][d].arrival(t), v));

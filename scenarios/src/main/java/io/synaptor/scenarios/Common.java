@@ -65,6 +65,8 @@ final class Common {
         s.add(Setting.real("units.update-rate", 0.5, 1e-6, 1.0, "poisson: probability that a unit steps at a given step"));
         s.add(Setting.realList("units.update-rates", List.of(1.0, 0.5), 1e-6, 1.0,
                 "heterogeneous: update probability per layer after the input, one entry per layer"));
+        s.add(Setting.real("units.send-threshold", 0.0, 0.0, 1.0,
+                "send-on-delta: a unit tells its synapses a new ρ only when it moved by more than this since the last value sent (else a clock message); 0 = whenever it changed"));
         s.add(Setting.real("time.dt", 0.5, 1e-6, 10.0, "integration step of ds/dt = −∂F/∂s (Scellier & Bengio's ε)"));
         s.add(Setting.integer("time.free-steps", d.freeSteps(), 1, 10_000_000, "T1: steps of the free phase"));
         s.add(Setting.integer("time.nudge-steps", d.nudgeSteps(), 1, 10_000_000, "T2: steps of the nudged phase"));
@@ -114,7 +116,7 @@ final class Common {
     /** The run's timing: update model, link jitter and loss, clock skew. */
     static Timing timing(Settings s, long seed, NetworkSpec net) {
         return new Timing(updateModel(s, seed, net), s.getInt("network.jitter"), s.getDouble("network.drop"),
-                s.getInt("network.clock-skew"), seed);
+                s.getInt("network.clock-skew"), seed, s.getDouble("units.send-threshold"));
     }
 
     /** When each unit steps, from units.update (rates per unit; inputs are clamped and never step). */

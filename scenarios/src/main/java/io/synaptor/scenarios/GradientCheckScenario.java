@@ -75,7 +75,8 @@ public final class GradientCheckScenario implements Scenario {
                 .metric("test_accuracy", (double) test.correct() / test.count())
                 .metric("final_loss", probe.loss)
                 .metric("epochs", 1)
-                .metric("messages", result.messages());
+                .metric("messages", result.messages())
+                .metric("messages_by_kind", Classification.byKind(result));
         report.plot("gradient_scatter.png", scatter(exact, est, nw, beta));
         report.line(String.format("β = %g: relative error %.3e, cosine %.8f over %d parameters; free state within %.1e of the reference",
                 beta, relError, cosine, exact.length, fixedPointError));

@@ -9,9 +9,19 @@ package io.synaptor.scheduler;
  * @param jitter    extra transport delay per value, uniform in {0 … jitter} steps (in-order delivery)
  * @param drop      probability that a value sent on a link is lost (the receiver keeps the last one)
  * @param clockSkew each actor's clock offset, uniform in {0 … clockSkew} steps
+ * @param sendThreshold a unit tells its synapses a new ρ only when it moved by more than this (max
+ *                      over the vector) since the last value it sent; otherwise a clock message
+ *                      (send-on-delta). 0: whenever ρ changed at all
  */
-public record Timing(UpdateModel update, int jitter, double drop, int clockSkew, long seed) {
+public record Timing(UpdateModel update, int jitter, double drop, int clockSkew, long seed, double sendThreshold) {
+    public Timing(UpdateModel update, int jitter, double drop, int clockSkew, long seed) {
+        this(update, jitter, drop, clockSkew, seed, 0.0);
+    }
+
     public Timing {
+        if (!(sendThreshold >= 0) || !Double.isFinite(sendThreshold)) {
+            throw new IllegalArgumentException("the send threshold must be ≥ 0, got " + sendThreshold);
+        }
         if (jitter < 0) throw new IllegalArgumentException("jitter must be ≥ 0 steps, got " + jitter);
         if (!(drop >= 0 && drop < 1)) throw new IllegalArgumentException("the drop probability must lie in [0, 1), got " + drop);
         if (clockSkew < 0) throw new IllegalArgumentException("clock skew must be ≥ 0 steps, got " + clockSkew);
@@ -20,6 +30,18 @@ public record Timing(UpdateModel update, int jitter, double drop, int clockSkew,
     /** Every unit steps every step; links are plain delays; clocks agree. */
     public static Timing exact(int units) {
         return new Timing(UpdateModel.everyStep(units), 0, 0.0, 0, 0L);
+    }
+
+    /**
+     * Whether a unit whose ρ is now {@code rho} and last sent {@code sent} must send: always the
+     * first time; with a zero threshold whenever a single bit changed; else when some entry moved by
+     * more than the threshold.
+     */
+    public boolean mustSend(double[] rho, double[] sent) {
+        if (sent == null) return true;
+        if (sendThreshold == 0.0) return !java.util.Arrays.equals(rho, sent);
+        for (int k = 0; k < rho.length; k++) if (!(Math.abs(rho[k] - sent[k]) <= sendThreshold)) return true;
+        return false;
     }
 
     /** Direction {@code direction} (0: towards end i, 1: towards end j) of coupling {@code coupling}. */

@@ -91,15 +91,17 @@ class SynchronousSimulationTest {
         }
     }
 
-    /** Issue 4: jittered and lossy links, and skewed actor clocks, under several rules. */
-    @ParameterizedTest(name = "jitter {0}, drop {1}, skew {2}: {3}")
+    /** Issue 4: jittered and lossy links, skewed actor clocks and send-on-delta, under several rules. */
+    @ParameterizedTest(name = "jitter {0}, drop {1}, skew {2}, send threshold {4}: {3}")
     @CsvSource({
-            "2, 0.0, 0, one-sided",
-            "0, 0.3, 0, one-sided",
-            "0, 0.0, 3, one-sided",
-            "3, 0.2, 2, centered",
-            "1, 0.1, 2, holomorphic"})
-    void jitterLossAndSkewKeepTheSemantics(int jitter, double drop, int skew, String rule) throws Exception {
+            "2, 0.0, 0, one-sided, 0",
+            "0, 0.3, 0, one-sided, 0",
+            "0, 0.0, 3, one-sided, 0",
+            "0, 0.0, 0, one-sided, 1e-3",
+            "3, 0.2, 2, centered, 0",
+            "1, 0.1, 2, holomorphic, 1e-4"})
+    void jitterLossSkewAndThresholdKeepTheSemantics(int jitter, double drop, int skew, String rule, double threshold)
+            throws Exception {
         long seed = 9;
         NetworkSpec net = LayeredNetworks.build(new int[]{2, 5, 4, 2}, 2, Activation.named("sigmoid"), 0.5, 0.0,
                 RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
@@ -108,7 +110,7 @@ class SynchronousSimulationTest {
         PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, false, seed, 3, train.size(), test.size(),
                 Rules.shape(rule, NudgeShape.oscillating(3, 1)));
         assertSameRun(net, schedule, rule, train, test, true, seed,
-                new Timing(UpdateModel.everyStep(net.size()), jitter, drop, skew, seed));
+                new Timing(UpdateModel.everyStep(net.size()), jitter, drop, skew, seed, threshold));
     }
 
     private static void assertSameRun(NetworkSpec net, PhaseSchedule schedule, String rule, LabeledData train,

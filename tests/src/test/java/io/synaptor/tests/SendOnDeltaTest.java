@@ -1,0 +1,37 @@
+package io.synaptor.tests;
+
+import com.typesafe.config.Config;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Issue 4: send-on-delta keeps the fixed point and saves state messages; the benchmark says by how much. */
+class SendOnDeltaTest {
+
+    @Test
+    void aThresholdOf1e4SavesFiveTimesTheStateMessages(@TempDir Path tmp) {
+        Config always = run(tmp.resolve("always"), "0");
+        Config onDelta = run(tmp.resolve("delta"), "1e-4");
+        long a = always.getLong("messages_by_kind.state");
+        long d = onDelta.getLong("messages_by_kind.state");
+        System.out.printf("[SendOnDeltaTest] state messages %d → %d (ratio %.1f), free state within %.2e of the reference%n",
+                a, d, (double) a / d, onDelta.getDouble("fixed_point_error"));
+        assertTrue(a >= 5 * d, "state messages " + a + " vs " + d);
+        assertTrue(onDelta.getDouble("fixed_point_error") <= 1e-3, "fixed point error " + onDelta.getDouble("fixed_point_error"));
+        assertTrue(always.getDouble("fixed_point_error") <= 1e-8, "always-send is exact");
+
+        Cli.Result bench = Cli.run(null, "bench", "send-on-delta");
+        assertEquals(0, bench.exit(), bench.err());
+        assertTrue(bench.out().contains(String.format("ratio (always / on-delta state messages) = %.1f", (double) a / d)), bench.out());
+    }
+
+    private static Config run(Path dir, String threshold) {
+        Cli.Result r = Cli.run(dir, "run", "gradient-check", "--seed", "1", "--set", "units.send-threshold=" + threshold);
+        assertEquals(0, r.exit(), r.err());
+        return r.summary();
+    }
+}
