@@ -84,7 +84,7 @@ public final class Simulation {
                 NudgeSchedule clock = ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.SYNAPSE, k));
                 ActorRef<SynapseActor.Command> syn = ctx.spawn(SynapseActor.create(k, ends, c.weight(),
                         timing.link(k, 0, c.delay()), timing.link(k, 1, c.delay()), Rules.create(spec.rule(), clock, spec.rate()),
-                        schedule.endTime(), probe), "s-" + k);
+                        timing.window(), schedule.endTime(), probe), "s-" + k);
                 synapsesOf.get(c.i()).add(syn);
                 synapsesOf.get(c.j()).add(syn);
             }

@@ -27,6 +27,11 @@ public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String
     public SimulationSpec {
         if (window < 1) throw new IllegalArgumentException("window must be ≥ 1");
         if (timing.update().rates().length != network.size()) throw new IllegalArgumentException("one update rate per unit");
+        int minDelay = network.couplings().stream().mapToInt(c -> c.delay()).min().orElse(Integer.MAX_VALUE);
+        if (timing.window() > minDelay) {
+            throw new IllegalArgumentException("a message window of " + timing.window()
+                    + " steps needs every link delay to be at least that long; the shortest is " + minDelay);
+        }
         if (train.size() != schedule.trainSize() || test.size() != schedule.testSize()) {
             throw new IllegalArgumentException("the schedule's data sizes do not match the data");
         }

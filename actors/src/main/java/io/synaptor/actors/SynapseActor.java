@@ -25,11 +25,15 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  */
 public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
 
-    public sealed interface Command permits State, Clock {
+    public sealed interface Command permits State, StateBlock, Clock {
     }
 
     /** unit → synapse: ρ(s) of {@code unit} valid from {@code time}, known through {@code horizon}. */
     public record State(int unit, long time, long horizon, double[] rho) implements Command {
+    }
+
+    /** unit → synapse: a window of states — value k from times[k] until the next one, the last through {@code horizon}. */
+    public record StateBlock(int unit, long[] times, double[][] rho, long horizon) implements Command {
     }
 
     /** unit → synapse: {@code unit}'s value is unchanged through {@code horizon}. */
@@ -45,8 +49,8 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
      * @param toI the link from this synapse to end i (its delay, jitter and loss); {@code toJ} likewise
      */
     public static Behavior<Command> create(int id, Ends ends, double weight, LinkDelay toI, LinkDelay toJ, LearningRule rule,
-                                           long endTime, ActorRef<ProbeActor.Command> probe) {
-        return Behaviors.setup(ctx -> new SynapseActor(ctx, id, ends, weight, toI, toJ, rule, endTime, probe));
+                                           int window, long endTime, ActorRef<ProbeActor.Command> probe) {
+        return Behaviors.setup(ctx -> new SynapseActor(ctx, id, ends, weight, toI, toJ, rule, window, endTime, probe));
     }
 
     private final int id;
@@ -57,6 +61,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private final ActorRef<ProbeActor.Command> probe;
     private final TimedInbox<double[]> inI = new TimedInbox<>(-1);
     private final TimedInbox<double[]> inJ = new TimedInbox<>(-1);
+    private final int window;
     private final Outgoing toI;
     private final Outgoing toJ;
     private long nextSample;
@@ -66,8 +71,9 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private final long[] sent = MessageKind.counters();
 
     private SynapseActor(ActorContext<Command> ctx, int id, Ends ends, double weight, LinkDelay linkI, LinkDelay linkJ,
-                         LearningRule rule, long endTime, ActorRef<ProbeActor.Command> probe) {
+                         LearningRule rule, int window, long endTime, ActorRef<ProbeActor.Command> probe) {
         super(ctx);
+        this.window = window;
         this.id = id;
         this.ends = ends;
         this.coupling = new PairwiseCoupling(weight);
@@ -84,12 +90,21 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(State.class, this::onState)
+                .onMessage(StateBlock.class, this::onStateBlock)
                 .onMessage(Clock.class, this::onClock)
                 .build();
     }
 
     private Behavior<Command> onState(State m) {
         inbox(m.unit()).offer(m.time(), m.horizon(), m.rho());
+        pump();
+        return this;
+    }
+
+    private Behavior<Command> onStateBlock(StateBlock m) {
+        TimedInbox<double[]> in = inbox(m.unit());
+        long[] times = m.times();
+        for (int k = 0; k < times.length; k++) in.offer(times[k], k + 1 < times.length ? times[k + 1] - 1 : m.horizon(), m.rho()[k]);
         pump();
         return this;
     }
@@ -115,8 +130,8 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             process(next);
         }
         if (started) {
-            if (toI != null) toI.flush();
-            if (toJ != null) toJ.flush();
+            if (toI != null) toI.publish();
+            if (toJ != null) toJ.publish();
         }
         if (Math.min(inI.knownThrough(), inJ.knownThrough()) >= endTime
                 && Math.min(Math.min(inI.nextPendingTime(), inJ.nextPendingTime()), nextSample) > endTime) {
@@ -161,6 +176,11 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         private double[] pending;
         private long deliverAt = -1;
         private long promised = -1;
+        // Windowed sending: drives decided during one pump go out together as one block.
+        private final boolean windowed = window > 1;
+        private long[] blockTimes = new long[4];
+        private double[][] blockValues = new double[4][];
+        private int blockSize;
 
         Outgoing(ActorRef<UnitActor.Command> to, int slot, LinkDelay link, TimedInbox<double[]> other) {
             this.to = to;
@@ -182,10 +202,30 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         }
 
         private void send(long horizon) {
-            to.tell(new UnitActor.Drive(slot, link.arrival(deliverAt), horizon, pending));
-            sent[MessageKind.DRIVE.ordinal()]++;
+            if (windowed) {
+                if (blockSize == blockTimes.length) {
+                    blockTimes = java.util.Arrays.copyOf(blockTimes, 2 * blockSize);
+                    blockValues = java.util.Arrays.copyOf(blockValues, 2 * blockSize);
+                }
+                blockTimes[blockSize] = link.arrival(deliverAt);
+                blockValues[blockSize++] = pending;
+            } else {
+                to.tell(new UnitActor.Drive(slot, link.arrival(deliverAt), horizon, pending));
+                sent[MessageKind.DRIVE.ordinal()]++;
+            }
             pending = null;
             promised = horizon;
+        }
+
+        /** After a pump: settle what is certain, then send the block (windowed) or the promise. */
+        void publish() {
+            flush();
+            if (!windowed || blockSize == 0) return;
+            to.tell(new UnitActor.DriveBlock(slot, java.util.Arrays.copyOf(blockTimes, blockSize),
+                    java.util.Arrays.copyOf(blockValues, blockSize), promised));
+            sent[MessageKind.DRIVE.ordinal()]++;
+            java.util.Arrays.fill(blockValues, null);
+            blockSize = 0;
         }
 
         /** The last send time through which the current value surely stays the value (until the other end changes or W may move). */
@@ -200,9 +240,13 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             if (pending != null && x >= deliverAt && horizon >= link.arrival(deliverAt)) {
                 send(horizon);
             } else if (horizon > promised) {
-                to.tell(new UnitActor.Clock(slot, horizon));
-                sent[MessageKind.DRIVE_CLOCK.ordinal()]++;
-                promised = horizon;
+                if (windowed && blockSize > 0) {
+                    promised = horizon; // the block about to go out carries it
+                } else {
+                    to.tell(new UnitActor.Clock(slot, horizon));
+                    sent[MessageKind.DRIVE_CLOCK.ordinal()]++;
+                    promised = horizon;
+                }
             }
         }
     }

@@ -40,11 +40,18 @@ import java.util.SplittableRandom;
  */
 public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
 
-    public sealed interface Command permits Drive, Clock, Target, Connect {
+    public sealed interface Command permits Drive, DriveBlock, Clock, Target, Connect {
     }
 
     /** synapse → unit: the synapse's contribution to the field, from {@code time}, known through {@code horizon}. */
     public record Drive(int slot, long time, long horizon, double[] values) implements Command {
+    }
+
+    /**
+     * synapse → unit: several drives on {@code slot} in one message (a window of K steps): value k
+     * from times[k] until the next one, the last known through {@code horizon}.
+     */
+    public record DriveBlock(int slot, long[] times, double[][] values, long horizon) implements Command {
     }
 
     /** synapse → unit: the drive on {@code slot} is unchanged through {@code horizon}. */
@@ -103,6 +110,10 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private double[] freeState;
     private boolean halted;
     private final long[] sent = MessageKind.counters();
+    private final int window;
+    private final long[] blockTimes;
+    private final double[][] blockValues;
+    private int blockSize;
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: fast indexing on the hot path
     private UnitActor(ActorContext<Command> ctx, Setup setup, ActorRef<TeacherActor.Command> teacher,
@@ -111,6 +122,9 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         this.setup = setup;
         this.dynamics = setup.dynamics();
         this.components = dynamics.components();
+        this.window = setup.timing().window();
+        this.blockTimes = new long[window + 1];
+        this.blockValues = new double[window + 1][];
         this.schedule = setup.schedule();
         this.endTime = schedule.endTime();
         this.teacher = teacher;
@@ -146,6 +160,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(Drive.class, this::onDrive)
+                .onMessage(DriveBlock.class, this::onDriveBlock)
                 .onMessage(Clock.class, this::onClock)
                 .onMessage(Target.class, this::onTarget)
                 .onMessage(Connect.class, this::onConnect)
@@ -161,6 +176,14 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
 
     private Behavior<Command> onDrive(Drive m) {
         inbox[m.slot()].offer(m.time(), m.horizon(), m.values());
+        advance();
+        return this;
+    }
+
+    private Behavior<Command> onDriveBlock(DriveBlock m) {
+        TimedInbox<double[]> in = inbox[m.slot()];
+        long[] times = m.times();
+        for (int k = 0; k < times.length; k++) in.offer(times[k], k + 1 < times.length ? times[k + 1] - 1 : m.horizon(), m.values()[k]);
         advance();
         return this;
     }
@@ -255,7 +278,9 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
             teacher.tell(new TeacherActor.FreeOutput(setup.outputIndex(), e, realParts()));
             nextFreeSample = e + 1 < schedule.episodes() ? schedule.freeSampleTime(e + 1) : Long.MAX_VALUE;
         }
-        if (!setup.timing().mustSend(rho, lastSent)) {
+        if (window > 1) {
+            tellWindowed(rho);
+        } else if (!setup.timing().mustSend(rho, lastSent)) {
             SynapseActor.Clock clock = new SynapseActor.Clock(setup.id(), t);
             for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(clock);
             sent[MessageKind.STATE_CLOCK.ordinal()] += synapses.size();
@@ -268,6 +293,30 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         if (t == endTime) {
             probe.tell(new ProbeActor.UnitFinal(setup.id(), realParts(), bias, setup.biasRule().lastGradient(), sent));
         }
+    }
+
+    /**
+     * Windowed sending: values that must be sent wait in the block until the window closes — at
+     * time 0 (the initial state is needed at once), at every multiple of K, and at the end.
+     */
+    private void tellWindowed(double[] rho) {
+        if (setup.timing().mustSend(rho, lastSent)) {
+            blockTimes[blockSize] = t;
+            blockValues[blockSize++] = rho;
+            lastSent = rho;
+        }
+        if (t != 0 && t % window != 0 && t != endTime) return;
+        SynapseActor.Command m;
+        if (blockSize == 0) {
+            m = new SynapseActor.Clock(setup.id(), t);
+            sent[MessageKind.STATE_CLOCK.ordinal()] += synapses.size();
+        } else {
+            m = new SynapseActor.StateBlock(setup.id(), Arrays.copyOf(blockTimes, blockSize), Arrays.copyOf(blockValues, blockSize), t);
+            sent[MessageKind.STATE.ordinal()] += synapses.size();
+            Arrays.fill(blockValues, null);
+            blockSize = 0;
+        }
+        for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(m);
     }
 
     /** The physical (real) part of the state, one entry per example. */

@@ -68,6 +68,8 @@ final class Common {
         s.add(Setting.real("units.send-threshold", 0.0, 0.0, 1.0,
                 "send-on-delta: a unit tells its synapses a new ρ only when it moved by more than this since the last value sent (else a clock message); 0 = whenever it changed"));
         s.add(Setting.real("time.dt", 0.5, 1e-6, 10.0, "integration step of ds/dt = −∂F/∂s (Scellier & Bengio's ε)"));
+        s.add(Setting.integer("time.window", 1, 1, 100_000,
+                "K: units send their states and synapses their drives in blocks of K steps (NEST's min-delay window); needs K ≤ every link delay; same results, about K times fewer messages"));
         s.add(Setting.integer("time.free-steps", d.freeSteps(), 1, 10_000_000, "T1: steps of the free phase"));
         s.add(Setting.integer("time.nudge-steps", d.nudgeSteps(), 1, 10_000_000, "T2: steps of the nudged phase"));
         s.add(Setting.choice("learning.rule", "one-sided", Rules.NAMES, "synapse-local learning rule: one-sided EP, centered EP (+β then −β from the free state), holomorphic EP (complex states, β on a circle), chl (contrastive Hebbian, outputs clamped), continual EP (weights move every nudged step)"));
@@ -115,8 +117,14 @@ final class Common {
 
     /** The run's timing: update model, link jitter and loss, clock skew. */
     static Timing timing(Settings s, long seed, NetworkSpec net) {
+        int window = s.getInt("time.window");
+        int minDelay = net.couplings().stream().mapToInt(c -> c.delay()).min().orElse(Integer.MAX_VALUE);
+        if (window > minDelay) {
+            throw new BadInput("time.window (" + window + ") must not exceed the shortest link delay (" + minDelay
+                    + " steps): a block is sent when full, and its first sample must not be needed earlier");
+        }
         return new Timing(updateModel(s, seed, net), s.getInt("network.jitter"), s.getDouble("network.drop"),
-                s.getInt("network.clock-skew"), seed, s.getDouble("units.send-threshold"));
+                s.getInt("network.clock-skew"), seed, s.getDouble("units.send-threshold"), window);
     }
 
     /** When each unit steps, from units.update (rates per unit; inputs are clamped and never step). */

@@ -12,13 +12,22 @@ package io.synaptor.scheduler;
  * @param sendThreshold a unit tells its synapses a new ρ only when it moved by more than this (max
  *                      over the vector) since the last value it sent; otherwise a clock message
  *                      (send-on-delta). 0: whenever ρ changed at all
+ * @param window    K: a unit sends its states, and a synapse its drives, in blocks of K steps (as NEST
+ *                  batches its min-delay window); needs K ≤ the smallest link delay, and changes
+ *                  nothing but the number of messages
  */
-public record Timing(UpdateModel update, int jitter, double drop, int clockSkew, long seed, double sendThreshold) {
+public record Timing(UpdateModel update, int jitter, double drop, int clockSkew, long seed, double sendThreshold,
+                     int window) {
     public Timing(UpdateModel update, int jitter, double drop, int clockSkew, long seed) {
-        this(update, jitter, drop, clockSkew, seed, 0.0);
+        this(update, jitter, drop, clockSkew, seed, 0.0, 1);
+    }
+
+    public Timing(UpdateModel update, int jitter, double drop, int clockSkew, long seed, double sendThreshold) {
+        this(update, jitter, drop, clockSkew, seed, sendThreshold, 1);
     }
 
     public Timing {
+        if (window < 1) throw new IllegalArgumentException("the message window must be at least one step, got " + window);
         if (!(sendThreshold >= 0) || !Double.isFinite(sendThreshold)) {
             throw new IllegalArgumentException("the send threshold must be ≥ 0, got " + sendThreshold);
         }

@@ -52,6 +52,7 @@ class DeterminismTest {
             "units.update=poisson units.update-rate=0.6 units.temperature=0.001",
             "units.update=heterogeneous units.update-rates=[0.9,0.5]",
             "network.jitter=3 network.drop=0.2 network.clock-skew=2",
+            "network.delay=4 time.window=4 units.send-threshold=1e-3",
             "learning.rule=holomorphic learning.holomorphic.points=3 network.delay=2"})
     void sameBitsUnderEveryTimingModel(String settings, @TempDir Path tmp) {
         java.util.List<String> extra = new java.util.ArrayList<>();

@@ -99,8 +99,8 @@ class HolomorphicTest {
         assertEquals(s.getLong("messages"), sum, "every message sent is one of these kinds");
 
         // The protocol has no phase message to send: units and synapses accept only these.
-        assertEquals(Set.of("Drive", "Clock", "Target", "Connect"), permitted(UnitActor.Command.class));
-        assertEquals(Set.of("State", "Clock"), permitted(SynapseActor.Command.class));
+        assertEquals(Set.of("Drive", "DriveBlock", "Clock", "Target", "Connect"), permitted(UnitActor.Command.class));
+        assertEquals(Set.of("State", "StateBlock", "Clock"), permitted(SynapseActor.Command.class));
     }
 
     private static Set<String> permitted(Class<?> sealed) {
