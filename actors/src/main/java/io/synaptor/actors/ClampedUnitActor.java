@@ -26,13 +26,14 @@ public final class ClampedUnitActor extends AbstractBehavior<ClampedUnitActor.Co
     public record Clamp(long time, long horizon, double[] values) implements Command {
     }
 
-    public record Connect(List<ActorRef<SynapseActor.Command>> synapses) implements Command {
+    /** builder → input unit: its synapses and their actor ids (for the trace). */
+    public record Connect(List<ActorRef<SynapseActor.Command>> synapses, int[] ids) implements Command {
     }
 
     /** @param components 1 for real states, 2 for complex ones */
     public static Behavior<Command> create(int id, Activation activation, int components, long endTime,
-                                           ActorRef<ProbeActor.Command> probe) {
-        return Behaviors.setup(ctx -> new ClampedUnitActor(ctx, id, activation, components, endTime, probe));
+                                           ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
+        return Behaviors.setup(ctx -> new ClampedUnitActor(ctx, id, activation, components, endTime, probe, log));
     }
 
     private final int id;
@@ -44,9 +45,13 @@ public final class ClampedUnitActor extends AbstractBehavior<ClampedUnitActor.Co
     private List<ActorRef<SynapseActor.Command>> synapses;
     private final long[] sent = MessageKind.counters();
 
+    private final TraceSink.Log log;
+    private int[] ids;
+
     private ClampedUnitActor(ActorContext<Command> ctx, int id, Activation act, int components, long endTime,
-                             ActorRef<ProbeActor.Command> probe) {
+                             ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
         super(ctx);
+        this.log = log;
         this.id = id;
         this.act = act;
         this.components = components;
@@ -64,6 +69,7 @@ public final class ClampedUnitActor extends AbstractBehavior<ClampedUnitActor.Co
 
     private Behavior<Command> onConnect(Connect m) {
         synapses = m.synapses();
+        ids = m.ids();
         for (Clamp c : early) forward(c);
         early.clear();
         return this;
@@ -81,7 +87,9 @@ public final class ClampedUnitActor extends AbstractBehavior<ClampedUnitActor.Co
         SynapseActor.State state = new SynapseActor.State(id, c.time(), c.horizon(), rho);
         for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(state);
         sent[MessageKind.STATE.ordinal()] += synapses.size();
+        if (log != null) for (int id2 : ids) log.record(MessageKind.STATE, id2, c.time(), c.time(), rho.length);
         if (c.horizon() >= endTime) {
+            if (log != null) log.flush();
             probe.tell(new ProbeActor.UnitFinal(id, c.values().clone(), 0.0, Double.NaN, sent));
         }
     }

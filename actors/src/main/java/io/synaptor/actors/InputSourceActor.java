@@ -28,10 +28,12 @@ public final class InputSourceActor extends AbstractBehavior<InputSourceActor.Co
     public record Progress(long episode) implements Command {
     }
 
+    /** @param inputIds the input units' ids, in the order of {@code inputUnits} (for the trace); {@code log} may be null */
     public static Behavior<Command> create(PhaseSchedule schedule, LabeledData train, LabeledData test, int window,
-                                           List<ActorRef<ClampedUnitActor.Command>> inputUnits,
-                                           ActorRef<ProbeActor.Command> probe) {
-        return Behaviors.setup(ctx -> new InputSourceActor(ctx, new EpisodeFeed(schedule, train, test, window), inputUnits, probe));
+                                           List<ActorRef<ClampedUnitActor.Command>> inputUnits, int[] inputIds,
+                                           ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
+        return Behaviors.setup(ctx -> new InputSourceActor(ctx, new EpisodeFeed(schedule, train, test, window), inputUnits,
+                inputIds, probe, log));
     }
 
     private final EpisodeFeed feed;
@@ -39,9 +41,14 @@ public final class InputSourceActor extends AbstractBehavior<InputSourceActor.Co
     private final ActorRef<ProbeActor.Command> probe;
     private final long[] sent = MessageKind.counters();
 
+    private final int[] inputIds;
+    private final TraceSink.Log log;
+
     private InputSourceActor(ActorContext<Command> ctx, EpisodeFeed feed, List<ActorRef<ClampedUnitActor.Command>> inputUnits,
-                             ActorRef<ProbeActor.Command> probe) {
+                             int[] inputIds, ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
         super(ctx);
+        this.inputIds = inputIds;
+        this.log = log;
         this.feed = feed;
         this.inputUnits = inputUnits;
         this.probe = probe;
@@ -73,7 +80,11 @@ public final class InputSourceActor extends AbstractBehavior<InputSourceActor.Co
             for (int b = 0; b < values.length; b++) values[b] = x[examples[b]][d];
             inputUnits.get(d).tell(new ClampedUnitActor.Clamp(from, through, values));
             sent[MessageKind.CLAMP.ordinal()]++;
+            if (log != null) log.record(MessageKind.CLAMP, inputIds[d], start, from, values.length);
         }
-        if (feed.isLast(episode)) probe.tell(new ProbeActor.SourceFinal(sent));
+        if (feed.isLast(episode)) {
+            if (log != null) log.flush();
+            probe.tell(new ProbeActor.SourceFinal(sent));
+        }
     }
 }

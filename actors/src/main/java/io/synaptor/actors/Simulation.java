@@ -27,11 +27,14 @@ public final class Simulation {
     private Simulation() {
     }
 
-    public static Behavior<Void> create(SimulationSpec spec, ProgressListener listener, CompletableFuture<RunResult> result) {
+    /** @param trace where every actor logs the messages it sends, or null for no trace */
+    public static Behavior<Void> create(SimulationSpec spec, ProgressListener listener, CompletableFuture<RunResult> result,
+                                        TraceSink trace) {
         return Behaviors.setup(ctx -> {
             NetworkSpec net = spec.network();
             PhaseSchedule schedule = spec.schedule();
             int n = net.size();
+            java.util.function.IntFunction<TraceSink.Log> log = id -> trace == null ? null : trace.log(id);
             boolean complex = schedule.shape().complex();
             int components = complex ? 2 : 1;
             List<Coupling> couplings = net.couplings();
@@ -50,13 +53,13 @@ public final class Simulation {
             @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: fast indexing on the hot path
             ActorRef<ClampedUnitActor.Command>[] clamped = new ActorRef[n];
             for (int u : net.inputs()) {
-                clamped[u] = ctx.spawn(ClampedUnitActor.create(u, net.activation(), components, schedule.endTime(), probe), "in-" + u);
+                clamped[u] = ctx.spawn(ClampedUnitActor.create(u, net.activation(), components, schedule.endTime(), probe, log.apply(u)), "in-" + u);
                 inputRefs.add(clamped[u]);
             }
             ActorRef<InputSourceActor.Command> source = ctx.spawn(InputSourceActor.create(
-                    schedule, spec.train(), spec.test(), spec.window(), inputRefs, probe), "input-source");
+                    schedule, spec.train(), spec.test(), spec.window(), inputRefs, net.inputs(), probe, log.apply(-1)), "input-source");
             ActorRef<TeacherActor.Command> teacher = ctx.spawn(TeacherActor.create(
-                    schedule, spec.train(), spec.test(), spec.window(), source, probe), "teacher");
+                    schedule, spec.train(), spec.test(), spec.window(), source, net.outputs(), probe, log.apply(-2)), "teacher");
 
             int[] outputIndex = new int[n];
             java.util.Arrays.fill(outputIndex, -1);
@@ -71,11 +74,15 @@ public final class Simulation {
                 UnitActor.Setup setup = new UnitActor.Setup(u, outputIndex[u], slotsOf.get(u).size(), schedule.batch(),
                         net.biases()[u], net.dynamics(complex), Rules.create(spec.rule(), clock, spec.rate()), schedule, spec.reset(), Rules.clampsOutputs(spec.rule()),
                         RandomStreams.stream(spec.seed(), RandomStreams.Kind.UNIT, u), timing, clock);
-                units[u] = ctx.spawn(UnitActor.create(setup, teacher, probe), "u-" + u);
+                units[u] = ctx.spawn(UnitActor.create(setup, teacher, probe, log.apply(u)), "u-" + u);
             }
 
             List<List<ActorRef<SynapseActor.Command>>> synapsesOf = new ArrayList<>();
-            for (int u = 0; u < n; u++) synapsesOf.add(new ArrayList<>());
+            List<List<Integer>> synapseIds = new ArrayList<>(); // actor ids for the trace: synapse k is n + k
+            for (int u = 0; u < n; u++) {
+                synapsesOf.add(new ArrayList<>());
+                synapseIds.add(new ArrayList<>());
+            }
             for (int k = 0; k < couplings.size(); k++) {
                 Coupling c = couplings.get(k);
                 SynapseActor.Ends ends = new SynapseActor.Ends(
@@ -84,14 +91,17 @@ public final class Simulation {
                 NudgeSchedule clock = ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.SYNAPSE, k));
                 ActorRef<SynapseActor.Command> syn = ctx.spawn(SynapseActor.create(k, ends, c.weight(),
                         timing.link(k, 0, c.delay()), timing.link(k, 1, c.delay()), Rules.create(spec.rule(), clock, spec.rate()),
-                        timing.window(), schedule.endTime(), probe), "s-" + k);
+                        timing.window(), schedule.endTime(), probe, log.apply(n + k)), "s-" + k);
                 synapsesOf.get(c.i()).add(syn);
                 synapsesOf.get(c.j()).add(syn);
+                synapseIds.get(c.i()).add(n + k);
+                synapseIds.get(c.j()).add(n + k);
             }
 
             for (int u = 0; u < n; u++) {
-                if (units[u] != null) units[u].tell(new UnitActor.Connect(List.copyOf(synapsesOf.get(u))));
-                else clamped[u].tell(new ClampedUnitActor.Connect(List.copyOf(synapsesOf.get(u))));
+                int[] ids = synapseIds.get(u).stream().mapToInt(Integer::intValue).toArray();
+                if (units[u] != null) units[u].tell(new UnitActor.Connect(List.copyOf(synapsesOf.get(u)), ids));
+                else clamped[u].tell(new ClampedUnitActor.Connect(List.copyOf(synapsesOf.get(u)), ids));
             }
             List<ActorRef<UnitActor.Command>> outputRefs = new ArrayList<>();
             for (int o : outs) outputRefs.add(units[o]);

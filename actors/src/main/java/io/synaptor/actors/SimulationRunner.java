@@ -4,6 +4,9 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import org.apache.pekko.actor.typed.ActorSystem;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,8 +27,13 @@ public final class SimulationRunner {
      * @param threads    dispatcher threads (1 … 64)
      * @param throughput messages an actor handles before yielding its thread
      * @param stall      how long without any finished episode counts as a stalled run
+     * @param trace      where to write the message trace, or null for none
      */
-    public record Runtime(int threads, int throughput, Duration stall) {
+    public record Runtime(int threads, int throughput, Duration stall, Path trace) {
+        public Runtime(int threads, int throughput, Duration stall) {
+            this(threads, throughput, stall, null);
+        }
+
         public static Runtime defaults() {
             return new Runtime(2, 100, Duration.ofMinutes(5));
         }
@@ -56,7 +64,13 @@ public final class SimulationRunner {
             lastProgress.set(System.nanoTime());
             listener.episode(r);
         };
-        ActorSystem<Void> system = ActorSystem.create(Simulation.create(spec, watched, result), "synaptor", pekkoConfig(rt));
+        TraceSink trace;
+        try {
+            trace = rt.trace() == null ? null : new TraceSink(rt.trace());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not open the trace file " + rt.trace(), e);
+        }
+        ActorSystem<Void> system = ActorSystem.create(Simulation.create(spec, watched, result, trace), "synaptor", pekkoConfig(rt));
         try {
             while (true) {
                 try {
@@ -80,6 +94,13 @@ public final class SimulationRunner {
                 system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
             } catch (Exception ignored) {
                 // shutting down is best effort: the result is already in hand
+            }
+            if (trace != null) {
+                try {
+                    trace.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not finish the trace file " + rt.trace(), e);
+                }
             }
         }
     }

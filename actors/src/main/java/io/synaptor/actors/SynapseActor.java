@@ -49,8 +49,8 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
      * @param toI the link from this synapse to end i (its delay, jitter and loss); {@code toJ} likewise
      */
     public static Behavior<Command> create(int id, Ends ends, double weight, LinkDelay toI, LinkDelay toJ, LearningRule rule,
-                                           int window, long endTime, ActorRef<ProbeActor.Command> probe) {
-        return Behaviors.setup(ctx -> new SynapseActor(ctx, id, ends, weight, toI, toJ, rule, window, endTime, probe));
+                                           int window, long endTime, ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
+        return Behaviors.setup(ctx -> new SynapseActor(ctx, id, ends, weight, toI, toJ, rule, window, endTime, probe, log));
     }
 
     private final int id;
@@ -62,6 +62,8 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private final TimedInbox<double[]> inI = new TimedInbox<>(-1);
     private final TimedInbox<double[]> inJ = new TimedInbox<>(-1);
     private final int window;
+    private final TraceSink.Log log;
+    private long clock = -1; // the last time processed: the synapse's own virtual time, for the trace
     private final Outgoing toI;
     private final Outgoing toJ;
     private long nextSample;
@@ -71,8 +73,9 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private final long[] sent = MessageKind.counters();
 
     private SynapseActor(ActorContext<Command> ctx, int id, Ends ends, double weight, LinkDelay linkI, LinkDelay linkJ,
-                         LearningRule rule, int window, long endTime, ActorRef<ProbeActor.Command> probe) {
+                         LearningRule rule, int window, long endTime, ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
         super(ctx);
+        this.log = log;
         this.window = window;
         this.id = id;
         this.ends = ends;
@@ -80,8 +83,8 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         this.rule = rule;
         this.endTime = endTime;
         this.probe = probe;
-        this.toI = ends.refI() == null ? null : new Outgoing(ends.refI(), ends.slotI(), linkI, inJ);
-        this.toJ = ends.refJ() == null ? null : new Outgoing(ends.refJ(), ends.slotJ(), linkJ, inI);
+        this.toI = ends.refI() == null ? null : new Outgoing(ends.refI(), ends.unitI(), ends.slotI(), linkI, inJ);
+        this.toJ = ends.refJ() == null ? null : new Outgoing(ends.refJ(), ends.unitJ(), ends.slotJ(), linkJ, inI);
         this.nextSample = rule.nextSampleTime(0);
         this.nextUpdate = rule.nextUpdateTime(0);
     }
@@ -136,11 +139,13 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         if (Math.min(inI.knownThrough(), inJ.knownThrough()) >= endTime
                 && Math.min(Math.min(inI.nextPendingTime(), inJ.nextPendingTime()), nextSample) > endTime) {
             finished = true;
+            if (log != null) log.flush();
             probe.tell(new ProbeActor.SynapseFinal(id, coupling.weight(), rule.lastGradient(), sent));
         }
     }
 
     private void process(long tau) {
+        clock = tau;
         boolean changedI = inI.advanceTo(tau);
         boolean changedJ = inJ.advanceTo(tau);
         boolean moved = false;
@@ -170,6 +175,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
      */
     private final class Outgoing {
         private final ActorRef<UnitActor.Command> to;
+        private final int unit;
         private final int slot;
         private final LinkDelay link;
         private final TimedInbox<double[]> other;
@@ -182,8 +188,9 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         private double[][] blockValues = new double[4][];
         private int blockSize;
 
-        Outgoing(ActorRef<UnitActor.Command> to, int slot, LinkDelay link, TimedInbox<double[]> other) {
+        Outgoing(ActorRef<UnitActor.Command> to, int unit, int slot, LinkDelay link, TimedInbox<double[]> other) {
             this.to = to;
+            this.unit = unit;
             this.slot = slot;
             this.link = link;
             this.other = other;
@@ -212,6 +219,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             } else {
                 to.tell(new UnitActor.Drive(slot, link.arrival(deliverAt), horizon, pending));
                 sent[MessageKind.DRIVE.ordinal()]++;
+                if (log != null) log.record(MessageKind.DRIVE, unit, deliverAt, link.arrival(deliverAt), pending.length);
             }
             pending = null;
             promised = horizon;
@@ -224,6 +232,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             to.tell(new UnitActor.DriveBlock(slot, java.util.Arrays.copyOf(blockTimes, blockSize),
                     java.util.Arrays.copyOf(blockValues, blockSize), promised));
             sent[MessageKind.DRIVE.ordinal()]++;
+            if (log != null) log.record(MessageKind.DRIVE, unit, clock, blockTimes[0], blockSize * blockValues[0].length);
             java.util.Arrays.fill(blockValues, null);
             blockSize = 0;
         }
@@ -245,6 +254,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
                 } else {
                     to.tell(new UnitActor.Clock(slot, horizon));
                     sent[MessageKind.DRIVE_CLOCK.ordinal()]++;
+                    if (log != null) log.record(MessageKind.DRIVE_CLOCK, unit, clock, horizon, 0);
                     promised = horizon;
                 }
             }

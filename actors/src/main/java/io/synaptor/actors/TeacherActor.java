@@ -32,9 +32,12 @@ public final class TeacherActor extends AbstractBehavior<TeacherActor.Command> {
     public record FreeOutput(int output, long episode, double[] state) implements Command {
     }
 
+    /** @param outputIds the output units' ids, in output order (for the trace); {@code log} may be null */
     public static Behavior<Command> create(PhaseSchedule schedule, LabeledData train, LabeledData test, int window,
-                                           ActorRef<InputSourceActor.Command> inputs, ActorRef<ProbeActor.Command> probe) {
-        return Behaviors.setup(ctx -> new TeacherActor(ctx, new EpisodeFeed(schedule, train, test, window), inputs, probe));
+                                           ActorRef<InputSourceActor.Command> inputs, int[] outputIds,
+                                           ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
+        return Behaviors.setup(ctx -> new TeacherActor(ctx, new EpisodeFeed(schedule, train, test, window), inputs,
+                outputIds, probe, log));
     }
 
     private final EpisodeFeed feed;
@@ -46,9 +49,14 @@ public final class TeacherActor extends AbstractBehavior<TeacherActor.Command> {
     private List<ActorRef<UnitActor.Command>> outputs;
     private final long[] sent = MessageKind.counters();
 
+    private final int[] outputIds;
+    private final TraceSink.Log log;
+
     private TeacherActor(ActorContext<Command> ctx, EpisodeFeed feed, ActorRef<InputSourceActor.Command> inputs,
-                         ActorRef<ProbeActor.Command> probe) {
+                         int[] outputIds, ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
         super(ctx);
+        this.outputIds = outputIds;
+        this.log = log;
         this.feed = feed;
         this.inputs = inputs;
         this.probe = probe;
@@ -78,6 +86,10 @@ public final class TeacherActor extends AbstractBehavior<TeacherActor.Command> {
             for (int b = 0; b < y.length; b++) y[b] = train.y()[examples[b]][o];
             outputs.get(o).tell(new UnitActor.Target(episode, y));
             sent[MessageKind.TARGET.ordinal()]++;
+            if (log != null) {
+                long start = feed.schedule.start(episode);
+                log.record(MessageKind.TARGET, outputIds[o], start, start, y.length);
+            }
         }
     }
 
@@ -102,6 +114,9 @@ public final class TeacherActor extends AbstractBehavior<TeacherActor.Command> {
         inputs.tell(new InputSourceActor.Progress(episode));
         long next = feed.after(episode);
         if (next >= 0) sendTargets(next);
-        if (feed.isLast(episode)) probe.tell(new ProbeActor.SourceFinal(sent));
+        if (feed.isLast(episode)) {
+            if (log != null) log.flush();
+            probe.tell(new ProbeActor.SourceFinal(sent));
+        }
     }
 }

@@ -62,8 +62,8 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     public record Target(long episode, double[] values) implements Command {
     }
 
-    /** builder → unit: the synapses to tell, in slot order; the unit starts on receiving it. */
-    public record Connect(List<ActorRef<SynapseActor.Command>> synapses) implements Command {
+    /** builder → unit: the synapses to tell, in slot order, with their actor ids (for the trace); the unit starts on receiving it. */
+    public record Connect(List<ActorRef<SynapseActor.Command>> synapses, int[] ids) implements Command {
     }
 
     /**
@@ -76,9 +76,10 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
                         SplittableRandom noise, Timing timing, NudgeSchedule nudgeClock) {
     }
 
+    /** @param log where to record the messages sent, or null */
     public static Behavior<Command> create(Setup setup, ActorRef<TeacherActor.Command> teacher,
-                                           ActorRef<ProbeActor.Command> probe) {
-        return Behaviors.setup(ctx -> new UnitActor(ctx, setup, teacher, probe));
+                                           ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
+        return Behaviors.setup(ctx -> new UnitActor(ctx, setup, teacher, probe, log));
     }
 
     /** A unit whose |s| exceeds this has blown up. */
@@ -110,6 +111,8 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private double[] freeState;
     private boolean halted;
     private final long[] sent = MessageKind.counters();
+    private final TraceSink.Log log;
+    private int[] ids;
     private final int window;
     private final long[] blockTimes;
     private final double[][] blockValues;
@@ -117,8 +120,9 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: fast indexing on the hot path
     private UnitActor(ActorContext<Command> ctx, Setup setup, ActorRef<TeacherActor.Command> teacher,
-                      ActorRef<ProbeActor.Command> probe) {
+                      ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
         super(ctx);
+        this.log = log;
         this.setup = setup;
         this.dynamics = setup.dynamics();
         this.components = dynamics.components();
@@ -169,6 +173,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
 
     private Behavior<Command> onConnect(Connect m) {
         synapses = m.synapses();
+        ids = m.ids();
         arrive();
         advance();
         return this;
@@ -284,13 +289,16 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
             SynapseActor.Clock clock = new SynapseActor.Clock(setup.id(), t);
             for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(clock);
             sent[MessageKind.STATE_CLOCK.ordinal()] += synapses.size();
+            trace(MessageKind.STATE_CLOCK, t, 0);
         } else {
             SynapseActor.State state = new SynapseActor.State(setup.id(), t, t, rho);
             for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(state);
             sent[MessageKind.STATE.ordinal()] += synapses.size();
+            trace(MessageKind.STATE, t, rho.length);
             lastSent = rho;
         }
         if (t == endTime) {
+            if (log != null) log.flush();
             probe.tell(new ProbeActor.UnitFinal(setup.id(), realParts(), bias, setup.biasRule().lastGradient(), sent));
         }
     }
@@ -310,13 +318,20 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         if (blockSize == 0) {
             m = new SynapseActor.Clock(setup.id(), t);
             sent[MessageKind.STATE_CLOCK.ordinal()] += synapses.size();
+            trace(MessageKind.STATE_CLOCK, t, 0);
         } else {
             m = new SynapseActor.StateBlock(setup.id(), Arrays.copyOf(blockTimes, blockSize), Arrays.copyOf(blockValues, blockSize), t);
             sent[MessageKind.STATE.ordinal()] += synapses.size();
+            trace(MessageKind.STATE, blockTimes[0], blockSize * rho.length);
             Arrays.fill(blockValues, null);
             blockSize = 0;
         }
         for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(m);
+    }
+
+    /** Records one message to every synapse (a state or clock sent at t, valid from {@code from}). */
+    private void trace(MessageKind kind, long from, int doubles) {
+        if (log != null) for (int id : ids) log.record(kind, id, t, from, doubles);
     }
 
     /** The physical (real) part of the state, one entry per example. */

@@ -83,6 +83,8 @@ final class Common {
         s.add(Setting.real("learning.rate", d.rate(), 0.0, 1000.0, "learning rate η of weights and biases"));
         s.add(Setting.integer("runtime.threads", 2, 1, 64, "dispatcher threads (results never depend on it)"));
         s.add(Setting.integer("runtime.throughput", 100, 1, 100_000, "messages an actor handles before yielding its thread"));
+        s.add(Setting.flag("trace.enabled", false,
+                "write every protocol message (send and receive time, sender, receiver, kind, size) to trace.pb in the output directory; read it with synaptor trace"));
         s.add(Setting.integer("runtime.window", 2, 1, 1000, "episodes the data may run ahead of the network (wall-clock flow control only)"));
         return s;
     }
@@ -166,7 +168,8 @@ final class Common {
     }
 
     static SimulationRunner.Runtime runtime(Settings s) {
-        return new SimulationRunner.Runtime(s.getInt("runtime.threads"), s.getInt("runtime.throughput"), Duration.ofMinutes(5));
+        return new SimulationRunner.Runtime(s.getInt("runtime.threads"), s.getInt("runtime.throughput"), Duration.ofMinutes(5),
+                s.nextTraceFile());
     }
 
     static RunResult simulate(SimulationSpec spec, Settings s, ProgressListener listener) {

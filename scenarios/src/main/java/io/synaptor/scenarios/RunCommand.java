@@ -68,8 +68,8 @@ final class RunCommand implements Callable<Integer> {
 
         Config user = file.withoutPath("scenario").withoutPath("seed");
         for (String kv : sets) user = parseSet(kv).withFallback(user);
-        Settings settings = Settings.resolve(name, sc.settings(), user);
         Path dir = out != null ? out : defaultOut(name);
+        Settings settings = Settings.resolve(name, sc.settings(), user).withOutputDir(dir);
         if (Files.exists(dir) && !isEmptyDir(dir)) throw new BadInput("output directory " + dir + " already exists and is not empty");
 
         long t0 = System.nanoTime();

@@ -5,10 +5,15 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A scenario's settings: the declared keys with their defaults, merged with what the user set,
@@ -17,10 +22,36 @@ import java.util.Map;
 public final class Settings {
     private final List<Setting> declared;
     private final Config config;
+    private final Path outputDir;
+    private final AtomicInteger traces;
 
-    private Settings(List<Setting> declared, Config config) {
+    private Settings(List<Setting> declared, Config config, Path outputDir, AtomicInteger traces) {
         this.declared = declared;
         this.config = config;
+        this.outputDir = outputDir;
+        this.traces = traces;
+    }
+
+    /** The same settings for a run that writes into {@code dir} (where traces go). */
+    public Settings withOutputDir(Path dir) {
+        return new Settings(declared, config, dir, traces);
+    }
+
+    /**
+     * Where the next simulation of this run writes its message trace, or null when tracing is off
+     * (or the run has no output directory): trace.pb, then trace-2.pb, … for scenarios that run
+     * several simulations.
+     */
+    public Path nextTraceFile() {
+        boolean on = declared.stream().anyMatch(d -> d.path().equals("trace.enabled")) && getBoolean("trace.enabled");
+        if (!on || outputDir == null) return null;
+        int k = traces.incrementAndGet();
+        try {
+            Files.createDirectories(outputDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create " + outputDir, e);
+        }
+        return outputDir.resolve(k == 1 ? "trace.pb" : "trace-" + k + ".pb");
     }
 
     /** The defaults as HOCON. */
@@ -44,7 +75,7 @@ public final class Settings {
             }
         }
         Config merged = user.withFallback(defaults(declared)).resolve();
-        Settings s = new Settings(declared, merged);
+        Settings s = new Settings(declared, merged, null, new AtomicInteger());
         for (Setting d : declared) d.validate(merged);
         return s;
     }
@@ -56,7 +87,7 @@ public final class Settings {
      */
     public Settings derive(List<Setting> widerDeclared, Map<String, Object> overrides) {
         Config merged = ConfigFactory.parseMap(overrides).withFallback(config).withFallback(defaults(widerDeclared)).resolve();
-        Settings s = new Settings(widerDeclared, merged);
+        Settings s = new Settings(widerDeclared, merged, outputDir, traces);
         for (Setting d : widerDeclared) d.validate(merged);
         return s;
     }
