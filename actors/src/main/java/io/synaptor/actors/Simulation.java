@@ -91,7 +91,7 @@ public final class Simulation {
                 NudgeSchedule clock = ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.SYNAPSE, k));
                 ActorRef<SynapseActor.Command> syn = ctx.spawn(SynapseActor.create(k, ends, c.weight(),
                         timing.link(k, 0, c.delay()), timing.link(k, 1, c.delay()), Rules.create(spec.rule(), clock, spec.rate()),
-                        timing.window(), schedule.endTime(), probe, log.apply(n + k)), "s-" + k);
+                        timing.window(), schedule.endTime(), probe, log.apply(n + k), timing.free()), "s-" + k);
                 synapsesOf.get(c.i()).add(syn);
                 synapsesOf.get(c.j()).add(syn);
                 synapseIds.get(c.i()).add(n + k);

@@ -22,6 +22,10 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * the rule may move W — so a clamped input's drive is sent once per episode, not once per step;
  * when the horizon grows without a new value, a clock message says so. A link may jitter or lose
  * values ({@link LinkDelay}); the synapse then holds a new value back until it is sure to arrive.
+ *
+ * <p>Free-running mode (wall-clock asynchrony) drops the ordering: each value is passed on as it
+ * comes, stamped with its send time plus the delay, and the rule samples each end at its own
+ * sample time — the value in force there — learning as soon as both ends have passed it.
  */
 public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
 
@@ -49,8 +53,9 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
      * @param toI the link from this synapse to end i (its delay, jitter and loss); {@code toJ} likewise
      */
     public static Behavior<Command> create(int id, Ends ends, double weight, LinkDelay toI, LinkDelay toJ, LearningRule rule,
-                                           int window, long endTime, ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
-        return Behaviors.setup(ctx -> new SynapseActor(ctx, id, ends, weight, toI, toJ, rule, window, endTime, probe, log));
+                                           int window, long endTime, ActorRef<ProbeActor.Command> probe, TraceSink.Log log,
+                                           boolean free) {
+        return Behaviors.setup(ctx -> new SynapseActor(ctx, id, ends, weight, toI, toJ, rule, window, endTime, probe, log, free));
     }
 
     private final int id;
@@ -62,6 +67,11 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private final TimedInbox<double[]> inI = new TimedInbox<>(-1);
     private final TimedInbox<double[]> inJ = new TimedInbox<>(-1);
     private final int window;
+    private final boolean free;
+    private long knownI = -1; // free-running: how far each end has told us it got
+    private long knownJ = -1;
+    private final Past pastI = new Past();
+    private final Past pastJ = new Past();
     private final TraceSink.Log log;
     private long clock = -1; // the last time processed: the synapse's own virtual time, for the trace
     private final Outgoing toI;
@@ -73,8 +83,10 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private final long[] sent = MessageKind.counters();
 
     private SynapseActor(ActorContext<Command> ctx, int id, Ends ends, double weight, LinkDelay linkI, LinkDelay linkJ,
-                         LearningRule rule, int window, long endTime, ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
+                         LearningRule rule, int window, long endTime, ActorRef<ProbeActor.Command> probe, TraceSink.Log log,
+                         boolean free) {
         super(ctx);
+        this.free = free;
         this.log = log;
         this.window = window;
         this.id = id;
@@ -99,6 +111,10 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     }
 
     private Behavior<Command> onState(State m) {
+        if (free) {
+            freeValue(m.unit() == ends.unitI(), m.time(), m.horizon(), m.rho());
+            return this;
+        }
         inbox(m.unit()).offer(m.time(), m.horizon(), m.rho());
         pump();
         return this;
@@ -113,6 +129,10 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     }
 
     private Behavior<Command> onClock(Clock m) {
+        if (free) {
+            freeValue(m.unit() == ends.unitI(), m.horizon(), m.horizon(), null);
+            return this;
+        }
         inbox(m.unit()).promise(m.horizon());
         pump();
         return this;
@@ -141,6 +161,86 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             finished = true;
             if (log != null) log.flush();
             probe.tell(new ProbeActor.SynapseFinal(id, coupling.weight(), rule.lastGradient(), sent));
+        }
+    }
+
+    /**
+     * Free-running: end i (or j) says its value is {@code rho} from {@code time} (null: unchanged) and
+     * that it got through {@code horizon}. Learn at every sample time both ends have passed, from the
+     * values in force there, and pass the value on.
+     */
+    private void freeValue(boolean fromI, long time, long horizon, double[] rho) {
+        if (finished) return;
+        if (rho != null) (fromI ? pastI : pastJ).add(time, rho);
+        if (fromI) knownI = Math.max(knownI, horizon);
+        else knownJ = Math.max(knownJ, horizon);
+        learnFree();
+        Outgoing out = fromI ? toJ : toI;
+        if (out != null) {
+            if (rho != null) out.freeSend(time, horizon, coupling.drive(rho));
+            else out.freeClock(horizon);
+        }
+        if (knownI >= endTime && knownJ >= endTime && nextSample > endTime) {
+            finished = true;
+            if (log != null) log.flush();
+            probe.tell(new ProbeActor.SynapseFinal(id, coupling.weight(), rule.lastGradient(), sent));
+        }
+    }
+
+    private void learnFree() {
+        while (nextSample <= Math.min(knownI, knownJ) && nextSample <= endTime) {
+            long tau = nextSample;
+            clock = tau;
+            double dw = rule.observe(tau, pastI.at(tau), pastJ.at(tau));
+            pastI.forgetBefore(tau);
+            pastJ.forgetBefore(tau);
+            nextSample = rule.nextSampleTime(tau + 1);
+            if (dw != 0.0) {
+                coupling.add(dw);
+                if (!Double.isFinite(coupling.weight())) {
+                    probe.tell(new ProbeActor.Diverged("synapse " + id + " (" + ends.unitI() + "–" + ends.unitJ() + ")",
+                            tau, coupling.weight()));
+                }
+                // Every value already passed on with the old weight goes again with the new one.
+                if (toI != null) pastJ.resend(toI, tau);
+                if (toJ != null) pastI.resend(toJ, tau);
+            }
+        }
+    }
+
+    /** Free-running: one end's recent values with the times they took effect, back to the next sample time. */
+    private final class Past {
+        private final java.util.ArrayDeque<Object[]> values = new java.util.ArrayDeque<>();
+
+        void add(long time, double[] value) {
+            values.addLast(new Object[]{time, value});
+        }
+
+        /** The value in force at τ. */
+        double[] at(long tau) {
+            var it = values.descendingIterator();
+            while (it.hasNext()) {
+                Object[] e = it.next();
+                if ((long) e[0] <= tau) return (double[]) e[1];
+            }
+            return (double[]) values.peekFirst()[1];
+        }
+
+        /** Passes every value on again, from τ on, with the current weight. */
+        void resend(Outgoing out, long tau) {
+            for (Object[] e : values) {
+                long from = Math.max((long) e[0], tau);
+                out.freeSend(from, from, coupling.drive((double[]) e[1]));
+            }
+        }
+
+        /** Drops what no later time can need: everything but the last value in force at τ. */
+        void forgetBefore(long tau) {
+            while (values.size() > 1) {
+                Object[] second = values.stream().skip(1).findFirst().orElseThrow();
+                if ((long) second[0] > tau) break;
+                values.pollFirst();
+            }
         }
     }
 
@@ -223,6 +323,26 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             }
             pending = null;
             promised = horizon;
+        }
+
+        /** Free-running: pass a value on at once, stamped with its send time plus the delay. */
+        void freeSend(long time, long horizon, double[] value) {
+            long stamp = link.arrival(time);
+            long h = Math.max(stamp, link.arrival(horizon));
+            to.tell(new UnitActor.Drive(slot, stamp, h, value));
+            sent[MessageKind.DRIVE.ordinal()]++;
+            if (log != null) log.record(MessageKind.DRIVE, unit, time, stamp, value.length);
+            promised = Math.max(promised, h);
+        }
+
+        /** Free-running: tell the unit how far this link's sender got. */
+        void freeClock(long horizon) {
+            long h = link.arrival(horizon);
+            if (h <= promised) return;
+            to.tell(new UnitActor.Clock(slot, h));
+            sent[MessageKind.DRIVE_CLOCK.ordinal()]++;
+            if (log != null) log.record(MessageKind.DRIVE_CLOCK, unit, horizon, h, 0);
+            promised = h;
         }
 
         /** After a pump: settle what is certain, then send the block (windowed) or the promise. */

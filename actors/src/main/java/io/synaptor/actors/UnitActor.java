@@ -31,7 +31,8 @@ import java.util.SplittableRandom;
  * the first step of every episode returns the unit to s = 0 — read from the schedule, so no
  * message; its neighbours still see its previous state for one link delay, as physics would have it.
  * Under a random update model the unit skips the steps its own clock does not tick at (holding its
- * state); it still advances in time and tells its synapses so.
+ * state); it still advances in time and tells its synapses so. Free-running (wall-clock) mode
+ * relaxes the rule: the unit steps on whatever it last heard, up to L steps beyond what it knows.
  *
  * <p>Complex units (holomorphic EP) carry re/im interleaved in every vector — state, ρ, drives —
  * and feel a complex β(t) read from the schedule; they report the real parts to the teacher and
@@ -114,6 +115,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private final TraceSink.Log log;
     private int[] ids;
     private final int window;
+    private final int lag;
     private final long[] blockTimes;
     private final double[][] blockValues;
     private int blockSize;
@@ -127,6 +129,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         this.dynamics = setup.dynamics();
         this.components = dynamics.components();
         this.window = setup.timing().window();
+        this.lag = Math.max(0, setup.timing().freeLag());
         this.blockTimes = new long[window + 1];
         this.blockValues = new double[window + 1][];
         this.schedule = setup.schedule();
@@ -180,7 +183,8 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     }
 
     private Behavior<Command> onDrive(Drive m) {
-        inbox[m.slot()].offer(m.time(), m.horizon(), m.values());
+        if (setup.timing().free()) inbox[m.slot()].offerLate(m.time(), m.horizon(), m.values());
+        else inbox[m.slot()].offer(m.time(), m.horizon(), m.values());
         advance();
         return this;
     }
@@ -208,7 +212,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     /** Takes as many steps as the inputs allow. */
     private void advance() {
         if (synapses == null) return;
-        while (!halted && t < endTime && inputsKnownThrough(t)) {
+        while (!halted && t < endTime && inputsKnownThrough(t - lag)) {
             boolean output = setup.outputIndex() >= 0; // only outputs feel the cost
             double betaRe = output ? setup.nudgeClock().betaAtStep(t) : 0.0;
             double betaIm = output ? setup.nudgeClock().betaImAtStep(t) : 0.0;

@@ -68,6 +68,10 @@ final class Common {
         s.add(Setting.real("units.send-threshold", 0.0, 0.0, 1.0,
                 "send-on-delta: a unit tells its synapses a new ρ only when it moved by more than this since the last value sent (else a clock message); 0 = whenever it changed"));
         s.add(Setting.real("time.dt", 0.5, 1e-6, 10.0, "integration step of ds/dt = −∂F/∂s (Scellier & Bengio's ε)"));
+        s.add(Setting.choice("time.mode", "virtual", List.of("virtual", "free"),
+                "virtual: every actor waits until its inputs are known (Chandy–Misra–Bryant), bit-reproducible; free: wall-clock asynchrony, actors go on with whatever they last heard — not reproducible"));
+        s.add(Setting.integer("time.free-lag", 5, 0, 100_000,
+                "free mode: how many steps a unit may run beyond what it knows of its inputs (bounded staleness)"));
         s.add(Setting.integer("time.window", 1, 1, 100_000,
                 "K: units send their states and synapses their drives in blocks of K steps (NEST's min-delay window); needs K ≤ every link delay; same results, about K times fewer messages"));
         s.add(Setting.integer("time.free-steps", d.freeSteps(), 1, 10_000_000, "T1: steps of the free phase"));
@@ -125,8 +129,13 @@ final class Common {
             throw new BadInput("time.window (" + window + ") must not exceed the shortest link delay (" + minDelay
                     + " steps): a block is sent when full, and its first sample must not be needed earlier");
         }
+        boolean free = s.getString("time.mode").equals("free");
+        if (free && (s.getInt("network.jitter") > 0 || s.getDouble("network.drop") > 0 || window > 1)) {
+            throw new BadInput("time.mode=free has real latencies only: network.jitter, network.drop and time.window apply to virtual time");
+        }
         return new Timing(updateModel(s, seed, net), s.getInt("network.jitter"), s.getDouble("network.drop"),
-                s.getInt("network.clock-skew"), seed, s.getDouble("units.send-threshold"), window);
+                s.getInt("network.clock-skew"), seed, s.getDouble("units.send-threshold"), window,
+                free ? s.getInt("time.free-lag") : -1);
     }
 
     /** When each unit steps, from units.update (rates per unit; inputs are clamped and never step). */

@@ -80,6 +80,9 @@ final class RunCommand implements Callable<Integer> {
         summary.put("scenario", name);
         summary.put("seed", seedValue);
         summary.putAll(settings.flat());
+        if (settings.flat().containsKey("time.mode")) {
+            summary.put("reproducible", settings.getString("time.mode").equals("virtual")); // free mode is wall-clock timed
+        }
         summary.putAll(report.metrics());
         summary.put("wall_seconds", wall);
         String conf = "scenario = \"" + name + "\"\nseed = " + seedValue + "\n" + settings.render();

@@ -42,6 +42,26 @@ public final class TimedInbox<T> {
         knownThrough = Math.max(knownThrough, horizon);
     }
 
+    /**
+     * Free-running mode: a value whose stamp may fall at or before what was promised (learning moved
+     * a weight after the sender had run ahead). It supersedes every queued value stamped at or after
+     * it (the sender re-sends those), and takes effect at its stamp — at once if the receiver is
+     * already past it; the horizon only ever grows.
+     */
+    public void offerLate(long time, long horizon, T value) {
+        while (size > 0 && times[(head + size - 1) % times.length] >= time) {
+            values[(head + size - 1) % times.length] = null;
+            size--;
+        }
+        if (size == times.length) grow();
+        int tail = (head + size) % times.length;
+        times[tail] = time;
+        values[tail] = value;
+        size++;
+        lastTime = Math.max(lastTime, Math.max(time, horizon));
+        knownThrough = Math.max(knownThrough, horizon);
+    }
+
     /** A clock message: nothing stamped at or before {@code horizon} will come any more. */
     public void promise(long horizon) {
         if (horizon > knownThrough) {

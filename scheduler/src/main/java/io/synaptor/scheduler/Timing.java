@@ -15,18 +15,26 @@ package io.synaptor.scheduler;
  * @param window    K: a unit sends its states, and a synapse its drives, in blocks of K steps (as NEST
  *                  batches its min-delay window); needs K ≤ the smallest link delay, and changes
  *                  nothing but the number of messages
+ * @param freeLag   −1: virtual time (conservative, reproducible). L ≥ 0: free-running — actors go on
+ *                  with whatever they last heard, up to L steps beyond what they know of their
+ *                  inputs, and synapses pass values on as they come; wall-clock timing decides, so
+ *                  runs are not reproducible
  */
 public record Timing(UpdateModel update, int jitter, double drop, int clockSkew, long seed, double sendThreshold,
-                     int window) {
+                     int window, int freeLag) {
     public Timing(UpdateModel update, int jitter, double drop, int clockSkew, long seed) {
-        this(update, jitter, drop, clockSkew, seed, 0.0, 1);
+        this(update, jitter, drop, clockSkew, seed, 0.0, 1, -1);
     }
 
     public Timing(UpdateModel update, int jitter, double drop, int clockSkew, long seed, double sendThreshold) {
-        this(update, jitter, drop, clockSkew, seed, sendThreshold, 1);
+        this(update, jitter, drop, clockSkew, seed, sendThreshold, 1, -1);
     }
 
     public Timing {
+        if (freeLag < -1) throw new IllegalArgumentException("the free-running lag must be ≥ 0 steps, got " + freeLag);
+        if (freeLag >= 0 && (jitter > 0 || drop > 0 || window > 1)) {
+            throw new IllegalArgumentException("free-running mode has real latencies only: no jitter, drop or message window");
+        }
         if (window < 1) throw new IllegalArgumentException("the message window must be at least one step, got " + window);
         if (!(sendThreshold >= 0) || !Double.isFinite(sendThreshold)) {
             throw new IllegalArgumentException("the send threshold must be ≥ 0, got " + sendThreshold);
@@ -34,6 +42,11 @@ public record Timing(UpdateModel update, int jitter, double drop, int clockSkew,
         if (jitter < 0) throw new IllegalArgumentException("jitter must be ≥ 0 steps, got " + jitter);
         if (!(drop >= 0 && drop < 1)) throw new IllegalArgumentException("the drop probability must lie in [0, 1), got " + drop);
         if (clockSkew < 0) throw new IllegalArgumentException("clock skew must be ≥ 0 steps, got " + clockSkew);
+    }
+
+    /** Whether actors run free (wall-clock asynchrony) rather than in virtual time. */
+    public boolean free() {
+        return freeLag >= 0;
     }
 
     /** Every unit steps every step; links are plain delays; clocks agree. */

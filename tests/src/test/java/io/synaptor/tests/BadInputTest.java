@@ -41,6 +41,8 @@ class BadInputTest {
                 Arguments.of("negative jitter", new String[]{"run", "two-moons", "--set", "network.jitter=-2"}, "network.jitter"),
                 Arguments.of("window beyond the delay", new String[]{"run", "two-moons", "--set", "network.delay=2",
                         "--set", "time.window=3"}, "time.window (3) must not exceed the shortest link delay (2 steps)"),
+                Arguments.of("free mode with jitter", new String[]{"run", "two-moons", "--set", "time.mode=free",
+                        "--set", "network.jitter=2"}, "real latencies only"),
                 Arguments.of("NaN delay spread", new String[]{"run", "two-moons", "--set", "network.delay-spread=NaN"}, "network.delay-spread"),
                 Arguments.of("update rate above 1", new String[]{"run", "two-moons", "--set", "units.update=poisson",
                         "--set", "units.update-rate=1.5"}, "units.update-rate"),
