@@ -15,6 +15,23 @@ public final class LinkDelays {
     private LinkDelays() {
     }
 
+    /**
+     * Per-projection delays for a layered net: every link between layers l and l + 1 gets
+     * {@code delays[l]} steps (a feedforward path and its feedback share a projection's delay).
+     */
+    public static NetworkSpec perProjection(NetworkSpec net, int[] delays) {
+        int projections = java.util.Arrays.stream(net.layerOf()).max().orElse(0);
+        if (delays.length != projections) {
+            throw new IllegalArgumentException("one delay per projection (" + projections + "), got " + delays.length);
+        }
+        List<Coupling> out = new ArrayList<>();
+        for (Coupling c : net.couplings()) {
+            int l = Math.min(net.layerOf()[c.i()], net.layerOf()[c.j()]);
+            out.add(new Coupling(c.i(), c.j(), c.weight(), delays[l]));
+        }
+        return new NetworkSpec(net.roles(), net.layerOf(), out, net.biases(), net.activation(), net.dt(), net.temperature());
+    }
+
     public static NetworkSpec assign(NetworkSpec net, DelayModel model, SplittableRandom rng) {
         List<Coupling> cs = net.couplings();
         double[] relative = new double[cs.size()];

@@ -46,6 +46,8 @@ final class Common {
                 "link delay in steps (≥ 1: virtual time needs one step of lookahead)"));
         s.add(Setting.choice("network.delay-model", "constant", DelayModel.NAMES,
                 "how link delays are drawn (once per link, from the seed): constant = network.delay; uniform = network.delay ± network.delay-spread steps; lognormal = median network.delay, σ = network.delay-spread; distance = units placed at random in the unit square, delay ∝ link length, mean network.delay"));
+        s.add(Setting.realList("network.projection-delays", List.of(), 0.0, 100_000.0,
+                "per-projection delays in steps, one per pair of consecutive layers (input first); empty: network.delay everywhere"));
         s.add(Setting.real("network.delay-spread", 0.0, 0.0, 1000.0,
                 "uniform: half-width in steps; lognormal: σ of log delay"));
         s.add(Setting.integer("network.jitter", 0, 0, 100_000,
@@ -111,6 +113,24 @@ final class Common {
         NetworkSpec net = LayeredNetworks.build(layers, s.getInt("network.delay"), Activation.named(s.getString("units.activation")),
                 s.getDouble("time.dt"), s.getDouble("units.temperature"),
                 RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
+        double[] projection = s.getRealList("network.projection-delays");
+        if (projection.length > 0) {
+            int[] d = new int[projection.length];
+            for (int k = 0; k < d.length; k++) {
+                if (projection[k] != Math.rint(projection[k]) || projection[k] < 1) {
+                    throw new BadInput("network.projection-delays entries must be whole numbers of steps ≥ 1, got " + projection[k]);
+                }
+                d[k] = (int) projection[k];
+            }
+            if (!s.getString("network.delay-model").equals("constant")) {
+                throw new BadInput("network.projection-delays fixes every delay: use it with network.delay-model=constant");
+            }
+            try {
+                return LinkDelays.perProjection(net, d);
+            } catch (IllegalArgumentException e) {
+                throw new BadInput("network.projection-delays: " + e.getMessage());
+            }
+        }
         String model = s.getString("network.delay-model");
         if (model.equals("constant")) return net;
         try {

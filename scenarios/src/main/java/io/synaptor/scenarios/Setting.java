@@ -113,7 +113,7 @@ public record Setting(String path, Object defaultValue, String doc, Kind kind, d
         ConfigValue v = c.getValue(path);
         if (v.valueType() != ConfigValueType.LIST) throw new BadInput(path + " must be a list such as " + defaultValue + ", got " + v.unwrapped());
         List<? extends ConfigValue> list = c.getList(path);
-        if (list.isEmpty()) throw new BadInput(path + " needs at least one entry");
+        if (list.isEmpty() && !(defaultValue instanceof List<?> d && d.isEmpty())) throw new BadInput(path + " needs at least one entry");
         double[] out = new double[list.size()];
         for (int k = 0; k < out.length; k++) {
             out[k] = number(list.get(k), path + " entries", "a number");
