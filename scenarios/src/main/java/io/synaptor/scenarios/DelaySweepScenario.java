@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleFunction;
 
 /**
  * "What happens to learning when the feedback path is late, or when units update at their own
@@ -22,59 +23,29 @@ public final class DelaySweepScenario implements Scenario {
     private static final Common.Defaults DEFAULTS =
             new Common.Defaults(List.of(4, 8, 6, 3), 100, 100, 0.05, false, 0.0, 1, 1);
 
-    /** A swept knob: its name in sweep.param and the settings one value of it fixes. */
-    private enum Knob {
-        DELAY("delay", "mean link delay (steps)") {
-            Map<String, Object> set(double v) {
-                return Map.of("network.delay", v);
-            }
-        },
-        DELAY_SPREAD("delay-spread", "delay spread (network.delay-spread)") {
-            Map<String, Object> set(double v) {
-                return Map.of("network.delay-spread", v);
-            }
-        },
-        JITTER("jitter", "link jitter (steps)") {
-            Map<String, Object> set(double v) {
-                return Map.of("network.jitter", v);
-            }
-        },
-        DROP("drop", "probability that a link loses a value") {
-            Map<String, Object> set(double v) {
-                return Map.of("network.drop", v);
-            }
-        },
-        CLOCK_SKEW("clock-skew", "largest clock skew (steps)") {
-            Map<String, Object> set(double v) {
-                return Map.of("network.clock-skew", v);
-            }
-        },
-        UPDATE_RATE("update-rate", "update probability per step (Poisson)") {
-            Map<String, Object> set(double v) {
-                return Map.of("units.update", "poisson", "units.update-rate", v);
-            }
-        };
-
-        final String key;
-        final String axis;
-
-        Knob(String key, String axis) {
-            this.key = key;
-            this.axis = axis;
+    /** A swept knob: its name in sweep.param, its axis label, and the settings one value of it fixes. */
+    private record Knob(String key, String axis, DoubleFunction<Map<String, Object>> set) {
+        static Knob of(String key, String axis, String path) {
+            return new Knob(key, axis, v -> Map.of(path, v));
         }
+    }
 
-        abstract Map<String, Object> set(double v);
+    private static final List<Knob> KNOBS = List.of(
+            Knob.of("delay", "mean link delay (steps)", "network.delay"),
+            Knob.of("delay-spread", "delay spread (network.delay-spread)", "network.delay-spread"),
+            Knob.of("jitter", "link jitter (steps)", "network.jitter"),
+            Knob.of("drop", "probability that a link loses a value", "network.drop"),
+            Knob.of("clock-skew", "largest clock skew (steps)", "network.clock-skew"),
+            new Knob("update-rate", "update probability per step (Poisson)",
+                    v -> Map.of("units.update", "poisson", "units.update-rate", v)));
 
-        static Knob named(String key) {
-            for (Knob k : values()) if (k.key.equals(key)) return k;
-            throw new BadInput("unknown sweep parameter " + key);
-        }
+    private static Knob knob(String key) {
+        return KNOBS.stream().filter(k -> k.key().equals(key)).findFirst()
+                .orElseThrow(() -> new BadInput("unknown sweep parameter " + key));
+    }
 
-        static List<String> keys() {
-            List<String> out = new ArrayList<>();
-            for (Knob k : values()) out.add(k.key);
-            return out;
-        }
+    private static List<String> knobKeys() {
+        return KNOBS.stream().map(Knob::key).toList();
     }
 
     @Override
@@ -105,10 +76,10 @@ public final class DelaySweepScenario implements Scenario {
     @Override
     public List<Setting> settings() {
         List<Setting> s = new ArrayList<>(declared());
-        s.add(Setting.choice("sweep.param", "delay", Knob.keys(), "the first swept knob"));
+        s.add(Setting.choice("sweep.param", "delay", knobKeys(), "the first swept knob"));
         s.add(Setting.realList("sweep.values", List.of(1.0, 2.0, 5.0, 10.0, 20.0), 0.0, 1e6, "its values"));
         List<String> second = new ArrayList<>(List.of("none"));
-        second.addAll(Knob.keys());
+        second.addAll(knobKeys());
         s.add(Setting.choice("sweep.param2", "none", second, "an optional second knob (a heatmap)"));
         s.add(Setting.realList("sweep.values2", List.of(1.0, 0.5), 0.0, 1e6, "its values"));
         return s;
@@ -120,15 +91,15 @@ public final class DelaySweepScenario implements Scenario {
 
     @Override
     public Report run(Settings s, long seed, Progress progress) {
-        Knob first = Knob.named(s.getString("sweep.param"));
+        Knob first = knob(s.getString("sweep.param"));
         double[] xs = s.getRealList("sweep.values");
         boolean two = !s.getString("sweep.param2").equals("none");
-        Knob second = two ? Knob.named(s.getString("sweep.param2")) : null;
+        Knob second = two ? knob(s.getString("sweep.param2")) : null;
         double[] ys = two ? s.getRealList("sweep.values2") : new double[]{Double.NaN};
         if (two && second == first) throw new BadInput("sweep.param2 must differ from sweep.param");
 
-        List<String> columns = new ArrayList<>(List.of(first.key));
-        if (two) columns.add(second.key);
+        List<String> columns = new ArrayList<>(List.of(first.key()));
+        if (two) columns.add(second.key());
         columns.addAll(List.of("cosine", "rel_error", "messages"));
         Report report = new Report(columns);
         double[][] cos = new double[ys.length][xs.length];
@@ -140,8 +111,8 @@ public final class DelaySweepScenario implements Scenario {
         try {
             for (int b = 0; b < ys.length; b++) {
                 for (int a = 0; a < xs.length; a++) {
-                    Map<String, Object> fixed = new LinkedHashMap<>(first.set(xs[a]));
-                    if (two) fixed.putAll(second.set(ys[b]));
+                    Map<String, Object> fixed = new LinkedHashMap<>(first.set().apply(xs[a]));
+                    if (two) fixed.putAll(second.set().apply(ys[b]));
                     Settings cell = s.derive(declared(), fixed);
                     GradientProbe probe = new GradientProbe(cell, seed, name());
                     String rule = cell.getString("learning.rule");
@@ -166,16 +137,16 @@ public final class DelaySweepScenario implements Scenario {
         }
 
         Map<String, Object> grid = new LinkedHashMap<>();
-        grid.put(first.key, toList(xs));
-        if (two) grid.put(second.key, toList(ys));
+        grid.put(first.key(), toList(xs));
+        if (two) grid.put(second.key(), toList(ys));
         report.metric("grid", grid);
         if (two) {
             List<List<Double>> rows = new ArrayList<>();
             for (double[] r : cos) rows.add(toList(r));
             report.metric("cosine_grid", rows);
         } else {
-            report.metric("cosine_by_" + first.key.replace('-', '_'), toList(cos[0]))
-                    .metric("rel_error_by_" + first.key.replace('-', '_'), toList(err[0]));
+            report.metric("cosine_by_" + first.key().replace('-', '_'), toList(cos[0]))
+                    .metric("rel_error_by_" + first.key().replace('-', '_'), toList(err[0]));
         }
         report.metric("best_cell", cell(first, xs[best[1]], second, ys[best[0]], cos[best[0]][best[1]]))
                 .metric("worst_cell", cell(first, xs[worst[1]], second, ys[worst[0]], cos[worst[0]][worst[1]]))
@@ -189,26 +160,26 @@ public final class DelaySweepScenario implements Scenario {
 
     private static Map<String, Object> cell(Knob a, double x, Knob b, double y, double cosine) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put(a.key, x);
-        if (b != null) m.put(b.key, y);
+        m.put(a.key(), x);
+        if (b != null) m.put(b.key(), y);
         m.put("cosine", cosine);
         return m;
     }
 
     private static String describe(Knob a, double x, Knob b, double y) {
-        return a.key + " = " + x + (b == null ? "" : ", " + b.key + " = " + y);
+        return a.key() + " = " + x + (b == null ? "" : ", " + b.key() + " = " + y);
     }
 
     private static Chart<?, ?> curve(Knob k, double[] xs, double[] cos) {
         XYChart chart = new XYChartBuilder().width(640).height(420).title("EP gradient vs exact, swept over " + k.key)
-                .xAxisTitle(k.axis).yAxisTitle("cosine to the exact gradient").build();
+                .xAxisTitle(k.axis()).yAxisTitle("cosine to the exact gradient").build();
         chart.addSeries("cosine", xs, cos).setMarker(SeriesMarkers.CIRCLE);
         return chart;
     }
 
     private static Chart<?, ?> heatmap(Knob a, double[] xs, Knob b, double[] ys, double[][] cos) {
         HeatMapChart chart = new HeatMapChartBuilder().width(640).height(480)
-                .title("Cosine to the exact gradient").xAxisTitle(a.axis).yAxisTitle(b.axis).build();
+                .title("Cosine to the exact gradient").xAxisTitle(a.axis()).yAxisTitle(b.axis()).build();
         List<Number[]> cells = new ArrayList<>();
         for (int j = 0; j < ys.length; j++) for (int i = 0; i < xs.length; i++) cells.add(new Number[]{i, j, cos[j][i]});
         chart.addSeries("cosine", toList(xs), toList(ys), cells);
