@@ -12,17 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An input unit: its state is clamped to the data, so it has no dynamics and needs no drives. It
- * passes each clamp on to its synapses as ρ(x), with the clamp's horizon, so that a clamped value
- * costs one message per episode however many steps the episode lasts. In a complex network
- * (holomorphic EP) it sends ρ(x) + 0i, re/im interleaved.
+ * An input unit, or at block granularity a slice of the input layer: its state is clamped to the
+ * data, so it has no dynamics and needs no drives. It passes each clamp on to its synapses as
+ * ρ(x), with the clamp's horizon, so that a clamped value costs one message per episode however many
+ * steps the episode lasts. In a complex network (holomorphic EP) it sends ρ(x) + 0i, re/im
+ * interleaved. Vectors hold the slice's units one after the other, each as its minibatch.
  */
 public final class ClampedUnitActor extends AbstractBehavior<ClampedUnitActor.Command> {
 
     public sealed interface Command permits Clamp, Connect {
     }
 
-    /** input source → input unit: s = values from {@code time}, known through {@code horizon}. */
+    /** input source → input slice: s = values (unit by unit, each its minibatch) from {@code time}, known through {@code horizon}. */
     public record Clamp(long time, long horizon, double[] values) implements Command {
     }
 
@@ -31,12 +32,12 @@ public final class ClampedUnitActor extends AbstractBehavior<ClampedUnitActor.Co
     }
 
     /** @param components 1 for real states, 2 for complex ones */
-    public static Behavior<Command> create(int id, Activation activation, int components, long endTime,
+    public static Behavior<Command> create(int[] units, Activation activation, int components, long endTime,
                                            ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
-        return Behaviors.setup(ctx -> new ClampedUnitActor(ctx, id, activation, components, endTime, probe, log));
+        return Behaviors.setup(ctx -> new ClampedUnitActor(ctx, units, activation, components, endTime, probe, log));
     }
 
-    private final int id;
+    private final int[] units;
     private final Activation act;
     private final int components;
     private final long endTime;
@@ -48,11 +49,11 @@ public final class ClampedUnitActor extends AbstractBehavior<ClampedUnitActor.Co
     private final TraceSink.Log log;
     private int[] ids;
 
-    private ClampedUnitActor(ActorContext<Command> ctx, int id, Activation act, int components, long endTime,
+    private ClampedUnitActor(ActorContext<Command> ctx, int[] units, Activation act, int components, long endTime,
                              ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
         super(ctx);
         this.log = log;
-        this.id = id;
+        this.units = units;
         this.act = act;
         this.components = components;
         this.endTime = endTime;
@@ -84,13 +85,17 @@ public final class ClampedUnitActor extends AbstractBehavior<ClampedUnitActor.Co
     private void forward(Clamp c) {
         double[] rho = new double[components * c.values().length];
         for (int b = 0; b < c.values().length; b++) rho[components * b] = act.rho(c.values()[b]);
-        SynapseActor.State state = new SynapseActor.State(id, c.time(), c.horizon(), rho);
+        SynapseActor.State state = new SynapseActor.State(units[0], c.time(), c.horizon(), rho);
         for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(state);
         sent[MessageKind.STATE.ordinal()] += synapses.size();
         if (log != null) for (int id2 : ids) log.record(MessageKind.STATE, id2, c.time(), c.time(), rho.length);
         if (c.horizon() >= endTime) {
             if (log != null) log.flush();
-            probe.tell(new ProbeActor.UnitFinal(id, c.values().clone(), 0.0, Double.NaN, sent));
+            int batch = c.values().length / units.length;
+            for (int k = 0; k < units.length; k++) { // the slice's message counts go with its first unit
+                probe.tell(new ProbeActor.UnitFinal(units[k], java.util.Arrays.copyOfRange(c.values(), k * batch, (k + 1) * batch),
+                        0.0, Double.NaN, k == 0 ? sent : MessageKind.counters()));
+            }
         }
     }
 }

@@ -28,12 +28,15 @@ public final class InputSourceActor extends AbstractBehavior<InputSourceActor.Co
     public record Progress(long episode) implements Command {
     }
 
-    /** @param inputIds the input units' ids, in the order of {@code inputUnits} (for the trace); {@code log} may be null */
+    /**
+     * @param inputSlices the input slices, and for each the data columns of its units ({@code columns})
+     *                    and its actor id (its first unit, for the trace); {@code log} may be null
+     */
     public static Behavior<Command> create(PhaseSchedule schedule, LabeledData train, LabeledData test, int window,
-                                           List<ActorRef<ClampedUnitActor.Command>> inputUnits, int[] inputIds,
-                                           ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
-        return Behaviors.setup(ctx -> new InputSourceActor(ctx, new EpisodeFeed(schedule, train, test, window), inputUnits,
-                inputIds, probe, log));
+                                           List<ActorRef<ClampedUnitActor.Command>> inputSlices, int[][] columns,
+                                           int[] inputIds, ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
+        return Behaviors.setup(ctx -> new InputSourceActor(ctx, new EpisodeFeed(schedule, train, test, window), inputSlices,
+                columns, inputIds, probe, log));
     }
 
     private final EpisodeFeed feed;
@@ -42,11 +45,13 @@ public final class InputSourceActor extends AbstractBehavior<InputSourceActor.Co
     private final long[] sent = MessageKind.counters();
 
     private final int[] inputIds;
+    private final int[][] columns;
     private final TraceSink.Log log;
 
     private InputSourceActor(ActorContext<Command> ctx, EpisodeFeed feed, List<ActorRef<ClampedUnitActor.Command>> inputUnits,
-                             int[] inputIds, ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
+                             int[][] columns, int[] inputIds, ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
         super(ctx);
+        this.columns = columns;
         this.inputIds = inputIds;
         this.log = log;
         this.feed = feed;
@@ -76,8 +81,11 @@ public final class InputSourceActor extends AbstractBehavior<InputSourceActor.Co
         long from = episode == 0 ? 0 : start + 1;
         long through = start + feed.schedule.length(episode);
         for (int d = 0; d < inputUnits.size(); d++) {
-            double[] values = new double[examples.length];
-            for (int b = 0; b < values.length; b++) values[b] = x[examples[b]][d];
+            int[] cols = columns[d];
+            double[] values = new double[cols.length * examples.length];
+            for (int k = 0; k < cols.length; k++) {
+                for (int b = 0; b < examples.length; b++) values[k * examples.length + b] = x[examples[b]][cols[k]];
+            }
             inputUnits.get(d).tell(new ClampedUnitActor.Clamp(from, through, values));
             sent[MessageKind.CLAMP.ordinal()]++;
             if (log != null) log.record(MessageKind.CLAMP, inputIds[d], start, from, values.length);

@@ -4,27 +4,47 @@ import io.synaptor.network.Coupling;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.PhaseSchedule;
 import io.synaptor.network.Role;
-import io.synaptor.scheduler.Timing;
-import io.synaptor.synapses.NudgeSchedule;
-import io.synaptor.synapses.ShiftedSchedule;
 import io.synaptor.scheduler.RandomStreams;
+import io.synaptor.scheduler.Timing;
+import io.synaptor.synapses.LearningRule;
+import io.synaptor.synapses.NudgeSchedule;
 import io.synaptor.synapses.Rules;
+import io.synaptor.synapses.ShiftedSchedule;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 
 /**
- * The builder: turns a {@link SimulationSpec} into actors — one per unit and one per synapse
- * (unit granularity), an input source, a teacher and a probe — wires them, and lets them go. It
- * takes no further part: the run proceeds by local messages alone and ends when every actor has
- * reached the end time on its own clock.
+ * The builder: turns a {@link SimulationSpec} into actors — population slices (one unit each at
+ * unit granularity, up to {@code blockSize} units of a layer at block granularity), one synapse
+ * actor per block of couplings between two slices (one coupling at unit granularity), an input
+ * source, a teacher and a probe — wires them, and lets them go. It takes no further part: the run
+ * proceeds by local messages alone and ends when every actor has reached the end time on its own
+ * clock.
  */
 public final class Simulation {
     private Simulation() {
+    }
+
+    /** The couplings between slice I and slice J, in spec order; the block is named by its first. */
+    private static final class Block {
+        final int sliceI;
+        final int sliceJ;
+        final List<Integer> couplings = new ArrayList<>();
+
+        Block(int sliceI, int sliceJ) {
+            this.sliceI = sliceI;
+            this.sliceJ = sliceJ;
+        }
     }
 
     /** @param trace where every actor logs the messages it sends, or null for no trace */
@@ -33,81 +53,159 @@ public final class Simulation {
         return Behaviors.setup(ctx -> {
             NetworkSpec net = spec.network();
             PhaseSchedule schedule = spec.schedule();
+            Timing timing = spec.timing();
             int n = net.size();
-            java.util.function.IntFunction<TraceSink.Log> log = id -> trace == null ? null : trace.log(id);
+            IntFunction<TraceSink.Log> log = id -> trace == null ? null : trace.log(id);
             boolean complex = schedule.shape().complex();
-            int components = complex ? 2 : 1;
+            int row = (complex ? 2 : 1) * schedule.batch();
             List<Coupling> couplings = net.couplings();
             ActorRef<ProbeActor.Command> probe = ctx.spawn(
                     ProbeActor.create(n, couplings.size(), schedule.episodes(), listener, result), "probe");
 
-            // Each unit's slots: the couplings it takes part in, in spec order.
-            List<List<Integer>> slotsOf = new ArrayList<>();
-            for (int u = 0; u < n; u++) slotsOf.add(new ArrayList<>());
+            List<int[]> slices = slices(net, spec.blockSize());
+            int[] sliceOf = new int[n];
+            for (int a = 0; a < slices.size(); a++) for (int u : slices.get(a)) sliceOf[u] = a;
+            Map<Long, Block> byPair = new LinkedHashMap<>();
             for (int k = 0; k < couplings.size(); k++) {
-                slotsOf.get(couplings.get(k).i()).add(k);
-                slotsOf.get(couplings.get(k).j()).add(k);
+                Coupling c = couplings.get(k);
+                long key = (long) sliceOf[c.i()] * slices.size() + sliceOf[c.j()];
+                byPair.computeIfAbsent(key, x -> new Block(sliceOf[c.i()], sliceOf[c.j()])).couplings.add(k);
+            }
+            List<Block> blocks = new ArrayList<>(byPair.values());
+            // Each slice's slots: the blocks it takes part in, in order of their first coupling.
+            List<List<Integer>> slotsOf = new ArrayList<>();
+            for (int a = 0; a < slices.size(); a++) slotsOf.add(new ArrayList<>());
+            for (int b = 0; b < blocks.size(); b++) {
+                slotsOf.get(blocks.get(b).sliceI).add(b);
+                if (blocks.get(b).sliceJ != blocks.get(b).sliceI) slotsOf.get(blocks.get(b).sliceJ).add(b);
             }
 
+            int[] inputPosition = new int[n];
+            int[] inputs = net.inputs();
+            for (int d = 0; d < inputs.length; d++) inputPosition[inputs[d]] = d;
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            ActorRef<ClampedUnitActor.Command>[] clamped = new ActorRef[slices.size()];
             List<ActorRef<ClampedUnitActor.Command>> inputRefs = new ArrayList<>();
-            @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: fast indexing on the hot path
-            ActorRef<ClampedUnitActor.Command>[] clamped = new ActorRef[n];
-            for (int u : net.inputs()) {
-                clamped[u] = ctx.spawn(ClampedUnitActor.create(u, net.activation(), components, schedule.endTime(), probe, log.apply(u)), "in-" + u);
-                inputRefs.add(clamped[u]);
+            List<int[]> columns = new ArrayList<>();
+            List<Integer> inputIds = new ArrayList<>();
+            for (int a = 0; a < slices.size(); a++) {
+                int[] units = slices.get(a);
+                if (net.roles()[units[0]] != Role.INPUT) continue;
+                clamped[a] = ctx.spawn(ClampedUnitActor.create(units, net.activation(), row / schedule.batch(), schedule.endTime(),
+                        probe, log.apply(units[0])), "in-" + units[0]);
+                inputRefs.add(clamped[a]);
+                columns.add(Arrays.stream(units).map(u -> inputPosition[u]).toArray());
+                inputIds.add(units[0]);
             }
-            ActorRef<InputSourceActor.Command> source = ctx.spawn(InputSourceActor.create(
-                    schedule, spec.train(), spec.test(), spec.window(), inputRefs, net.inputs(), probe, log.apply(-1)), "input-source");
+            ActorRef<InputSourceActor.Command> source = ctx.spawn(InputSourceActor.create(schedule, spec.train(), spec.test(),
+                    spec.window(), inputRefs, columns.toArray(int[][]::new), inputIds.stream().mapToInt(Integer::intValue).toArray(),
+                    probe, log.apply(-1)), "input-source");
             ActorRef<TeacherActor.Command> teacher = ctx.spawn(TeacherActor.create(
                     schedule, spec.train(), spec.test(), spec.window(), source, net.outputs(), probe, log.apply(-2)), "teacher");
 
             int[] outputIndex = new int[n];
-            java.util.Arrays.fill(outputIndex, -1);
+            Arrays.fill(outputIndex, -1);
             int[] outs = net.outputs();
             for (int o = 0; o < outs.length; o++) outputIndex[outs[o]] = o;
-            @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: fast indexing on the hot path
-            ActorRef<UnitActor.Command>[] units = new ActorRef[n];
-            Timing timing = spec.timing();
-            for (int u = 0; u < n; u++) {
-                if (net.roles()[u] == Role.INPUT) continue;
-                NudgeSchedule clock = ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.UNIT, u));
-                UnitActor.Setup setup = new UnitActor.Setup(u, outputIndex[u], slotsOf.get(u).size(), schedule.batch(),
-                        net.biases()[u], net.dynamics(complex), Rules.create(spec.rule(), clock, spec.rate()), schedule, spec.reset(), Rules.clampsOutputs(spec.rule()),
-                        RandomStreams.stream(spec.seed(), RandomStreams.Kind.UNIT, u), timing, clock);
-                units[u] = ctx.spawn(UnitActor.create(setup, teacher, probe, log.apply(u)), "u-" + u);
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            ActorRef<UnitActor.Command>[] free = new ActorRef[slices.size()];
+            for (int a = 0; a < slices.size(); a++) {
+                int[] units = slices.get(a);
+                if (clamped[a] != null) continue;
+                int size = units.length;
+                double[] biases = new double[size];
+                LearningRule[] biasRules = new LearningRule[size];
+                SplittableRandom[] noise = new SplittableRandom[size];
+                NudgeSchedule[] clocks = new NudgeSchedule[size];
+                int[] outIdx = new int[size];
+                for (int k = 0; k < size; k++) {
+                    int u = units[k];
+                    clocks[k] = ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.UNIT, u));
+                    biases[k] = net.biases()[u];
+                    biasRules[k] = Rules.create(spec.rule(), clocks[k], spec.rate());
+                    noise[k] = RandomStreams.stream(spec.seed(), RandomStreams.Kind.UNIT, u);
+                    outIdx[k] = outputIndex[u];
+                }
+                UnitActor.Setup setup = new UnitActor.Setup(units, outIdx, slotsOf.get(a).size(), schedule.batch(), biases,
+                        net.dynamics(complex), biasRules, schedule, spec.reset(), Rules.clampsOutputs(spec.rule()), noise, timing, clocks);
+                free[a] = ctx.spawn(UnitActor.create(setup, teacher, probe, log.apply(units[0])), "u-" + units[0]);
             }
 
             List<List<ActorRef<SynapseActor.Command>>> synapsesOf = new ArrayList<>();
-            List<List<Integer>> synapseIds = new ArrayList<>(); // actor ids for the trace: synapse k is n + k
-            for (int u = 0; u < n; u++) {
-                synapsesOf.add(new ArrayList<>());
-                synapseIds.add(new ArrayList<>());
-            }
-            for (int k = 0; k < couplings.size(); k++) {
-                Coupling c = couplings.get(k);
+            for (int a = 0; a < slices.size(); a++) synapsesOf.add(new ArrayList<>());
+            List<ActorRef<SynapseActor.Command>> blockRefs = new ArrayList<>();
+            for (int b = 0; b < blocks.size(); b++) {
+                Block block = blocks.get(b);
+                int[] unitsI = slices.get(block.sliceI);
+                int[] unitsJ = slices.get(block.sliceJ);
+                int first = block.couplings.get(0);
+                NudgeSchedule clock = ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.SYNAPSE, first));
+                double[] w = new double[unitsI.length * unitsJ.length];
+                int[] index = new int[w.length];
+                Arrays.fill(index, -1);
+                LearningRule[] rules = new LearningRule[w.length];
+                int delay = couplings.get(first).delay();
+                for (int k : block.couplings) {
+                    Coupling c = couplings.get(k);
+                    if (c.delay() != delay) {
+                        throw new IllegalArgumentException("block granularity needs one delay per block; couplings " + first
+                                + " and " + k + " differ (" + delay + " and " + c.delay() + " steps)");
+                    }
+                    int cell = position(unitsI, c.i()) * unitsJ.length + position(unitsJ, c.j());
+                    w[cell] = c.weight();
+                    index[cell] = k;
+                    rules[cell] = Rules.create(spec.rule(), clock, spec.rate());
+                }
                 SynapseActor.Ends ends = new SynapseActor.Ends(
-                        c.i(), units[c.i()], slotsOf.get(c.i()).indexOf(k),
-                        c.j(), units[c.j()], slotsOf.get(c.j()).indexOf(k));
-                NudgeSchedule clock = ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.SYNAPSE, k));
-                ActorRef<SynapseActor.Command> syn = ctx.spawn(SynapseActor.create(k, ends, c.weight(),
-                        timing.link(k, 0, c.delay()), timing.link(k, 1, c.delay()), Rules.create(spec.rule(), clock, spec.rate()),
-                        timing.window(), schedule.endTime(), probe, log.apply(n + k), timing.free()), "s-" + k);
-                synapsesOf.get(c.i()).add(syn);
-                synapsesOf.get(c.j()).add(syn);
-                synapseIds.get(c.i()).add(n + k);
-                synapseIds.get(c.j()).add(n + k);
+                        unitsI, free[block.sliceI], slotsOf.get(block.sliceI).indexOf(b),
+                        unitsJ, free[block.sliceJ], slotsOf.get(block.sliceJ).indexOf(b));
+                ActorRef<SynapseActor.Command> syn = ctx.spawn(SynapseActor.create(first, ends,
+                        new SynapseActor.Weights(w, index, rules), row, timing.link(first, 0, delay), timing.link(first, 1, delay),
+                        timing.window(), schedule.endTime(), probe, log.apply(n + first), timing.free()), "s-" + first);
+                blockRefs.add(syn);
             }
-
-            for (int u = 0; u < n; u++) {
-                int[] ids = synapseIds.get(u).stream().mapToInt(Integer::intValue).toArray();
-                if (units[u] != null) units[u].tell(new UnitActor.Connect(List.copyOf(synapsesOf.get(u)), ids));
-                else clamped[u].tell(new ClampedUnitActor.Connect(List.copyOf(synapsesOf.get(u)), ids));
+            for (int a = 0; a < slices.size(); a++) {
+                List<Integer> slots = slotsOf.get(a);
+                List<ActorRef<SynapseActor.Command>> refs = new ArrayList<>();
+                int[] ids = new int[slots.size()];
+                for (int k = 0; k < slots.size(); k++) {
+                    refs.add(blockRefs.get(slots.get(k)));
+                    ids[k] = n + blocks.get(slots.get(k)).couplings.get(0); // actor ids for the trace
+                }
+                if (free[a] != null) free[a].tell(new UnitActor.Connect(List.copyOf(refs), ids));
+                else clamped[a].tell(new ClampedUnitActor.Connect(List.copyOf(refs), ids));
             }
             List<ActorRef<UnitActor.Command>> outputRefs = new ArrayList<>();
-            for (int o : outs) outputRefs.add(units[o]);
+            for (int o : outs) outputRefs.add(free[sliceOf[o]]);
             teacher.tell(new TeacherActor.Start(outputRefs));
             source.tell(new InputSourceActor.Start());
             return Behaviors.empty();
         });
+    }
+
+    /**
+     * The population slices: every unit alone at unit granularity (block size 1); otherwise each
+     * layer cut into consecutive slices of at most {@code blockSize} units.
+     */
+    static List<int[]> slices(NetworkSpec net, int blockSize) {
+        List<int[]> out = new ArrayList<>();
+        if (blockSize == 1) {
+            for (int u = 0; u < net.size(); u++) out.add(new int[]{u});
+            return out;
+        }
+        int layers = Arrays.stream(net.layerOf()).max().orElse(-1) + 1;
+        for (int l = 0; l < layers; l++) {
+            final int layer = l;
+            int[] members = java.util.stream.IntStream.range(0, net.size()).filter(u -> net.layerOf()[u] == layer).toArray();
+            for (int from = 0; from < members.length; from += blockSize) {
+                out.add(Arrays.copyOfRange(members, from, Math.min(members.length, from + blockSize)));
+            }
+        }
+        return out;
+    }
+
+    private static int position(int[] units, int u) {
+        for (int k = 0; k < units.length; k++) if (units[k] == u) return k;
+        throw new IllegalStateException("unit " + u + " is not in its slice");
     }
 }

@@ -13,19 +13,32 @@ import io.synaptor.scheduler.Timing;
  * @param window how many episodes the data sources may run ahead of the slowest output unit
  *               (flow control in wall-clock time only; it never changes results)
  * @param timing when units step, link jitter and loss, clock skew (issue 4)
+ * @param blockSize 1: unit granularity (an actor per unit and per synapse); B &gt; 1: block
+ *                  granularity, each layer in slices of up to B units and one actor per block of
+ *                  couplings between two slices (DESIGN.md, "Granularity"; needs a layered net)
  */
 public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
                              LabeledData train, LabeledData test, boolean reset, long seed, int window,
-                             Timing timing) {
+                             Timing timing, int blockSize) {
 
     /** Every unit updates at every step. */
     public SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
                           LabeledData train, LabeledData test, boolean reset, long seed, int window) {
-        this(network, schedule, rule, rate, train, test, reset, seed, window, Timing.exact(network.size()));
+        this(network, schedule, rule, rate, train, test, reset, seed, window, Timing.exact(network.size()), 1);
+    }
+
+    /** Unit granularity. */
+    public SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
+                          LabeledData train, LabeledData test, boolean reset, long seed, int window, Timing timing) {
+        this(network, schedule, rule, rate, train, test, reset, seed, window, timing, 1);
     }
 
     public SimulationSpec {
         if (window < 1) throw new IllegalArgumentException("window must be ≥ 1");
+        if (blockSize < 1) throw new IllegalArgumentException("the block size must be ≥ 1, got " + blockSize);
+        if (blockSize > 1 && java.util.Arrays.stream(network.layerOf()).anyMatch(l -> l < 0)) {
+            throw new IllegalArgumentException("block granularity needs a layered network");
+        }
         if (timing.update().rates().length != network.size()) throw new IllegalArgumentException("one update rate per unit");
         int minDelay = network.couplings().stream().mapToInt(c -> c.delay()).min().orElse(Integer.MAX_VALUE);
         if (timing.window() > minDelay) {

@@ -3,7 +3,7 @@ package io.synaptor.actors;
 import io.synaptor.scheduler.LinkDelay;
 import io.synaptor.scheduler.TimedInbox;
 import io.synaptor.synapses.LearningRule;
-import io.synaptor.synapses.PairwiseCoupling;
+import io.synaptor.synapses.CouplingBlock;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -12,8 +12,11 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * One synapse (i, j): it hears ρ from both ends and sends each free end its drive W·ρ(other),
- * stamped with the other end's send time plus the link delay (DESIGN.md, "The protocol").
+ * One synapse (i, j) at unit granularity, or at block granularity the block of synapses between a
+ * slice I of one layer and a slice J of the next (DESIGN.md, "Granularity": the same protocol with
+ * longer vectors). It hears ρ from both ends and sends each free end its drive — W·ρ(other), a
+ * matrix product for a block — stamped with the other end's send time plus the link delay
+ * (DESIGN.md, "The protocol"). Each weight has its own learning rule, fed its two units' rows.
  *
  * <p>Virtual time, conservatively: the synapse handles its events (a new value at either end, a
  * learning-rule sample) in time order, and handles time τ only once both ends are known through
@@ -44,24 +47,45 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     public record Clock(int unit, long horizon) implements Command {
     }
 
-    /** The two ends of this synapse as the builder wires them; a null ref marks a clamped end. */
-    public record Ends(int unitI, ActorRef<UnitActor.Command> refI, int slotI,
-                       int unitJ, ActorRef<UnitActor.Command> refJ, int slotJ) {
+    /**
+     * The two ends (slices) of this block as the builder wires them: their units, the slices' refs
+     * (null for a clamped input slice) and this block's slot at each. Messages name a slice by its
+     * first unit.
+     */
+    public record Ends(int[] unitsI, ActorRef<UnitActor.Command> refI, int slotI,
+                       int[] unitsJ, ActorRef<UnitActor.Command> refJ, int slotJ) {
+        int unitI() {
+            return unitsI[0];
+        }
+
+        int unitJ() {
+            return unitsJ[0];
+        }
+    }
+
+    /**
+     * What a block holds: its weights (|I| × |J|, row-major), the coupling index of each in the
+     * network spec (−1 where there is none) and each one's rule (null where there is none).
+     */
+    public record Weights(double[] values, int[] couplings, LearningRule[] rules) {
     }
 
     /**
      * @param toI the link from this synapse to end i (its delay, jitter and loss); {@code toJ} likewise
      */
-    public static Behavior<Command> create(int id, Ends ends, double weight, LinkDelay toI, LinkDelay toJ, LearningRule rule,
+    /** @param row entries per unit in every vector (components × batch) */
+    public static Behavior<Command> create(int id, Ends ends, Weights weights, int row, LinkDelay toI, LinkDelay toJ,
                                            int window, long endTime, ActorRef<ProbeActor.Command> probe, TraceSink.Log log,
                                            boolean free) {
-        return Behaviors.setup(ctx -> new SynapseActor(ctx, id, ends, weight, toI, toJ, rule, window, endTime, probe, log, free));
+        return Behaviors.setup(ctx -> new SynapseActor(ctx, id, ends, weights, row, toI, toJ, window, endTime, probe, log, free));
     }
 
     private final int id;
     private final Ends ends;
-    private final PairwiseCoupling coupling;
-    private final LearningRule rule;
+    private final CouplingBlock coupling;
+    private final int[] couplings;
+    private final LearningRule[] rules;
+    private final int row;
     private final long endTime;
     private final ActorRef<ProbeActor.Command> probe;
     private final TimedInbox<double[]> inI = new TimedInbox<>(-1);
@@ -82,23 +106,24 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private boolean finished;
     private final long[] sent = MessageKind.counters();
 
-    private SynapseActor(ActorContext<Command> ctx, int id, Ends ends, double weight, LinkDelay linkI, LinkDelay linkJ,
-                         LearningRule rule, int window, long endTime, ActorRef<ProbeActor.Command> probe, TraceSink.Log log,
-                         boolean free) {
+    private SynapseActor(ActorContext<Command> ctx, int id, Ends ends, Weights weights, int row, LinkDelay linkI, LinkDelay linkJ,
+                         int window, long endTime, ActorRef<ProbeActor.Command> probe, TraceSink.Log log, boolean free) {
         super(ctx);
         this.free = free;
         this.log = log;
         this.window = window;
         this.id = id;
         this.ends = ends;
-        this.coupling = new PairwiseCoupling(weight);
-        this.rule = rule;
+        this.coupling = new CouplingBlock(ends.unitsI().length, ends.unitsJ().length, row, weights.values());
+        this.couplings = weights.couplings();
+        this.rules = weights.rules();
+        this.row = row;
         this.endTime = endTime;
         this.probe = probe;
-        this.toI = ends.refI() == null ? null : new Outgoing(ends.refI(), ends.unitI(), ends.slotI(), linkI, inJ);
-        this.toJ = ends.refJ() == null ? null : new Outgoing(ends.refJ(), ends.unitJ(), ends.slotJ(), linkJ, inI);
-        this.nextSample = rule.nextSampleTime(0);
-        this.nextUpdate = rule.nextUpdateTime(0);
+        this.toI = ends.refI() == null ? null : new Outgoing(ends.refI(), ends.unitI(), ends.slotI(), linkI, inJ, true);
+        this.toJ = ends.refJ() == null ? null : new Outgoing(ends.refJ(), ends.unitJ(), ends.slotJ(), linkJ, inI, false);
+        this.nextSample = nextSampleTime(0);
+        this.nextUpdate = nextUpdateTime(0);
     }
 
     @Override
@@ -160,7 +185,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
                 && Math.min(Math.min(inI.nextPendingTime(), inJ.nextPendingTime()), nextSample) > endTime) {
             finished = true;
             if (log != null) log.flush();
-            probe.tell(new ProbeActor.SynapseFinal(id, coupling.weight(), rule.lastGradient(), sent));
+            reportFinal();
         }
     }
 
@@ -177,13 +202,13 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         learnFree();
         Outgoing out = fromI ? toJ : toI;
         if (out != null) {
-            if (rho != null) out.freeSend(time, horizon, coupling.drive(rho));
+            if (rho != null) out.freeSend(time, horizon, out.drive(rho));
             else out.freeClock(horizon);
         }
         if (knownI >= endTime && knownJ >= endTime && nextSample > endTime) {
             finished = true;
             if (log != null) log.flush();
-            probe.tell(new ProbeActor.SynapseFinal(id, coupling.weight(), rule.lastGradient(), sent));
+            reportFinal();
         }
     }
 
@@ -191,16 +216,11 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         while (nextSample <= Math.min(knownI, knownJ) && nextSample <= endTime) {
             long tau = nextSample;
             clock = tau;
-            double dw = rule.observe(tau, pastI.at(tau), pastJ.at(tau));
+            boolean moved = learn(tau, pastI.at(tau), pastJ.at(tau));
             pastI.forgetBefore(tau);
             pastJ.forgetBefore(tau);
-            nextSample = rule.nextSampleTime(tau + 1);
-            if (dw != 0.0) {
-                coupling.add(dw);
-                if (!Double.isFinite(coupling.weight())) {
-                    probe.tell(new ProbeActor.Diverged("synapse " + id + " (" + ends.unitI() + "–" + ends.unitJ() + ")",
-                            tau, coupling.weight()));
-                }
+            nextSample = nextSampleTime(tau + 1);
+            if (moved) {
                 // Every value already passed on with the old weight goes again with the new one.
                 if (toI != null) pastJ.resend(toI, tau);
                 if (toJ != null) pastI.resend(toJ, tau);
@@ -230,7 +250,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         void resend(Outgoing out, long tau) {
             for (Object[] e : values) {
                 long from = Math.max((long) e[0], tau);
-                out.freeSend(from, from, coupling.drive((double[]) e[1]));
+                out.freeSend(from, from, out.drive((double[]) e[1]));
             }
         }
 
@@ -244,23 +264,64 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         }
     }
 
+    /** Each weight's rule sees its two units' rows at τ; true if some weight moved. */
+    private boolean learn(long tau, double[] rhoI, double[] rhoJ) {
+        int sizeI = ends.unitsI().length;
+        int sizeJ = ends.unitsJ().length;
+        boolean single = sizeI == 1 && sizeJ == 1;
+        boolean moved = false;
+        for (int i = 0; i < sizeI; i++) {
+            double[] rowI = single ? rhoI : java.util.Arrays.copyOfRange(rhoI, i * row, (i + 1) * row);
+            for (int j = 0; j < sizeJ; j++) {
+                LearningRule rule = rules[i * sizeJ + j];
+                if (rule == null) continue;
+                double dw = rule.observe(tau, rowI, single ? rhoJ : java.util.Arrays.copyOfRange(rhoJ, j * row, (j + 1) * row));
+                if (dw == 0.0) continue;
+                coupling.add(i, j, dw);
+                moved = true;
+                if (!Double.isFinite(coupling.weight(i, j))) {
+                    probe.tell(new ProbeActor.Diverged("synapse " + couplings[i * sizeJ + j] + " (" + ends.unitsI()[i] + "–"
+                            + ends.unitsJ()[j] + ")", tau, coupling.weight(i, j)));
+                }
+            }
+        }
+        return moved;
+    }
+
+    /** The weights' rules share one schedule; the earliest of their times, to be safe. */
+    private long nextSampleTime(long t) {
+        long next = Long.MAX_VALUE;
+        for (LearningRule r : rules) if (r != null) next = Math.min(next, r.nextSampleTime(t));
+        return next;
+    }
+
+    private long nextUpdateTime(long t) {
+        long next = Long.MAX_VALUE;
+        for (LearningRule r : rules) if (r != null) next = Math.min(next, r.nextUpdateTime(t));
+        return next;
+    }
+
+    /** One final report per coupling held; the block's message counts go with the first. */
+    private void reportFinal() {
+        boolean first = true;
+        int sizeJ = ends.unitsJ().length;
+        for (int k = 0; k < couplings.length; k++) {
+            if (couplings[k] < 0) continue;
+            probe.tell(new ProbeActor.SynapseFinal(couplings[k], coupling.weight(k / sizeJ, k % sizeJ), rules[k].lastGradient(),
+                    first ? sent : MessageKind.counters()));
+            first = false;
+        }
+    }
+
     private void process(long tau) {
         clock = tau;
         boolean changedI = inI.advanceTo(tau);
         boolean changedJ = inJ.advanceTo(tau);
         boolean moved = false;
         if (tau == nextSample) {
-            double dw = rule.observe(tau, inI.current(), inJ.current());
-            if (dw != 0.0) {
-                coupling.add(dw);
-                moved = true;
-                if (!Double.isFinite(coupling.weight())) {
-                    probe.tell(new ProbeActor.Diverged("synapse " + id + " (" + ends.unitI() + "–" + ends.unitJ() + ")",
-                            tau, coupling.weight()));
-                }
-            }
-            nextSample = rule.nextSampleTime(tau + 1);
-            nextUpdate = rule.nextUpdateTime(tau + 1);
+            moved = learn(tau, inI.current(), inJ.current());
+            nextSample = nextSampleTime(tau + 1);
+            nextUpdate = nextUpdateTime(tau + 1);
         }
         started = true;
         if (toI != null && (changedJ || moved)) toI.change(tau);
@@ -288,7 +349,10 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         private double[][] blockValues = new double[4][];
         private int blockSize;
 
-        Outgoing(ActorRef<UnitActor.Command> to, int unit, int slot, LinkDelay link, TimedInbox<double[]> other) {
+        private final boolean towardsI;
+
+        Outgoing(ActorRef<UnitActor.Command> to, int unit, int slot, LinkDelay link, TimedInbox<double[]> other, boolean towardsI) {
+            this.towardsI = towardsI;
             this.to = to;
             this.unit = unit;
             this.slot = slot;
@@ -303,7 +367,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
                 long until = link.arrival(link.firstDelivered(tau)) - 1;
                 if (until >= link.arrival(deliverAt)) send(until);
             }
-            pending = coupling.drive(other.current());
+            pending = drive(other.current());
             deliverAt = link.plain() ? tau : link.firstDelivered(tau);
             flush();
         }
@@ -323,6 +387,11 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             }
             pending = null;
             promised = horizon;
+        }
+
+        /** The drive this direction's unit feels from the other end's value. */
+        double[] drive(double[] otherValue) {
+            return towardsI ? coupling.driveToA(otherValue) : coupling.driveToB(otherValue);
         }
 
         /** Free-running: pass a value on at once, stamped with its send time plus the delay. */

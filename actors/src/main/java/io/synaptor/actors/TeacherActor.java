@@ -84,7 +84,7 @@ public final class TeacherActor extends AbstractBehavior<TeacherActor.Command> {
         for (int o = 0; o < outputs.size(); o++) {
             double[] y = new double[examples.length];
             for (int b = 0; b < y.length; b++) y[b] = train.y()[examples[b]][o];
-            outputs.get(o).tell(new UnitActor.Target(episode, y));
+            outputs.get(o).tell(new UnitActor.Target(o, episode, y));
             sent[MessageKind.TARGET.ordinal()]++;
             if (log != null) {
                 long start = feed.schedule.start(episode);

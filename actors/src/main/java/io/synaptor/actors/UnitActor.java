@@ -18,8 +18,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A free unit (hidden or output): it integrates ds/dt = −∂F/∂s on its own clock, one minibatch
- * vector at a time, and tells its synapses ρ(s) after every step (DESIGN.md, "The protocol").
+ * A population slice of free units (hidden or output) — one unit at unit granularity, a block of a
+ * layer at block granularity (DESIGN.md, "Granularity": the same messages, longer vectors). It
+ * integrates ds/dt = −∂F/∂s for its units on its own clock, one minibatch vector per unit, and
+ * tells its synapses ρ(s) after every step (DESIGN.md, "The protocol"). Every vector holds the
+ * slice's units one after the other, each as its minibatch.
  *
  * <p>Its field is the running sum of the last drive from each synapse (add new, subtract old,
  * applied in slot order so the rounding is the same whatever order the messages came in).
@@ -59,8 +62,8 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     public record Clock(int slot, long horizon) implements Command {
     }
 
-    /** teacher → output unit: the target of one training episode (β(t) is read from the schedule). */
-    public record Target(long episode, double[] values) implements Command {
+    /** teacher → output unit: the target of output {@code output} for one training episode (β(t) is read from the schedule). */
+    public record Target(int output, long episode, double[] values) implements Command {
     }
 
     /** builder → unit: the synapses to tell, in slot order, with their actor ids (for the trace); the unit starts on receiving it. */
@@ -68,13 +71,17 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     }
 
     /**
-     * What a unit is, as the builder sets it up; {@code reset}: return to s = 0 at every episode
-     * start; {@code clampOnNudge}: an output held at its target during the second phase (CHL);
-     * {@code nudgeClock}: the schedule as this unit's own (possibly skewed) nudge oscillator reads it.
+     * What a slice is, as the builder sets it up, per unit k of the slice: its id, its output index
+     * (−1 if hidden), bias, bias rule, noise stream and nudge clock (the schedule as its own, possibly
+     * skewed, nudge oscillator reads it). {@code reset}: return to s = 0 at every episode start;
+     * {@code clampOnNudge}: outputs held at their targets during the second phase (CHL).
      */
-    public record Setup(int id, int outputIndex, int slots, int batch, double bias, UnitDynamics dynamics,
-                        LearningRule biasRule, NudgeSchedule schedule, boolean reset, boolean clampOnNudge,
-                        SplittableRandom noise, Timing timing, NudgeSchedule nudgeClock) {
+    public record Setup(int[] units, int[] outputIndex, int slots, int batch, double[] bias, UnitDynamics dynamics,
+                        LearningRule[] biasRules, NudgeSchedule schedule, boolean reset, boolean clampOnNudge,
+                        SplittableRandom[] noise, Timing timing, NudgeSchedule[] nudgeClocks) {
+        public int size() {
+            return units.length;
+        }
     }
 
     /** @param log where to record the messages sent, or null */
@@ -98,13 +105,18 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private final double[] sum;
     private final double[] s;
     private final double[] ones;
-    private final ArrayDeque<Target> targets = new ArrayDeque<>();
+    private final int size;
+    private final int row;                      // entries per unit: components × batch
+    private final ArrayDeque<Target>[] targets; // per unit of the slice (outputs only)
+    private final double[][] stepTargets;
+    private final double[] betaRe;
+    private final double[] betaIm;
     private List<ActorRef<SynapseActor.Command>> synapses;
-    private double bias;
+    private final double[] bias;
+    private final long[] nextBiasSample;
     private double[] lastSent;
     private long t;
     private int scan;
-    private long nextBiasSample;
     private long nextFreeSample;
     private long nextReset;
     private long nextRestore;
@@ -120,7 +132,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private final double[][] blockValues;
     private int blockSize;
 
-    @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: fast indexing on the hot path
+    @SuppressWarnings({"unchecked", "rawtypes"}) // generic arrays: fast indexing on the hot path
     private UnitActor(ActorContext<Command> ctx, Setup setup, ActorRef<TeacherActor.Command> teacher,
                       ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
         super(ctx);
@@ -139,13 +151,27 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         this.inbox = new TimedInbox[setup.slots()];
         for (int k = 0; k < inbox.length; k++) inbox[k] = new TimedInbox<>(-1);
         this.applied = new double[setup.slots()][];
-        this.sum = new double[components * setup.batch()];
-        this.s = new double[components * setup.batch()];
-        this.ones = new double[components * setup.batch()]; // ρ ≡ 1 + 0i at the bias's other end
+        this.size = setup.size();
+        this.row = components * setup.batch();
+        this.sum = new double[size * row];
+        this.s = new double[size * row];
+        this.ones = new double[row]; // ρ ≡ 1 + 0i at the bias's other end
         for (int k = 0; k < ones.length; k += components) ones[k] = 1.0;
-        this.bias = setup.bias();
-        this.nextBiasSample = setup.biasRule().nextSampleTime(0);
-        this.nextFreeSample = setup.outputIndex() >= 0 ? schedule.freeSampleTime(0) : Long.MAX_VALUE;
+        this.bias = setup.bias().clone();
+        this.nextBiasSample = new long[size];
+        this.targets = new ArrayDeque[size];
+        this.stepTargets = new double[size][];
+        this.betaRe = new double[size];
+        this.betaIm = new double[size];
+        boolean outputs = false;
+        for (int k = 0; k < size; k++) {
+            nextBiasSample[k] = setup.biasRules()[k].nextSampleTime(0);
+            if (setup.outputIndex()[k] >= 0) {
+                targets[k] = new ArrayDeque<>();
+                outputs = true;
+            }
+        }
+        this.nextFreeSample = outputs ? schedule.freeSampleTime(0) : Long.MAX_VALUE;
         this.nextReset = resetAfter(0);
         scheduleRestore(0);
     }
@@ -204,7 +230,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     }
 
     private Behavior<Command> onTarget(Target m) {
-        targets.addLast(m);
+        for (int k = 0; k < size; k++) if (setup.outputIndex()[k] == m.output()) targets[k].addLast(m);
         advance();
         return this;
     }
@@ -213,13 +239,16 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private void advance() {
         if (synapses == null) return;
         while (!halted && t < endTime && inputsKnownThrough(t - lag)) {
-            boolean output = setup.outputIndex() >= 0; // only outputs feel the cost
-            double betaRe = output ? setup.nudgeClock().betaAtStep(t) : 0.0;
-            double betaIm = output ? setup.nudgeClock().betaImAtStep(t) : 0.0;
-            double[] target = null;
-            if (betaRe != 0.0 || betaIm != 0.0) {
-                target = targetFor(setup.nudgeClock().episodeOfStep(t));
-                if (target == null) return;
+            for (int k = 0; k < size; k++) { // only outputs feel the cost, each on its own nudge clock
+                if (targets[k] == null) continue;
+                NudgeSchedule clock = setup.nudgeClocks()[k];
+                betaRe[k] = clock.betaAtStep(t);
+                betaIm[k] = clock.betaImAtStep(t);
+                stepTargets[k] = null;
+                if (betaRe[k] != 0.0 || betaIm[k] != 0.0) {
+                    stepTargets[k] = targetFor(k, clock.episodeOfStep(t));
+                    if (stepTargets[k] == null) return;
+                }
             }
             for (int k = 0; k < inbox.length; k++) {
                 if (inbox[k].advanceTo(t)) {
@@ -237,12 +266,18 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
                 // The −β phase of centered EP starts again from the free state (Laborieux et al. 2021).
                 System.arraycopy(freeState, 0, s, 0, s.length);
                 scheduleRestore(t + 1);
-            } else if (target != null && setup.clampOnNudge()) {
-                System.arraycopy(target, 0, s, 0, s.length); // contrastive Hebbian: the output is clamped
-            } else if (setup.timing().update().updates(setup.id(), t)) { // otherwise it holds its state through this step
-                for (int b = 0; b < setup.batch(); b++) {
-                    double noise = dynamics.isNoisy() ? setup.noise().nextGaussian() : 0.0;
-                    dynamics.step(s, b, sum, bias, betaRe, betaIm, target == null ? 0.0 : target[b], noise);
+            } else {
+                int batch = setup.batch();
+                for (int k = 0; k < size; k++) {
+                    double[] target = stepTargets[k];
+                    if (target != null && setup.clampOnNudge()) {
+                        System.arraycopy(target, 0, s, k * row, row); // contrastive Hebbian: the output is clamped
+                    } else if (setup.timing().update().updates(setup.units()[k], t)) { // else it holds its state
+                        for (int b = 0; b < batch; b++) {
+                            double noise = dynamics.isNoisy() ? setup.noise()[k].nextGaussian() : 0.0;
+                            dynamics.step(s, k * batch + b, sum, bias[k], betaRe[k], betaIm[k], target == null ? 0.0 : target[b], noise);
+                        }
+                    }
                 }
             }
             t++;
@@ -260,42 +295,47 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         return true;
     }
 
-    private double[] targetFor(long episode) {
-        while (!targets.isEmpty() && targets.peekFirst().episode() < episode) targets.pollFirst();
-        Target first = targets.peekFirst();
+    private double[] targetFor(int k, long episode) {
+        ArrayDeque<Target> q = targets[k];
+        while (!q.isEmpty() && q.peekFirst().episode() < episode) q.pollFirst();
+        Target first = q.peekFirst();
         return first != null && first.episode() == episode ? first.values() : null;
     }
 
     /** The unit is at state time t: learn, report, tell the synapses. */
     private void arrive() {
-        for (double v : s) {
-            if (!(Math.abs(v) < BLOW_UP)) {
+        for (int i = 0; i < s.length; i++) {
+            if (!(Math.abs(s[i]) < BLOW_UP)) {
                 halted = true;
-                probe.tell(new ProbeActor.Diverged("unit " + setup.id(), t, v));
+                probe.tell(new ProbeActor.Diverged("unit " + setup.units()[i / row], t, s[i]));
                 return;
             }
         }
         double[] rho = new double[s.length];
-        for (int b = 0; b < setup.batch(); b++) dynamics.rho(s, b, rho);
+        for (int b = 0; b < size * setup.batch(); b++) dynamics.rho(s, b, rho);
         if (t == nextSave) freeState = s.clone();
-        if (t == nextBiasSample) {
-            bias += setup.biasRule().observe(t, rho, ones);
-            nextBiasSample = setup.biasRule().nextSampleTime(t + 1);
+        for (int k = 0; k < size; k++) {
+            if (t != nextBiasSample[k]) continue;
+            LearningRule rule = setup.biasRules()[k];
+            bias[k] += rule.observe(t, size == 1 ? rho : Arrays.copyOfRange(rho, k * row, (k + 1) * row), ones);
+            nextBiasSample[k] = rule.nextSampleTime(t + 1);
         }
         if (t == nextFreeSample) {
             long e = schedule.episodeOfState(t);
-            teacher.tell(new TeacherActor.FreeOutput(setup.outputIndex(), e, realParts()));
+            for (int k = 0; k < size; k++) {
+                if (targets[k] != null) teacher.tell(new TeacherActor.FreeOutput(setup.outputIndex()[k], e, realParts(k)));
+            }
             nextFreeSample = e + 1 < schedule.episodes() ? schedule.freeSampleTime(e + 1) : Long.MAX_VALUE;
         }
         if (window > 1) {
             tellWindowed(rho);
         } else if (!setup.timing().mustSend(rho, lastSent)) {
-            SynapseActor.Clock clock = new SynapseActor.Clock(setup.id(), t);
+            SynapseActor.Clock clock = new SynapseActor.Clock(setup.units()[0], t);
             for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(clock);
             sent[MessageKind.STATE_CLOCK.ordinal()] += synapses.size();
             trace(MessageKind.STATE_CLOCK, t, 0);
         } else {
-            SynapseActor.State state = new SynapseActor.State(setup.id(), t, t, rho);
+            SynapseActor.State state = new SynapseActor.State(setup.units()[0], t, t, rho);
             for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(state);
             sent[MessageKind.STATE.ordinal()] += synapses.size();
             trace(MessageKind.STATE, t, rho.length);
@@ -303,7 +343,10 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         }
         if (t == endTime) {
             if (log != null) log.flush();
-            probe.tell(new ProbeActor.UnitFinal(setup.id(), realParts(), bias, setup.biasRule().lastGradient(), sent));
+            for (int k = 0; k < size; k++) { // the slice's message counts go with its first unit
+                probe.tell(new ProbeActor.UnitFinal(setup.units()[k], realParts(k), bias[k], setup.biasRules()[k].lastGradient(),
+                        k == 0 ? sent : MessageKind.counters()));
+            }
         }
     }
 
@@ -320,11 +363,11 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         if (t != 0 && t % window != 0 && t != endTime) return;
         SynapseActor.Command m;
         if (blockSize == 0) {
-            m = new SynapseActor.Clock(setup.id(), t);
+            m = new SynapseActor.Clock(setup.units()[0], t);
             sent[MessageKind.STATE_CLOCK.ordinal()] += synapses.size();
             trace(MessageKind.STATE_CLOCK, t, 0);
         } else {
-            m = new SynapseActor.StateBlock(setup.id(), Arrays.copyOf(blockTimes, blockSize), Arrays.copyOf(blockValues, blockSize), t);
+            m = new SynapseActor.StateBlock(setup.units()[0], Arrays.copyOf(blockTimes, blockSize), Arrays.copyOf(blockValues, blockSize), t);
             sent[MessageKind.STATE.ordinal()] += synapses.size();
             trace(MessageKind.STATE, blockTimes[0], blockSize * rho.length);
             Arrays.fill(blockValues, null);
@@ -338,10 +381,10 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         if (log != null) for (int id : ids) log.record(kind, id, t, from, doubles);
     }
 
-    /** The physical (real) part of the state, one entry per example. */
-    private double[] realParts() {
+    /** The physical (real) part of unit k's state, one entry per example. */
+    private double[] realParts(int k) {
         double[] re = new double[setup.batch()];
-        for (int b = 0; b < re.length; b++) re[b] = s[components * b];
+        for (int b = 0; b < re.length; b++) re[b] = s[k * row + components * b];
         return re;
     }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -158,21 +159,33 @@ class OneSidedEPTest {
     }
 
     @Test
-    void pairwiseCouplingDrive() {
-        PairwiseCoupling c = new PairwiseCoupling(-0.4);
+    void aOneByOneBlockIsOneSynapse() {
+        CouplingBlock c = new CouplingBlock(1, 1, 3, new double[]{-0.4});
         double[] rho = {0.5, 1.0, -2.0};
-        double[] d = c.drive(rho);
+        double[] d = c.driveToB(rho);
         assertNotSame(rho, d);
         assertEquals(-0.2, d[0], 1e-15);
         assertEquals(-0.4, d[1], 1e-15);
         assertEquals(0.8, d[2], 1e-15);
-        c.add(0.9);
-        assertEquals(0.5, c.weight(), 1e-15);
-        double[] d2 = c.drive(rho);
+        c.add(0, 0, 0.9);
+        assertEquals(0.5, c.weight(0, 0), 1e-15);
+        double[] d2 = c.driveToA(rho);
         assertNotSame(d, d2);
         assertEquals(0.25, d2[0], 1e-15);
         assertEquals(-1.0, d2[2], 1e-15);
         assertEquals(-0.2, d[0], 1e-15); // the earlier payload is untouched
-        assertEquals(0.5, rho[0], 0.0);  // and so is the input
+    }
+
+    /** A 2 × 3 block: end B feels Wᵀρ_A, end A feels Wρ_B, row by row (each row a minibatch of 2). */
+    @Test
+    void aBlockDrivesBothWays() {
+        double[] w = {1, 2, 3, 4, 5, 6}; // W = [[1, 2, 3], [4, 5, 6]]
+        CouplingBlock c = new CouplingBlock(2, 3, 2, w);
+        double[] rhoA = {1, 10, 2, 20};           // unit 0: (1, 10), unit 1: (2, 20)
+        assertArrayEquals(new double[]{9, 90, 12, 120, 15, 150}, c.driveToB(rhoA), 1e-12);
+        double[] rhoB = {1, 0, 0, 1, 1, 1};       // units (1,0), (0,1), (1,1)
+        assertArrayEquals(new double[]{4, 5, 10, 11}, c.driveToA(rhoB), 1e-12);
+        w[0] = 100; // the block copied its weights
+        assertEquals(1.0, c.weight(0, 0), 0.0);
     }
 }

@@ -1,0 +1,72 @@
+package io.synaptor.tests;
+
+import io.synaptor.actors.ProbeActor;
+import io.synaptor.actors.ProgressListener;
+import io.synaptor.actors.RunResult;
+import io.synaptor.actors.SimulationRunner;
+import io.synaptor.actors.SimulationSpec;
+import io.synaptor.network.LabeledData;
+import io.synaptor.network.LayeredNetworks;
+import io.synaptor.network.NetworkSpec;
+import io.synaptor.network.PhaseSchedule;
+import io.synaptor.neurons.Activation;
+import io.synaptor.scenarios.data.TwoMoons;
+import io.synaptor.scheduler.RandomStreams;
+import io.synaptor.scheduler.Timing;
+import io.synaptor.synapses.NudgeShape;
+import io.synaptor.synapses.Rules;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 5: unit and block granularity are the same simulation — population slices and projection
+ * blocks exchange the same messages with longer vectors — so a training run gives the same
+ * episodes, weights and biases (to rounding: a block sums its fields in a different order).
+ */
+class GranularityTest {
+
+    @ParameterizedTest(name = "{0}, blocks of {1}, delay {2}, T = {3}")
+    @CsvSource({
+            "one-sided, 2, 1, 0.0",
+            "one-sided, 4, 3, 0.01",
+            "centered, 3, 2, 0.0",
+            "holomorphic, 100, 1, 0.0",
+            "chl, 5, 1, 0.0"})
+    void blocksReproduceUnits(String rule, int blockSize, int delay, double temperature) throws Exception {
+        long seed = 21;
+        NetworkSpec net = LayeredNetworks.build(new int[]{2, 7, 5, 2}, delay, Activation.named("sigmoid"), 0.5, temperature,
+                RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
+        LabeledData train = TwoMoons.generate(30, 0.1, new SplittableRandom(1));
+        LabeledData test = TwoMoons.generate(12, 0.1, new SplittableRandom(2));
+        PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, false, seed, 2, train.size(), test.size(),
+                Rules.shape(rule, NudgeShape.circle(3)));
+        Timing timing = Timing.exact(net.size());
+        RunResult units = SimulationRunner.run(new SimulationSpec(net, schedule, rule, 0.2, train, test, true, seed, 2, timing, 1),
+                SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
+        RunResult blocks = SimulationRunner.run(new SimulationSpec(net, schedule, rule, 0.2, train, test, true, seed, 2, timing, blockSize),
+                SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
+
+        assertEquals(units.episodes().size(), blocks.episodes().size());
+        for (int k = 0; k < units.episodes().size(); k++) {
+            ProbeActor.EpisodeResult a = units.episodes().get(k);
+            ProbeActor.EpisodeResult b = blocks.episodes().get(k);
+            assertEquals(a.lossSum(), b.lossSum(), 1e-9 * Math.max(1, a.lossSum()), "loss of episode " + k);
+            assertEquals(a.correct(), b.correct(), "correct answers in episode " + k);
+        }
+        double worst = 0;
+        for (int k = 0; k < units.weights().length; k++) worst = Math.max(worst, Math.abs(units.weights()[k] - blocks.weights()[k]));
+        for (int u = 0; u < net.size(); u++) worst = Math.max(worst, Math.abs(units.biases()[u] - blocks.biases()[u]));
+        double moved = 0;
+        for (int k = 0; k < net.weights().length; k++) moved = Math.max(moved, Math.abs(units.weights()[k] - net.weights()[k]));
+        System.out.printf("[GranularityTest] %s, blocks of %d: max parameter difference %.2e (weights moved %.2e); messages %,d → %,d%n",
+                rule, blockSize, worst, moved, units.messages(), blocks.messages());
+        assertTrue(worst < 1e-9, "max parameter difference " + worst);
+        assertTrue(moved > 1e-3, "learning happened: " + moved);
+        assertTrue(blocks.messages() < units.messages(), "blocks send fewer, longer messages");
+    }
+}
