@@ -44,6 +44,9 @@ final class Common {
                 "units per layer, input first, output last; consecutive layers fully connected"));
         s.add(Setting.integer("network.delay", 1, 1, 100_000,
                 "link delay in steps (≥ 1: virtual time needs one step of lookahead)"));
+        s.add(Setting.choice("network.granularity", "unit", List.of("unit", "block"),
+                "unit: one actor per unit and per synapse (for fine timing); block: one actor per slice of a layer and per block of a projection, EJML products (for scale); same results"));
+        s.add(Setting.integer("network.block-size", 64, 1, 1_000_000, "block granularity: units per population slice"));
         s.add(Setting.choice("network.delay-model", "constant", DelayModel.NAMES,
                 "how link delays are drawn (once per link, from the seed): constant = network.delay; uniform = network.delay ± network.delay-spread steps; lognormal = median network.delay, σ = network.delay-spread; distance = units placed at random in the unit square, delay ∝ link length, mean network.delay"));
         s.add(Setting.realList("network.projection-delays", List.of(), 0.0, 100_000.0,
@@ -139,6 +142,16 @@ final class Common {
         } catch (IllegalArgumentException e) {
             throw new BadInput("network.delay-model=" + model + ": " + e.getMessage());
         }
+    }
+
+    /** Units per actor: 1 at unit granularity, network.block-size at block granularity. */
+    static int blockSize(Settings s) {
+        if (s.getString("network.granularity").equals("unit")) return 1;
+        if (!s.getString("network.delay-model").equals("constant")) {
+            throw new BadInput("network.granularity=block needs one delay per block: use network.delay-model=constant "
+                    + "(or network.projection-delays)");
+        }
+        return s.getInt("network.block-size");
     }
 
     /** The run's timing: update model, link jitter and loss, clock skew. */

@@ -47,6 +47,8 @@ class BadInputTest {
                         "network.projection-delays=[1,2,3]"}, "one delay per projection (2)"),
                 Arguments.of("fractional projection delay", new String[]{"run", "two-moons", "--set",
                         "network.projection-delays=[1,0.5]"}, "whole numbers of steps"),
+                Arguments.of("blocks with per-link delays", new String[]{"run", "two-moons", "--set", "network.granularity=block",
+                        "--set", "network.delay-model=lognormal", "--set", "network.delay-spread=0.5"}, "one delay per block"),
                 Arguments.of("NaN delay spread", new String[]{"run", "two-moons", "--set", "network.delay-spread=NaN"}, "network.delay-spread"),
                 Arguments.of("update rate above 1", new String[]{"run", "two-moons", "--set", "units.update=poisson",
                         "--set", "units.update-rate=1.5"}, "units.update-rate"),

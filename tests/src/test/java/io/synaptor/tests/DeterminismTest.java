@@ -50,6 +50,7 @@ class DeterminismTest {
             "network.delay-model=lognormal network.delay=2 network.delay-spread=0.7",
             "network.delay-model=distance network.delay=3",
             "network.projection-delays=[1,4]",
+            "network.granularity=block network.block-size=8 network.delay=2",
             "units.update=poisson units.update-rate=0.6 units.temperature=0.001",
             "units.update=heterogeneous units.update-rates=[0.9,0.5]",
             "network.jitter=3 network.drop=0.2 network.clock-skew=2",
