@@ -85,6 +85,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private final CouplingBlock coupling;
     private final int[] couplings;
     private final LearningRule[] rules;
+    private final LearningRule pacer;
     private final int row;
     private final long endTime;
     private final ActorRef<ProbeActor.Command> probe;
@@ -117,6 +118,8 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         this.coupling = new CouplingBlock(ends.unitsI().length, ends.unitsJ().length, row, weights.values());
         this.couplings = weights.couplings();
         this.rules = weights.rules();
+        this.pacer = java.util.Arrays.stream(rules).filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("block " + id + " holds no coupling"));
         this.row = row;
         this.endTime = endTime;
         this.probe = probe;
@@ -264,41 +267,48 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         }
     }
 
-    /** Each weight's rule sees its two units' rows at τ; true if some weight moved. */
+    /**
+     * Each weight's rule sees its two units at τ — at unit granularity the rows themselves, in a
+     * block the minibatch means of all pairs from one matrix product; true if some weight moved.
+     */
     private boolean learn(long tau, double[] rhoI, double[] rhoJ) {
         int sizeI = ends.unitsI().length;
         int sizeJ = ends.unitsJ().length;
-        boolean single = sizeI == 1 && sizeJ == 1;
+        if (sizeI == 1 && sizeJ == 1) {
+            double dw = rules[0].observe(tau, rhoI, rhoJ);
+            return dw != 0.0 && move(0, dw, tau);
+        }
+        boolean complex = pacer.complex();
+        double[] im = new double[sizeI * sizeJ];
+        double[] re = coupling.correlations(rhoI, rhoJ, complex, im);
         boolean moved = false;
-        for (int i = 0; i < sizeI; i++) {
-            double[] rowI = single ? rhoI : java.util.Arrays.copyOfRange(rhoI, i * row, (i + 1) * row);
-            for (int j = 0; j < sizeJ; j++) {
-                LearningRule rule = rules[i * sizeJ + j];
-                if (rule == null) continue;
-                double dw = rule.observe(tau, rowI, single ? rhoJ : java.util.Arrays.copyOfRange(rhoJ, j * row, (j + 1) * row));
-                if (dw == 0.0) continue;
-                coupling.add(i, j, dw);
-                moved = true;
-                if (!Double.isFinite(coupling.weight(i, j))) {
-                    probe.tell(new ProbeActor.Diverged("synapse " + couplings[i * sizeJ + j] + " (" + ends.unitsI()[i] + "–"
-                            + ends.unitsJ()[j] + ")", tau, coupling.weight(i, j)));
-                }
-            }
+        for (int k = 0; k < re.length; k++) {
+            if (rules[k] == null) continue;
+            double dw = rules[k].observeCorrelation(tau, re[k], im[k]);
+            if (dw != 0.0) moved |= move(k, dw, tau);
         }
         return moved;
     }
 
-    /** The weights' rules share one schedule; the earliest of their times, to be safe. */
+    /** Applies a change to weight k (row-major in the block); a weight that stops being finite is reported. */
+    private boolean move(int k, double dw, long tau) {
+        int sizeJ = ends.unitsJ().length;
+        coupling.add(k / sizeJ, k % sizeJ, dw);
+        double w = coupling.weight(k / sizeJ, k % sizeJ);
+        if (!Double.isFinite(w)) {
+            probe.tell(new ProbeActor.Diverged("synapse " + couplings[k] + " (" + ends.unitsI()[k / sizeJ] + "–"
+                    + ends.unitsJ()[k % sizeJ] + ")", tau, w));
+        }
+        return true;
+    }
+
+    /** The block's rules are one rule on one clock (the builder makes them so): the first speaks for all. */
     private long nextSampleTime(long t) {
-        long next = Long.MAX_VALUE;
-        for (LearningRule r : rules) if (r != null) next = Math.min(next, r.nextSampleTime(t));
-        return next;
+        return pacer.nextSampleTime(t);
     }
 
     private long nextUpdateTime(long t) {
-        long next = Long.MAX_VALUE;
-        for (LearningRule r : rules) if (r != null) next = Math.min(next, r.nextUpdateTime(t));
-        return next;
+        return pacer.nextUpdateTime(t);
     }
 
     /** One final report per coupling held; the block's message counts go with the first. */

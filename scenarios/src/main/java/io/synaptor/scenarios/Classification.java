@@ -6,6 +6,8 @@ import io.synaptor.actors.SimulationSpec;
 import io.synaptor.network.LabeledData;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.PhaseSchedule;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 
@@ -71,6 +73,7 @@ final class Classification {
                 .metric("messages_by_kind", byKind(result));
         report.plot("accuracy.png", curves("Accuracy per epoch", "accuracy", epochs,
                 table::trainAccuracy, table::testAccuracy));
+        report.plot("confusion.png", confusion(result, epochs - 1, train.y()[0].length));
         report.plot("loss.png", curves("Loss per epoch (C = ½‖s_out − y‖², mean per example)", "loss", epochs,
                 table::trainLoss, table::testLoss));
         report.line(String.format("train accuracy %.4f, test accuracy %.4f, test loss %.5f after %d epochs (%,d messages)",
@@ -83,6 +86,23 @@ final class Classification {
         java.util.Map<String, Long> m = new java.util.LinkedHashMap<>();
         result.sent().forEach((k, v) -> m.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
         return m;
+    }
+
+    /** The last epoch's test predictions against the labels, as counts (rows: true class). */
+    private static HeatMapChart confusion(RunResult result, int epoch, int classes) {
+        int[][] counts = new int[classes][classes];
+        for (ProbeActor.EpisodeResult r : result.episodes()) {
+            if (r.training() || r.epoch() != epoch) continue;
+            for (int k = 0; k < r.count(); k++) counts[r.labels()[k]][r.predicted()[k]]++;
+        }
+        HeatMapChart chart = new HeatMapChartBuilder().width(560).height(520)
+                .title("Confusion matrix, last epoch's test set").xAxisTitle("predicted").yAxisTitle("true class").build();
+        List<Integer> axis = IntStream.range(0, classes).boxed().toList();
+        List<Number[]> cells = new java.util.ArrayList<>();
+        for (int t = 0; t < classes; t++) for (int p = 0; p < classes; p++) cells.add(new Number[]{p, t, counts[t][p]});
+        chart.addSeries("count", axis, axis, cells);
+        chart.getStyler().setShowValue(true);
+        return chart;
     }
 
     private static XYChart curves(String title, String yLabel, int epochs,

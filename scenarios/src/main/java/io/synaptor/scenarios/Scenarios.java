@@ -8,7 +8,8 @@ public final class Scenarios {
     }
 
     public static final List<Scenario> ALL = List.of(new TwoMoonsScenario(), new XorScenario(), new GradientCheckScenario(),
-            new GradientBiasScenario(), new FiniteRelaxationScenario(), new NoisyNudgeScenario(), new DelaySweepScenario());
+            new GradientBiasScenario(), new FiniteRelaxationScenario(), new NoisyNudgeScenario(), new DelaySweepScenario(),
+            ImageScenario.mnist(), ImageScenario.fashion());
 
     public static Scenario defaultScenario() {
         return ALL.get(0);

@@ -39,16 +39,16 @@ public final class CenteredEP implements LearningRule {
     }
 
     @Override
-    public double observe(long t, double[] rhoI, double[] rhoJ) {
+    public double observeCorrelation(long t, double correlation, double unused) {
         long e = schedule.episodeOfState(t);
         if (!schedule.isTraining(e)) return 0.0;
         if (t == schedule.nudgedSampleTime(e)) {
-            plusCorrelation = Correlation.mean(rhoI, rhoJ);
+            plusCorrelation = correlation;
             plusEpisode = e;
             return 0.0;
         }
         if (t == schedule.counterNudgedSampleTime(e) && plusEpisode == e) {
-            lastGradient = -(plusCorrelation - Correlation.mean(rhoI, rhoJ)) / (2.0 * schedule.beta(e));
+            lastGradient = -(plusCorrelation - correlation) / (2.0 * schedule.beta(e));
             return -rate * lastGradient;
         }
         return 0.0;

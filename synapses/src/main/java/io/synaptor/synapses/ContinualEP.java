@@ -38,10 +38,10 @@ public final class ContinualEP implements LearningRule {
     }
 
     @Override
-    public double observe(long t, double[] rhoI, double[] rhoJ) {
+    public double observeCorrelation(long t, double correlation, double unused) {
         long e = schedule.episodeOfState(t);
         if (!schedule.isTraining(e) || t < schedule.freeSampleTime(e) || t > schedule.nudgedSampleTime(e)) return 0.0;
-        double now = Correlation.mean(rhoI, rhoJ);
+        double now = correlation;
         if (t == schedule.freeSampleTime(e)) {
             previous = now;
             accumulated = 0.0;

@@ -28,8 +28,8 @@ public final class ContrastiveHebbian implements LearningRule {
     }
 
     @Override
-    public double observe(long t, double[] rhoI, double[] rhoJ) {
-        return rate * samples.observe(t, rhoI, rhoJ); // OneSidedEP with β = 1, η = 1 returns ρρ(clamped) − ρρ(free)
+    public double observeCorrelation(long t, double correlation, double unused) {
+        return rate * samples.observeCorrelation(t, correlation, 0.0); // OneSidedEP with β = 1, η = 1 returns ρρ(clamped) − ρρ(free)
     }
 
     @Override

@@ -16,17 +16,17 @@ public final class Correlation {
         return sum / rhoI.length;
     }
 
-    /**
-     * The demodulated product (1/B) Σ_b Re[ρ_i[b] ρ_j[b] e^{−iθ}] of complex vectors, given cos θ and
-     * sin θ: the θ-Fourier component hEP accumulates (Laborieux &amp; Zenke 2022, eq. 6).
-     */
-    public static double demodulated(double[] rhoI, double[] rhoJ, double cos, double sin) {
+    /** Re[(1/B) Σ_b ρ_i[b] ρ_j[b]] of complex vectors (re/im interleaved). */
+    public static double complexMeanRe(double[] rhoI, double[] rhoJ) {
         double sum = 0.0;
-        for (int k = 0; k < rhoI.length; k += 2) {
-            double pr = rhoI[k] * rhoJ[k] - rhoI[k + 1] * rhoJ[k + 1];
-            double pi = rhoI[k] * rhoJ[k + 1] + rhoI[k + 1] * rhoJ[k];
-            sum += pr * cos + pi * sin;
-        }
+        for (int k = 0; k < rhoI.length; k += 2) sum += rhoI[k] * rhoJ[k] - rhoI[k + 1] * rhoJ[k + 1];
+        return sum / (rhoI.length / 2);
+    }
+
+    /** Im[(1/B) Σ_b ρ_i[b] ρ_j[b]] of complex vectors (re/im interleaved). */
+    public static double complexMeanIm(double[] rhoI, double[] rhoJ) {
+        double sum = 0.0;
+        for (int k = 0; k < rhoI.length; k += 2) sum += rhoI[k] * rhoJ[k + 1] + rhoI[k + 1] * rhoJ[k];
         return sum / (rhoI.length / 2);
     }
 }

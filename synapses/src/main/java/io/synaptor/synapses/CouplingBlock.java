@@ -58,4 +58,31 @@ public final class CouplingBlock {
         for (int b = 0; b < out.length; b++) out[b] = weight * rho[b];
         return out;
     }
+
+    /**
+     * The minibatch means C_ij = (1/B) Σ_b ρ_A[i,b] ρ_B[j,b] for every pair, as one matrix product
+     * (sizeA × sizeB, row-major): what the block's learning rules read. For complex rows (re/im
+     * interleaved) {@code im} receives the imaginary parts and the real parts go to the result.
+     */
+    public double[] correlations(double[] rhoA, double[] rhoB, boolean complex, double[] im) {
+        int batch = complex ? row / 2 : row;
+        DMatrixRMaj a = DMatrixRMaj.wrap(sizeA, row, rhoA);
+        DMatrixRMaj re = new DMatrixRMaj(sizeA, sizeB);
+        if (!complex) {
+            CommonOps_DDRM.multTransB(1.0 / batch, a, DMatrixRMaj.wrap(sizeB, row, rhoB), re);
+            return re.data;
+        }
+        double[] conj = new double[rhoB.length];  // (b_re, −b_im): Σ a·conj pairs gives Σ (a_re b_re − a_im b_im)
+        double[] swap = new double[rhoB.length];  // (b_im, b_re): Σ a·swap pairs gives Σ (a_re b_im + a_im b_re)
+        for (int k = 0; k < rhoB.length; k += 2) {
+            conj[k] = rhoB[k];
+            conj[k + 1] = -rhoB[k + 1];
+            swap[k] = rhoB[k + 1];
+            swap[k + 1] = rhoB[k];
+        }
+        CommonOps_DDRM.multTransB(1.0 / batch, a, DMatrixRMaj.wrap(sizeB, row, conj), re);
+        DMatrixRMaj imaginary = DMatrixRMaj.wrap(sizeA, sizeB, im);
+        CommonOps_DDRM.multTransB(1.0 / batch, a, DMatrixRMaj.wrap(sizeB, row, swap), imaginary);
+        return re.data;
+    }
 }

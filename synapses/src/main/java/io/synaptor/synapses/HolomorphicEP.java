@@ -60,7 +60,12 @@ public final class HolomorphicEP implements LearningRule {
     }
 
     @Override
-    public double observe(long t, double[] rhoI, double[] rhoJ) {
+    public boolean complex() {
+        return true;
+    }
+
+    @Override
+    public double observeCorrelation(long t, double re, double im) {
         long e = schedule.episodeOfState(t);
         if (!schedule.isTraining(e) || t < first(e) || t > last(e) || (t - first(e)) % phase != 0) return 0.0;
         int k = (int) ((t - first(e)) / phase);
@@ -68,7 +73,7 @@ public final class HolomorphicEP implements LearningRule {
             accumulated = 0.0;
             seen = 0;
         }
-        accumulated += Correlation.demodulated(rhoI, rhoJ, cos[k], sin[k]);
+        accumulated += re * cos[k] + im * sin[k]; // Re[C e^{−iθ_k}]
         seen++;
         if (k < points - 1 || seen != points) return 0.0;
         lastGradient = -accumulated / (points * schedule.beta(e));

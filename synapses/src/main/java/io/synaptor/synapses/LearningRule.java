@@ -17,9 +17,24 @@ public interface LearningRule {
 
     /**
      * Sees ρ_i and ρ_j at a sample time; returns the change of the coupling to apply now, so that
-     * the new value already holds at time t.
+     * the new value already holds at time t. Every EP-family rule measures only the minibatch mean
+     * of ρ_iρ_j, so this is {@link #observeCorrelation} of that mean (complex for holomorphic rules).
      */
-    double observe(long t, double[] rhoI, double[] rhoJ);
+    default double observe(long t, double[] rhoI, double[] rhoJ) {
+        if (!complex()) return observeCorrelation(t, Correlation.mean(rhoI, rhoJ), 0.0);
+        return observeCorrelation(t, Correlation.complexMeanRe(rhoI, rhoJ), Correlation.complexMeanIm(rhoI, rhoJ));
+    }
+
+    /**
+     * The same, given the minibatch mean C = (1/B) Σ_b ρ_i[b] ρ_j[b] (real and imaginary part):
+     * how a block of synapses feeds its rules from one matrix product instead of one loop each.
+     */
+    double observeCorrelation(long t, double re, double im);
+
+    /** Whether the rule reads complex activations (holomorphic EP). */
+    default boolean complex() {
+        return false;
+    }
 
     /** The latest estimate of dL/dW (for gradient checks); NaN before the first estimate. */
     double lastGradient();

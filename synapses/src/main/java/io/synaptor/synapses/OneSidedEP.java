@@ -36,17 +36,17 @@ public final class OneSidedEP implements LearningRule {
     }
 
     @Override
-    public double observe(long t, double[] rhoI, double[] rhoJ) {
+    public double observeCorrelation(long t, double correlation, double unused) {
         long e = schedule.episodeOfState(t);
         if (!schedule.isTraining(e)) return 0.0;
         if (t == schedule.freeSampleTime(e)) {
-            freeCorrelation = Correlation.mean(rhoI, rhoJ);
+            freeCorrelation = correlation;
             freeEpisode = e;
             return 0.0;
         }
         if (t == schedule.nudgedSampleTime(e) && freeEpisode == e) {
             double beta = schedule.beta(e);
-            lastGradient = -(Correlation.mean(rhoI, rhoJ) - freeCorrelation) / beta;
+            lastGradient = -(correlation - freeCorrelation) / beta;
             return -rate * lastGradient;
         }
         return 0.0;

@@ -66,7 +66,12 @@ public final class OnlineHolomorphicEP implements LearningRule {
     }
 
     @Override
-    public double observe(long t, double[] rhoI, double[] rhoJ) {
+    public boolean complex() {
+        return true;
+    }
+
+    @Override
+    public double observeCorrelation(long t, double re, double im) {
         long e = schedule.episodeOfState(t);
         if (!schedule.isTraining(e) || t < firstSample(e) || t > lastSample(e)) return 0.0;
         int k = (int) ((t - schedule.start(e)) % period); // phase index; 0 closes a period
@@ -74,7 +79,7 @@ public final class OnlineHolomorphicEP implements LearningRule {
             accumulated = 0.0;
             seen = 0;
         }
-        accumulated += Correlation.demodulated(rhoI, rhoJ, cos[k], sin[k]);
+        accumulated += re * cos[k] + im * sin[k]; // Re[C e^{−iθ_k}]
         seen++;
         if (k != 0 || seen != period) return 0.0;
         lastGradient = -accumulated / (period * schedule.beta(e));

@@ -1,0 +1,59 @@
+package io.synaptor.scenarios;
+
+import io.synaptor.scenarios.data.DataSets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+
+/** {@code synaptor data list} and {@code synaptor data install NAME}: the image data sets the scale scenarios need. */
+@Command(name = "data", description = "List the data sets (installed or not, and how to install them), or install one.")
+final class DataCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ACTION", description = "list | install")
+    String action;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "mnist | fashion-mnist")
+    String name;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        switch (action) {
+            case "list" -> {
+                for (String n : DataSets.NAMES) {
+                    boolean ok = DataSets.installed(n);
+                    out.printf("%-14s %s%n", n, ok ? "installed (" + DataSets.files(n).trainImages().getParent() + ")"
+                            : "not installed — install with: " + DataSets.howToInstall(n));
+                }
+                return 0;
+            }
+            case "install" -> {
+                if (name == null || !DataSets.NAMES.contains(name)) {
+                    throw new BadInput("synaptor data install needs one of " + String.join(", ", DataSets.NAMES));
+                }
+                if (name.equals("fashion-mnist")) {
+                    if (DataSets.installed(name)) {
+                        out.println("fashion-mnist is installed");
+                        return 0;
+                    }
+                    throw new BadInput("fashion-mnist comes from Debian's package: " + DataSets.howToInstall(name));
+                }
+                try {
+                    DataSets.installMnist(System.out);
+                } catch (IOException e) {
+                    throw new RunFailed("could not install mnist: " + e.getMessage(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RunFailed("interrupted while installing mnist", e);
+                }
+                return 0;
+            }
+            default -> throw new BadInput("synaptor data: unknown action '" + action + "' (list or install)");
+        }
+    }
+}

