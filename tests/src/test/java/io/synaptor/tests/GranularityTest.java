@@ -36,7 +36,8 @@ class GranularityTest {
             "one-sided, 4, 3, 0.01",
             "centered, 3, 2, 0.0",
             "holomorphic, 100, 1, 0.0",
-            "chl, 5, 1, 0.0"})
+            "chl, 5, 1, 0.0",
+            "continual, 3, 2, 0.0"})
     void blocksReproduceUnits(String rule, int blockSize, int delay, double temperature) throws Exception {
         long seed = 21;
         NetworkSpec net = LayeredNetworks.build(new int[]{2, 7, 5, 2}, delay, Activation.named("sigmoid"), 0.5, temperature,

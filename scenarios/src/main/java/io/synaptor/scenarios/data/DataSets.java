@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  *       files in the cache ({@code $SYNAPTOR_DATA}, else {@code ~/.cache/synaptor}), shuffled once
  *       with a fixed seed so that "the first 8,000" is a fair split;</li>
  *   <li>{@code fashion-mnist}: the IDX files of Debian's package {@code dataset-fashion-mnist}
- *       ({@code /usr/share/datasets/fashion-mnist}, or {@code $SYNAPTOR_FASHION_MNIST}).</li>
+ *       ({@code /usr/share/datasets/fashion-mnist}, or the property {@code synaptor.fashion-mnist} or
+ *       {@code $SYNAPTOR_FASHION_MNIST}).</li>
  * </ul>
  */
 public final class DataSets {
@@ -39,7 +40,10 @@ public final class DataSets {
         }
     }
 
+    /** The cache directory: the system property {@code synaptor.data}, else $SYNAPTOR_DATA, else ~/.cache/synaptor. */
     public static Path cache() {
+        String prop = System.getProperty("synaptor.data");
+        if (prop != null && !prop.isBlank()) return Path.of(prop);
         String env = System.getenv("SYNAPTOR_DATA");
         return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "synaptor");
     }
@@ -48,7 +52,7 @@ public final class DataSets {
         return switch (name) {
             case "mnist" -> new Files4(cache().resolve("mnist/images-idx3-ubyte.gz"), cache().resolve("mnist/labels-idx1-ubyte.gz"), null, null);
             case "fashion-mnist" -> {
-                String env = System.getenv("SYNAPTOR_FASHION_MNIST");
+                String env = System.getProperty("synaptor.fashion-mnist", System.getenv("SYNAPTOR_FASHION_MNIST"));
                 Path dir = env != null && !env.isBlank() ? Path.of(env) : Path.of("/usr/share/datasets/fashion-mnist");
                 yield new Files4(dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"),
                         dir.resolve("t10k-images-idx3-ubyte.gz"), dir.resolve("t10k-labels-idx1-ubyte.gz"));
