@@ -85,8 +85,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private final CouplingBlock coupling;
     private final int[] couplings;
     private final LearningRule[] rules;
-    private final LearningRule pacer;
-    private final int row;
+    private final LearningRule pacer; // the block's rules are one rule on one clock (the builder makes them so): the first speaks for all
     private final long endTime;
     private final ActorRef<ProbeActor.Command> probe;
     private final TimedInbox<double[]> inI = new TimedInbox<>(-1);
@@ -120,13 +119,12 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         this.rules = weights.rules();
         this.pacer = java.util.Arrays.stream(rules).filter(java.util.Objects::nonNull).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("block " + id + " holds no coupling"));
-        this.row = row;
         this.endTime = endTime;
         this.probe = probe;
         this.toI = ends.refI() == null ? null : new Outgoing(ends.refI(), ends.unitI(), ends.slotI(), linkI, inJ, true);
         this.toJ = ends.refJ() == null ? null : new Outgoing(ends.refJ(), ends.unitJ(), ends.slotJ(), linkJ, inI, false);
-        this.nextSample = nextSampleTime(0);
-        this.nextUpdate = nextUpdateTime(0);
+        this.nextSample = pacer.nextSampleTime(0);
+        this.nextUpdate = pacer.nextUpdateTime(0);
     }
 
     @Override
@@ -222,7 +220,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             boolean moved = learn(tau, pastI.at(tau), pastJ.at(tau));
             pastI.forgetBefore(tau);
             pastJ.forgetBefore(tau);
-            nextSample = nextSampleTime(tau + 1);
+            nextSample = pacer.nextSampleTime(tau + 1);
             if (moved) {
                 // Every value already passed on with the old weight goes again with the new one.
                 if (toI != null) pastJ.resend(toI, tau);
@@ -302,15 +300,6 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         return true;
     }
 
-    /** The block's rules are one rule on one clock (the builder makes them so): the first speaks for all. */
-    private long nextSampleTime(long t) {
-        return pacer.nextSampleTime(t);
-    }
-
-    private long nextUpdateTime(long t) {
-        return pacer.nextUpdateTime(t);
-    }
-
     /** One final report per coupling held; the block's message counts go with the first. */
     private void reportFinal() {
         boolean first = true;
@@ -330,8 +319,8 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         boolean moved = false;
         if (tau == nextSample) {
             moved = learn(tau, inI.current(), inJ.current());
-            nextSample = nextSampleTime(tau + 1);
-            nextUpdate = nextUpdateTime(tau + 1);
+            nextSample = pacer.nextSampleTime(tau + 1);
+            nextUpdate = pacer.nextUpdateTime(tau + 1);
         }
         started = true;
         if (toI != null && (changedJ || moved)) toI.change(tau);
