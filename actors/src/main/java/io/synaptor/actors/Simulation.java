@@ -122,7 +122,7 @@ public final class Simulation {
                     int u = units[k];
                     clocks[k] = ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.UNIT, u));
                     biases[k] = net.biases()[u];
-                    biasRules[k] = Rules.create(spec.rule(), clocks[k], spec.rate());
+                    biasRules[k] = Rules.create(spec.rule(), clocks[k], spec.rateOfProjection(net.layerOf()[u] - 1));
                     noise[k] = RandomStreams.stream(spec.seed(), RandomStreams.Kind.UNIT, u);
                     outIdx[k] = outputIndex[u];
                 }
@@ -154,7 +154,8 @@ public final class Simulation {
                     int cell = position(unitsI, c.i()) * unitsJ.length + position(unitsJ, c.j());
                     w[cell] = c.weight();
                     index[cell] = k;
-                    rules[cell] = Rules.create(spec.rule(), clock, spec.rate());
+                    rules[cell] = Rules.create(spec.rule(), clock,
+                            spec.rateOfProjection(Math.min(net.layerOf()[c.i()], net.layerOf()[c.j()])));
                 }
                 SynapseActor.Ends ends = new SynapseActor.Ends(
                         unitsI, free[block.sliceI], slotsOf.get(block.sliceI).indexOf(b),

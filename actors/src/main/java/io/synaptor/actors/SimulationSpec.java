@@ -16,26 +16,43 @@ import io.synaptor.scheduler.Timing;
  * @param blockSize 1: unit granularity (an actor per unit and per synapse); B &gt; 1: block
  *                  granularity, each layer in slices of up to B units and one actor per block of
  *                  couplings between two slices (DESIGN.md, "Granularity"; needs a layered net)
+ * @param projectionRates per-projection learning rates of a layered net (input projection first; a
+ *                        unit's bias learns at the rate of the projection below it), or empty: {@code rate} everywhere
  */
 public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
                              LabeledData train, LabeledData test, boolean reset, long seed, int window,
-                             Timing timing, int blockSize) {
+                             Timing timing, int blockSize, double[] projectionRates) {
 
     /** Every unit updates at every step. */
     public SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
                           LabeledData train, LabeledData test, boolean reset, long seed, int window) {
-        this(network, schedule, rule, rate, train, test, reset, seed, window, Timing.exact(network.size()), 1);
+        this(network, schedule, rule, rate, train, test, reset, seed, window, Timing.exact(network.size()), 1, new double[0]);
     }
 
     /** Unit granularity. */
     public SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
                           LabeledData train, LabeledData test, boolean reset, long seed, int window, Timing timing) {
-        this(network, schedule, rule, rate, train, test, reset, seed, window, timing, 1);
+        this(network, schedule, rule, rate, train, test, reset, seed, window, timing, 1, new double[0]);
+    }
+
+    /** One learning rate everywhere. */
+    public SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate, LabeledData train,
+                          LabeledData test, boolean reset, long seed, int window, Timing timing, int blockSize) {
+        this(network, schedule, rule, rate, train, test, reset, seed, window, timing, blockSize, new double[0]);
+    }
+
+    /** The learning rate of the couplings between layers l and l + 1 (and of layer l + 1's biases). */
+    public double rateOfProjection(int l) {
+        return projectionRates.length == 0 || l < 0 ? rate : projectionRates[l];
     }
 
     public SimulationSpec {
         if (window < 1) throw new IllegalArgumentException("window must be ≥ 1");
         if (blockSize < 1) throw new IllegalArgumentException("the block size must be ≥ 1, got " + blockSize);
+        int projections = java.util.Arrays.stream(network.layerOf()).max().orElse(0);
+        if (projectionRates.length != 0 && projectionRates.length != projections) {
+            throw new IllegalArgumentException("one learning rate per projection (" + projections + "), got " + projectionRates.length);
+        }
         if (blockSize > 1 && java.util.Arrays.stream(network.layerOf()).anyMatch(l -> l < 0)) {
             throw new IllegalArgumentException("block granularity needs a layered network");
         }

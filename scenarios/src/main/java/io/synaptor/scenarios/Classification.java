@@ -41,7 +41,7 @@ final class Classification {
                 s.getDouble("learning.beta"), s.getBoolean("learning.random-sign"), seed, epochs, train.size(), test.size(),
                 Common.nudgeShape(s));
         SimulationSpec spec = new SimulationSpec(net, schedule, s.getString("learning.rule"), s.getDouble("learning.rate"),
-                train, test, s.getBoolean("units.reset"), seed, s.getInt("runtime.window"), Common.timing(s, seed, net), Common.blockSize(s));
+                train, test, s.getBoolean("units.reset"), seed, s.getInt("runtime.window"), Common.timing(s, seed, net), Common.blockSize(s), Common.projectionRates(s));
 
         EpochTable live = new EpochTable(epochs);
         long perEpoch = schedule.episodes() / epochs;

@@ -90,6 +90,8 @@ final class Common {
         s.add(Setting.real("learning.beta", d.beta(), 1e-12, 100.0, "nudge strength |β|"));
         s.add(Setting.flag("learning.random-sign", d.randomSign(), "draw the sign of β at random per episode (Scellier & Bengio 2017)"));
         s.add(Setting.real("learning.rate", d.rate(), 0.0, 1000.0, "learning rate η of weights and biases"));
+        s.add(Setting.realList("learning.rates", List.of(), 0.0, 1000.0,
+                "per-projection learning rates, input projection first (a bias learns at the rate of the projection below it); empty: learning.rate everywhere"));
         s.add(Setting.integer("runtime.threads", 2, 1, 64, "dispatcher threads (results never depend on it)"));
         s.add(Setting.integer("runtime.throughput", 100, 1, 100_000, "messages an actor handles before yielding its thread"));
         s.add(Setting.flag("trace.enabled", false,
@@ -142,6 +144,16 @@ final class Common {
         } catch (IllegalArgumentException e) {
             throw new BadInput("network.delay-model=" + model + ": " + e.getMessage());
         }
+    }
+
+    /** Per-projection learning rates (empty: learning.rate everywhere), one per pair of consecutive layers. */
+    static double[] projectionRates(Settings s) {
+        double[] r = s.getRealList("learning.rates");
+        int projections = s.getIntList("network.layers").length - 1;
+        if (r.length != 0 && r.length != projections) {
+            throw new BadInput("learning.rates needs one rate per projection (" + projections + "), got " + r.length);
+        }
+        return r;
     }
 
     /** Units per actor: 1 at unit granularity, network.block-size at block granularity. */

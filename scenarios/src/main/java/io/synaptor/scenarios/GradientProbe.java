@@ -81,7 +81,7 @@ final class GradientProbe {
         }
         PhaseSchedule schedule = new PhaseSchedule(1, freeSteps, nudgeSteps, beta, randomSign, seed, 1, 1, 1, est.shape());
         SimulationSpec spec = new SimulationSpec(net, schedule, est.rule(), s.getDouble("learning.rate"),
-                example, example, s.getBoolean("units.reset"), seed, s.getInt("runtime.window"), Common.timing(s, seed, net), Common.blockSize(s));
+                example, example, s.getBoolean("units.reset"), seed, s.getInt("runtime.window"), Common.timing(s, seed, net), Common.blockSize(s), Common.projectionRates(s));
         RunResult result = Common.simulate(spec, s, r -> { });
         double[] g = new double[exact.length];
         int nw = weightCount();

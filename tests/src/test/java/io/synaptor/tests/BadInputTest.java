@@ -49,6 +49,8 @@ class BadInputTest {
                         "network.projection-delays=[1,0.5]"}, "whole numbers of steps"),
                 Arguments.of("blocks with per-link delays", new String[]{"run", "two-moons", "--set", "network.granularity=block",
                         "--set", "network.delay-model=lognormal", "--set", "network.delay-spread=0.5"}, "one delay per block"),
+                Arguments.of("rates per projection", new String[]{"run", "two-moons", "--set", "learning.rates=[0.1]"},
+                        "one rate per projection (2)"),
                 Arguments.of("NaN delay spread", new String[]{"run", "two-moons", "--set", "network.delay-spread=NaN"}, "network.delay-spread"),
                 Arguments.of("update rate above 1", new String[]{"run", "two-moons", "--set", "units.update=poisson",
                         "--set", "units.update-rate=1.5"}, "units.update-rate"),

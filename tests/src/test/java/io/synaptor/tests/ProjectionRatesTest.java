@@ -1,0 +1,59 @@
+package io.synaptor.tests;
+
+import io.synaptor.actors.ProgressListener;
+import io.synaptor.actors.RunResult;
+import io.synaptor.actors.SimulationRunner;
+import io.synaptor.actors.SimulationSpec;
+import io.synaptor.network.Coupling;
+import io.synaptor.network.LabeledData;
+import io.synaptor.network.LayeredNetworks;
+import io.synaptor.network.NetworkSpec;
+import io.synaptor.network.PhaseSchedule;
+import io.synaptor.neurons.Activation;
+import io.synaptor.scenarios.data.TwoMoons;
+import io.synaptor.scheduler.RandomStreams;
+import io.synaptor.scheduler.Timing;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Issue 5: per-projection learning rates reach exactly the couplings and biases they name. */
+class ProjectionRatesTest {
+
+    @Test
+    void eachProjectionLearnsAtItsOwnRate() throws Exception {
+        long seed = 4;
+        NetworkSpec net = LayeredNetworks.build(new int[]{2, 6, 2}, 1, Activation.named("sigmoid"), 0.5, 0.0,
+                RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
+        LabeledData train = TwoMoons.generate(20, 0.1, new SplittableRandom(1));
+        LabeledData test = TwoMoons.generate(10, 0.1, new SplittableRandom(2));
+        PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, false, seed, 2, train.size(), test.size());
+        Timing timing = Timing.exact(net.size());
+
+        RunResult frozenInput = run(net, schedule, train, test, timing, new double[]{0.0, 0.2});
+        RunResult uniform = run(net, schedule, train, test, timing, new double[0]);
+        RunResult same = run(net, schedule, train, test, timing, new double[]{0.2, 0.2});
+        double movedTop = 0;
+        for (int k = 0; k < net.couplings().size(); k++) {
+            Coupling c = net.couplings().get(k);
+            if (net.layerOf()[c.i()] == 0) assertEquals(c.weight(), frozenInput.weights()[k], 0.0, "input projection is frozen");
+            else movedTop = Math.max(movedTop, Math.abs(frozenInput.weights()[k] - c.weight()));
+        }
+        for (int u = 0; u < net.size(); u++) {
+            if (net.layerOf()[u] == 1) assertEquals(0.0, frozenInput.biases()[u], 0.0, "hidden biases learn with the input projection");
+        }
+        assertTrue(movedTop > 1e-3, "the top projection learns: " + movedTop);
+        assertArrayEquals(uniform.weights(), same.weights(), 0.0, "equal rates are the uniform rate");
+        assertArrayEquals(uniform.biases(), same.biases(), 0.0);
+    }
+
+    private static RunResult run(NetworkSpec net, PhaseSchedule schedule, LabeledData train, LabeledData test, Timing timing,
+                                 double[] rates) throws Exception {
+        return SimulationRunner.run(new SimulationSpec(net, schedule, "one-sided", 0.2, train, test, true, 4, 2, timing, 1, rates),
+                SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
+    }
+}
