@@ -70,4 +70,14 @@ class GranularityTest {
         assertTrue(moved > 1e-3, "learning happened: " + moved);
         assertTrue(blocks.messages() < units.messages(), "blocks send fewer, longer messages");
     }
+
+    /** An independent check: the block actors' free relaxation equals the single-threaded dense EJML one. */
+    @ParameterizedTest(name = "blocks of {0}")
+    @CsvSource({"1", "4", "50"})
+    void blocksRelaxLikeTheDenseLayers(int blockSize) throws Exception {
+        var report = io.synaptor.scenarios.bench.RelaxBenchmark.run(new int[]{20, 15, 12, 4}, 6, 80, blockSize, 2,
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        System.out.printf("[GranularityTest] relaxation, blocks of %d: actors vs dense EJML within %.1e%n", blockSize, report.maxDifference());
+        assertTrue(report.maxDifference() < 1e-12, "max difference " + report.maxDifference());
+    }
 }

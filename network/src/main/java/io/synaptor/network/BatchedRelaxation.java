@@ -1,0 +1,111 @@
+package io.synaptor.network;
+
+import io.synaptor.neurons.Activation;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+import java.util.Arrays;
+
+/**
+ * The free relaxation of a layered net computed the plain way — one thread, whole layers as EJML
+ * matrices (units × minibatch), all layers updated together from the previous step's states:
+ * s_l ← s_l − dt [s_l − ρ'(s_l) ⊙ (W_{l−1,l}ᵀ ρ_{l−1} + W_{l,l+1} ρ_{l+1} + b_l)], the neighbours' ρ
+ * taken one step late (from the initial state at the first step) — exactly what the actors compute
+ * with a link delay of one step, so it is the synchronous baseline the block granularity is timed
+ * and checked against (issue 5, {@code bench relax}).
+ */
+public final class BatchedRelaxation {
+    private final NetworkSpec net;
+    private final Activation act;
+    private final int[][] layers;
+    private final DMatrixRMaj[] w; // w[l]: layer l × layer l + 1
+
+    public BatchedRelaxation(NetworkSpec net) {
+        this.net = net;
+        this.act = net.activation();
+        int count = Arrays.stream(net.layerOf()).max().orElse(-1) + 1;
+        if (count < 2 || Arrays.stream(net.layerOf()).anyMatch(l -> l < 0)) throw new IllegalArgumentException("a layered net is needed");
+        layers = new int[count][];
+        int[] position = new int[net.size()];
+        for (int l = 0; l < count; l++) {
+            final int layer = l;
+            layers[l] = java.util.stream.IntStream.range(0, net.size()).filter(u -> net.layerOf()[u] == layer).toArray();
+            for (int k = 0; k < layers[l].length; k++) position[layers[l][k]] = k;
+        }
+        w = new DMatrixRMaj[count - 1];
+        for (int l = 0; l + 1 < count; l++) w[l] = new DMatrixRMaj(layers[l].length, layers[l + 1].length);
+        for (Coupling c : net.couplings()) {
+            int li = net.layerOf()[c.i()];
+            int lj = net.layerOf()[c.j()];
+            if (lj == li + 1) w[li].set(position[c.i()], position[c.j()], c.weight());
+            else if (li == lj + 1) w[lj].set(position[c.j()], position[c.i()], c.weight());
+            else throw new IllegalArgumentException("coupling " + c + " skips a layer");
+        }
+    }
+
+    /**
+     * Relaxes from rest for {@code steps} steps with the inputs clamped; returns each layer's final
+     * states (units × minibatch, row-major). {@code x[example][input]}.
+     */
+    public double[][] relax(double[][] x, int steps) {
+        int batch = x.length;
+        int count = layers.length;
+        DMatrixRMaj[] s = new DMatrixRMaj[count];
+        DMatrixRMaj[] rho = new DMatrixRMaj[count];  // ρ one step late: what the fields use
+        DMatrixRMaj[] now = new DMatrixRMaj[count];
+        DMatrixRMaj[] h = new DMatrixRMaj[count];
+        for (int l = 0; l < count; l++) {
+            s[l] = new DMatrixRMaj(layers[l].length, batch);
+            rho[l] = new DMatrixRMaj(layers[l].length, batch);
+            now[l] = new DMatrixRMaj(layers[l].length, batch);
+            h[l] = new DMatrixRMaj(layers[l].length, batch);
+        }
+        for (int k = 0; k < layers[0].length; k++) for (int b = 0; b < batch; b++) s[0].set(k, b, x[b][k]);
+        DMatrixRMaj tmp = new DMatrixRMaj(1, 1);
+        double dt = net.dt();
+        // The inputs are clamped: their drive on the first hidden layer is computed once, as the actors do.
+        DMatrixRMaj fromInputs = new DMatrixRMaj(layers[1].length, batch);
+        DMatrixRMaj rhoInputs = new DMatrixRMaj(layers[0].length, batch);
+        for (int i = 0; i < rhoInputs.data.length; i++) rhoInputs.data[i] = act.rho(s[0].data[i]);
+        CommonOps_DDRM.multTransA(w[0], rhoInputs, fromInputs);
+        for (int t = 0; t < steps; t++) {
+            for (int l = 1; l < count; l++) {
+                double[] sv = s[l].data;
+                double[] rv = now[l].data;
+                for (int i = 0; i < sv.length; i++) rv[i] = act.rho(sv[i]);
+                if (t == 0) System.arraycopy(rv, 0, rho[l].data, 0, rv.length);
+            }
+            for (int l = 1; l < count; l++) {
+                if (l == 1) System.arraycopy(fromInputs.data, 0, h[1].data, 0, h[1].data.length);
+                else CommonOps_DDRM.multTransA(w[l - 1], rho[l - 1], h[l]);
+                if (l + 1 < count) {
+                    tmp.reshape(layers[l].length, batch);
+                    CommonOps_DDRM.mult(w[l], rho[l + 1], tmp);
+                    CommonOps_DDRM.addEquals(h[l], tmp);
+                }
+            }
+            for (int l = 1; l < count; l++) {
+                double[] sv = s[l].data;
+                double[] hv = h[l].data;
+                for (int k = 0; k < layers[l].length; k++) {
+                    double bias = net.biases()[layers[l][k]];
+                    for (int b = 0; b < batch; b++) {
+                        int i = k * batch + b;
+                        sv[i] = act.clip(sv[i] - dt * (sv[i] - act.rhoPrime(sv[i]) * (hv[i] + bias)));
+                    }
+                }
+            }
+            DMatrixRMaj[] swap = rho; // this step's ρ is what the next step's fields see
+            rho = now;
+            now = swap;
+        }
+        double[][] out = new double[count][];
+        for (int l = 0; l < count; l++) out[l] = s[l].data;
+        return out;
+    }
+
+    /** The units of layer l, in order. */
+    public int[] layer(int l) {
+        return layers[l].clone();
+    }
+}
