@@ -24,9 +24,18 @@ import java.util.SplittableRandom;
  * @param randomSign draw the sign of β at random for each training episode (Scellier &amp; Bengio 2017);
  *                   for the complex shapes this starts the circle at −|β|
  * @param shape      the nudge after the free phase
+ * @param firstEpoch the absolute index of this schedule's first epoch: a run resumed from a
+ *                   checkpoint after epoch k draws the same example orders and β signs as the
+ *                   uninterrupted run did from epoch k on; {@link #epochOf} counts absolutely
  */
 public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double beta, boolean randomSign, long seed,
-                            int epochs, int trainSize, int testSize, NudgeShape shape) implements NudgeSchedule {
+                            int epochs, int trainSize, int testSize, NudgeShape shape, int firstEpoch) implements NudgeSchedule {
+
+    /** A schedule that starts with epoch 0. */
+    public PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double beta, boolean randomSign, long seed,
+                         int epochs, int trainSize, int testSize, NudgeShape shape) {
+        this(batch, freeSteps, nudgeSteps, beta, randomSign, seed, epochs, trainSize, testSize, shape, 0);
+    }
 
     /** A one-sided schedule: one nudged phase. */
     public PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double beta, boolean randomSign, long seed,
@@ -38,6 +47,7 @@ public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double bet
         if (batch < 1) throw new IllegalArgumentException("batch must be ≥ 1");
         if (freeSteps < 1 || nudgeSteps < 1) throw new IllegalArgumentException("phases need at least one step");
         if (epochs < 1) throw new IllegalArgumentException("epochs must be ≥ 1");
+        if (firstEpoch < 0) throw new IllegalArgumentException("the first epoch must be ≥ 0");
         if (trainSize < 0 || testSize < 0) throw new IllegalArgumentException("data set sizes must be ≥ 0");
         if (trainSize / batch + testSize == 0) throw new IllegalArgumentException("the schedule has no episode");
         if (trainSize > 0 && trainSize < batch) {
@@ -75,8 +85,9 @@ public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double bet
         return (long) epochs * perEpoch();
     }
 
+    /** The absolute epoch of an episode (counting from the run's first epoch, resumed or not). */
     public int epochOf(long episode) {
-        return (int) (episode / perEpoch());
+        return firstEpoch + (int) (episode / perEpoch());
     }
 
     /** Index of the episode within its epoch's training (or, for evaluation, test) batches. */
@@ -175,7 +186,7 @@ public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double bet
     @Override
     public double beta(long episode) {
         if (!randomSign) return beta;
-        long h = Mix.hash(seed, episode);
+        long h = Mix.hash(seed, episode + (long) firstEpoch * perEpoch()); // the absolute episode
         return (h & 1L) == 0 ? beta : -beta;
     }
 

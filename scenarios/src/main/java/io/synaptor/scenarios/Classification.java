@@ -1,6 +1,9 @@
 package io.synaptor.scenarios;
 
 import io.synaptor.actors.ProbeActor;
+import io.synaptor.proto.Checkpoint;
+import io.synaptor.proto.EpochMetrics;
+import io.synaptor.scheduler.RandomStreams;
 import io.synaptor.actors.RunResult;
 import io.synaptor.actors.SimulationSpec;
 import io.synaptor.network.LabeledData;
@@ -11,7 +14,13 @@ import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -37,27 +46,67 @@ final class Classification {
         if (batch > train.size()) {
             throw new BadInput("training.batch (" + batch + ") is larger than the training set (" + train.size() + ")");
         }
-        PhaseSchedule schedule = new PhaseSchedule(batch, s.getInt("time.free-steps"), s.getInt("time.nudge-steps"),
-                s.getDouble("learning.beta"), s.getBoolean("learning.random-sign"), seed, epochs, train.size(), test.size(),
-                Common.nudgeShape(s));
-        SimulationSpec spec = new SimulationSpec(net, schedule, s.getString("learning.rule"), s.getDouble("learning.rate"),
-                train, test, s.getBoolean("units.reset"), seed, s.getInt("runtime.window"), Common.timing(s, seed, net), Common.blockSize(s), Common.projectionRates(s));
-
-        EpochTable live = new EpochTable(epochs);
-        long perEpoch = schedule.episodes() / epochs;
-        progress.start(scenario, schedule.episodes());
+        boolean chunked = s.getBoolean("training.checkpoint") || s.resume() != null;
+        EpochTable table = new EpochTable(epochs);
         RunResult result;
-        try {
-            result = Common.simulate(spec, s, r -> {
-                progress.step();
-                if (live.add(r) && r.episode() % perEpoch == perEpoch - 1) progress.line(live.describe(r.epoch()), live.brief(r.epoch()));
-            });
-        } finally {
-            progress.close();
+        long messages;
+        Map<String, Long> kinds;
+        if (!chunked) {
+            PhaseSchedule schedule = schedule(s, seed, epochs, 0, train, test);
+            SimulationSpec spec = spec(s, seed, net, schedule, train, test);
+            EpochTable live = new EpochTable(epochs);
+            long perEpoch = schedule.episodes() / epochs;
+            progress.start(scenario, schedule.episodes());
+            try {
+                result = Common.simulate(spec, s, r -> {
+                    progress.step();
+                    if (live.add(r) && r.episode() % perEpoch == perEpoch - 1) progress.line(live.describe(r.epoch()), live.brief(r.epoch()));
+                });
+            } finally {
+                progress.close();
+            }
+            result.episodes().forEach(table::add);
+            messages = result.messages();
+            kinds = byKind(result);
+        } else {
+            // One simulation per epoch, each from rest, with the weights the last one left and a
+            // checkpoint after each: a resumed run is the same computation as an uninterrupted one.
+            int first = 0;
+            if (s.resume() != null) {
+                Checkpoint c = s.resume();
+                if (c.getWeightsCount() != net.couplings().size() || c.getBiasesCount() != net.size()) {
+                    throw new BadInput("the checkpoint's parameters do not fit this network");
+                }
+                if (c.getEpochsDone() >= epochs) {
+                    throw new BadInput("the checkpoint has " + c.getEpochsDone() + " epochs done; set training.epochs beyond that to go on");
+                }
+                first = c.getEpochsDone();
+                net = net.withParameters(c.getWeightsList().stream().mapToDouble(Double::doubleValue).toArray(),
+                        c.getBiasesList().stream().mapToDouble(Double::doubleValue).toArray());
+                for (int e = 0; e < first; e++) table.restore(e, c.getEpochs(e));
+            }
+            messages = 0;
+            kinds = new LinkedHashMap<>();
+            PhaseSchedule probeSchedule = schedule(s, seed, 1, 0, train, test);
+            progress.start(scenario, probeSchedule.episodes() * (epochs - first));
+            result = null;
+            try {
+                for (int epoch = first; epoch < epochs; epoch++) {
+                    long epochSeed = RandomStreams.mix(seed, RandomStreams.Kind.EPOCH, epoch);
+                    PhaseSchedule schedule = schedule(s, seed, 1, epoch, train, test);
+                    result = Common.simulate(spec(s, epochSeed, net, schedule, train, test), s, r -> progress.step());
+                    result.episodes().forEach(table::add);
+                    progress.line(table.describe(epoch), table.brief(epoch));
+                    messages += result.messages();
+                    byKind(result).forEach((k, v) -> kinds.merge(k, v, Long::sum));
+                    net = net.withParameters(result.weights(), result.biases());
+                    writeCheckpoint(s, scenario, seed, epoch + 1, net, table);
+                }
+            } finally {
+                progress.close();
+            }
         }
 
-        EpochTable table = new EpochTable(epochs);
-        result.episodes().forEach(table::add);
         Report report = new Report(COLUMNS);
         for (int e = 0; e < epochs; e++) {
             report.row(e + 1, table.trainLoss(e), table.trainAccuracy(e), table.testLoss(e), table.testAccuracy(e));
@@ -69,16 +118,50 @@ final class Classification {
                 .metric("train_loss", table.trainLoss(last))
                 .metric("best_test_accuracy", java.util.stream.IntStream.range(0, epochs).mapToDouble(table::testAccuracy).max().orElse(Double.NaN))
                 .metric("epochs", epochs)
-                .metric("messages", result.messages())
-                .metric("messages_by_kind", byKind(result));
+                .metric("messages", messages)
+                .metric("messages_by_kind", kinds);
         report.plot("accuracy.png", curves("Accuracy per epoch", "accuracy", epochs,
                 table::trainAccuracy, table::testAccuracy));
         report.plot("confusion.png", confusion(result, epochs - 1, train.y()[0].length));
         report.plot("loss.png", curves("Loss per epoch (C = ½‖s_out − y‖², mean per example)", "loss", epochs,
                 table::trainLoss, table::testLoss));
         report.line(String.format("train accuracy %.4f, test accuracy %.4f, test loss %.5f after %d epochs (%,d messages)",
-                table.trainAccuracy(last), table.testAccuracy(last), table.testLoss(last), epochs, result.messages()));
+                table.trainAccuracy(last), table.testAccuracy(last), table.testLoss(last), epochs, messages));
         return new Outcome(net.withParameters(result.weights(), result.biases()), result, report);
+    }
+
+    private static PhaseSchedule schedule(Settings s, long seed, int epochs, int firstEpoch, LabeledData train, LabeledData test) {
+        return new PhaseSchedule(s.getInt("training.batch"), s.getInt("time.free-steps"), s.getInt("time.nudge-steps"),
+                s.getDouble("learning.beta"), s.getBoolean("learning.random-sign"), seed, epochs, train.size(), test.size(),
+                Common.nudgeShape(s), firstEpoch);
+    }
+
+    private static SimulationSpec spec(Settings s, long seed, NetworkSpec net, PhaseSchedule schedule, LabeledData train,
+                                       LabeledData test) {
+        return new SimulationSpec(net, schedule, s.getString("learning.rule"), s.getDouble("learning.rate"), train, test,
+                s.getBoolean("units.reset"), seed, s.getInt("runtime.window"), Common.timing(s, seed, net),
+                Common.blockSize(s), Common.projectionRates(s));
+    }
+
+    /** checkpoint.pb in the output directory, replaced atomically after every epoch. */
+    private static void writeCheckpoint(Settings s, String scenario, long seed, int epochsDone, NetworkSpec net, EpochTable table) {
+        Path file = s.outputFile("checkpoint.pb");
+        if (file == null) return;
+        Checkpoint.Builder c = Checkpoint.newBuilder().setScenario(scenario).setSeed(seed).setEpochsDone(epochsDone)
+                .setSettings(s.render());
+        for (double w : net.weights()) c.addWeights(w);
+        for (double b : net.biases()) c.addBiases(b);
+        for (int e = 0; e < epochsDone; e++) {
+            c.addEpochs(EpochMetrics.newBuilder().setTrainLoss(table.trainLoss(e)).setTrainAccuracy(table.trainAccuracy(e))
+                    .setTestLoss(table.testLoss(e)).setTestAccuracy(table.testAccuracy(e)));
+        }
+        try {
+            Path tmp = file.resolveSibling("checkpoint.pb.tmp");
+            Files.write(tmp, c.build().toByteArray());
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new RunFailed("could not write the checkpoint " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Messages sent, by protocol kind (state, state_clock, drive, drive_clock, clamp, target). */
@@ -120,7 +203,11 @@ final class Classification {
         private final long[][] correct;
         private final long[][] count;
 
+        private final double[][] restoredAccuracy;
+
         EpochTable(int epochs) {
+            restoredAccuracy = new double[2][epochs];
+            for (double[] r : restoredAccuracy) java.util.Arrays.fill(r, Double.NaN);
             loss = new double[2][epochs];
             correct = new long[2][epochs];
             count = new long[2][epochs];
@@ -135,12 +222,23 @@ final class Classification {
             return true;
         }
 
+        /** An epoch done before a resume: its figures from the checkpoint (counts of 1, so the ratios stand). */
+        synchronized void restore(int e, EpochMetrics m) {
+            loss[0][e] = m.getTrainLoss();
+            correct[0][e] = 0;
+            count[0][e] = 1;
+            loss[1][e] = m.getTestLoss();
+            count[1][e] = 1;
+            restoredAccuracy[0][e] = m.getTrainAccuracy();
+            restoredAccuracy[1][e] = m.getTestAccuracy();
+        }
+
         double trainLoss(int e) {
             return loss[0][e] / count[0][e];
         }
 
         double trainAccuracy(int e) {
-            return (double) correct[0][e] / count[0][e];
+            return Double.isNaN(restoredAccuracy[0][e]) ? (double) correct[0][e] / count[0][e] : restoredAccuracy[0][e];
         }
 
         double testLoss(int e) {
@@ -148,7 +246,7 @@ final class Classification {
         }
 
         double testAccuracy(int e) {
-            return (double) correct[1][e] / count[1][e];
+            return Double.isNaN(restoredAccuracy[1][e]) ? (double) correct[1][e] / count[1][e] : restoredAccuracy[1][e];
         }
 
         synchronized String brief(int e) {

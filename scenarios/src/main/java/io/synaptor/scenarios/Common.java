@@ -106,7 +106,14 @@ final class Common {
         s.add(Setting.integer("training.batch", batch, 1, 100_000, "examples per minibatch (one vector entry each in every message)"));
         s.add(Setting.integer("training.train-size", trainSize, 1, 10_000_000, "training examples"));
         s.add(Setting.integer("training.test-size", testSize, 1, 10_000_000, "test examples (evaluated after every epoch)"));
+        s.add(checkpointSetting());
         return s;
+    }
+
+    /** Every training scenario's checkpoint switch. */
+    static Setting checkpointSetting() {
+        return Setting.flag("training.checkpoint", false,
+                "run each epoch as its own simulation from rest and write checkpoint.pb after each, so that --resume can go on exactly");
     }
 
     static NetworkSpec layeredNet(Settings s, long seed, int inputs, int outputs, String scenario) {

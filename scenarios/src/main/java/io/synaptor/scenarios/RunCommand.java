@@ -3,6 +3,7 @@ package io.synaptor.scenarios;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import io.synaptor.proto.Checkpoint;
 import com.typesafe.config.ConfigValueFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,13 +46,21 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "a config.conf written by an earlier run")
     Path config;
 
+    @Option(names = "--resume", paramLabel = "FILE", description = "go on from a checkpoint.pb (its scenario, seed and settings; --set training.epochs=N to train further)")
+    Path resume;
+
     @Option(names = {"-h", "--help"}, description = "show this help and the scenario's settings")
     boolean help;
 
     @Override
     public Integer call() {
         PrintWriter pw = spec.commandLine().getOut();
-        Config file = config == null ? ConfigFactory.empty() : readConfig(config);
+        if (resume != null && config != null) throw new BadInput("--resume and --config both name the settings; give one");
+        Checkpoint checkpoint = resume == null ? null : readCheckpoint(resume);
+        Config file = config != null ? readConfig(config) : checkpoint == null ? ConfigFactory.empty()
+                : ConfigFactory.parseString(checkpoint.getSettings())
+                        .withValue("scenario", ConfigValueFactory.fromAnyRef(checkpoint.getScenario()))
+                        .withValue("seed", ConfigValueFactory.fromAnyRef(checkpoint.getSeed()));
         String name = scenario != null ? scenario
                 : file.hasPath("scenario") ? file.getString("scenario") : Scenarios.defaultScenario().name();
         if (scenario != null && file.hasPath("scenario") && !file.getString("scenario").equals(scenario)) {
@@ -69,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
         Config user = file.withoutPath("scenario").withoutPath("seed");
         for (String kv : sets) user = parseSet(kv).withFallback(user);
         Path dir = out != null ? out : defaultOut(name);
-        Settings settings = Settings.resolve(name, sc.settings(), user).withOutputDir(dir);
+        Settings settings = Settings.resolve(name, sc.settings(), user).withOutputDir(dir).withResume(checkpoint);
         if (Files.exists(dir) && !isEmptyDir(dir)) throw new BadInput("output directory " + dir + " already exists and is not empty");
 
         long t0 = System.nanoTime();
@@ -91,6 +100,15 @@ final class RunCommand implements Callable<Integer> {
         pw.printf("wrote %s (summary.json, metrics.csv, config.conf, %s) in %.1f s%n", dir,
                 String.join(", ", report.plots().keySet()), wall);
         return 0;
+    }
+
+    private static Checkpoint readCheckpoint(Path p) {
+        if (!Files.isRegularFile(p)) throw new BadInput("checkpoint " + p + " does not exist");
+        try {
+            return Checkpoint.parseFrom(Files.readAllBytes(p));
+        } catch (IOException e) {
+            throw new BadInput("could not read checkpoint " + p + ": " + e.getMessage());
+        }
     }
 
     private static Config readConfig(Path p) {

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;
+import io.synaptor.proto.Checkpoint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,17 +25,40 @@ public final class Settings {
     private final Config config;
     private final Path outputDir;
     private final AtomicInteger traces;
+    private final Checkpoint resume;
 
-    private Settings(List<Setting> declared, Config config, Path outputDir, AtomicInteger traces) {
+    private Settings(List<Setting> declared, Config config, Path outputDir, AtomicInteger traces, Checkpoint resume) {
         this.declared = declared;
         this.config = config;
         this.outputDir = outputDir;
         this.traces = traces;
+        this.resume = resume;
     }
 
-    /** The same settings for a run that writes into {@code dir} (where traces go). */
+    /** The same settings for a run that writes into {@code dir} (where traces and checkpoints go). */
     public Settings withOutputDir(Path dir) {
-        return new Settings(declared, config, dir, traces);
+        return new Settings(declared, config, dir, traces, resume);
+    }
+
+    /** The same settings for a run that goes on from a checkpoint. */
+    public Settings withResume(Checkpoint checkpoint) {
+        return new Settings(declared, config, outputDir, traces, checkpoint);
+    }
+
+    /** The checkpoint this run resumes from, or null. */
+    public Checkpoint resume() {
+        return resume;
+    }
+
+    /** A file in the run's output directory (created if need be), or null when the run has none. */
+    public Path outputFile(String name) {
+        if (outputDir == null) return null;
+        try {
+            Files.createDirectories(outputDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create " + outputDir, e);
+        }
+        return outputDir.resolve(name);
     }
 
     /**
@@ -75,7 +99,7 @@ public final class Settings {
             }
         }
         Config merged = user.withFallback(defaults(declared)).resolve();
-        Settings s = new Settings(declared, merged, null, new AtomicInteger());
+        Settings s = new Settings(declared, merged, null, new AtomicInteger(), null);
         for (Setting d : declared) d.validate(merged);
         return s;
     }
@@ -87,7 +111,7 @@ public final class Settings {
      */
     public Settings derive(List<Setting> widerDeclared, Map<String, Object> overrides) {
         Config merged = ConfigFactory.parseMap(overrides).withFallback(config).withFallback(defaults(widerDeclared)).resolve();
-        Settings s = new Settings(widerDeclared, merged, outputDir, traces);
+        Settings s = new Settings(widerDeclared, merged, outputDir, traces, resume);
         for (Setting d : widerDeclared) d.validate(merged);
         return s;
     }

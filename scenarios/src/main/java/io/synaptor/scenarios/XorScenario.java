@@ -26,7 +26,7 @@ public final class XorScenario implements Scenario {
         return """
                 Trains a 2-8-2 network with one-sided EP on the four XOR points (one minibatch of four per
                 episode) and evaluates it on the same four points after every epoch. Plots: accuracy.png and
-                loss.png per epoch.""";
+                loss.png per epoch, confusion.png for the last epoch.""";
     }
 
     @Override
@@ -34,6 +34,7 @@ public final class XorScenario implements Scenario {
         List<Setting> s = new ArrayList<>(Common.networkSettings(DEFAULTS));
         s.add(Setting.integer("training.epochs", DEFAULTS.epochs(), 1, 1_000_000, "passes over the four points"));
         s.add(Setting.integer("training.batch", DEFAULTS.batch(), 1, 4, "examples per minibatch"));
+        s.add(Common.checkpointSetting());
         return s;
     }
 

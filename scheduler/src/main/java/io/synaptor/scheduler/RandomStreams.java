@@ -12,7 +12,7 @@ public final class RandomStreams {
     }
 
     /** Stream kinds keep units, synapses and data apart even when their ids coincide. */
-    public enum Kind { UNIT, SYNAPSE, DATA, INIT, NUDGE_SIGN, UPDATE, JITTER, DROP, SKEW }
+    public enum Kind { UNIT, SYNAPSE, DATA, INIT, NUDGE_SIGN, UPDATE, JITTER, DROP, SKEW, EPOCH }
 
     public static SplittableRandom stream(long seed, Kind kind, long id) {
         return new SplittableRandom(mix(seed, kind, id));

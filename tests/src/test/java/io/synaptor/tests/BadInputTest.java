@@ -51,6 +51,8 @@ class BadInputTest {
                         "--set", "network.delay-model=lognormal", "--set", "network.delay-spread=0.5"}, "one delay per block"),
                 Arguments.of("rates per projection", new String[]{"run", "two-moons", "--set", "learning.rates=[0.1]"},
                         "one rate per projection (2)"),
+                Arguments.of("missing checkpoint", new String[]{"run", "--resume", "/nonexistent/checkpoint.pb"}, "does not exist"),
+                Arguments.of("resume and config", new String[]{"run", "--resume", "a.pb", "--config", "b.conf"}, "give one"),
                 Arguments.of("NaN delay spread", new String[]{"run", "two-moons", "--set", "network.delay-spread=NaN"}, "network.delay-spread"),
                 Arguments.of("update rate above 1", new String[]{"run", "two-moons", "--set", "units.update=poisson",
                         "--set", "units.update-rate=1.5"}, "units.update-rate"),
