@@ -75,7 +75,7 @@ final class Common {
         s.add(Setting.real("time.dt", 0.5, 1e-6, 10.0, "integration step of ds/dt = −∂F/∂s (Scellier & Bengio's ε)"));
         s.add(Setting.choice("time.mode", "virtual", List.of("virtual", "free"),
                 "virtual: every actor waits until its inputs are known (Chandy–Misra–Bryant), bit-reproducible; free: wall-clock asynchrony, actors go on with whatever they last heard — not reproducible"));
-        s.add(Setting.integer("time.free-lag", 5, 0, 100_000,
+        s.add(Setting.integer("time.free-lag", 0, 0, 100_000,
                 "free mode: how many steps a unit may run beyond what it knows of its inputs (bounded staleness)"));
         s.add(Setting.integer("time.window", 1, 1, 100_000,
                 "K: units send their states and synapses their drives in blocks of K steps (NEST's min-delay window); needs K ≤ every link delay; same results, about K times fewer messages"));
