@@ -25,10 +25,13 @@ public final class Synaptor implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    public static void main(String[] args) {
+    static {
         // Initialise SLF4J before any actor system exists: otherwise two threads can race it and it
         // prints a "logging calls intercepted during initialization" notice on stderr.
         org.slf4j.LoggerFactory.getILoggerFactory();
+    }
+
+    public static void main(String[] args) {
         System.exit(execute(args, System.out, System.err));
     }
 
