@@ -231,35 +231,39 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
 
     /** Free-running: one end's recent values with the times they took effect, back to the next sample time. */
     private final class Past {
-        private final java.util.ArrayDeque<Object[]> values = new java.util.ArrayDeque<>();
+        private record Value(long time, double[] rho) {
+        }
+
+        private final java.util.ArrayDeque<Value> values = new java.util.ArrayDeque<>();
 
         void add(long time, double[] value) {
-            values.addLast(new Object[]{time, value});
+            values.addLast(new Value(time, value));
         }
 
         /** The value in force at τ. */
         double[] at(long tau) {
             var it = values.descendingIterator();
             while (it.hasNext()) {
-                Object[] e = it.next();
-                if ((long) e[0] <= tau) return (double[]) e[1];
+                Value v = it.next();
+                if (v.time() <= tau) return v.rho();
             }
-            return (double[]) values.peekFirst()[1];
+            return values.peekFirst().rho();
         }
 
         /** Passes every value on again, from τ on, with the current weight. */
         void resend(Outgoing out, long tau) {
-            for (Object[] e : values) {
-                long from = Math.max((long) e[0], tau);
-                out.freeSend(from, from, out.drive((double[]) e[1]));
+            for (Value v : values) {
+                long from = Math.max(v.time(), tau);
+                out.freeSend(from, from, out.drive(v.rho()));
             }
         }
 
         /** Drops what no later time can need: everything but the last value in force at τ. */
         void forgetBefore(long tau) {
             while (values.size() > 1) {
-                Object[] second = values.stream().skip(1).findFirst().orElseThrow();
-                if ((long) second[0] > tau) break;
+                var it = values.iterator();
+                it.next();
+                if (it.next().time() > tau) break;
                 values.pollFirst();
             }
         }
