@@ -68,6 +68,8 @@ public final class ImageScenario implements Scenario {
                 case "network.granularity" -> Setting.choice(x.path(), "block", List.of("unit", "block"), x.doc());
                 case "network.block-size" -> Setting.integer(x.path(), 100, 1, 1_000_000, x.doc());
                 case "learning.rule" -> Setting.choice(x.path(), "centered", x.choices(), x.doc());
+                case "learning.rates" -> Setting.realList(x.path(), List.of(0.2, 0.1), 0.0, 1000.0, x.doc()
+                        + " (default: 0.2 for the input projection, 0.1 above; set one per projection when changing network.layers)");
                 default -> x;
             });
         }
