@@ -147,9 +147,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     }
 
     private Behavior<Command> onStateBlock(StateBlock m) {
-        TimedInbox<double[]> in = inbox(m.unit());
-        long[] times = m.times();
-        for (int k = 0; k < times.length; k++) in.offer(times[k], k + 1 < times.length ? times[k + 1] - 1 : m.horizon(), m.rho()[k]);
+        inbox(m.unit()).offerBlock(m.times(), m.rho(), m.horizon());
         pump();
         return this;
     }
@@ -184,9 +182,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         }
         if (Math.min(inI.knownThrough(), inJ.knownThrough()) >= endTime
                 && Math.min(Math.min(inI.nextPendingTime(), inJ.nextPendingTime()), nextSample) > endTime) {
-            finished = true;
-            if (log != null) log.flush();
-            reportFinal();
+            finish();
         }
     }
 
@@ -206,11 +202,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             if (rho != null) out.freeSend(time, horizon, out.drive(rho));
             else out.freeClock(horizon);
         }
-        if (knownI >= endTime && knownJ >= endTime && nextSample > endTime) {
-            finished = true;
-            if (log != null) log.flush();
-            reportFinal();
-        }
+        if (knownI >= endTime && knownJ >= endTime && nextSample > endTime) finish();
     }
 
     private void learnFree() {
@@ -304,8 +296,10 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         return true;
     }
 
-    /** One final report per coupling held; the block's message counts go with the first. */
-    private void reportFinal() {
+    /** The block is done: its trace goes out, then one final report per coupling held (the block's message counts with the first). */
+    private void finish() {
+        finished = true;
+        if (log != null) log.flush();
         boolean first = true;
         int sizeJ = ends.unitsJ().length;
         for (int k = 0; k < couplings.length; k++) {

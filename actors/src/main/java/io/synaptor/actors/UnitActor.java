@@ -216,9 +216,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     }
 
     private Behavior<Command> onDriveBlock(DriveBlock m) {
-        TimedInbox<double[]> in = inbox[m.slot()];
-        long[] times = m.times();
-        for (int k = 0; k < times.length; k++) in.offer(times[k], k + 1 < times.length ? times[k + 1] - 1 : m.horizon(), m.values()[k]);
+        inbox[m.slot()].offerBlock(m.times(), m.values(), m.horizon());
         advance();
         return this;
     }
@@ -330,15 +328,9 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         if (window > 1) {
             tellWindowed(rho);
         } else if (!setup.timing().mustSend(rho, lastSent)) {
-            SynapseActor.Clock clock = new SynapseActor.Clock(setup.units()[0], t);
-            for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(clock);
-            sent[MessageKind.STATE_CLOCK.ordinal()] += synapses.size();
-            trace(MessageKind.STATE_CLOCK, t, 0);
+            tellSynapses(new SynapseActor.Clock(setup.units()[0], t), MessageKind.STATE_CLOCK, t, 0);
         } else {
-            SynapseActor.State state = new SynapseActor.State(setup.units()[0], t, t, rho);
-            for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(state);
-            sent[MessageKind.STATE.ordinal()] += synapses.size();
-            trace(MessageKind.STATE, t, rho.length);
+            tellSynapses(new SynapseActor.State(setup.units()[0], t, t, rho), MessageKind.STATE, t, rho.length);
             lastSent = rho;
         }
         if (t == endTime) {
@@ -361,23 +353,20 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
             lastSent = rho;
         }
         if (t != 0 && t % window != 0 && t != endTime) return;
-        SynapseActor.Command m;
         if (blockSize == 0) {
-            m = new SynapseActor.Clock(setup.units()[0], t);
-            sent[MessageKind.STATE_CLOCK.ordinal()] += synapses.size();
-            trace(MessageKind.STATE_CLOCK, t, 0);
+            tellSynapses(new SynapseActor.Clock(setup.units()[0], t), MessageKind.STATE_CLOCK, t, 0);
         } else {
-            m = new SynapseActor.StateBlock(setup.units()[0], Arrays.copyOf(blockTimes, blockSize), Arrays.copyOf(blockValues, blockSize), t);
-            sent[MessageKind.STATE.ordinal()] += synapses.size();
-            trace(MessageKind.STATE, blockTimes[0], blockSize * rho.length);
+            tellSynapses(new SynapseActor.StateBlock(setup.units()[0], Arrays.copyOf(blockTimes, blockSize),
+                    Arrays.copyOf(blockValues, blockSize), t), MessageKind.STATE, blockTimes[0], blockSize * rho.length);
             Arrays.fill(blockValues, null);
             blockSize = 0;
         }
-        for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(m);
     }
 
-    /** Records one message to every synapse (a state or clock sent at t, valid from {@code from}). */
-    private void trace(MessageKind kind, long from, int doubles) {
+    /** Sends one message to every synapse, counts it, and traces it (sent at t, valid from {@code from}). */
+    private void tellSynapses(SynapseActor.Command m, MessageKind kind, long from, int doubles) {
+        for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(m);
+        sent[kind.ordinal()] += synapses.size();
         if (log != null) for (int id : ids) log.record(kind, id, t, from, doubles);
     }
 

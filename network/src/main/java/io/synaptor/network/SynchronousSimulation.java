@@ -117,6 +117,8 @@ public final class SynchronousSimulation {
         double[][] field = new double[n][c * batch];
         long shownEpisode = -1;
         int[] examples = null;
+        long targetEpisode = -1; // the minibatch whose targets the nudged outputs feel (skew may lag it)
+        int[] targetExamples = null;
 
         long end = schedule.endTime();
         for (long t = 0; ; t++) {
@@ -192,7 +194,15 @@ public final class SynchronousSimulation {
                 boolean output = outputIndex[u] >= 0; // only outputs feel β, on their own clock
                 double stepBeta = output ? clock[u].betaAtStep(t) : 0.0;
                 double stepBetaIm = output ? clock[u].betaImAtStep(t) : 0.0;
-                int[] ex = stepBeta != 0.0 || stepBetaIm != 0.0 ? order.examples(clock[u].episodeOfStep(t)) : null;
+                int[] ex = null;
+                if (stepBeta != 0.0 || stepBetaIm != 0.0) {
+                    long te = clock[u].episodeOfStep(t);
+                    if (te != targetEpisode) { // drawn once per episode, not per unit and step
+                        targetExamples = order.examples(te);
+                        targetEpisode = te;
+                    }
+                    ex = targetExamples;
+                }
                 if (!(ex != null && clampOutputs) && !update.updates(u, t)) continue; // holds its state this step
                 for (int b = 0; b < batch; b++) {
                     double g = dyn.isNoisy() ? rng[u].nextGaussian() : 0.0;

@@ -182,12 +182,14 @@ final class Common {
                     + " steps): a block is sent when full, and its first sample must not be needed earlier");
         }
         boolean free = s.getString("time.mode").equals("free");
-        if (free && (s.getInt("network.jitter") > 0 || s.getDouble("network.drop") > 0 || window > 1)) {
-            throw new BadInput("time.mode=free has real latencies only: network.jitter, network.drop and time.window apply to virtual time");
+        try {
+            return new Timing(updateModel(s, seed, net), s.getInt("network.jitter"), s.getDouble("network.drop"),
+                    s.getInt("network.clock-skew"), seed, s.getDouble("units.send-threshold"), window,
+                    free ? s.getInt("time.free-lag") : -1);
+        } catch (IllegalArgumentException e) { // free mode with jitter, loss or windows: virtual-time models
+            throw new BadInput("time.mode=" + s.getString("time.mode") + ": " + e.getMessage()
+                    + " (network.jitter, network.drop and time.window apply to virtual time)");
         }
-        return new Timing(updateModel(s, seed, net), s.getInt("network.jitter"), s.getDouble("network.drop"),
-                s.getInt("network.clock-skew"), seed, s.getDouble("units.send-threshold"), window,
-                free ? s.getInt("time.free-lag") : -1);
     }
 
     /** When each unit steps, from units.update (rates per unit; inputs are clamped and never step). */

@@ -43,6 +43,14 @@ public final class TimedInbox<T> {
     }
 
     /**
+     * A window of values in one message (time.window): value k from times[k] until the next one,
+     * the last known through {@code horizon}.
+     */
+    public void offerBlock(long[] times, T[] values, long horizon) {
+        for (int k = 0; k < times.length; k++) offer(times[k], k + 1 < times.length ? times[k + 1] - 1 : horizon, values[k]);
+    }
+
+    /**
      * Free-running mode: a value whose stamp may fall at or before what was promised (learning moved
      * a weight after the sender had run ahead). It supersedes every queued value stamped at or after
      * it (the sender re-sends those), and takes effect at its stamp — at once if the receiver is
