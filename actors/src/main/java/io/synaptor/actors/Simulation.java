@@ -6,6 +6,7 @@ import io.synaptor.network.PhaseSchedule;
 import io.synaptor.network.Role;
 import io.synaptor.scheduler.RandomStreams;
 import io.synaptor.scheduler.Timing;
+import io.synaptor.synapses.BlockClock;
 import io.synaptor.synapses.LearningRule;
 import io.synaptor.synapses.NudgeSchedule;
 import io.synaptor.synapses.Rules;
@@ -139,7 +140,9 @@ public final class Simulation {
                 int[] unitsI = slices.get(block.sliceI);
                 int[] unitsJ = slices.get(block.sliceJ);
                 int first = block.couplings.get(0);
-                NudgeSchedule clock = ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.SYNAPSE, first));
+                // One clock for the block's rules, remembered between them (BlockClock); a single synapse needs none.
+                NudgeSchedule shifted = ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.SYNAPSE, first));
+                NudgeSchedule clock = block.couplings.size() > 1 ? new BlockClock(shifted) : shifted;
                 double[] w = new double[unitsI.length * unitsJ.length];
                 int[] index = new int[w.length];
                 Arrays.fill(index, -1);

@@ -273,8 +273,8 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             return dw != 0.0 && move(0, dw, tau);
         }
         boolean complex = pacer.complex();
-        double[] im = new double[sizeI * sizeJ];
-        double[] re = coupling.correlations(rhoI, rhoJ, complex, im);
+        double[] re = coupling.correlations(rhoI, rhoJ, complex);
+        double[] im = coupling.imaginaryCorrelations();
         boolean moved = false;
         for (int k = 0; k < re.length; k++) {
             if (rules[k] == null) continue;

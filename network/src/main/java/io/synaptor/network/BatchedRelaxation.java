@@ -19,6 +19,7 @@ public final class BatchedRelaxation {
     private final Activation act;
     private final int[][] layers;
     private final DMatrixRMaj[] w; // w[l]: layer l × layer l + 1
+    private final DMatrixRMaj[] wt; // wt[l] = w[l]ᵀ
 
     public BatchedRelaxation(NetworkSpec net) {
         this.net = net;
@@ -41,6 +42,9 @@ public final class BatchedRelaxation {
             else if (li == lj + 1) w[lj].set(position[c.j()], position[c.i()], c.weight());
             else throw new IllegalArgumentException("coupling " + c + " skips a layer");
         }
+        // Wᵀ kept beside W, as the blocks keep it: both directions are then row-streaming products.
+        wt = new DMatrixRMaj[count - 1];
+        for (int l = 0; l + 1 < count; l++) wt[l] = CommonOps_DDRM.transpose(w[l], null);
     }
 
     /**
@@ -67,7 +71,7 @@ public final class BatchedRelaxation {
         DMatrixRMaj fromInputs = new DMatrixRMaj(layers[1].length, batch);
         DMatrixRMaj rhoInputs = new DMatrixRMaj(layers[0].length, batch);
         for (int i = 0; i < rhoInputs.data.length; i++) rhoInputs.data[i] = act.rho(s[0].data[i]);
-        CommonOps_DDRM.multTransA(w[0], rhoInputs, fromInputs);
+        CommonOps_DDRM.mult(wt[0], rhoInputs, fromInputs);
         for (int t = 0; t < steps; t++) {
             for (int l = 1; l < count; l++) {
                 double[] sv = s[l].data;
@@ -77,7 +81,7 @@ public final class BatchedRelaxation {
             }
             for (int l = 1; l < count; l++) {
                 if (l == 1) System.arraycopy(fromInputs.data, 0, h[1].data, 0, h[1].data.length);
-                else CommonOps_DDRM.multTransA(w[l - 1], rho[l - 1], h[l]);
+                else CommonOps_DDRM.mult(wt[l - 1], rho[l - 1], h[l]);
                 if (l + 1 < count) {
                     tmp.reshape(layers[l].length, batch);
                     CommonOps_DDRM.mult(w[l], rho[l + 1], tmp);

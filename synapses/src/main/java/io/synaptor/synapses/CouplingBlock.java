@@ -9,14 +9,23 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * feels Wᵀ ρ_A. One symmetric weight per pair serves both directions; a 1 × 1 block is one synapse.
  *
  * <p>Vectors hold the slice's units one after the other, each as a row of {@code row} entries (its
- * minibatch, re/im interleaved for complex states), so a block's drive is one matrix product. The
- * result is a new array: it becomes a message payload, so it is never reused.
+ * minibatch, re/im interleaved for complex states), so a block's drive is one matrix product. A
+ * drive is a new array: it becomes a message payload, so it is never reused. The correlations are
+ * read at once by the block's rules, so they live in arrays the block keeps.
  */
 public final class CouplingBlock {
     private final int sizeA;
     private final int sizeB;
     private final int row;
     private final DMatrixRMaj w;
+    // Wᵀ, refreshed after the weights move: W ρ and Wᵀ ρ are then both row-streaming products
+    // (EJML's multTransA walks W by columns and was the slowest product of an MNIST epoch).
+    private final DMatrixRMaj wt;
+    private boolean wtStale = true;
+    private DMatrixRMaj corrRe;
+    private DMatrixRMaj corrIm;
+    private double[] conj;
+    private double[] swap;
 
     /** @param weights sizeA × sizeB, row-major (copied) */
     public CouplingBlock(int sizeA, int sizeB, int row, double[] weights) {
@@ -25,6 +34,7 @@ public final class CouplingBlock {
         this.sizeB = sizeB;
         this.row = row;
         this.w = new DMatrixRMaj(sizeA, sizeB, true, weights.clone());
+        this.wt = new DMatrixRMaj(sizeB, sizeA);
     }
 
     public double weight(int i, int j) {
@@ -33,13 +43,18 @@ public final class CouplingBlock {
 
     public void add(int i, int j, double delta) {
         w.data[i * sizeB + j] += delta;
+        wtStale = true;
     }
 
     /** The drive end B feels: (Wᵀ ρ_A), sizeB rows. */
     public double[] driveToB(double[] rhoA) {
         if (sizeA == 1 && sizeB == 1) return scaled(rhoA);
+        if (wtStale) {
+            CommonOps_DDRM.transpose(w, wt);
+            wtStale = false;
+        }
         DMatrixRMaj out = new DMatrixRMaj(sizeB, row);
-        CommonOps_DDRM.multTransA(w, DMatrixRMaj.wrap(sizeA, row, rhoA), out);
+        CommonOps_DDRM.mult(wt, DMatrixRMaj.wrap(sizeA, row, rhoA), out);
         return out.data;
     }
 
@@ -62,27 +77,37 @@ public final class CouplingBlock {
     /**
      * The minibatch means C_ij = (1/B) Σ_b ρ_A[i,b] ρ_B[j,b] for every pair, as one matrix product
      * (sizeA × sizeB, row-major): what the block's learning rules read. For complex rows (re/im
-     * interleaved) {@code im} receives the imaginary parts and the real parts go to the result.
+     * interleaved) the real parts are returned and {@link #imaginaryCorrelations()} holds the
+     * imaginary parts (zero for real rows). The arrays are the block's own, overwritten by the next call.
      */
-    public double[] correlations(double[] rhoA, double[] rhoB, boolean complex, double[] im) {
+    public double[] correlations(double[] rhoA, double[] rhoB, boolean complex) {
         int batch = complex ? row / 2 : row;
-        DMatrixRMaj a = DMatrixRMaj.wrap(sizeA, row, rhoA);
-        DMatrixRMaj re = new DMatrixRMaj(sizeA, sizeB);
-        if (!complex) {
-            CommonOps_DDRM.multTransB(1.0 / batch, a, DMatrixRMaj.wrap(sizeB, row, rhoB), re);
-            return re.data;
+        if (corrRe == null) {
+            corrRe = new DMatrixRMaj(sizeA, sizeB);
+            corrIm = new DMatrixRMaj(sizeA, sizeB);
         }
-        double[] conj = new double[rhoB.length];  // (b_re, −b_im): Σ a·conj pairs gives Σ (a_re b_re − a_im b_im)
-        double[] swap = new double[rhoB.length];  // (b_im, b_re): Σ a·swap pairs gives Σ (a_re b_im + a_im b_re)
+        DMatrixRMaj a = DMatrixRMaj.wrap(sizeA, row, rhoA);
+        if (!complex) {
+            CommonOps_DDRM.multTransB(1.0 / batch, a, DMatrixRMaj.wrap(sizeB, row, rhoB), corrRe);
+            return corrRe.data;
+        }
+        if (conj == null) {
+            conj = new double[rhoB.length];  // (b_re, −b_im): Σ a·conj pairs gives Σ (a_re b_re − a_im b_im)
+            swap = new double[rhoB.length];  // (b_im, b_re): Σ a·swap pairs gives Σ (a_re b_im + a_im b_re)
+        }
         for (int k = 0; k < rhoB.length; k += 2) {
             conj[k] = rhoB[k];
             conj[k + 1] = -rhoB[k + 1];
             swap[k] = rhoB[k + 1];
             swap[k + 1] = rhoB[k];
         }
-        CommonOps_DDRM.multTransB(1.0 / batch, a, DMatrixRMaj.wrap(sizeB, row, conj), re);
-        DMatrixRMaj imaginary = DMatrixRMaj.wrap(sizeA, sizeB, im);
-        CommonOps_DDRM.multTransB(1.0 / batch, a, DMatrixRMaj.wrap(sizeB, row, swap), imaginary);
-        return re.data;
+        CommonOps_DDRM.multTransB(1.0 / batch, a, DMatrixRMaj.wrap(sizeB, row, conj), corrRe);
+        CommonOps_DDRM.multTransB(1.0 / batch, a, DMatrixRMaj.wrap(sizeB, row, swap), corrIm);
+        return corrRe.data;
+    }
+
+    /** The imaginary parts of the last {@link #correlations} (all zero after real rows). */
+    public double[] imaginaryCorrelations() {
+        return corrIm.data;
     }
 }
