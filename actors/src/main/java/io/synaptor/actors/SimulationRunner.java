@@ -24,14 +24,35 @@ public final class SimulationRunner {
     }
 
     /**
+     * The dispatcher's executor. Measured on 2 cores (docs/performance.md): many small actors (unit
+     * granularity) run best on Pekko's work-stealing fork-join pool; a few heavy actors (blocks,
+     * slices) keep both cores busy only on a plain thread pool — under fork-join one worker took
+     * three quarters of a Fashion-MNIST epoch's work and the other mostly waited.
+     */
+    public enum Executor {
+        FORK_JOIN("fork-join-executor"), THREAD_POOL("thread-pool-executor");
+
+        final String config;
+
+        Executor(String config) {
+            this.config = config;
+        }
+    }
+
+    /**
      * @param threads    dispatcher threads (1 … 64)
      * @param throughput messages an actor handles before yielding its thread
      * @param stall      how long without any finished episode counts as a stalled run
      * @param trace      where to write the message trace, or null for none
+     * @param executor   the dispatcher's executor
      */
-    public record Runtime(int threads, int throughput, Duration stall, Path trace) {
+    public record Runtime(int threads, int throughput, Duration stall, Path trace, Executor executor) {
         public Runtime(int threads, int throughput, Duration stall) {
-            this(threads, throughput, stall, null);
+            this(threads, throughput, stall, null, Executor.FORK_JOIN);
+        }
+
+        public Runtime with(Executor other) {
+            return new Runtime(threads, throughput, stall, trace, other);
         }
 
         public static Runtime defaults() {
@@ -48,12 +69,13 @@ public final class SimulationRunner {
                   log-dead-letters-during-shutdown = off
                   jvm-shutdown-hooks = off
                   actor.default-dispatcher {
-                    executor = "fork-join-executor"
+                    executor = "%s"
                     fork-join-executor { parallelism-min = %d, parallelism-max = %d, parallelism-factor = 1.0 }
+                    thread-pool-executor { fixed-pool-size = %d }
                     throughput = %d
                   }
                 }
-                """.formatted(rt.threads(), rt.threads(), rt.throughput())).withFallback(ConfigFactory.load());
+                """.formatted(rt.executor().config, rt.threads(), rt.threads(), rt.threads(), rt.throughput())).withFallback(ConfigFactory.load());
     }
 
     public static RunResult run(SimulationSpec spec, Runtime rt, ProgressListener listener)

@@ -122,6 +122,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private long nextRestore;
     private long nextSave;
     private double[] freeState;
+    private double[] rhoNow;   // ρ(s) at the current state time, as sent: the next step reads ρ'(s) from it
     private boolean halted;
     private final long[] sent = MessageKind.counters();
     private final TraceSink.Log log;
@@ -273,7 +274,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
                     } else if (setup.timing().update().updates(setup.units()[k], t)) { // else it holds its state
                         for (int b = 0; b < batch; b++) {
                             double noise = dynamics.isNoisy() ? setup.noise()[k].nextGaussian() : 0.0;
-                            dynamics.step(s, k * batch + b, sum, bias[k], betaRe[k], betaIm[k], target == null ? 0.0 : target[b], noise);
+                            dynamics.step(s, k * batch + b, sum, bias[k], betaRe[k], betaIm[k], target == null ? 0.0 : target[b], noise, rhoNow);
                         }
                     }
                 }
@@ -311,6 +312,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         }
         double[] rho = new double[s.length];
         for (int b = 0; b < size * setup.batch(); b++) dynamics.rho(s, b, rho);
+        rhoNow = rho;
         if (t == nextSave) freeState = s.clone();
         for (int k = 0; k < size; k++) {
             if (t != nextBiasSample[k]) continue;

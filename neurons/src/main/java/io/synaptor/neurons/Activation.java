@@ -14,6 +14,14 @@ public interface Activation {
 
     double rhoSecond(double s);
 
+    /**
+     * ρ'(s) when ρ(s) is already known — the same bits as {@link #rhoPrime(double)}, without a second
+     * exponential where ρ' is a polynomial in ρ (σ(4s − 2), tanh).
+     */
+    default double rhoPrime(double s, double rho) {
+        return rhoPrime(s);
+    }
+
     /** The state's admissible range: the identity, except for activations whose dynamics are projected. */
     default double clip(double s) {
         return s;

@@ -53,7 +53,11 @@ public final class OverdampedUnit implements UnitDynamics {
 
     /** ∂F/∂s for one unit; {@code beta = 0} means free (the target is then ignored). */
     public double gradient(double s, double field, double beta, double target) {
-        double g = selfEnergy.force(s) - activation.rhoPrime(s) * field;
+        return gradient(s, activation.rhoPrime(s), field, beta, target);
+    }
+
+    private double gradient(double s, double rhoPrime, double field, double beta, double target) {
+        double g = selfEnergy.force(s) - rhoPrime * field;
         if (beta != 0.0) g += beta * SquaredError.gradient(s, target);
         return g;
     }
@@ -66,10 +70,25 @@ public final class OverdampedUnit implements UnitDynamics {
         return activation.clip(s - dt * gradient(s, field, beta, target) + noiseScale * gaussian);
     }
 
+    /**
+     * One free step (β = 0) when the host already holds ρ(s) — it computed it to send it: the same
+     * bits as {@code step(s, field, 0, 0, gaussian)}, one exponential fewer.
+     */
+    public double freeStep(double s, double rho, double field, double gaussian) {
+        return activation.clip(s - dt * gradient(s, activation.rhoPrime(s, rho), field, 0.0, 0.0) + noiseScale * gaussian);
+    }
+
     /** Real states: the imaginary part of β must be zero (a real unit cannot feel it). */
     @Override
     public void step(double[] s, int b, double[] h, double bias, double betaRe, double betaIm, double target, double gaussian) {
         s[b] = step(s[b], h[b] + bias, betaRe, target, gaussian);
+    }
+
+    @Override
+    public void step(double[] s, int b, double[] h, double bias, double betaRe, double betaIm, double target, double gaussian,
+                     double[] rho) {
+        double v = s[b];
+        s[b] = activation.clip(v - dt * gradient(v, activation.rhoPrime(v, rho[b]), h[b] + bias, betaRe, target) + noiseScale * gaussian);
     }
 
     @Override

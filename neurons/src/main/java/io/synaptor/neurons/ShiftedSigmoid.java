@@ -13,7 +13,11 @@ public final class ShiftedSigmoid implements Activation {
 
     @Override
     public double rhoPrime(double s) {
-        double r = rho(s);
+        return rhoPrime(s, rho(s));
+    }
+
+    @Override
+    public double rhoPrime(double s, double r) {
         return 4.0 * r * (1.0 - r);
     }
 

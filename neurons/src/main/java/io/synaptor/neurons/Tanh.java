@@ -9,7 +9,11 @@ public final class Tanh implements Activation {
 
     @Override
     public double rhoPrime(double s) {
-        double t = Math.tanh(s);
+        return rhoPrime(s, Math.tanh(s));
+    }
+
+    @Override
+    public double rhoPrime(double s, double t) {
         return 1.0 - t * t;
     }
 

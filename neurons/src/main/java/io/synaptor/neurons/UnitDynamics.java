@@ -22,5 +22,15 @@ public interface UnitDynamics {
     void step(double[] s, int b, double[] h, double bias, double betaRe, double betaIm, double target, double gaussian);
 
     /** ρ of example b of s, written to the same place in rho. */
+    /**
+     * {@link #step(double[], int, double[], double, double, double, double, double)} when {@code rho}
+     * already holds ρ(s) at the same indices — the host computed it to send it — so a real unit
+     * needs no second exponential for ρ'(s). The same bits.
+     */
+    default void step(double[] s, int b, double[] h, double bias, double betaRe, double betaIm, double target, double gaussian,
+                      double[] rho) {
+        step(s, b, h, bias, betaRe, betaIm, target, gaussian);
+    }
+
     void rho(double[] s, int b, double[] rho);
 }

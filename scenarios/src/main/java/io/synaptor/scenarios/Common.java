@@ -94,6 +94,8 @@ final class Common {
                 "per-projection learning rates, input projection first (a bias learns at the rate of the projection below it); empty: learning.rate everywhere"));
         s.add(Setting.integer("runtime.threads", 2, 1, 64, "dispatcher threads (results never depend on it)"));
         s.add(Setting.integer("runtime.throughput", 100, 1, 100_000, "messages an actor handles before yielding its thread"));
+        s.add(Setting.choice("runtime.executor", "auto", List.of("auto", "fork-join", "thread-pool"),
+                "the dispatcher's executor (results never depend on it): auto takes fork-join for unit granularity, a thread pool for blocks"));
         s.add(Setting.flag("trace.enabled", false,
                 "write every protocol message (send and receive time, sender, receiver, kind, size) to trace.pb in the output directory; read it with synaptor trace"));
         s.add(Setting.integer("runtime.window", 2, 1, 1000, "episodes the data may run ahead of the network (wall-clock flow control only)"));
@@ -231,8 +233,10 @@ final class Common {
     }
 
     static SimulationRunner.Runtime runtime(Settings s) {
+        String executor = s.getString("runtime.executor");
+        if (executor.equals("auto")) executor = blockSize(s) == 1 ? "fork-join" : "thread-pool";
         return new SimulationRunner.Runtime(s.getInt("runtime.threads"), s.getInt("runtime.throughput"), Duration.ofMinutes(5),
-                s.nextTraceFile());
+                s.nextTraceFile(), executor.equals("fork-join") ? SimulationRunner.Executor.FORK_JOIN : SimulationRunner.Executor.THREAD_POOL);
     }
 
     static RunResult simulate(SimulationSpec spec, Settings s, ProgressListener listener) {

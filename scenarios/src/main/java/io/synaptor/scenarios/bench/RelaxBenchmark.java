@@ -69,7 +69,8 @@ public final class RelaxBenchmark {
         PhaseSchedule schedule = new PhaseSchedule(batch, steps, 1, 0.1, false, 7, 1, 0, batch);
         SimulationSpec spec = new SimulationSpec(net, schedule, "one-sided", 0.0, new LabeledData(new double[0][], new double[0][]),
                 data, true, 7, 2, Timing.exact(net.size()), blockSize);
-        SimulationRunner.Runtime rt = new SimulationRunner.Runtime(threads, 100, Duration.ofMinutes(5));
+        SimulationRunner.Runtime rt = new SimulationRunner.Runtime(threads, 100, Duration.ofMinutes(5))
+                .with(SimulationRunner.Executor.THREAD_POOL); // heavy actors: see SimulationRunner.Executor
         SimulationRunner.run(spec, rt, ProgressListener.NONE);
         log.println("relax benchmark: timed runs …");
         t0 = System.nanoTime();
