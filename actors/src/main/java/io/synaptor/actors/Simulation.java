@@ -128,7 +128,9 @@ public final class Simulation {
                     outIdx[k] = outputIndex[u];
                 }
                 UnitActor.Setup setup = new UnitActor.Setup(units, outIdx, slotsOf.get(a).size(), schedule.batch(), biases,
-                        net.dynamics(complex), biasRules, schedule, spec.reset(), Rules.clampsOutputs(spec.rule()), noise, timing, clocks);
+                        net.dynamics(complex), biasRules, schedule, spec.reset() || spec.persistent() != null, Rules.clampsOutputs(spec.rule()), noise, timing, clocks,
+                        spec.persistent() == null ? null
+                                : spec.persistent().states(units[0], schedule, size, net.dynamics(complex).components()));
                 free[a] = ctx.spawn(UnitActor.create(setup, teacher, probe, log.apply(units[0])), "u-" + units[0]);
             }
 

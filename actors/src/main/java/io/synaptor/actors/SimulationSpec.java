@@ -2,6 +2,7 @@ package io.synaptor.actors;
 
 import io.synaptor.network.LabeledData;
 import io.synaptor.network.NetworkSpec;
+import io.synaptor.network.PersistentStates;
 import io.synaptor.network.PhaseSchedule;
 import io.synaptor.scheduler.Timing;
 
@@ -16,12 +17,21 @@ import io.synaptor.scheduler.Timing;
  * @param blockSize 1: unit granularity (an actor per unit and per synapse); B &gt; 1: block
  *                  granularity, each layer in slices of up to B units and one actor per block of
  *                  couplings between two slices (DESIGN.md, "Granularity"; needs a layered net)
+ * @param persistent null, or the stores of persistent free states: each training example starts its
+ *                   free phase where its last one ended, test examples at rest ({@link PersistentStates}); implies reset
  * @param projectionRates per-projection learning rates of a layered net (input projection first; a
  *                        unit's bias learns at the rate of the projection below it), or empty: {@code rate} everywhere
  */
 public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
                              LabeledData train, LabeledData test, boolean reset, long seed, int window,
-                             Timing timing, int blockSize, double[] projectionRates) {
+                             Timing timing, int blockSize, double[] projectionRates, PersistentStates.Bank persistent) {
+
+    /** Episodes start from rest (with reset) or where the last one ended: no persistent states. */
+    public SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
+                          LabeledData train, LabeledData test, boolean reset, long seed, int window,
+                          Timing timing, int blockSize, double[] projectionRates) {
+        this(network, schedule, rule, rate, train, test, reset, seed, window, timing, blockSize, projectionRates, null);
+    }
 
     /** Every unit updates at every step. */
     public SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,

@@ -1,5 +1,6 @@
 package io.synaptor.actors;
 
+import io.synaptor.network.PersistentStates;
 import io.synaptor.neurons.UnitDynamics;
 import io.synaptor.scheduler.TimedInbox;
 import io.synaptor.scheduler.Timing;
@@ -73,12 +74,13 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     /**
      * What a slice is, as the builder sets it up, per unit k of the slice: its id, its output index
      * (−1 if hidden), bias, bias rule, noise stream and nudge clock (the schedule as its own, possibly
-     * skewed, nudge oscillator reads it). {@code reset}: return to s = 0 at every episode start;
+     * skewed, nudge oscillator reads it). {@code reset}: return to s = 0 at every episode start, or,
+     * with {@code persistent} (null: off), to where each training example's last free phase ended;
      * {@code clampOnNudge}: outputs held at their targets during the second phase (CHL).
      */
     public record Setup(int[] units, int[] outputIndex, int slots, int batch, double[] bias, UnitDynamics dynamics,
                         LearningRule[] biasRules, NudgeSchedule schedule, boolean reset, boolean clampOnNudge,
-                        SplittableRandom[] noise, Timing timing, NudgeSchedule[] nudgeClocks) {
+                        SplittableRandom[] noise, Timing timing, NudgeSchedule[] nudgeClocks, PersistentStates persistent) {
         public int size() {
             return units.length;
         }
@@ -173,7 +175,8 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
             }
         }
         this.nextFreeSample = outputs ? schedule.freeSampleTime(0) : Long.MAX_VALUE;
-        this.nextReset = resetAfter(0);
+        // With persistent states the first episode's first step loads its examples' states too.
+        this.nextReset = setup.persistent() != null ? 0 : resetAfter(0);
         scheduleRestore(0);
     }
 
@@ -259,7 +262,8 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
             }
             if (t == nextReset) {
                 // The episode's first step returns the unit to rest (on its own clock; no message).
-                Arrays.fill(s, 0.0);
+                if (setup.persistent() == null) Arrays.fill(s, 0.0);
+                else for (int k = 0; k < size; k++) setup.persistent().load(schedule.episodeOfStep(t), k, s, k * row);
                 nextReset = resetAfter(t);
             } else if (t == nextRestore) {
                 // The −β phase of centered EP starts again from the free state (Laborieux et al. 2021).
@@ -314,6 +318,10 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         for (int b = 0; b < size * setup.batch(); b++) dynamics.rho(s, b, rho);
         rhoNow = rho;
         if (t == nextSave) freeState = s.clone();
+        if (setup.persistent() != null) {
+            long e = schedule.episodeOfState(t);
+            if (t == schedule.freeSampleTime(e)) for (int k = 0; k < size; k++) setup.persistent().save(e, k, s, k * row);
+        }
         for (int k = 0; k < size; k++) {
             if (t != nextBiasSample[k]) continue;
             LearningRule rule = setup.biasRules()[k];

@@ -67,6 +67,16 @@ public final class SynchronousSimulation {
      */
     public static Result run(NetworkSpec net, PhaseSchedule schedule, String rule, double rate, LabeledData train,
                              LabeledData test, boolean reset, IntFunction<SplittableRandom> noise, Timing timing) {
+        return run(net, schedule, rule, rate, train, test, reset, noise, timing, false);
+    }
+
+    /**
+     * As above; with {@code persistent} each training example starts its free phase from the state
+     * its last free phase ended in ({@link PersistentStates}), test examples from rest.
+     */
+    public static Result run(NetworkSpec net, PhaseSchedule schedule, String rule, double rate, LabeledData train,
+                             LabeledData test, boolean reset, IntFunction<SplittableRandom> noise, Timing timing,
+                             boolean persistent) {
         UpdateModel update = timing.update();
         boolean clampOutputs = Rules.clampsOutputs(rule);
         int n = net.size();
@@ -111,6 +121,7 @@ public final class SynchronousSimulation {
         double[] ones = new double[c * batch]; // ρ ≡ 1 (+ 0i) at a bias's other end
         for (int k = 0; k < ones.length; k += c) ones[k] = 1.0;
         ExampleOrder order = new ExampleOrder(schedule);
+        PersistentStates kept = persistent ? new PersistentStates(schedule, n, c) : null;
         List<Episode> episodes = new ArrayList<>();
         double[][] freeOut = new double[outputs.length][];
         double[][] freeState = new double[n][];
@@ -158,6 +169,9 @@ public final class SynchronousSimulation {
             if (schedule.isTraining(e) && t == schedule.freeSampleTime(e) && schedule.counterNudgedSampleTime(e) >= 0) {
                 for (int u = 0; u < n; u++) freeState[u] = s[u].clone();
             }
+            if (kept != null && t == schedule.freeSampleTime(e)) {
+                for (int u = 0; u < n; u++) if (!clamped[u]) kept.save(e, u, s[u], 0);
+            }
             if (t == schedule.freeSampleTime(e)) {
                 for (int o = 0; o < outputs.length; o++) freeOut[o] = realParts(s[outputs[o]], c, batch);
                 int valid = schedule.validCount(e);
@@ -179,12 +193,13 @@ public final class SynchronousSimulation {
                 }
             }
             long stepEpisode = schedule.episodeOfStep(t);
-            boolean resetNow = reset && stepEpisode > 0 && t == schedule.start(stepEpisode);
+            boolean resetNow = (reset && stepEpisode > 0 || persistent) && t == schedule.start(stepEpisode);
             boolean restoreNow = !resetNow && schedule.restoreStep(t) == t;
             for (int u = 0; u < n; u++) {
                 if (clamped[u]) continue;
                 if (resetNow) {
-                    Arrays.fill(s[u], 0.0);
+                    if (kept != null) kept.load(stepEpisode, u, s[u], 0);
+                    else Arrays.fill(s[u], 0.0);
                     continue;
                 }
                 if (restoreNow) {

@@ -8,6 +8,7 @@ import io.synaptor.actors.RunResult;
 import io.synaptor.actors.SimulationSpec;
 import io.synaptor.network.LabeledData;
 import io.synaptor.network.NetworkSpec;
+import io.synaptor.network.PersistentStates;
 import io.synaptor.network.PhaseSchedule;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
@@ -47,13 +48,18 @@ final class Classification {
             throw new BadInput("training.batch (" + batch + ") is larger than the training set (" + train.size() + ")");
         }
         boolean chunked = s.getBoolean("training.checkpoint") || s.resume() != null;
+        if (s.resume() != null && s.getBoolean("units.persistent")) {
+            throw new BadInput("units.persistent cannot resume: the persistent free states are not in the checkpoint (run without --resume, or without units.persistent)");
+        }
+        // One bank for the whole run: with checkpoints, each epoch's simulation finds the states the last one left.
+        PersistentStates.Bank persistent = s.getBoolean("units.persistent") ? new PersistentStates.Bank() : null;
         EpochTable table = new EpochTable(epochs);
         RunResult result;
         long messages;
         Map<String, Long> kinds;
         if (!chunked) {
             PhaseSchedule schedule = schedule(s, seed, epochs, 0, train, test);
-            SimulationSpec spec = spec(s, seed, net, schedule, train, test);
+            SimulationSpec spec = spec(s, seed, net, schedule, train, test, persistent);
             EpochTable live = new EpochTable(epochs);
             long perEpoch = schedule.episodes() / epochs;
             progress.start(scenario, schedule.episodes());
@@ -94,7 +100,7 @@ final class Classification {
                 for (int epoch = first; epoch < epochs; epoch++) {
                     long epochSeed = RandomStreams.mix(seed, RandomStreams.Kind.EPOCH, epoch);
                     PhaseSchedule schedule = schedule(s, seed, 1, epoch, train, test);
-                    result = Common.simulate(spec(s, epochSeed, net, schedule, train, test), s, r -> progress.step());
+                    result = Common.simulate(spec(s, epochSeed, net, schedule, train, test, persistent), s, r -> progress.step());
                     result.episodes().forEach(table::add);
                     progress.line(table.describe(epoch), table.brief(epoch));
                     messages += result.messages();
@@ -137,10 +143,10 @@ final class Classification {
     }
 
     private static SimulationSpec spec(Settings s, long seed, NetworkSpec net, PhaseSchedule schedule, LabeledData train,
-                                       LabeledData test) {
+                                       LabeledData test, PersistentStates.Bank persistent) {
         return new SimulationSpec(net, schedule, s.getString("learning.rule"), s.getDouble("learning.rate"), train, test,
                 s.getBoolean("units.reset"), seed, s.getInt("runtime.window"), Common.timing(s, seed, net),
-                Common.blockSize(s), Common.projectionRates(s));
+                Common.blockSize(s), Common.projectionRates(s), persistent);
     }
 
     /** checkpoint.pb in the output directory, replaced atomically after every epoch. */

@@ -65,6 +65,8 @@ final class Common {
                 "Langevin temperature T of every unit (noise √(2T·dt) per step); 0 = deterministic"));
         s.add(Setting.flag("units.reset", true,
                 "every unit returns to rest (s = 0) at the start of each episode, on its own clock; false: relax on from the last state"));
+        s.add(Setting.flag("units.persistent", false,
+                "persistent free states: each training example starts its free phase where its last free phase ended (test examples at rest); implies units.reset"));
         s.add(Setting.choice("units.update", "every-step", List.of("every-step", "poisson", "heterogeneous"),
                 "when units step: every step; poisson = each unit at random steps with probability units.update-rate (asynchronous); heterogeneous = per layer after the input, units.update-rates"));
         s.add(Setting.real("units.update-rate", 0.5, 1e-6, 1.0, "poisson: probability that a unit steps at a given step"));

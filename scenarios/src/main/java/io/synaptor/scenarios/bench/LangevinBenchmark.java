@@ -97,10 +97,10 @@ public final class LangevinBenchmark {
     }
 
     /** The final states of one actor per slice, and the seconds from connecting them until the last one reports. */
-    record Timed(double[] states, double seconds) {
+    public record Timed(double[] states, double seconds) {
     }
 
-    static Timed actors(LangevinNetwork net, int steps, int threads) {
+    public static Timed actors(LangevinNetwork net, int steps, int threads) {
         int slices = net.slices();
         double[] out = new double[net.spec().size()];
         CompletableFuture<double[]> all = new CompletableFuture<>();
