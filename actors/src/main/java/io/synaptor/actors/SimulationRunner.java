@@ -78,6 +78,16 @@ public final class SimulationRunner {
                 """.formatted(rt.executor().config, rt.threads(), rt.threads(), rt.threads(), rt.throughput())).withFallback(ConfigFactory.load());
     }
 
+    /** Terminates an actor system and waits up to 10 s: best effort, whatever it computed is already in hand. */
+    public static void stop(ActorSystem<?> system) {
+        system.terminate();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // shutting down is best effort
+        }
+    }
+
     public static RunResult run(SimulationSpec spec, Runtime rt, ProgressListener listener)
             throws SimulationDiverged, SimulationStalled {
         CompletableFuture<RunResult> result = new CompletableFuture<>();
@@ -111,12 +121,7 @@ public final class SimulationRunner {
                 }
             }
         } finally {
-            system.terminate();
-            try {
-                system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // shutting down is best effort: the result is already in hand
-            }
+            stop(system);
             if (trace != null) {
                 try {
                     trace.close();

@@ -125,6 +125,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private long nextSave;
     private double[] freeState;
     private double[] rhoNow;   // ρ(s) at the current state time, as sent: the next step reads ρ'(s) from it
+    private long nextKeep;     // the next end of a training free phase, with persistent states (else never)
     private boolean halted;
     private final long[] sent = MessageKind.counters();
     private final TraceSink.Log log;
@@ -177,6 +178,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         this.nextFreeSample = outputs ? schedule.freeSampleTime(0) : Long.MAX_VALUE;
         // With persistent states the first episode's first step loads its examples' states too.
         this.nextReset = setup.persistent() != null ? 0 : resetAfter(0);
+        this.nextKeep = keepAfter(0);
         scheduleRestore(0);
     }
 
@@ -184,6 +186,12 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private void scheduleRestore(long from) {
         nextRestore = schedule.restoreStep(from);
         nextSave = nextRestore == Long.MAX_VALUE ? Long.MAX_VALUE : schedule.freeSampleTime(schedule.episodeOfStep(nextRestore));
+    }
+
+    /** The first state time ≥ t that ends a training episode's free phase, if states persist. */
+    private long keepAfter(long t) {
+        if (setup.persistent() == null) return Long.MAX_VALUE;
+        return schedule.nextTrainingTime(t, schedule::freeSampleTime, schedule::freeSampleTime);
     }
 
     /** The first step after {@code step} that starts an episode, if units reset. */
@@ -318,9 +326,10 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         for (int b = 0; b < size * setup.batch(); b++) dynamics.rho(s, b, rho);
         rhoNow = rho;
         if (t == nextSave) freeState = s.clone();
-        if (setup.persistent() != null) {
+        if (t == nextKeep) {
             long e = schedule.episodeOfState(t);
-            if (t == schedule.freeSampleTime(e)) for (int k = 0; k < size; k++) setup.persistent().save(e, k, s, k * row);
+            for (int k = 0; k < size; k++) setup.persistent().save(e, k, s, k * row);
+            nextKeep = keepAfter(t + 1);
         }
         for (int k = 0; k < size; k++) {
             if (t != nextBiasSample[k]) continue;

@@ -45,6 +45,7 @@ public final class LangevinNetwork {
     private final Spec spec;
     private final OverdampedUnit unit;
     private final Activation rho = Activation.named("tanh");
+    private final SelfEnergy well;
     private final int[] from;
     private final DMatrixSparseCSC[] incoming;
     private final long couplings;
@@ -52,7 +53,8 @@ public final class LangevinNetwork {
     public LangevinNetwork(Spec spec, int slices) {
         if (slices < 1 || slices > spec.size()) throw new IllegalArgumentException("slices must be in 1.." + spec.size() + ", got " + slices);
         this.spec = spec;
-        this.unit = new OverdampedUnit(rho, SelfEnergy.doubleWell(spec.barrier()), spec.dt(), spec.temperature());
+        this.well = SelfEnergy.doubleWell(spec.barrier());
+        this.unit = new OverdampedUnit(rho, well, spec.dt(), spec.temperature());
         int n = spec.size();
         from = new int[slices + 1];
         for (int a = 0; a <= slices; a++) from[a] = (int) ((long) n * a / slices);
@@ -133,8 +135,7 @@ public final class LangevinNetwork {
     /** E(s) = Σ_i a(s_i² − 1)² − ½ Σ_ij W_ij tanh(s_i) tanh(s_j), for checks (the dynamics never needs it). */
     public double energy(double[] s) {
         double[] rhoAll = new double[s.length];
-        for (int u = 0; u < s.length; u++) rhoAll[u] = rho.rho(s[u]);
-        SelfEnergy well = SelfEnergy.doubleWell(spec.barrier());
+        rho(s, rhoAll, 0);
         double e = 0;
         for (double v : s) e += well.energy(v);
         for (int a = 0; a < slices(); a++) {

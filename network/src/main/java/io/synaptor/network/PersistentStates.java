@@ -17,7 +17,12 @@ public final class PersistentStates {
     private final ExampleOrder order;
 
     public PersistentStates(PhaseSchedule schedule, int units, int components) {
-        this(schedule, components, new double[units][Math.multiplyExact(schedule.trainSize(), components)]);
+        this(schedule, components, atRest(schedule, units, components));
+    }
+
+    /** Every unit's store, all examples at s = 0. */
+    private static double[][] atRest(PhaseSchedule schedule, int units, int components) {
+        return new double[units][Math.multiplyExact(schedule.trainSize(), components)];
     }
 
     private PersistentStates(PhaseSchedule schedule, int components, double[][] store) {
@@ -37,8 +42,7 @@ public final class PersistentStates {
 
         /** The states of the host whose first unit is {@code first}, kept from an earlier simulation or at rest. */
         public synchronized PersistentStates states(int first, PhaseSchedule schedule, int units, int components) {
-            double[][] store = stores.computeIfAbsent(first,
-                    f -> new double[units][Math.multiplyExact(schedule.trainSize(), components)]);
+            double[][] store = stores.computeIfAbsent(first, f -> atRest(schedule, units, components));
             return new PersistentStates(schedule, components, store);
         }
     }

@@ -131,12 +131,7 @@ public final class LangevinBenchmark {
         } catch (Exception e) {
             throw new IllegalStateException("the Langevin actors did not finish: " + e, e);
         } finally {
-            system.terminate();
-            try {
-                system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // shutting down is best effort: the result is in hand
-            }
+            SimulationRunner.stop(system);
         }
     }
 }

@@ -269,12 +269,7 @@ public final class MessagingBenchmark {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } finally {
-            system.terminate();
-            try {
-                system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // shutting down is best effort: the measurement is already in hand
-            }
+            SimulationRunner.stop(system);
         }
         long t1 = System.nanoTime();
         double messagingOnly = (finished - started.get()) / 1e9;
