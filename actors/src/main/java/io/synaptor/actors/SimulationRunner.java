@@ -114,6 +114,7 @@ public final class SimulationRunner {
                     }
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof SimulationDiverged d) throw d;
+                    if (e.getCause() instanceof IllegalArgumentException bad) throw bad; // a spec the actors refuse
                     throw new IllegalStateException("the simulation failed", e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -21,10 +21,19 @@ import io.synaptor.scheduler.Timing;
  *                   free phase where its last one ended, test examples at rest ({@link PersistentStates}); implies reset
  * @param projectionRates per-projection learning rates of a layered net (input projection first; a
  *                        unit's bias learns at the rate of the projection below it), or empty: {@code rate} everywhere
+ * @param rateDecay γ in [0, 1]: every rate is multiplied by γ^e in epoch e ({@link io.synaptor.synapses.DecayingRate}); 1: constant
  */
 public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
                              LabeledData train, LabeledData test, boolean reset, long seed, int window,
-                             Timing timing, int blockSize, double[] projectionRates, PersistentStates.Bank persistent) {
+                             Timing timing, int blockSize, double[] projectionRates, PersistentStates.Bank persistent,
+                             double rateDecay) {
+
+    /** Constant learning rates. */
+    public SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
+                          LabeledData train, LabeledData test, boolean reset, long seed, int window,
+                          Timing timing, int blockSize, double[] projectionRates, PersistentStates.Bank persistent) {
+        this(network, schedule, rule, rate, train, test, reset, seed, window, timing, blockSize, projectionRates, persistent, 1.0);
+    }
 
     /** Episodes start from rest (with reset) or where the last one ended: no persistent states. */
     public SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
@@ -58,6 +67,7 @@ public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String
 
     public SimulationSpec {
         if (window < 1) throw new IllegalArgumentException("window must be ≥ 1");
+        if (!(rateDecay >= 0.0 && rateDecay <= 1.0)) throw new IllegalArgumentException("the rate decay must be in [0, 1], got " + rateDecay);
         if (blockSize < 1) throw new IllegalArgumentException("the block size must be ≥ 1, got " + blockSize);
         int projections = java.util.Arrays.stream(network.layerOf()).max().orElse(0);
         if (projectionRates.length != 0 && projectionRates.length != projections) {

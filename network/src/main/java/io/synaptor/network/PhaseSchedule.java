@@ -86,6 +86,7 @@ public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double bet
     }
 
     /** The absolute epoch of an episode (counting from the run's first epoch, resumed or not). */
+    @Override
     public int epochOf(long episode) {
         return firstEpoch + (int) (episode / perEpoch());
     }

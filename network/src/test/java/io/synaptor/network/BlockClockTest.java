@@ -27,6 +27,7 @@ class BlockClockTest {
                 assertEquals(base.episodeOfState(t), clock.episodeOfState(t));
                 assertEquals(base.episodeOfStep(t), clock.episodeOfStep(t));
                 assertEquals(base.isTraining(e), clock.isTraining(e));
+                assertEquals(base.epochOf(e), clock.epochOf(e));
                 assertEquals(base.start(e), clock.start(e));
                 assertEquals(base.freeSampleTime(e), clock.freeSampleTime(e));
                 assertEquals(base.pointSampleTime(e, k), clock.pointSampleTime(e, k));

@@ -94,6 +94,8 @@ final class Common {
         s.add(Setting.real("learning.rate", d.rate(), 0.0, 1000.0, "learning rate η of weights and biases"));
         s.add(Setting.realList("learning.rates", List.of(), 0.0, 1000.0,
                 "per-projection learning rates, input projection first (a bias learns at the rate of the projection below it); empty: learning.rate everywhere"));
+        s.add(Setting.real("learning.rate-decay", 1.0, 0.0, 1.0,
+                "γ: every learning rate is multiplied by γ^e in epoch e (counted from the run's first epoch, also after --resume); 1 = constant"));
         s.add(Setting.integer("runtime.threads", 2, 1, 64, "dispatcher threads (results never depend on it)"));
         s.add(Setting.integer("runtime.throughput", 100, 1, 100_000, "messages an actor handles before yielding its thread"));
         s.add(Setting.choice("runtime.executor", "auto", List.of("auto", "fork-join", "thread-pool"),

@@ -27,6 +27,7 @@ public final class BlockClock implements NudgeSchedule {
 
     @Override public long episodes() { return base.episodes(); }
     @Override public long nextTrainingEpisode(long e) { return base.nextTrainingEpisode(e); }
+    @Override public int epochOf(long e) { return base.epochOf(e); }
     @Override public NudgeShape shape() { return base.shape(); }
     @Override public int nudgeSteps() { return base.nudgeSteps(); }
     @Override public double betaAtStep(long t) { return base.betaAtStep(t); }

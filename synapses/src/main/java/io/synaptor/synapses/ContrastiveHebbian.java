@@ -43,6 +43,7 @@ public final class ContrastiveHebbian implements LearningRule {
         @Override public long episodeOfState(long t) { return s.episodeOfState(t); }
         @Override public long episodeOfStep(long t) { return s.episodeOfStep(t); }
         @Override public boolean isTraining(long e) { return s.isTraining(e); }
+        @Override public int epochOf(long e) { return s.epochOf(e); }
         @Override public long start(long e) { return s.start(e); }
         @Override public long nextTrainingEpisode(long e) { return s.nextTrainingEpisode(e); }
         @Override public long freeSampleTime(long e) { return s.freeSampleTime(e); }

@@ -21,6 +21,11 @@ public interface NudgeSchedule {
 
     boolean isTraining(long episode);
 
+    /** The absolute training epoch an episode belongs to (a schedule without epochs has only epoch 0). */
+    default int epochOf(long episode) {
+        return 0;
+    }
+
     /** The episode's first step (its state times begin just after it). */
     long start(long episode);
 

@@ -29,6 +29,12 @@ public final class Rules {
         return name.equals("chl");
     }
 
+    /** The rule with a learning rate that decays by {@code decay} per epoch ({@link DecayingRate}; 1: constant). */
+    public static LearningRule create(String name, NudgeSchedule schedule, double rate, double decay) {
+        LearningRule rule = create(name, schedule, rate);
+        return decay == 1.0 ? rule : new DecayingRate(rule, schedule, decay);
+    }
+
     public static LearningRule create(String name, NudgeSchedule schedule, double rate) {
         return switch (name) {
             case "one-sided" -> new OneSidedEP(schedule, rate);

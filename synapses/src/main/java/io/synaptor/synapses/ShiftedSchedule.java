@@ -14,6 +14,7 @@ public record ShiftedSchedule(NudgeSchedule base, long offset) implements NudgeS
     @Override public long episodeOfState(long t) { return base.episodeOfState(Math.max(0, t - offset)); }
     @Override public long episodeOfStep(long t) { return base.episodeOfStep(Math.max(0, t - offset)); }
     @Override public boolean isTraining(long e) { return base.isTraining(e); }
+    @Override public int epochOf(long e) { return base.epochOf(e); }
     @Override public long start(long e) { return base.start(e) + offset; }
     @Override public long nextTrainingEpisode(long e) { return base.nextTrainingEpisode(e); }
     @Override public long freeSampleTime(long e) { return base.freeSampleTime(e) + offset; }

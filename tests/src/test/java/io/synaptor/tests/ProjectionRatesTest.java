@@ -13,6 +13,7 @@ import io.synaptor.neurons.Activation;
 import io.synaptor.scenarios.data.TwoMoons;
 import io.synaptor.scheduler.RandomStreams;
 import io.synaptor.scheduler.Timing;
+import io.synaptor.synapses.NudgeShape;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Issue 5: per-projection learning rates reach exactly the couplings and biases they name. */
+/** Issue 5: per-projection learning rates reach exactly the couplings and biases they name; rates decay per epoch. */
 class ProjectionRatesTest {
 
     @Test
@@ -51,9 +52,46 @@ class ProjectionRatesTest {
         assertArrayEquals(uniform.biases(), same.biases(), 0.0);
     }
 
+    /**
+     * learning.rate-decay through the actors, at block granularity: γ = 0 learns in the first epoch
+     * only, so two epochs end where one ends; γ = ½ leaves the first epoch alone and changes the second.
+     */
+    @Test
+    void rateDecayActsFromTheSecondEpoch() throws Exception {
+        long seed = 4;
+        NetworkSpec net = LayeredNetworks.build(new int[]{2, 6, 2}, 1, Activation.named("sigmoid"), 0.5, 0.0,
+                RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
+        LabeledData train = TwoMoons.generate(20, 0.1, new SplittableRandom(1));
+        LabeledData test = TwoMoons.generate(10, 0.1, new SplittableRandom(2));
+        Timing timing = Timing.exact(net.size());
+        PhaseSchedule one = new PhaseSchedule(5, 12, 5, 0.3, false, seed, 1, train.size(), test.size(), NudgeShape.CENTERED);
+        PhaseSchedule two = new PhaseSchedule(5, 12, 5, 0.3, false, seed, 2, train.size(), test.size(), NudgeShape.CENTERED);
+
+        RunResult oneEpoch = run(net, one, train, test, timing, 1.0);
+        RunResult frozen = run(net, two, train, test, timing, 0.0);
+        assertArrayEquals(oneEpoch.weights(), frozen.weights(), 0.0, "γ = 0: nothing moves after the first epoch");
+        assertArrayEquals(oneEpoch.biases(), frozen.biases(), 0.0);
+        assertArrayEquals(oneEpoch.weights(), run(net, one, train, test, timing, 0.5).weights(), 0.0,
+                "the first epoch learns at the full rate");
+        RunResult constant = run(net, two, train, test, timing, 1.0);
+        RunResult halved = run(net, two, train, test, timing, 0.5);
+        double fromConstant = 0, fromFrozen = 0;
+        for (int k = 0; k < net.couplings().size(); k++) {
+            fromConstant = Math.max(fromConstant, Math.abs(halved.weights()[k] - constant.weights()[k]));
+            fromFrozen = Math.max(fromFrozen, Math.abs(halved.weights()[k] - frozen.weights()[k]));
+        }
+        assertTrue(fromConstant > 1e-4 && fromFrozen > 1e-4, "γ = ½ lies apart from both: " + fromConstant + ", " + fromFrozen);
+    }
+
     private static RunResult run(NetworkSpec net, PhaseSchedule schedule, LabeledData train, LabeledData test, Timing timing,
                                  double[] rates) throws Exception {
         return SimulationRunner.run(new SimulationSpec(net, schedule, "one-sided", 0.2, train, test, true, 4, 2, timing, 1, rates),
                 SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
+    }
+
+    private static RunResult run(NetworkSpec net, PhaseSchedule schedule, LabeledData train, LabeledData test, Timing timing,
+                                 double decay) throws Exception {
+        return SimulationRunner.run(new SimulationSpec(net, schedule, "centered", 0.2, train, test, true, 4, 2, timing, 3,
+                        new double[0], null, decay), SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
     }
 }

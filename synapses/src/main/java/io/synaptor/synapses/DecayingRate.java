@@ -1,0 +1,64 @@
+package io.synaptor.synapses;
+
+/**
+ * A rule whose learning rate decays geometrically with the epoch: η_e = η·γ^e, where e is the
+ * absolute epoch of the episode the change belongs to, read from the synapse's own clock (so a run
+ * resumed after epoch k goes on with γ^k, as the uninterrupted one did). Plain SGD annealing (Robbins
+ * and Monro's decreasing steps); it damps the epoch-to-epoch wander of the test loss at a fixed η.
+ * The gradient estimate ({@link #lastGradient}) is the wrapped rule's, undamped.
+ */
+public final class DecayingRate implements LearningRule {
+    private final LearningRule rule;
+    private final NudgeSchedule schedule;
+    private final double gamma;
+    private int epoch = -1;
+    private double factor;
+
+    public DecayingRate(LearningRule rule, NudgeSchedule schedule, double gamma) {
+        if (!(gamma >= 0.0 && gamma <= 1.0)) throw new IllegalArgumentException("the rate decay must be in [0, 1], got " + gamma);
+        this.rule = rule;
+        this.schedule = schedule;
+        this.gamma = gamma;
+    }
+
+    @Override
+    public long nextSampleTime(long t) {
+        return rule.nextSampleTime(t);
+    }
+
+    @Override
+    public long nextUpdateTime(long t) {
+        return rule.nextUpdateTime(t);
+    }
+
+    @Override
+    public double observe(long t, double[] rhoI, double[] rhoJ) {
+        return damped(t, rule.observe(t, rhoI, rhoJ));
+    }
+
+    @Override
+    public double observeCorrelation(long t, double re, double im) {
+        return damped(t, rule.observeCorrelation(t, re, im));
+    }
+
+    @Override
+    public boolean complex() {
+        return rule.complex();
+    }
+
+    @Override
+    public double lastGradient() {
+        return rule.lastGradient();
+    }
+
+    /** dw·γ^e for the epoch e of the state time t (the power remembered while the epoch lasts). */
+    private double damped(long t, double dw) {
+        if (dw == 0.0) return dw;
+        int e = schedule.epochOf(schedule.episodeOfState(t));
+        if (e != epoch) {
+            factor = Math.pow(gamma, e);
+            epoch = e;
+        }
+        return dw * factor;
+    }
+}
