@@ -20,7 +20,11 @@ import java.util.List;
  */
 public final class ClampedUnitActor extends AbstractBehavior<ClampedUnitActor.Command> {
 
-    public sealed interface Command permits Clamp, Connect {
+    public sealed interface Command extends WireMessage permits Clamp, Connect, Wake {
+    }
+
+    /** cluster coordinator → input entity: be created (sharding starts an entity with its first message); nothing else. */
+    public record Wake() implements Command {
     }
 
     /** input source → input slice: s = values (unit by unit, each its minibatch) from {@code time}, known through {@code horizon}. */
@@ -65,6 +69,7 @@ public final class ClampedUnitActor extends AbstractBehavior<ClampedUnitActor.Co
         return newReceiveBuilder()
                 .onMessage(Clamp.class, this::onClamp)
                 .onMessage(Connect.class, this::onConnect)
+                .onMessage(Wake.class, m -> this)
                 .build();
     }
 

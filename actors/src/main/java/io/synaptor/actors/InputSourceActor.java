@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class InputSourceActor extends AbstractBehavior<InputSourceActor.Command> {
 
-    public sealed interface Command permits Start, Progress {
+    public sealed interface Command extends WireMessage permits Start, Progress {
     }
 
     public record Start() implements Command {

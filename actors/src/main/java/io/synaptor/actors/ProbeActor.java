@@ -24,25 +24,26 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
 
+    /** Everything but the probe's own timer ({@link Settle}) is a {@link WireMessage}. */
     public sealed interface Command permits EpisodeResult, UnitFinal, SynapseFinal, SourceFinal, Diverged, Settle {
     }
 
     /** teacher → probe: one episode's outcome over its real (non-padding) examples. */
     public record EpisodeResult(long episode, int epoch, boolean training, double lossSum, int correct, int count,
-                                int[] predicted, int[] labels) implements Command {
+                                int[] predicted, int[] labels) implements Command, WireMessage {
     }
 
-    public record UnitFinal(int unit, double[] state, double bias, double biasGradient, long[] sent) implements Command {
+    public record UnitFinal(int unit, double[] state, double bias, double biasGradient, long[] sent) implements Command, WireMessage {
     }
 
-    public record SynapseFinal(int synapse, double weight, double gradient, long[] sent) implements Command {
+    public record SynapseFinal(int synapse, double weight, double gradient, long[] sent) implements Command, WireMessage {
     }
 
     /** a data source (input source or teacher) has sent all it will send. */
-    public record SourceFinal(long[] sent) implements Command {
+    public record SourceFinal(long[] sent) implements Command, WireMessage {
     }
 
-    public record Diverged(String who, long time, double value) implements Command {
+    public record Diverged(String who, long time, double value) implements Command, WireMessage {
     }
 
     private record Settle() implements Command {

@@ -88,8 +88,20 @@ public final class SimulationRunner {
         }
     }
 
+    /** Cluster mode: when set (by {@code synaptor run --cluster}), every run of this JVM goes to the cluster's workers. */
+    private static volatile ClusterClient cluster;
+
+    public static void useCluster(ClusterClient client) {
+        cluster = client;
+    }
+
     public static RunResult run(SimulationSpec spec, Runtime rt, ProgressListener listener)
             throws SimulationDiverged, SimulationStalled {
+        ClusterClient c = cluster;
+        if (c != null) {
+            if (rt.trace() != null) throw new IllegalArgumentException("trace.enabled records one JVM's messages; it is not available with --cluster");
+            return c.run(spec, rt.stall(), listener);
+        }
         CompletableFuture<RunResult> result = new CompletableFuture<>();
         AtomicLong lastProgress = new AtomicLong(System.nanoTime());
         ProgressListener watched = r -> {

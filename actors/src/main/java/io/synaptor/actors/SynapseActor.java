@@ -32,7 +32,11 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  */
 public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
 
-    public sealed interface Command permits State, StateBlock, Clock {
+    public sealed interface Command extends WireMessage permits State, StateBlock, Clock, Wake {
+    }
+
+    /** cluster coordinator → block entity: be created (sharding starts an entity with its first message); nothing else. */
+    public record Wake() implements Command {
     }
 
     /** unit → synapse: ρ(s) of {@code unit} valid from {@code time}, known through {@code horizon}. */
@@ -133,6 +137,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
                 .onMessage(State.class, this::onState)
                 .onMessage(StateBlock.class, this::onStateBlock)
                 .onMessage(Clock.class, this::onClock)
+                .onMessage(Wake.class, m -> this)
                 .build();
     }
 

@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class TeacherActor extends AbstractBehavior<TeacherActor.Command> {
 
-    public sealed interface Command permits Start, FreeOutput {
+    public sealed interface Command extends WireMessage permits Start, FreeOutput {
     }
 
     public record Start(List<ActorRef<UnitActor.Command>> outputs) implements Command {

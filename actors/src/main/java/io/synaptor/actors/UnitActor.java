@@ -45,7 +45,11 @@ import java.util.SplittableRandom;
  */
 public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
 
-    public sealed interface Command permits Drive, DriveBlock, Clock, Target, Connect {
+    public sealed interface Command extends WireMessage permits Drive, DriveBlock, Clock, Target, Connect, Wake {
+    }
+
+    /** cluster coordinator → unit entity: be created (sharding starts an entity with its first message); nothing else. */
+    public record Wake() implements Command {
     }
 
     /** synapse → unit: the synapse's contribution to the field, from {@code time}, known through {@code horizon}. */
@@ -209,6 +213,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
                 .onMessage(Clock.class, this::onClock)
                 .onMessage(Target.class, this::onTarget)
                 .onMessage(Connect.class, this::onConnect)
+                .onMessage(Wake.class, m -> this)
                 .build();
     }
 

@@ -3,6 +3,8 @@ package io.synaptor.scenarios;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import io.synaptor.actors.ClusterClient;
+import io.synaptor.actors.SimulationRunner;
 import io.synaptor.proto.Checkpoint;
 import com.typesafe.config.ConfigValueFactory;
 import picocli.CommandLine;
@@ -15,6 +17,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -49,6 +52,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "FILE", description = "go on from a checkpoint.pb (its scenario, seed and settings; --set training.epochs=N to train further)")
     Path resume;
 
+    @Option(names = "--cluster", paramLabel = "HOST:PORT", description = "run on a running cluster (see: synaptor node), joined through this seed node")
+    String cluster;
+
+    @Option(names = "--nodes", paramLabel = "N", description = "with --cluster: wait for N worker nodes (default 1)")
+    int nodes = 1;
+
+    @Option(names = "--local-nodes", paramLabel = "N", description = "start N node JVMs on 127.0.0.1, run on them, stop them afterwards")
+    Integer localNodes;
+
     @Option(names = {"-h", "--help"}, description = "show this help and the scenario's settings")
     boolean help;
 
@@ -81,8 +93,24 @@ final class RunCommand implements Callable<Integer> {
         Settings settings = Settings.resolve(name, sc.settings(), user).withOutputDir(dir).withResume(checkpoint);
         if (Files.exists(dir) && !isEmptyDir(dir)) throw new BadInput("output directory " + dir + " already exists and is not empty");
 
+        if (cluster != null && localNodes != null) throw new BadInput("--cluster and --local-nodes both say where to run; give one");
+        if (cluster != null) NodeCommand.checkAddress(cluster);
+        if (nodes < 1) throw new BadInput("--nodes must be at least 1, got " + nodes);
         long t0 = System.nanoTime();
-        Report report = sc.run(settings, seedValue, Progress.to(pw));
+        Report report;
+        int nodesUsed = 1;
+        if (cluster == null && localNodes == null) {
+            report = sc.run(settings, seedValue, Progress.to(pw));
+        } else {
+            try (LocalNodes local = localNodes == null ? null : new LocalNodes(localNodes, 2);
+                 ClusterClient client = join(local != null ? local.seed() : cluster, local != null ? localNodes : nodes)) {
+                SimulationRunner.useCluster(client);
+                report = sc.run(settings, seedValue, Progress.to(pw));
+                nodesUsed = client.nodesUsed();
+            } finally {
+                SimulationRunner.useCluster(null);
+            }
+        }
         double wall = (System.nanoTime() - t0) / 1e9;
 
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -93,6 +121,8 @@ final class RunCommand implements Callable<Integer> {
             summary.put("reproducible", settings.getString("time.mode").equals("virtual")); // free mode is wall-clock timed
         }
         summary.putAll(report.metrics());
+        summary.put("nodes", nodesUsed);
+        summary.put("restarts", 0);
         summary.put("wall_seconds", wall);
         String conf = "scenario = \"" + name + "\"\nseed = " + seedValue + "\n" + settings.render();
         RunWriter.write(dir, summary, report, conf);
@@ -100,6 +130,14 @@ final class RunCommand implements Callable<Integer> {
         pw.printf("wrote %s (summary.json, metrics.csv, config.conf, %s) in %.1f s%n", dir,
                 String.join(", ", report.plots().keySet()), wall);
         return 0;
+    }
+
+    private static ClusterClient join(String seed, int workers) {
+        try {
+            return ClusterClient.join(seed, workers, NodeCommand.version(), Duration.ofSeconds(60));
+        } catch (IllegalStateException e) {
+            throw new BadInput(e.getMessage());
+        }
     }
 
     private static Checkpoint readCheckpoint(Path p) {

@@ -12,7 +12,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "synaptor", mixinStandardHelpOptions = true, version = "synaptor 0.1.0",
         description = "An actor-based, asynchronous simulator of physical learning systems.",
-        subcommands = {ListCommand.class, RunCommand.class, BenchCommand.class, TraceCommand.class, DataCommand.class})
+        subcommands = {ListCommand.class, RunCommand.class, NodeCommand.class, BenchCommand.class, TraceCommand.class, DataCommand.class})
 public final class Synaptor implements Runnable {
     public static final int BAD_INPUT = 2;
     public static final int RUN_FAILED = 3;

@@ -1,0 +1,166 @@
+package io.synaptor.actors;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
+import org.apache.pekko.cluster.sharding.typed.ShardingMessageExtractor;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.cluster.typed.Cluster;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A Pekko cluster node of Synaptor (issue 6): its configuration (Artery on a host and port, seed
+ * nodes, roles, the protobuf serializer with Java serialization off), the entity types whose
+ * instances it hosts — input slices, unit slices and coupling blocks, placed by population
+ * ({@link PopulationAllocation}) — and its {@link NodeAgent}. Workers host entities; a submitter
+ * only proxies to them and runs the input source, teacher and probe of its runs.
+ */
+public final class ClusterNode {
+    private ClusterNode() {
+    }
+
+    public static final String WORKER = "worker";
+    public static final String SUBMITTER = "submitter";
+    /** The cluster's name: nodes of another name (or another Synaptor version) are not let in. */
+    public static final String SYSTEM = "synaptor";
+
+    static final EntityTypeKey<ClampedUnitActor.Command> INPUTS = EntityTypeKey.create(ClampedUnitActor.Command.class, "synaptor-input");
+    static final EntityTypeKey<UnitActor.Command> UNITS = EntityTypeKey.create(UnitActor.Command.class, "synaptor-unit");
+    static final EntityTypeKey<SynapseActor.Command> BLOCKS = EntityTypeKey.create(SynapseActor.Command.class, "synaptor-block");
+    static final ServiceKey<NodeAgent.Command> AGENTS = ServiceKey.create(NodeAgent.Command.class, "synaptor-node-agent");
+
+    /** Entity kinds, as {@link ClusterRun.Placed} names them. */
+    static final int INPUT = 0, UNIT = 1, BLOCK = 2;
+
+    /**
+     * @param port  0 for any free port
+     * @param seeds host:port of the seed nodes (a node that lists itself first starts the cluster)
+     */
+    public static Config config(String host, int port, List<String> seeds, List<String> roles, String version, int threads) {
+        String seedList = seeds.stream().map(s -> "\"pekko://" + SYSTEM + "@" + s + "\"").collect(Collectors.joining(", "));
+        String roleList = roles.stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(", "));
+        return ConfigFactory.parseString("""
+                pekko {
+                  loglevel = ERROR
+                  actor {
+                    provider = cluster
+                    allow-java-serialization = off
+                    warn-about-java-serializer-usage = off
+                    serializers { synaptor = "io.synaptor.actors.ProtocolSerializer" }
+                    serialization-bindings { "io.synaptor.actors.WireMessage" = synaptor }
+                    default-dispatcher.fork-join-executor { parallelism-min = %d, parallelism-max = %d }
+                  }
+                  remote.artery {
+                    canonical.hostname = "%s"
+                    canonical.port = %d
+                    advanced.maximum-frame-size = 16MiB
+                    advanced.outbound-message-queue-size = 200000
+                  }
+                  cluster {
+                    seed-nodes = [%s]
+                    roles = [%s]
+                    app-version = "%s"
+                    downing-provider-class = "org.apache.pekko.cluster.sbr.SplitBrainResolverProvider"
+                    sharding.remember-entities = off
+                    sharding.passivation.strategy = none
+                    jmx.enabled = off
+                  }
+                  coordinated-shutdown.exit-jvm = off
+                }
+                """.formatted(threads, threads, host, port, seedList, roleList, version)).withFallback(ConfigFactory.load());
+    }
+
+    /** A worker's guardian: its agent, registered for submitters to find, and the entity factories. */
+    public static Behavior<Void> worker(String name) {
+        return Behaviors.setup(ctx -> {
+            Map<String, NodeAgent.Hosted> runs = NodeAgent.registry();
+            ActorRef<NodeAgent.Command> agent = ctx.spawn(NodeAgent.create(runs, name), "agent");
+            ctx.getSystem().receptionist().tell(Receptionist.register(AGENTS, agent));
+            initSharding(ctx.getSystem(), runs);
+            return Behaviors.empty();
+        });
+    }
+
+    /** The three entity types; on a node without the worker role these are proxies. */
+    static Regions initSharding(ActorSystem<?> system, Map<String, NodeAgent.Hosted> runs) {
+        ClusterSharding sharding = ClusterSharding.get(system);
+        PopulationAllocation allocation = new PopulationAllocation(Cluster.get(system).selfMember().address());
+        ActorRef<ShardingEnvelope<ClampedUnitActor.Command>> inputs = sharding.init(
+                Entity.of(INPUTS, e -> Behaviors.<ClampedUnitActor.Command>setup(c -> {
+                    Id id = Id.parse(e.getEntityId());
+                    NodeAgent.Hosted h = hosted(runs, id);
+                    h.coordinator.tell(new ClusterRun.Placed(id.run, INPUT, id.index, c.getSelf()));
+                    return h.plan.input(id.index, h.probe, null);
+                })).withRole(WORKER).withMessageExtractor(extractor()).withAllocationStrategy(allocation));
+        ActorRef<ShardingEnvelope<UnitActor.Command>> units = sharding.init(
+                Entity.of(UNITS, e -> Behaviors.<UnitActor.Command>setup(c -> {
+                    Id id = Id.parse(e.getEntityId());
+                    NodeAgent.Hosted h = hosted(runs, id);
+                    h.coordinator.tell(new ClusterRun.Placed(id.run, UNIT, id.index, c.getSelf()));
+                    return h.plan.unit(id.index, h.teacher, h.probe, null);
+                })).withRole(WORKER).withMessageExtractor(extractor()).withAllocationStrategy(allocation));
+        ActorRef<ShardingEnvelope<SynapseActor.Command>> blocks = sharding.init(
+                Entity.of(BLOCKS, e -> Behaviors.<SynapseActor.Command>setup(c -> {
+                    Id id = Id.parse(e.getEntityId());
+                    NodeAgent.Hosted h = hosted(runs, id);
+                    SimulationPlan.Block b = h.plan.blocks.get(id.index);
+                    h.coordinator.tell(new ClusterRun.Placed(id.run, BLOCK, id.index, c.getSelf()));
+                    return h.plan.block(id.index, h.slices.get(b.sliceI()), h.slices.get(b.sliceJ()), h.probe, null);
+                })).withRole(WORKER).withMessageExtractor(extractor()).withAllocationStrategy(allocation));
+        return new Regions(inputs, units, blocks);
+    }
+
+    record Regions(ActorRef<ShardingEnvelope<ClampedUnitActor.Command>> inputs,
+                   ActorRef<ShardingEnvelope<UnitActor.Command>> units,
+                   ActorRef<ShardingEnvelope<SynapseActor.Command>> blocks) {
+    }
+
+    private static NodeAgent.Hosted hosted(Map<String, NodeAgent.Hosted> runs, Id id) {
+        NodeAgent.Hosted h = runs.get(id.run);
+        if (h == null) throw new IllegalStateException("entity " + id + " of a run this node was not prepared for");
+        return h;
+    }
+
+    /** An entity's id: {@code run|kind|index|population}; its shard is {@code run|population}. */
+    record Id(String run, int kind, int index, int population) {
+        static Id parse(String s) {
+            String[] p = s.split("\\|");
+            return new Id(p[0], Integer.parseInt(p[1]), Integer.parseInt(p[2]), Integer.parseInt(p[3]));
+        }
+
+        @Override
+        public String toString() {
+            return run + "|" + kind + "|" + index + "|" + population;
+        }
+    }
+
+    private static <M> ShardingMessageExtractor<ShardingEnvelope<M>, M> extractor() {
+        return new ShardingMessageExtractor<>() {
+            @Override
+            public String entityId(ShardingEnvelope<M> envelope) {
+                return envelope.entityId();
+            }
+
+            @Override
+            public String shardId(String entityId) {
+                return PopulationAllocation.shardOf(entityId);
+            }
+
+            @Override
+            public M unwrapMessage(ShardingEnvelope<M> envelope) {
+                return envelope.message();
+            }
+        };
+    }
+}

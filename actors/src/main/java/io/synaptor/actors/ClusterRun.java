@@ -1,0 +1,200 @@
+package io.synaptor.actors;
+
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Terminated;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One run on the cluster, seen from the submitter (issue 6): hands the spec to every worker's
+ * {@link NodeAgent}, has sharding create the entities population by population — inputs, then
+ * (with the input source and teacher spawned here) the unit slices, then the blocks that need both
+ * ends' references — wires them as {@link Simulation} does in one JVM, and lets them go. The probe,
+ * here too, gathers the result; the protocol itself never passes through this actor.
+ */
+public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
+
+    public sealed interface Command permits Ack, Placed, Agents {
+    }
+
+    /** node agent → coordinator: a start-up phase has reached {@code node}. */
+    public record Ack(String run, String node) implements Command, WireMessage {
+    }
+
+    /** entity → coordinator: sharding created me on my node; kind: {@link ClusterNode#INPUT}, UNIT or BLOCK. */
+    public record Placed(String run, int kind, int index, ActorRef<?> ref) implements Command, WireMessage {
+    }
+
+    private record Agents(Receptionist.Listing listing) implements Command {
+    }
+
+    /** What the submitter learns besides the result: how many nodes hosted the run. */
+    record Placement(int nodes, Set<String> addresses) {
+    }
+
+    private enum Phase { AGENTS, PREPARE, INPUTS, TEACHER, UNITS, SLICES, BLOCKS, RUNNING }
+
+    private final String run;
+    private final SimulationPlan plan;
+    private final int nodes;
+    private final ClusterNode.Regions regions;
+    private final CompletableFuture<Placement> placement;
+    private final ActorRef<ProbeActor.Command> probe;
+    private final List<ActorRef<NodeAgent.Command>> agents = new ArrayList<>();
+    private final Set<String> acked = new HashSet<>();
+    private final ActorRef<ClampedUnitActor.Command>[] inputs;
+    private final ActorRef<UnitActor.Command>[] units;
+    private final ActorRef<SynapseActor.Command>[] blocks;
+    private final Set<String> hosts = new HashSet<>();
+    private ActorRef<TeacherActor.Command> teacher;
+    private ActorRef<InputSourceActor.Command> source;
+    private Phase phase = Phase.AGENTS;
+    private int waiting;
+
+    /** @param nodes how many workers must have joined before the run starts */
+    static Behavior<Command> create(String run, SimulationSpec spec, int nodes, ClusterNode.Regions regions,
+                                    ProgressListener listener, CompletableFuture<RunResult> result,
+                                    CompletableFuture<Placement> placement) {
+        return Behaviors.setup(ctx -> new ClusterRun(ctx, run, new SimulationPlan(spec), nodes, regions, listener, result, placement));
+    }
+
+    @SuppressWarnings("unchecked")
+    private ClusterRun(ActorContext<Command> ctx, String run, SimulationPlan plan, int nodes, ClusterNode.Regions regions,
+                       ProgressListener listener, CompletableFuture<RunResult> result, CompletableFuture<Placement> placement) {
+        super(ctx);
+        this.run = run;
+        this.plan = plan;
+        this.nodes = nodes;
+        this.regions = regions;
+        this.placement = placement;
+        this.probe = ctx.spawn(plan.probe(listener, result), "probe");
+        ctx.watch(probe); // the probe stops once it has the result: then the run is over
+        this.inputs = new ActorRef[plan.slices.size()];
+        this.units = new ActorRef[plan.slices.size()];
+        this.blocks = new ActorRef[plan.blocks.size()];
+        ActorRef<Receptionist.Listing> adapter = ctx.messageAdapter(Receptionist.Listing.class, Agents::new);
+        ctx.getSystem().receptionist().tell(Receptionist.subscribe(ClusterNode.AGENTS, adapter));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Agents.class, this::onAgents)
+                .onMessage(Ack.class, this::onAck)
+                .onMessage(Placed.class, this::onPlaced)
+                .onSignal(Terminated.class, t -> {
+                    finish();
+                    return Behaviors.stopped();
+                })
+                .build();
+    }
+
+    private Behavior<Command> onAgents(Agents m) {
+        if (phase != Phase.AGENTS) return this;
+        Set<ActorRef<NodeAgent.Command>> found = m.listing().getServiceInstances(ClusterNode.AGENTS);
+        if (found.size() < nodes) return this;
+        agents.addAll(found.stream().sorted((a, b) -> a.path().toString().compareTo(b.path().toString())).limit(nodes).toList());
+        phase = Phase.PREPARE;
+        for (ActorRef<NodeAgent.Command> a : agents) a.tell(new NodeAgent.Prepare(run, plan.spec, probe, getContext().getSelf()));
+        return this;
+    }
+
+    private Behavior<Command> onAck(Ack m) {
+        if (!m.run().equals(run) || !acked.add(m.node())) return this;
+        if (acked.size() < agents.size()) return this;
+        acked.clear();
+        switch (phase) {
+            case PREPARE -> {
+                phase = Phase.INPUTS;
+                List<Integer> in = plan.inputSlices();
+                waiting = in.size();
+                for (int a : in) regions.inputs().tell(new ShardingEnvelope<>(id(ClusterNode.INPUT, a, plan.population(a)), new ClampedUnitActor.Wake()));
+            }
+            case TEACHER -> {
+                phase = Phase.UNITS;
+                waiting = 0;
+                for (int a = 0; a < plan.slices.size(); a++) {
+                    if (plan.clamped(a)) continue;
+                    waiting++;
+                    regions.units().tell(new ShardingEnvelope<>(id(ClusterNode.UNIT, a, plan.population(a)), new UnitActor.Wake()));
+                }
+            }
+            case SLICES -> {
+                phase = Phase.BLOCKS;
+                waiting = plan.blocks.size();
+                for (int b = 0; b < plan.blocks.size(); b++) {
+                    regions.blocks().tell(new ShardingEnvelope<>(id(ClusterNode.BLOCK, b, plan.populationOfBlock(b)), new SynapseActor.Wake()));
+                }
+            }
+            default -> throw new IllegalStateException("an acknowledgement in phase " + phase);
+        }
+        return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Behavior<Command> onPlaced(Placed m) {
+        if (!m.run().equals(run)) return this;
+        if (m.ref().path().address().hasGlobalScope()) hosts.add(m.ref().path().address().toString());
+        switch (m.kind()) {
+            case ClusterNode.INPUT -> inputs[m.index()] = (ActorRef<ClampedUnitActor.Command>) m.ref();
+            case ClusterNode.UNIT -> units[m.index()] = (ActorRef<UnitActor.Command>) m.ref();
+            default -> blocks[m.index()] = (ActorRef<SynapseActor.Command>) m.ref();
+        }
+        if (--waiting > 0) return this;
+        switch (phase) {
+            case INPUTS -> {
+                List<ActorRef<ClampedUnitActor.Command>> in = new ArrayList<>();
+                for (int a : plan.inputSlices()) in.add(inputs[a]);
+                source = getContext().spawn(plan.source(in, probe, null), "input-source");
+                teacher = getContext().spawn(plan.teacher(source, probe, null), "teacher");
+                phase = Phase.TEACHER;
+                for (ActorRef<NodeAgent.Command> a : agents) a.tell(new NodeAgent.Known(run, teacher, List.of()));
+            }
+            case UNITS -> {
+                phase = Phase.SLICES;
+                List<ActorRef<UnitActor.Command>> slices = java.util.Collections.unmodifiableList(new ArrayList<>(Arrays.asList(units)));
+                for (ActorRef<NodeAgent.Command> a : agents) a.tell(new NodeAgent.Known(run, teacher, slices));
+            }
+            case BLOCKS -> start();
+            default -> throw new IllegalStateException("a placement in phase " + phase);
+        }
+        return this;
+    }
+
+    /** Everything is placed: wire the slices to their blocks and start, as in one JVM. */
+    private void start() {
+        phase = Phase.RUNNING;
+        for (int a = 0; a < plan.slices.size(); a++) {
+            List<ActorRef<SynapseActor.Command>> refs = plan.synapsesOf(a, b -> blocks[b]);
+            int[] ids = plan.synapseIdsOf(a);
+            if (plan.clamped(a)) inputs[a].tell(new ClampedUnitActor.Connect(refs, ids));
+            else units[a].tell(new UnitActor.Connect(refs, ids));
+        }
+        List<ActorRef<UnitActor.Command>> outputs = new ArrayList<>();
+        for (int a : plan.outputSlices()) outputs.add(units[a]);
+        teacher.tell(new TeacherActor.Start(outputs));
+        source.tell(new InputSourceActor.Start());
+        placement.complete(new Placement(agents.size(), Set.copyOf(hosts)));
+    }
+
+    /** Tells the agents to forget the run. */
+    private void finish() {
+        for (ActorRef<NodeAgent.Command> a : agents) a.tell(new NodeAgent.Finish(run));
+    }
+
+    private String id(int kind, int index, int population) {
+        return new ClusterNode.Id(run, kind, index, population).toString();
+    }
+}

@@ -1,0 +1,75 @@
+package io.synaptor.actors;
+
+import io.synaptor.network.Coupling;
+import io.synaptor.network.LabeledData;
+import io.synaptor.network.NetworkSpec;
+import io.synaptor.network.PhaseSchedule;
+import io.synaptor.network.Role;
+import io.synaptor.neurons.Activation;
+import io.synaptor.proto.Spec;
+import io.synaptor.scheduler.Timing;
+import io.synaptor.scheduler.UpdateModel;
+import io.synaptor.synapses.NudgeShape;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.synaptor.actors.ProtocolSerializer.boxed;
+import static io.synaptor.actors.ProtocolSerializer.doubles;
+import static io.synaptor.actors.ProtocolSerializer.ints;
+import static io.synaptor.actors.ProtocolSerializer.rows;
+
+/**
+ * A {@link SimulationSpec} as protobuf, so that every cluster node rebuilds the same
+ * {@link SimulationPlan} from what the submitter sent: network, schedule, rule and rates, data,
+ * timing. Persistent free states stay on one JVM (they are refused in cluster mode).
+ */
+final class SpecCodec {
+    private SpecCodec() {
+    }
+
+    static Spec encode(SimulationSpec s) {
+        if (s.persistent() != null) throw new IllegalArgumentException("persistent free states (units.persistent) run on one JVM only");
+        NetworkSpec net = s.network();
+        PhaseSchedule p = s.schedule();
+        Timing t = s.timing();
+        Spec.Builder b = Spec.newBuilder();
+        for (Role r : net.roles()) b.addRoles(r.ordinal());
+        b.addAllLayerOf(boxed(net.layerOf()));
+        for (Coupling c : net.couplings()) {
+            b.addCouplingI(c.i()).addCouplingJ(c.j()).addCouplingW(c.weight()).addCouplingDelay(c.delay());
+        }
+        b.addAllBiases(boxed(net.biases())).setActivation(net.activation().name()).setDt(net.dt()).setTemperature(net.temperature());
+        b.setBatch(p.batch()).setFreeSteps(p.freeSteps()).setNudgeSteps(p.nudgeSteps()).setBeta(p.beta())
+                .setRandomSign(p.randomSign()).setScheduleSeed(p.seed()).setEpochs(p.epochs())
+                .setShapeForm(p.shape().form().ordinal()).setShapePoints(p.shape().points()).setShapeWarmup(p.shape().warmup())
+                .setFirstEpoch(p.firstEpoch());
+        b.setRule(s.rule()).setRate(s.rate()).addAllProjectionRates(boxed(s.projectionRates())).setRateDecay(s.rateDecay());
+        b.addAllTrainX(rows(s.train().x())).addAllTrainY(rows(s.train().y()))
+                .addAllTestX(rows(s.test().x())).addAllTestY(rows(s.test().y()));
+        b.setReset(s.reset()).setSeed(s.seed()).setWindow(s.window()).setBlockSize(s.blockSize());
+        b.setUpdateSeed(t.update().seed()).addAllUpdateRates(boxed(t.update().rates())).setJitter(t.jitter()).setDrop(t.drop())
+                .setClockSkew(t.clockSkew()).setTimingSeed(t.seed()).setSendThreshold(t.sendThreshold())
+                .setMessageWindow(t.window()).setFreeLag(t.freeLag());
+        return b.build();
+    }
+
+    static SimulationSpec decode(Spec b) {
+        Role[] roles = b.getRolesList().stream().map(r -> Role.values()[r]).toArray(Role[]::new);
+        List<Coupling> couplings = new ArrayList<>(b.getCouplingICount());
+        for (int k = 0; k < b.getCouplingICount(); k++) {
+            couplings.add(new Coupling(b.getCouplingI(k), b.getCouplingJ(k), b.getCouplingW(k), b.getCouplingDelay(k)));
+        }
+        NetworkSpec net = new NetworkSpec(roles, ints(b.getLayerOfList()), couplings, doubles(b.getBiasesList()),
+                Activation.named(b.getActivation()), b.getDt(), b.getTemperature());
+        LabeledData train = new LabeledData(rows(b.getTrainXList()), rows(b.getTrainYList()));
+        LabeledData test = new LabeledData(rows(b.getTestXList()), rows(b.getTestYList()));
+        NudgeShape shape = new NudgeShape(NudgeShape.Form.values()[b.getShapeForm()], b.getShapePoints(), b.getShapeWarmup());
+        PhaseSchedule schedule = new PhaseSchedule(b.getBatch(), b.getFreeSteps(), b.getNudgeSteps(), b.getBeta(), b.getRandomSign(),
+                b.getScheduleSeed(), b.getEpochs(), train.size(), test.size(), shape, b.getFirstEpoch());
+        Timing timing = new Timing(new UpdateModel(b.getUpdateSeed(), doubles(b.getUpdateRatesList())), b.getJitter(), b.getDrop(),
+                b.getClockSkew(), b.getTimingSeed(), b.getSendThreshold(), b.getMessageWindow(), b.getFreeLag());
+        return new SimulationSpec(net, schedule, b.getRule(), b.getRate(), train, test, b.getReset(), b.getSeed(), b.getWindow(),
+                timing, b.getBlockSize(), doubles(b.getProjectionRatesList()), null, b.getRateDecay());
+    }
+}

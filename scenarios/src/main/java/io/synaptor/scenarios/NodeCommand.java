@@ -1,0 +1,103 @@
+package io.synaptor.scenarios;
+
+import io.synaptor.actors.ClusterNode;
+import io.synaptor.actors.ProtocolSerializer;
+import io.synaptor.actors.SimulationRunner;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code synaptor node}: a cluster worker (issue 6) that hosts its share of the unit and synapse
+ * actors of the runs submitted with {@code synaptor run --cluster}. Runs until stopped.
+ */
+@Command(name = "node", description = "Start a cluster node that hosts unit and synapse actors of submitted runs (stop it with Ctrl-C).")
+final class NodeCommand implements Callable<Integer> {
+    /** The Synaptor version nodes must share (overridable for tests of the refusal). */
+    static String version() {
+        return System.getProperty("synaptor.version", "0.1.0");
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--host", description = "address this node binds and is reached at (default 127.0.0.1)")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", description = "TCP port (default 2552)")
+    int port = 2552;
+
+    @Option(names = "--seed", paramLabel = "HOST:PORT", description = "a seed node to join, repeatable (default: this node itself, which starts a new cluster)")
+    List<String> seeds = new ArrayList<>();
+
+    @Option(names = "--role", description = "extra cluster roles, repeatable (every node has the role 'worker')")
+    List<String> roles = new ArrayList<>();
+
+    @Option(names = "--threads", description = "dispatcher threads (default 2)")
+    int threads = 2;
+
+    @Option(names = "--join-timeout", paramLabel = "SECONDS", description = "give up if the cluster is not joined within this time (default 30)")
+    int joinTimeout = 30;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (port < 1 || port > 65535) throw new BadInput("--port must be in 1 … 65535, got " + port);
+        for (String s : seeds) checkAddress(s);
+        checkPortFree(host, port);
+        List<String> seedList = seeds.isEmpty() ? List.of(host + ":" + port) : seeds;
+        List<String> allRoles = new ArrayList<>(List.of(ClusterNode.WORKER));
+        allRoles.addAll(roles);
+        ActorSystem<Void> system = ActorSystem.create(ClusterNode.worker(host + ":" + port), ClusterNode.SYSTEM,
+                ClusterNode.config(host, port, seedList, allRoles, version(), threads));
+        ProtocolSerializer.checkBindings(system);
+        Cluster cluster = Cluster.get(system);
+        long deadline = System.nanoTime() + joinTimeout * 1_000_000_000L;
+        while (cluster.selfMember().status() != MemberStatus.up()) {
+            if (system.whenTerminated().isCompleted()) {
+                throw new BadInput("the node at " + host + ":" + port + " was refused by the cluster at " + String.join(", ", seedList)
+                        + " (an incompatible Synaptor version or configuration)");
+            }
+            if (System.nanoTime() > deadline) {
+                SimulationRunner.stop(system);
+                throw new BadInput("could not join the cluster through " + String.join(", ", seedList) + " within " + joinTimeout
+                        + " s: is a node running there, and is that address reachable?");
+            }
+            Thread.sleep(100);
+        }
+        out.printf("synaptor node up at %s:%d (roles %s, seeds %s)%n", host, port, allRoles, seedList);
+        out.flush();
+        system.getWhenTerminated().toCompletableFuture().get();
+        return 0;
+    }
+
+    static void checkAddress(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        try {
+            if (colon <= 0) throw new NumberFormatException();
+            int p = Integer.parseInt(hostPort.substring(colon + 1));
+            if (p < 1 || p > 65535) throw new NumberFormatException();
+        } catch (NumberFormatException e) {
+            throw new BadInput("a seed address must be HOST:PORT, got '" + hostPort + "'");
+        }
+    }
+
+    private static void checkPortFree(String host, int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName(host))) {
+            s.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new BadInput("cannot listen on " + host + ":" + port + " (" + e.getMessage() + "): is another node using that port?");
+        }
+    }
+}
