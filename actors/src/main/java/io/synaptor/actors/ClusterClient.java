@@ -81,6 +81,7 @@ public final class ClusterClient implements AutoCloseable {
 
     /** Runs one simulation on the workers; the same contract as {@link SimulationRunner#run}. */
     public RunResult run(SimulationSpec spec, Duration stall, ProgressListener listener) throws SimulationDiverged, SimulationStalled {
+        if (spec.persistent() != null) throw new IllegalArgumentException("persistent free states (units.persistent) run on one JVM only; drop --cluster or the setting");
         String run = Integer.toHexString(name.hashCode()) + "-" + runs.incrementAndGet();
         CompletableFuture<RunResult> result = new CompletableFuture<>();
         CompletableFuture<ClusterRun.Placement> placement = new CompletableFuture<>();

@@ -96,6 +96,14 @@ final class RunCommand implements Callable<Integer> {
         if (cluster != null && localNodes != null) throw new BadInput("--cluster and --local-nodes both say where to run; give one");
         if (cluster != null) NodeCommand.checkAddress(cluster);
         if (nodes < 1) throw new BadInput("--nodes must be at least 1, got " + nodes);
+        if ((cluster != null || localNodes != null) && settings.flat().containsKey("units.persistent")
+                && settings.getBoolean("units.persistent")) {
+            throw new BadInput("units.persistent runs on one JVM only; drop it or --cluster/--local-nodes");
+        }
+        if ((cluster != null || localNodes != null) && settings.flat().containsKey("trace.enabled")
+                && settings.getBoolean("trace.enabled")) {
+            throw new BadInput("trace.enabled records one JVM's messages; drop it or --cluster/--local-nodes");
+        }
         long t0 = System.nanoTime();
         Report report;
         int nodesUsed = 1;
