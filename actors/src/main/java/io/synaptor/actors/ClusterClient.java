@@ -1,6 +1,5 @@
 package io.synaptor.actors;
 
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -12,11 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The submitter's side of cluster mode (issue 6): a cluster member with the submitter role that
@@ -83,35 +78,16 @@ public final class ClusterClient implements AutoCloseable {
     public RunResult run(SimulationSpec spec, Duration stall, ProgressListener listener) throws SimulationDiverged, SimulationStalled {
         if (spec.persistent() != null) throw new IllegalArgumentException("persistent free states (units.persistent) run on one JVM only; drop --cluster or the setting");
         String run = Integer.toHexString(name.hashCode()) + "-" + runs.incrementAndGet();
-        CompletableFuture<RunResult> result = new CompletableFuture<>();
+        SimulationRunner.Awaited awaited = new SimulationRunner.Awaited(listener);
         CompletableFuture<ClusterRun.Placement> placement = new CompletableFuture<>();
-        AtomicLong lastProgress = new AtomicLong(System.nanoTime());
-        ProgressListener watched = r -> {
-            lastProgress.set(System.nanoTime());
-            listener.episode(r);
-        };
-        system.systemActorOf(
-                ClusterRun.create(run, spec, workers, regions, watched, result, placement), "run-" + run, Props.empty());
-        while (true) {
-            try {
-                RunResult r = result.get(200, TimeUnit.MILLISECONDS);
-                ClusterRun.Placement p = placement.getNow(null);
-                if (p != null) synchronized (hosts) { hosts.addAll(p.addresses()); }
-                return r;
-            } catch (TimeoutException e) {
-                if (System.nanoTime() - lastProgress.get() > stall.toNanos()) {
-                    throw new SimulationStalled("the cluster run made no progress for " + stall.toSeconds() + " s"
-                            + (placement.isDone() ? "" : " (it never started: are " + workers + " worker nodes up?)"));
-                }
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof SimulationDiverged d) throw d;
-                if (e.getCause() instanceof IllegalArgumentException bad) throw bad;
-                throw new IllegalStateException("the cluster run failed", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SimulationStalled("interrupted");
-            }
+        system.systemActorOf(ClusterRun.create(run, spec, workers, regions, awaited.listener, awaited.result, placement),
+                "run-" + run, Props.empty());
+        RunResult r = awaited.await(stall, "cluster run",
+                () -> placement.isDone() ? "" : " (it never started: are " + workers + " worker nodes up?)");
+        synchronized (hosts) {
+            hosts.addAll(placement.join().addresses());
         }
+        return r;
     }
 
     /** The worker nodes that hosted entities of this client's runs. */
@@ -119,10 +95,6 @@ public final class ClusterClient implements AutoCloseable {
         synchronized (hosts) {
             return hosts.size();
         }
-    }
-
-    public int workers() {
-        return workers;
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.apache.pekko.cluster.typed.Cluster;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -96,29 +97,28 @@ public final class ClusterNode {
     static Regions initSharding(ActorSystem<?> system, Map<String, NodeAgent.Hosted> runs) {
         ClusterSharding sharding = ClusterSharding.get(system);
         PopulationAllocation allocation = new PopulationAllocation(Cluster.get(system).selfMember().address());
-        ActorRef<ShardingEnvelope<ClampedUnitActor.Command>> inputs = sharding.init(
-                Entity.of(INPUTS, e -> Behaviors.<ClampedUnitActor.Command>setup(c -> {
-                    Id id = Id.parse(e.getEntityId());
-                    NodeAgent.Hosted h = hosted(runs, id);
-                    h.coordinator.tell(new ClusterRun.Placed(id.run, INPUT, id.index, c.getSelf()));
-                    return h.plan.input(id.index, h.probe, null);
-                })).withRole(WORKER).withMessageExtractor(extractor()).withAllocationStrategy(allocation));
-        ActorRef<ShardingEnvelope<UnitActor.Command>> units = sharding.init(
-                Entity.of(UNITS, e -> Behaviors.<UnitActor.Command>setup(c -> {
-                    Id id = Id.parse(e.getEntityId());
-                    NodeAgent.Hosted h = hosted(runs, id);
-                    h.coordinator.tell(new ClusterRun.Placed(id.run, UNIT, id.index, c.getSelf()));
-                    return h.plan.unit(id.index, h.teacher, h.probe, null);
-                })).withRole(WORKER).withMessageExtractor(extractor()).withAllocationStrategy(allocation));
-        ActorRef<ShardingEnvelope<SynapseActor.Command>> blocks = sharding.init(
-                Entity.of(BLOCKS, e -> Behaviors.<SynapseActor.Command>setup(c -> {
-                    Id id = Id.parse(e.getEntityId());
-                    NodeAgent.Hosted h = hosted(runs, id);
-                    SimulationPlan.Block b = h.plan.blocks.get(id.index);
-                    h.coordinator.tell(new ClusterRun.Placed(id.run, BLOCK, id.index, c.getSelf()));
-                    return h.plan.block(id.index, h.slices.get(b.sliceI()), h.slices.get(b.sliceJ()), h.probe, null);
-                })).withRole(WORKER).withMessageExtractor(extractor()).withAllocationStrategy(allocation));
+        var inputs = init(sharding, allocation, runs, INPUTS, INPUT, (h, a) -> h.plan.input(a, h.probe, null));
+        var units = init(sharding, allocation, runs, UNITS, UNIT, (h, a) -> h.plan.unit(a, h.teacher, h.probe, null));
+        var blocks = init(sharding, allocation, runs, BLOCKS, BLOCK, (h, b) -> {
+            SimulationPlan.Block block = h.plan.blocks.get(b);
+            return h.plan.block(b, h.slices.get(block.sliceI()), h.slices.get(block.sliceJ()), h.probe, null);
+        });
         return new Regions(inputs, units, blocks);
+    }
+
+    /**
+     * One entity type: an entity is built on its node from that node's plan of the run, and tells
+     * the run's coordinator where it is as soon as it exists.
+     */
+    private static <M> ActorRef<ShardingEnvelope<M>> init(ClusterSharding sharding, PopulationAllocation allocation,
+                                                         Map<String, NodeAgent.Hosted> runs, EntityTypeKey<M> key, int kind,
+                                                         BiFunction<NodeAgent.Hosted, Integer, Behavior<M>> build) {
+        return sharding.init(Entity.of(key, e -> Behaviors.<M>setup(c -> {
+            Id id = Id.parse(e.getEntityId());
+            NodeAgent.Hosted h = hosted(runs, id);
+            h.coordinator.tell(new ClusterRun.Placed(id.run, kind, id.index, c.getSelf()));
+            return build.apply(h, id.index);
+        })).withRole(WORKER).withMessageExtractor(extractor()).withAllocationStrategy(allocation));
     }
 
     record Regions(ActorRef<ShardingEnvelope<ClampedUnitActor.Command>> inputs,

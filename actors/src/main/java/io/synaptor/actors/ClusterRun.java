@@ -40,8 +40,8 @@ public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
     private record Agents(Receptionist.Listing listing) implements Command {
     }
 
-    /** What the submitter learns besides the result: how many nodes hosted the run. */
-    record Placement(int nodes, Set<String> addresses) {
+    /** What the submitter learns besides the result: the addresses of the nodes that host the run's entities. */
+    record Placement(Set<String> addresses) {
     }
 
     private enum Phase { AGENTS, PREPARE, INPUTS, TEACHER, UNITS, SLICES, BLOCKS, RUNNING }
@@ -186,7 +186,7 @@ public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
         for (int a : plan.outputSlices()) outputs.add(units[a]);
         teacher.tell(new TeacherActor.Start(outputs));
         source.tell(new InputSourceActor.Start());
-        placement.complete(new Placement(agents.size(), Set.copyOf(hosts)));
+        placement.complete(new Placement(Set.copyOf(hosts)));
     }
 
     /** Tells the agents to forget the run. */

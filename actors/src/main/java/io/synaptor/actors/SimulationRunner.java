@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Runs one simulation in its own actor system and waits for it. The dispatcher's thread count and
@@ -102,37 +103,16 @@ public final class SimulationRunner {
             if (rt.trace() != null) throw new IllegalArgumentException("trace.enabled records one JVM's messages; it is not available with --cluster");
             return c.run(spec, rt.stall(), listener);
         }
-        CompletableFuture<RunResult> result = new CompletableFuture<>();
-        AtomicLong lastProgress = new AtomicLong(System.nanoTime());
-        ProgressListener watched = r -> {
-            lastProgress.set(System.nanoTime());
-            listener.episode(r);
-        };
+        Awaited run = new Awaited(listener);
         TraceSink trace;
         try {
             trace = rt.trace() == null ? null : new TraceSink(rt.trace());
         } catch (IOException e) {
             throw new UncheckedIOException("could not open the trace file " + rt.trace(), e);
         }
-        ActorSystem<Void> system = ActorSystem.create(Simulation.create(spec, watched, result, trace), "synaptor", pekkoConfig(rt));
+        ActorSystem<Void> system = ActorSystem.create(Simulation.create(spec, run.listener, run.result, trace), "synaptor", pekkoConfig(rt));
         try {
-            while (true) {
-                try {
-                    return result.get(200, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    if (System.nanoTime() - lastProgress.get() > rt.stall().toNanos()) {
-                        throw new SimulationStalled("the simulation made no progress for " + rt.stall().toSeconds()
-                                + " s (a protocol bug: please report it with the run's config.conf)");
-                    }
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof SimulationDiverged d) throw d;
-                    if (e.getCause() instanceof IllegalArgumentException bad) throw bad; // a spec the actors refuse
-                    throw new IllegalStateException("the simulation failed", e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new SimulationStalled("interrupted");
-                }
-            }
+            return run.await(rt.stall(), "simulation", () -> " (a protocol bug: please report it with the run's config.conf)");
         } finally {
             stop(system);
             if (trace != null) {
@@ -140,6 +120,44 @@ public final class SimulationRunner {
                     trace.close();
                 } catch (IOException e) {
                     throw new UncheckedIOException("could not finish the trace file " + rt.trace(), e);
+                }
+            }
+        }
+    }
+
+    /**
+     * A run's result as the probe delivers it, watched for stalls: {@link #listener} notes each
+     * finished episode, {@link #await} waits for the result and fails the run when no episode has
+     * finished for {@code stall}. Local and cluster runs share it.
+     */
+    static final class Awaited {
+        final CompletableFuture<RunResult> result = new CompletableFuture<>();
+        private final AtomicLong lastProgress = new AtomicLong(System.nanoTime());
+        final ProgressListener listener;
+
+        Awaited(ProgressListener inner) {
+            this.listener = r -> {
+                lastProgress.set(System.nanoTime());
+                inner.episode(r);
+            };
+        }
+
+        /** @param what the run's name in messages; {@code hint} ends the stall message */
+        RunResult await(Duration stall, String what, Supplier<String> hint) throws SimulationDiverged, SimulationStalled {
+            while (true) {
+                try {
+                    return result.get(200, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (System.nanoTime() - lastProgress.get() > stall.toNanos()) {
+                        throw new SimulationStalled("the " + what + " made no progress for " + stall.toSeconds() + " s" + hint.get());
+                    }
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof SimulationDiverged d) throw d;
+                    if (e.getCause() instanceof IllegalArgumentException bad) throw bad; // a spec the actors refuse
+                    throw new IllegalStateException("the " + what + " failed", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SimulationStalled("interrupted");
                 }
             }
         }

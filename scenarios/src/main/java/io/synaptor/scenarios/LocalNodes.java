@@ -46,11 +46,6 @@ final class LocalNodes implements AutoCloseable {
         return seed;
     }
 
-    /** The node JVMs, for tests that stop one. */
-    List<Process> processes() {
-        return List.copyOf(processes);
-    }
-
     /** Reads a node's output until it says it is up; the rest of its output is drained and dropped. */
     private static void awaitUp(Process p) {
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

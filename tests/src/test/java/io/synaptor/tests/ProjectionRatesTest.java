@@ -24,14 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 5: per-projection learning rates reach exactly the couplings and biases they name; rates decay per epoch. */
 class ProjectionRatesTest {
+    private static final long seed = 4;
+    private static final NetworkSpec net = LayeredNetworks.build(new int[]{2, 6, 2}, 1, Activation.named("sigmoid"), 0.5, 0.0,
+            RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
+    private static final LabeledData train = TwoMoons.generate(20, 0.1, new SplittableRandom(1));
+    private static final LabeledData test = TwoMoons.generate(10, 0.1, new SplittableRandom(2));
 
     @Test
     void eachProjectionLearnsAtItsOwnRate() throws Exception {
-        long seed = 4;
-        NetworkSpec net = LayeredNetworks.build(new int[]{2, 6, 2}, 1, Activation.named("sigmoid"), 0.5, 0.0,
-                RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
-        LabeledData train = TwoMoons.generate(20, 0.1, new SplittableRandom(1));
-        LabeledData test = TwoMoons.generate(10, 0.1, new SplittableRandom(2));
         PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, false, seed, 2, train.size(), test.size());
         Timing timing = Timing.exact(net.size());
 
@@ -58,11 +58,6 @@ class ProjectionRatesTest {
      */
     @Test
     void rateDecayActsFromTheSecondEpoch() throws Exception {
-        long seed = 4;
-        NetworkSpec net = LayeredNetworks.build(new int[]{2, 6, 2}, 1, Activation.named("sigmoid"), 0.5, 0.0,
-                RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
-        LabeledData train = TwoMoons.generate(20, 0.1, new SplittableRandom(1));
-        LabeledData test = TwoMoons.generate(10, 0.1, new SplittableRandom(2));
         Timing timing = Timing.exact(net.size());
         PhaseSchedule one = new PhaseSchedule(5, 12, 5, 0.3, false, seed, 1, train.size(), test.size(), NudgeShape.CENTERED);
         PhaseSchedule two = new PhaseSchedule(5, 12, 5, 0.3, false, seed, 2, train.size(), test.size(), NudgeShape.CENTERED);
