@@ -126,29 +126,40 @@ public final class SimulationRunner {
     }
 
     /**
-     * A run's result as the probe delivers it, watched for stalls: {@link #listener} notes each
+     * A run's result as the probe delivers it, watched for stalls: {@link #listener} counts each
      * finished episode, {@link #await} waits for the result and fails the run when no episode has
-     * finished for {@code stall}. Local and cluster runs share it.
+     * finished for {@code stall}. Only time the watcher saw pass counts (each poll adds at most one
+     * second), so a machine suspended and resumed mid-run is not taken for a stalled simulation.
+     * Local and cluster runs share it.
      */
     static final class Awaited {
+        private static final long MAX_POLL_GAP = TimeUnit.SECONDS.toNanos(1);
         final CompletableFuture<RunResult> result = new CompletableFuture<>();
-        private final AtomicLong lastProgress = new AtomicLong(System.nanoTime());
+        private final AtomicLong episodes = new AtomicLong();
         final ProgressListener listener;
 
         Awaited(ProgressListener inner) {
             this.listener = r -> {
-                lastProgress.set(System.nanoTime());
+                episodes.incrementAndGet();
                 inner.episode(r);
             };
         }
 
         /** @param what the run's name in messages; {@code hint} ends the stall message */
         RunResult await(Duration stall, String what, Supplier<String> hint) throws SimulationDiverged, SimulationStalled {
+            long seen = episodes.get();
+            long idle = 0;
+            long lastPoll = System.nanoTime();
             while (true) {
                 try {
                     return result.get(200, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
-                    if (System.nanoTime() - lastProgress.get() > stall.toNanos()) {
+                    long now = System.nanoTime();
+                    long done = episodes.get();
+                    idle = done != seen ? 0 : idle + Math.min(now - lastPoll, MAX_POLL_GAP);
+                    seen = done;
+                    lastPoll = now;
+                    if (idle > stall.toNanos()) {
                         throw new SimulationStalled("the " + what + " made no progress for " + stall.toSeconds() + " s" + hint.get());
                     }
                 } catch (ExecutionException e) {
