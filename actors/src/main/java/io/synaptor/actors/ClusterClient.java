@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,10 +27,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ClusterClient implements AutoCloseable {
     private final ActorSystem<Void> system;
     private final ClusterNode.Regions regions;
-    private final int workers;
+    private volatile int workers;
     private final AtomicInteger runs = new AtomicInteger();
     private final Set<String> hosts = new TreeSet<>();
     private final String name;
+    private final AtomicLong crossed = new AtomicLong();
+    private final AtomicInteger losses = new AtomicInteger();
 
     /**
      * Joins the cluster through {@code seed} (host:port) and waits until {@code workers} worker nodes
@@ -41,6 +47,10 @@ public final class ClusterClient implements AutoCloseable {
             long deadline = System.nanoTime() + patience.toNanos();
             Cluster cluster = Cluster.get(system);
             while (upWorkers(cluster) < workers) {
+                if (system.whenTerminated().isCompleted()) {
+                    throw new IllegalStateException("the cluster at " + seed + " refused this submitter: it runs another Synaptor version than "
+                            + version + " (every node and submitter must run the same one)");
+                }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(cluster.selfMember().status() == MemberStatus.up()
                             ? "only " + upWorkers(cluster) + " of " + workers + " worker nodes joined the cluster at " + seed
@@ -74,20 +84,76 @@ public final class ClusterClient implements AutoCloseable {
         this.name = Cluster.get(system).selfMember().address().toString() + "/" + seed;
     }
 
-    /** Runs one simulation on the workers; the same contract as {@link SimulationRunner#run}. */
+    /**
+     * Runs one simulation on the workers; the same contract as {@link SimulationRunner#run}, and
+     * {@link NodeLost} when a worker is lost mid-run — thrown once the cluster has settled without
+     * it, so that the next run goes to the workers that remain.
+     */
     public RunResult run(SimulationSpec spec, Duration stall, ProgressListener listener) throws SimulationDiverged, SimulationStalled {
         if (spec.persistent() != null) throw new IllegalArgumentException("persistent free states (units.persistent) run on one JVM only; drop --cluster or the setting");
         String run = Integer.toHexString(name.hashCode()) + "-" + runs.incrementAndGet();
         SimulationRunner.Awaited awaited = new SimulationRunner.Awaited(listener);
         CompletableFuture<ClusterRun.Placement> placement = new CompletableFuture<>();
-        system.systemActorOf(ClusterRun.create(run, spec, workers, regions, awaited.listener, awaited.result, placement),
+        CompletableFuture<Long> sentAcross = new CompletableFuture<>();
+        int w = workers;
+        system.systemActorOf(ClusterRun.create(run, spec, w, regions, awaited.listener, awaited.result, placement, sentAcross),
                 "run-" + run, Props.empty());
-        RunResult r = awaited.await(stall, "cluster run",
-                () -> placement.isDone() ? "" : " (it never started: are " + workers + " worker nodes up?)");
+        RunResult r;
+        try {
+            r = awaited.await(stall, "cluster run",
+                    () -> placement.isDone() ? "" : " (it never started: are " + w + " worker nodes up?)");
+            crossed.addAndGet(sentAcross.get(60, TimeUnit.SECONDS));
+        } catch (NodeLost lost) {
+            throw settled(lost);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof NodeLost lost ? settled(lost) : new IllegalStateException("the cluster run failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the nodes did not report the end of the run within 60 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SimulationStalled("interrupted");
+        }
         synchronized (hosts) {
             hosts.addAll(placement.join().addresses());
         }
         return r;
+    }
+
+    /**
+     * After a loss: waits until the failure detector and the split-brain resolver have settled the
+     * membership (nobody unreachable, every member up), then runs go to the workers that remain.
+     */
+    private NodeLost settled(NodeLost lost) {
+        losses.incrementAndGet();
+        Cluster cluster = Cluster.get(system);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        try {
+            int stableFor = 0;
+            while (stableFor < 10) { // one settled second in a row
+                boolean settled = cluster.state().getUnreachable().isEmpty();
+                for (var m : cluster.state().getMembers()) settled &= m.status() == MemberStatus.up();
+                stableFor = settled ? stableFor + 1 : 0;
+                if (System.nanoTime() > deadline) {
+                    return new NodeLost(lost.getMessage() + ", and the cluster did not settle without it within 120 s");
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers = upWorkers(cluster);
+        if (workers == 0) return new NodeLost(lost.getMessage() + ", and no worker node is left");
+        return new NodeLost(lost.getMessage() + "; " + workers + (workers == 1 ? " worker node remains" : " worker nodes remain"));
+    }
+
+    /** Simulation messages that crossed between JVMs (workers and this submitter) in this client's finished runs. */
+    public long crossNodeMessages() {
+        return crossed.get();
+    }
+
+    /** Workers lost mid-run so far: each one either made its run restart from a checkpoint or failed it. */
+    public int restarts() {
+        return losses.get();
     }
 
     /** The worker nodes that hosted entities of this client's runs. */

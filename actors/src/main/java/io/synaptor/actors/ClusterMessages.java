@@ -1,6 +1,7 @@
 package io.synaptor.actors;
 
 import io.synaptor.proto.Ack;
+import io.synaptor.proto.Done;
 import io.synaptor.proto.Finish;
 import io.synaptor.proto.Known;
 import io.synaptor.proto.Placed;
@@ -51,6 +52,12 @@ final class ClusterMessages {
                 b -> {
                     var p = Ack.parseFrom(b);
                     return new ClusterRun.Ack(p.getRun(), p.getNode());
+                });
+        s.bind(ClusterRun.Done.class, "c.done",
+                m -> Done.newBuilder().setRun(m.run()).setNode(m.node()).setCrossNodeMessages(m.crossNodeMessages()).build(),
+                b -> {
+                    var p = Done.parseFrom(b);
+                    return new ClusterRun.Done(p.getRun(), p.getNode(), p.getCrossNodeMessages());
                 });
         s.bind(ClusterRun.Placed.class, "c.placed",
                 m -> Placed.newBuilder().setRun(m.run()).setKind(m.kind()).setIndex(m.index()).setRef(s.ref(m.ref())).build(),

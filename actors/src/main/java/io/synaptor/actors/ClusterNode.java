@@ -49,6 +49,7 @@ public final class ClusterNode {
      * @param seeds host:port of the seed nodes (a node that lists itself first starts the cluster)
      */
     public static Config config(String host, int port, List<String> seeds, List<String> roles, String version, int threads) {
+        // The version check: a joining node's synaptor.version must equal the cluster's (VersionCheck).
         String seedList = seeds.stream().map(s -> "\"pekko://" + SYSTEM + "@" + s + "\"").collect(Collectors.joining(", "));
         String roleList = roles.stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(", "));
         return ConfigFactory.parseString("""
@@ -72,6 +73,9 @@ public final class ClusterNode {
                     seed-nodes = [%s]
                     roles = [%s]
                     app-version = "%s"
+                    configuration-compatibility-check.checkers.synaptor = "io.synaptor.actors.VersionCheck"
+                    # a lost node is downed after 10 s of stable unreachability; then a run restarts without it
+                    split-brain-resolver.stable-after = 10s
                     downing-provider-class = "org.apache.pekko.cluster.sbr.SplitBrainResolverProvider"
                     sharding.remember-entities = off
                     sharding.passivation.strategy = none
@@ -79,7 +83,8 @@ public final class ClusterNode {
                   }
                   coordinated-shutdown.exit-jvm = off
                 }
-                """.formatted(threads, threads, host, port, seedList, roleList, version)).withFallback(ConfigFactory.load());
+                synaptor.version = "%s"
+                """.formatted(threads, threads, host, port, seedList, roleList, version, version)).withFallback(ConfigFactory.load());
     }
 
     /** A worker's guardian: its agent, registered for submitters to find, and the entity factories. */
@@ -96,7 +101,7 @@ public final class ClusterNode {
     /** The three entity types; on a node without the worker role these are proxies. */
     static Regions initSharding(ActorSystem<?> system, Map<String, NodeAgent.Hosted> runs) {
         ClusterSharding sharding = ClusterSharding.get(system);
-        PopulationAllocation allocation = new PopulationAllocation(Cluster.get(system).selfMember().address());
+        PopulationAllocation allocation = new PopulationAllocation(Cluster.get(system));
         var inputs = init(sharding, allocation, runs, INPUTS, INPUT, (h, a) -> h.plan.input(a, h.probe, null));
         var units = init(sharding, allocation, runs, UNITS, UNIT, (h, a) -> h.plan.unit(a, h.teacher, h.probe, null));
         var blocks = init(sharding, allocation, runs, BLOCKS, BLOCK, (h, b) -> {
@@ -116,6 +121,7 @@ public final class ClusterNode {
         return sharding.init(Entity.of(key, e -> Behaviors.<M>setup(c -> {
             Id id = Id.parse(e.getEntityId());
             NodeAgent.Hosted h = hosted(runs, id);
+            h.stops.add(() -> e.getShard().tell(new ClusterSharding.Passivate<>(c.getSelf())));
             h.coordinator.tell(new ClusterRun.Placed(id.run, kind, id.index, c.getSelf()));
             return build.apply(h, id.index);
         })).withRole(WORKER).withMessageExtractor(extractor()).withAllocationStrategy(allocation));

@@ -8,7 +8,11 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.cluster.ClusterEvent;
+import org.apache.pekko.cluster.Member;
 import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Subscribe;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +30,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
 
-    public sealed interface Command permits Ack, Placed, Agents {
+    public sealed interface Command permits Ack, Placed, Done, Agents, Membership {
     }
 
     /** node agent → coordinator: a start-up phase has reached {@code node}. */
@@ -37,20 +41,31 @@ public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
     public record Placed(String run, int kind, int index, ActorRef<?> ref) implements Command, WireMessage {
     }
 
+    /** node agent → coordinator: the run's entities on {@code node} are stopped; it sent this many messages across. */
+    public record Done(String run, String node, long crossNodeMessages) implements Command, WireMessage {
+    }
+
     private record Agents(Receptionist.Listing listing) implements Command {
+    }
+
+    private record Membership(ClusterEvent.ClusterDomainEvent event) implements Command {
     }
 
     /** What the submitter learns besides the result: the addresses of the nodes that host the run's entities. */
     record Placement(Set<String> addresses) {
     }
 
-    private enum Phase { AGENTS, PREPARE, INPUTS, TEACHER, UNITS, SLICES, BLOCKS, RUNNING }
+    private enum Phase { AGENTS, PREPARE, INPUTS, TEACHER, UNITS, SLICES, BLOCKS, RUNNING, FINISHING, LOST }
 
     private final String run;
     private final SimulationPlan plan;
     private final int nodes;
     private final ClusterNode.Regions regions;
     private final CompletableFuture<Placement> placement;
+    private final CompletableFuture<RunResult> result;
+    private final CompletableFuture<Long> crossed;
+    private final long crossedBefore;
+    private long crossedOnNodes;
     private final ActorRef<ProbeActor.Command> probe;
     private final List<ActorRef<NodeAgent.Command>> agents = new ArrayList<>();
     private final Set<String> acked = new HashSet<>();
@@ -63,22 +78,30 @@ public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
     private Phase phase = Phase.AGENTS;
     private int waiting;
 
-    /** @param nodes how many workers must have joined before the run starts */
+    /**
+     * @param nodes   how many workers must have joined before the run starts
+     * @param result  completed by the probe, or exceptionally with {@link NodeLost} when a worker is lost
+     * @param crossed completed once every node has stopped the run's entities: simulation messages that crossed nodes
+     */
     static Behavior<Command> create(String run, SimulationSpec spec, int nodes, ClusterNode.Regions regions,
                                     ProgressListener listener, CompletableFuture<RunResult> result,
-                                    CompletableFuture<Placement> placement) {
-        return Behaviors.setup(ctx -> new ClusterRun(ctx, run, new SimulationPlan(spec), nodes, regions, listener, result, placement));
+                                    CompletableFuture<Placement> placement, CompletableFuture<Long> crossed) {
+        return Behaviors.setup(ctx -> new ClusterRun(ctx, run, new SimulationPlan(spec), nodes, regions, listener, result, placement, crossed));
     }
 
     @SuppressWarnings("unchecked")
     private ClusterRun(ActorContext<Command> ctx, String run, SimulationPlan plan, int nodes, ClusterNode.Regions regions,
-                       ProgressListener listener, CompletableFuture<RunResult> result, CompletableFuture<Placement> placement) {
+                       ProgressListener listener, CompletableFuture<RunResult> result, CompletableFuture<Placement> placement,
+                       CompletableFuture<Long> crossed) {
         super(ctx);
         this.run = run;
         this.plan = plan;
         this.nodes = nodes;
         this.regions = regions;
         this.placement = placement;
+        this.result = result;
+        this.crossed = crossed;
+        this.crossedBefore = ProtocolSerializer.crossedNodes(ctx.getSystem());
         this.probe = ctx.spawn(plan.probe(listener, result), "probe");
         ctx.watch(probe); // the probe stops once it has the result: then the run is over
         this.inputs = new ActorRef[plan.slices.size()];
@@ -86,6 +109,10 @@ public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
         this.blocks = new ActorRef[plan.blocks.size()];
         ActorRef<Receptionist.Listing> adapter = ctx.messageAdapter(Receptionist.Listing.class, Agents::new);
         ctx.getSystem().receptionist().tell(Receptionist.subscribe(ClusterNode.AGENTS, adapter));
+        Cluster.get(ctx.getSystem()).subscriptions().tell(Subscribe.create(
+                ctx.messageAdapter(ClusterEvent.UnreachableMember.class, Membership::new), ClusterEvent.UnreachableMember.class));
+        Cluster.get(ctx.getSystem()).subscriptions().tell(Subscribe.create(
+                ctx.messageAdapter(ClusterEvent.MemberRemoved.class, Membership::new), ClusterEvent.MemberRemoved.class));
     }
 
     @Override
@@ -94,11 +121,53 @@ public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
                 .onMessage(Agents.class, this::onAgents)
                 .onMessage(Ack.class, this::onAck)
                 .onMessage(Placed.class, this::onPlaced)
-                .onSignal(Terminated.class, t -> {
-                    finish();
-                    return Behaviors.stopped();
-                })
+                .onMessage(Done.class, this::onDone)
+                .onMessage(Membership.class, this::onMembership)
+                .onSignal(Terminated.class, t -> onProbeStopped())
                 .build();
+    }
+
+    /** The probe has the result: the run is over; have every node stop its entities and count. */
+    private Behavior<Command> onProbeStopped() {
+        if (phase == Phase.LOST) return Behaviors.stopped();
+        phase = Phase.FINISHING;
+        for (ActorRef<NodeAgent.Command> a : agents) a.tell(new NodeAgent.Finish(run));
+        return this;
+    }
+
+    private Behavior<Command> onDone(Done m) {
+        if (phase != Phase.FINISHING || !m.run().equals(run) || !acked.add(m.node())) return this;
+        crossedOnNodes += m.crossNodeMessages();
+        if (acked.size() < agents.size()) return this;
+        crossed.complete(crossedOnNodes + ProtocolSerializer.crossedNodes(getContext().getSystem()) - crossedBefore);
+        return Behaviors.stopped();
+    }
+
+    /**
+     * A worker of this run unreachable or gone: the run cannot finish. It is stopped everywhere else
+     * and fails with {@link NodeLost}; restarting from a checkpoint is the caller's decision.
+     */
+    private Behavior<Command> onMembership(Membership m) {
+        Member member = m.event() instanceof ClusterEvent.UnreachableMember u ? u.member()
+                : m.event() instanceof ClusterEvent.MemberRemoved r ? r.member() : null;
+        if (member == null || phase == Phase.LOST) return this;
+        List<ActorRef<NodeAgent.Command>> left = agents.stream()
+                .filter(a -> !a.path().address().equals(member.address())).toList();
+        // before the agents are chosen any worker counts: the run would wait for one that is gone
+        boolean ours = phase == Phase.AGENTS ? member.hasRole(ClusterNode.WORKER) : left.size() < agents.size();
+        if (!ours) return this;
+        String what = "worker node " + member.address().hostPort() + " was lost mid-run ("
+                + (m.event() instanceof ClusterEvent.UnreachableMember ? "unreachable" : "removed from the cluster") + ")";
+        if (phase == Phase.FINISHING) { // the result is in; only its count of cross-node messages is incomplete
+            crossed.completeExceptionally(new NodeLost(what));
+            return Behaviors.stopped();
+        }
+        phase = Phase.LOST;
+        for (ActorRef<NodeAgent.Command> a : left) a.tell(new NodeAgent.Finish(run));
+        result.completeExceptionally(new NodeLost(what));
+        crossed.completeExceptionally(new NodeLost(what));
+        getContext().stop(probe);
+        return Behaviors.stopped();
     }
 
     private Behavior<Command> onAgents(Agents m) {
@@ -187,11 +256,6 @@ public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
         teacher.tell(new TeacherActor.Start(outputs));
         source.tell(new InputSourceActor.Start());
         placement.complete(new Placement(Set.copyOf(hosts)));
-    }
-
-    /** Tells the agents to forget the run. */
-    private void finish() {
-        for (ActorRef<NodeAgent.Command> a : agents) a.tell(new NodeAgent.Finish(run));
     }
 
     private String id(int kind, int index, int population) {

@@ -6,7 +6,9 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * One per cluster node (issue 6): keeps the plans of the runs this node helps with, so that the
@@ -30,7 +32,7 @@ public final class NodeAgent {
             implements Command {
     }
 
-    /** submitter → node: the run is over. */
+    /** submitter → node: the run is over (or lost): stop its entities here and say what crossed. */
     public record Finish(String run) implements Command {
     }
 
@@ -39,21 +41,29 @@ public final class NodeAgent {
         final SimulationPlan plan;
         final ActorRef<ProbeActor.Command> probe;
         final ActorRef<ClusterRun.Command> coordinator;
+        final long crossedBefore;
         volatile ActorRef<TeacherActor.Command> teacher;
         volatile List<ActorRef<UnitActor.Command>> slices = List.of();
+        /** How to stop each of the run's entities on this node: a passivation request to its shard. */
+        final Queue<Runnable> stops = new ConcurrentLinkedQueue<>();
 
-        Hosted(SimulationPlan plan, ActorRef<ProbeActor.Command> probe, ActorRef<ClusterRun.Command> coordinator) {
+        Hosted(SimulationPlan plan, ActorRef<ProbeActor.Command> probe, ActorRef<ClusterRun.Command> coordinator, long crossedBefore) {
             this.plan = plan;
             this.probe = probe;
             this.coordinator = coordinator;
+            this.crossedBefore = crossedBefore;
         }
     }
 
-    /** @param runs this node's runs, shared with its entity factories */
+    /**
+     * @param runs this node's runs, shared with its entity factories. Cross-node counts are this
+     * JVM's, from Prepare to Finish: exact when one run at a time uses the cluster.
+     */
     static Behavior<Command> create(Map<String, Hosted> runs, String node) {
-        return Behaviors.receive(Command.class)
+        return Behaviors.setup(ctx -> Behaviors.receive(Command.class)
                 .onMessage(Prepare.class, m -> {
-                    runs.put(m.run(), new Hosted(new SimulationPlan(m.spec()), m.probe(), m.coordinator()));
+                    long crossed = ProtocolSerializer.crossedNodes(ctx.getSystem());
+                    runs.put(m.run(), new Hosted(new SimulationPlan(m.spec()), m.probe(), m.coordinator(), crossed));
                     m.coordinator().tell(new ClusterRun.Ack(m.run(), node));
                     return Behaviors.same();
                 })
@@ -67,10 +77,14 @@ public final class NodeAgent {
                     return Behaviors.same();
                 })
                 .onMessage(Finish.class, m -> {
-                    runs.remove(m.run());
+                    Hosted h = runs.remove(m.run());
+                    if (h != null) {
+                        for (Runnable stop; (stop = h.stops.poll()) != null; ) stop.run();
+                        h.coordinator.tell(new ClusterRun.Done(m.run(), node, ProtocolSerializer.crossedNodes(ctx.getSystem()) - h.crossedBefore));
+                    }
                     return Behaviors.same();
                 })
-                .build();
+                .build());
     }
 
     static Map<String, Hosted> registry() {

@@ -14,6 +14,7 @@ import org.apache.pekko.serialization.Serializer;
 import org.apache.pekko.serialization.SerializerWithStringManifest;
 
 import java.io.NotSerializableException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,8 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
     public static final int ID = 7_420_001;
 
     /** How one record class travels: its manifest and its two directions. */
-    private record Binding<T>(Class<T> type, String manifest, Encode<T> encode, Decode<T> decode) {
+    /** @param simulation a message of the simulation itself (counted when it crosses nodes), not a start-up or control one */
+    private record Binding<T>(Class<T> type, String manifest, Encode<T> encode, Decode<T> decode, boolean simulation) {
         byte[] write(Object m) {
             return encode.apply(type.cast(m)).toByteArray();
         }
@@ -49,6 +51,8 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
     private final Map<Class<?>, Binding<?>> byType = new LinkedHashMap<>();
     private final Map<String, Binding<?>> byManifest = new LinkedHashMap<>();
     private final ActorRefResolver refs;
+    // Artery serializes exactly the messages that leave this JVM, so this counts cross-node messages.
+    private final LongAdder crossed = new LongAdder();
     // ClusterMessages binds through the package-private bind(); the protocol's records bind here.
 
     public ProtocolSerializer(ExtendedActorSystem system) {
@@ -69,7 +73,22 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
 
     @Override
     public byte[] toBinary(Object o) {
-        return binding(o.getClass()).write(o);
+        Binding<?> b = binding(o.getClass());
+        if (b.simulation()) crossed.increment();
+        return b.write(o);
+    }
+
+    /**
+     * Simulation messages this JVM has sent to actors on other nodes so far (start-up and control
+     * messages — the cluster's own and the entities' {@code Wake} — are not counted).
+     */
+    public static long crossedNodes(ActorSystem<?> system) {
+        try {
+            Serializer s = SerializationExtension.get(system.classicSystem()).serializerFor(UnitActor.Drive.class);
+            return s instanceof ProtocolSerializer p ? p.crossed.sum() : 0;
+        } catch (NotSerializableException e) {
+            return 0; // a one-JVM system without the binding sends nothing across
+        }
     }
 
     @Override
@@ -95,7 +114,8 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
     }
 
     <T> void bind(Class<T> type, String manifest, Encode<T> encode, Decode<T> decode) {
-        Binding<T> b = new Binding<>(type, manifest, encode, decode);
+        boolean control = ClusterMessages.types().contains(type) || type.getSimpleName().equals("Wake");
+        Binding<T> b = new Binding<>(type, manifest, encode, decode, !control);
         if (byType.put(type, b) != null || byManifest.put(manifest, b) != null) {
             throw new IllegalStateException("bound twice: " + type.getName() + " / " + manifest);
         }
@@ -296,7 +316,7 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
      */
     public static void checkBindings(ActorSystem<?> system) {
         List<String> missing = new ArrayList<>();
-        var serialization = SerializationExtension.get(Adapter.toClassic(system));
+        var serialization = SerializationExtension.get(system.classicSystem());
         for (Class<?> type : protocolTypes()) {
             if (!WireMessage.class.isAssignableFrom(type)) {
                 // only an actor's own private messages (timers, adapters) may stay off the wire

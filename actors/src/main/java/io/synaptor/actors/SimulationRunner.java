@@ -165,6 +165,7 @@ public final class SimulationRunner {
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof SimulationDiverged d) throw d;
                     if (e.getCause() instanceof IllegalArgumentException bad) throw bad; // a spec the actors refuse
+                    if (e.getCause() instanceof NodeLost lost) throw lost;
                     throw new IllegalStateException("the " + what + " failed", e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -23,7 +23,8 @@ final class BenchCommand implements Callable<Integer> {
             + "send-on-delta: state messages with and without a send threshold on the gradient-check net; "
             + "relax: block-granularity relaxation beside a single-threaded dense EJML one; "
             + "epoch: seconds per Fashion-MNIST epoch of fashion-ep at block granularity; "
-            + "langevin: synaptic updates/s of a double-well Langevin network (N = 1,000 at 10%, 10,000 at 1%), one thread beside one actor per slice")
+            + "langevin: synaptic updates/s of a double-well Langevin network (N = 1,000 at 10%, 10,000 at 1%), one thread beside one actor per slice; "
+            + "cluster: wall time of two-moons on N local node JVMs over one node JVM, and the share of messages that crossed nodes")
     String name;
 
     @Option(names = "--threshold", description = "send-on-delta: the send threshold (default 1e-4)")
@@ -55,6 +56,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "dispatcher threads (default 2)")
     int threads = 2;
 
+    @Option(names = "--nodes", description = "cluster: node JVMs of the larger cluster (default 3)")
+    int nodes = 3;
+
+    @Option(names = "--epochs", description = "cluster: epochs of two-moons (default 2)")
+    int epochs = 2;
+
     @Override
     public Integer call() {
         steps = stepsGiven != null ? stepsGiven : name.equals("langevin") ? 1000 : 300;
@@ -63,7 +70,8 @@ final class BenchCommand implements Callable<Integer> {
         if (name.equals("send-on-delta")) return sendOnDelta();
         if (name.equals("langevin")) return langevin();
         if (name.equals("relax")) return relax();
-        if (!name.equals("messaging")) throw new BadInput("unknown benchmark '" + name + "' (known: messaging, send-on-delta, relax, epoch, langevin)");
+        if (name.equals("cluster")) return cluster();
+        if (!name.equals("messaging")) throw new BadInput("unknown benchmark '" + name + "' (known: messaging, send-on-delta, relax, epoch, langevin, cluster)");
         if (units < 20 || degree < 1 || steps < 1 || threads < 1) throw new BadInput("--units ≥ 20, --degree, --steps and --threads ≥ 1");
         var out = spec.commandLine().getOut();
         MessagingBenchmark.Report report;
@@ -110,6 +118,50 @@ final class BenchCommand implements Callable<Integer> {
                         + "  issue 5's target: 90 s; ratio (target / measured) = %.2f%n",
                 settings.getInt("training.train-size"), settings.getInt("training.test-size"), seconds, examples / seconds,
                 ((Number) report.metrics().get("test_accuracy")).doubleValue(), 90.0 / seconds);
+        return 0;
+    }
+
+    /**
+     * The same two-moons run (virtual time, so the same numbers) in one JVM, on one node JVM and on
+     * {@code nodes} node JVMs on this machine, timed from submission to result (node start-up excluded).
+     */
+    private int cluster() {
+        if (nodes < 2 || nodes > 16 || epochs < 1) throw new BadInput("cluster needs --nodes in 2 … 16 and --epochs ≥ 1");
+        Scenario moons = Scenarios.find("two-moons");
+        Settings settings = Settings.resolve(moons.name(), moons.settings(), ConfigFactory.parseMap(java.util.Map.of("training.epochs", epochs)));
+        var out = spec.commandLine().getOut();
+        out.printf(java.util.Locale.ROOT, "cluster benchmark: two-moons, %d epoch(s), in one JVM, on 1 and on %d node JVMs (%d threads each) on this machine …%n",
+                epochs, nodes, threads);
+        out.flush();
+        long t0 = System.nanoTime();
+        Report alone = moons.run(settings, 1, Progress.silent());
+        double oneJvm = (System.nanoTime() - t0) / 1e9;
+        double[] wall = new double[2];
+        long[] crossed = new long[2];
+        Report[] reports = new Report[2];
+        int[] sizes = {1, nodes};
+        for (int k = 0; k < 2; k++) {
+            try (LocalNodes local = new LocalNodes(sizes[k], threads);
+                 io.synaptor.actors.ClusterClient client = RunCommand.join(local.seed(), sizes[k])) {
+                io.synaptor.actors.SimulationRunner.useCluster(client);
+                long t = System.nanoTime();
+                reports[k] = moons.run(settings, 1, Progress.silent());
+                wall[k] = (System.nanoTime() - t) / 1e9;
+                crossed[k] = client.crossNodeMessages();
+            } finally {
+                io.synaptor.actors.SimulationRunner.useCluster(null);
+            }
+        }
+        long messages = ((Number) alone.metrics().get("messages")).longValue();
+        boolean same = alone.metrics().equals(reports[0].metrics()) && alone.metrics().equals(reports[1].metrics());
+        out.printf(java.util.Locale.ROOT, "  one JVM            %7.1f s%n"
+                        + "  1 node JVM         %7.1f s   cross-node messages %,d of %,d (%.1f%%: submitter ↔ worker)%n"
+                        + "  %d node JVMs        %7.1f s   cross-node messages %,d of %,d (%.1f%%)%n"
+                        + "  ratio %d-node / 1-node wall time = %.2f   (1-node / one JVM = %.2f)%n"
+                        + "  metrics identical in all three: %s%n",
+                oneJvm, wall[0], crossed[0], messages, 100.0 * crossed[0] / messages,
+                nodes, wall[1], crossed[1], messages, 100.0 * crossed[1] / messages,
+                nodes, wall[1] / wall[0], wall[0] / oneJvm, same ? "yes" : "NO");
         return 0;
     }
 

@@ -1,5 +1,6 @@
 package io.synaptor.scenarios;
 
+import io.synaptor.actors.NodeLost;
 import io.synaptor.actors.ProbeActor;
 import io.synaptor.proto.Checkpoint;
 import io.synaptor.proto.EpochMetrics;
@@ -76,8 +77,10 @@ final class Classification {
             kinds = byKind(result);
         } else {
             // One simulation per epoch, each from rest, with the weights the last one left and a
-            // checkpoint after each: a resumed run is the same computation as an uninterrupted one.
+            // checkpoint every few epochs: a resumed run is the same computation as an uninterrupted
+            // one, and so is a cluster run that lost a node and went back to its last checkpoint.
             int first = 0;
+            long steps = 0; // the virtual clock at the start of the next epoch
             if (s.resume() != null) {
                 Checkpoint c = s.resume();
                 if (c.getWeightsCount() != net.couplings().size() || c.getBiasesCount() != net.size()) {
@@ -87,30 +90,59 @@ final class Classification {
                     throw new BadInput("the checkpoint has " + c.getEpochsDone() + " epochs done; set training.epochs beyond that to go on");
                 }
                 first = c.getEpochsDone();
+                steps = c.getVirtualSteps();
                 net = net.withParameters(c.getWeightsList().stream().mapToDouble(Double::doubleValue).toArray(),
                         c.getBiasesList().stream().mapToDouble(Double::doubleValue).toArray());
                 for (int e = 0; e < first; e++) table.restore(e, c.getEpochs(e));
             }
-            messages = 0;
-            kinds = new LinkedHashMap<>();
+            int every = s.getInt("training.checkpoint-every");
+            int saved = s.resume() != null ? first : -1; // epochs done at the last checkpoint; -1: none yet
+            NetworkSpec savedNet = net;
+            long savedSteps = steps;
+            long[] epochMessages = new long[epochs];
+            List<Map<String, Long>> epochKinds = new java.util.ArrayList<>(java.util.Collections.nCopies(epochs, Map.<String, Long>of()));
             PhaseSchedule probeSchedule = schedule(s, seed, 1, 0, train, test);
             progress.start(scenario, probeSchedule.episodes() * (epochs - first));
             result = null;
             try {
-                for (int epoch = first; epoch < epochs; epoch++) {
+                for (int epoch = first; epoch < epochs; ) {
                     long epochSeed = RandomStreams.mix(seed, RandomStreams.Kind.EPOCH, epoch);
                     PhaseSchedule schedule = schedule(s, seed, 1, epoch, train, test);
-                    result = Common.simulate(spec(s, epochSeed, net, schedule, train, test, persistent), s, r -> progress.step());
+                    try {
+                        result = Common.simulate(spec(s, epochSeed, net, schedule, train, test, persistent), s, r -> progress.step());
+                    } catch (RunFailed f) {
+                        if (!(f.getCause() instanceof NodeLost lost)) throw f;
+                        if (saved < 0) {
+                            throw new RunFailed(lost.getMessage() + "; no checkpoint exists yet to restart from (the first is written after epoch "
+                                    + Math.min(every, epochs) + ")", lost);
+                        }
+                        progress.line(lost.getMessage() + "; restarting from the checkpoint after epoch " + saved, "restarting from epoch " + saved);
+                        for (int e = saved; e <= epoch; e++) table.clear(e);
+                        epoch = saved;
+                        net = savedNet;
+                        steps = savedSteps;
+                        continue;
+                    }
                     result.episodes().forEach(table::add);
                     progress.line(table.describe(epoch), table.brief(epoch));
-                    messages += result.messages();
-                    byKind(result).forEach((k, v) -> kinds.merge(k, v, Long::sum));
+                    epochMessages[epoch] = result.messages();
+                    epochKinds.set(epoch, byKind(result));
                     net = net.withParameters(result.weights(), result.biases());
-                    writeCheckpoint(s, scenario, seed, epoch + 1, net, table);
+                    steps += schedule.endTime();
+                    epoch++;
+                    if (epoch % every == 0 || epoch == epochs) {
+                        writeCheckpoint(s, scenario, seed, epoch, steps, net, table);
+                        saved = epoch;
+                        savedNet = net;
+                        savedSteps = steps;
+                    }
                 }
             } finally {
                 progress.close();
             }
+            messages = java.util.Arrays.stream(epochMessages).sum();
+            kinds = new LinkedHashMap<>();
+            for (Map<String, Long> k : epochKinds) k.forEach((key, v) -> kinds.merge(key, v, Long::sum));
         }
 
         Report report = new Report(COLUMNS);
@@ -149,12 +181,12 @@ final class Classification {
                 Common.blockSize(s), Common.projectionRates(s), persistent, s.getDouble("learning.rate-decay"));
     }
 
-    /** checkpoint.pb in the output directory, replaced atomically after every epoch. */
-    private static void writeCheckpoint(Settings s, String scenario, long seed, int epochsDone, NetworkSpec net, EpochTable table) {
+    /** checkpoint.pb in the output directory, replaced atomically; {@code steps}: the virtual clock. */
+    private static void writeCheckpoint(Settings s, String scenario, long seed, int epochsDone, long steps, NetworkSpec net, EpochTable table) {
         Path file = s.outputFile("checkpoint.pb");
         if (file == null) return;
         Checkpoint.Builder c = Checkpoint.newBuilder().setScenario(scenario).setSeed(seed).setEpochsDone(epochsDone)
-                .setSettings(s.render());
+                .setVirtualSteps(steps).setSettings(s.render());
         for (double w : net.weights()) c.addWeights(w);
         for (double b : net.biases()) c.addBiases(b);
         for (int e = 0; e < epochsDone; e++) {
@@ -226,6 +258,16 @@ final class Classification {
             correct[k][r.epoch()] += r.correct();
             count[k][r.epoch()] += r.count();
             return true;
+        }
+
+        /** Forgets an epoch (a node was lost and the run goes back to a checkpoint before it). */
+        synchronized void clear(int e) {
+            for (int k = 0; k < 2; k++) {
+                loss[k][e] = 0;
+                correct[k][e] = 0;
+                count[k][e] = 0;
+                restoredAccuracy[k][e] = Double.NaN;
+            }
         }
 
         /** An epoch done before a resume: its figures from the checkpoint (counts of 1, so the ratios stand). */

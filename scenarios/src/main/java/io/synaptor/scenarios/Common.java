@@ -2,6 +2,7 @@ package io.synaptor.scenarios;
 
 import io.synaptor.actors.RunResult;
 import io.synaptor.actors.SimulationDiverged;
+import io.synaptor.actors.NodeLost;
 import io.synaptor.actors.SimulationRunner;
 import io.synaptor.actors.SimulationSpec;
 import io.synaptor.actors.SimulationStalled;
@@ -112,14 +113,17 @@ final class Common {
         s.add(Setting.integer("training.batch", batch, 1, 100_000, "examples per minibatch (one vector entry each in every message)"));
         s.add(Setting.integer("training.train-size", trainSize, 1, 10_000_000, "training examples"));
         s.add(Setting.integer("training.test-size", testSize, 1, 10_000_000, "test examples (evaluated after every epoch)"));
-        s.add(checkpointSetting());
+        s.addAll(checkpointSettings());
         return s;
     }
 
-    /** Every training scenario's checkpoint switch. */
-    static Setting checkpointSetting() {
-        return Setting.flag("training.checkpoint", false,
-                "run each epoch as its own simulation from rest and write checkpoint.pb after each, so that --resume can go on exactly");
+    /** Every training scenario's checkpoint switch and interval. */
+    static List<Setting> checkpointSettings() {
+        return List.of(Setting.flag("training.checkpoint", false,
+                        "run each epoch as its own simulation from rest and write checkpoint.pb every training.checkpoint-every epochs, "
+                                + "so that --resume can go on exactly and a cluster run survives a lost node"),
+                Setting.integer("training.checkpoint-every", 1, 1, 1_000_000,
+                        "epochs of virtual time between checkpoints (with training.checkpoint)"));
     }
 
     static NetworkSpec layeredNet(Settings s, long seed, int inputs, int outputs, String scenario) {
@@ -251,6 +255,10 @@ final class Common {
                     + "; try a smaller time.dt, learning.rate or learning.beta", e);
         } catch (SimulationStalled e) {
             throw new RunFailed(e.getMessage(), e);
+        } catch (NodeLost e) {
+            boolean trains = s.flat().containsKey("training.checkpoint");
+            throw new RunFailed(e.getMessage() + "; no checkpoint exists to restart from"
+                    + (trains ? " (training.checkpoint=true writes one every training.checkpoint-every epochs)" : " (this scenario writes none)"), e);
         }
     }
 }

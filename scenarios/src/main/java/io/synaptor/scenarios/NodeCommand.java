@@ -66,8 +66,8 @@ final class NodeCommand implements Callable<Integer> {
         long deadline = System.nanoTime() + joinTimeout * 1_000_000_000L;
         while (cluster.selfMember().status() != MemberStatus.up()) {
             if (system.whenTerminated().isCompleted()) {
-                throw new BadInput("the node at " + host + ":" + port + " was refused by the cluster at " + String.join(", ", seedList)
-                        + " (an incompatible Synaptor version or configuration)");
+                throw new BadInput("the cluster at " + String.join(", ", seedList) + " refused this node: it runs another Synaptor version than "
+                        + version() + " (every node and submitter must run the same one)");
             }
             if (System.nanoTime() > deadline) {
                 SimulationRunner.stop(system);

@@ -107,6 +107,8 @@ final class RunCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Report report;
         int nodesUsed = 1;
+        int restarts = 0;
+        long crossNode = 0;
         if (cluster == null && localNodes == null) {
             report = sc.run(settings, seedValue, Progress.to(pw));
         } else {
@@ -115,6 +117,8 @@ final class RunCommand implements Callable<Integer> {
                 SimulationRunner.useCluster(client);
                 report = sc.run(settings, seedValue, Progress.to(pw));
                 nodesUsed = client.nodesUsed();
+                restarts = client.restarts();
+                crossNode = client.crossNodeMessages();
             } finally {
                 SimulationRunner.useCluster(null);
             }
@@ -130,7 +134,8 @@ final class RunCommand implements Callable<Integer> {
         }
         summary.putAll(report.metrics());
         summary.put("nodes", nodesUsed);
-        summary.put("restarts", 0);
+        summary.put("cross_node_messages", crossNode);
+        summary.put("restarts", restarts);
         summary.put("wall_seconds", wall);
         String conf = "scenario = \"" + name + "\"\nseed = " + seedValue + "\n" + settings.render();
         RunWriter.write(dir, summary, report, conf);
@@ -140,7 +145,7 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static ClusterClient join(String seed, int workers) {
+    static ClusterClient join(String seed, int workers) {
         try {
             return ClusterClient.join(seed, workers, NodeCommand.version(), Duration.ofSeconds(60));
         } catch (IllegalStateException e) {

@@ -34,7 +34,7 @@ public final class XorScenario implements Scenario {
         List<Setting> s = new ArrayList<>(Common.networkSettings(DEFAULTS));
         s.add(Setting.integer("training.epochs", DEFAULTS.epochs(), 1, 1_000_000, "passes over the four points"));
         s.add(Setting.integer("training.batch", DEFAULTS.batch(), 1, 4, "examples per minibatch"));
-        s.add(Common.checkpointSetting());
+        s.addAll(Common.checkpointSettings());
         return s;
     }
 

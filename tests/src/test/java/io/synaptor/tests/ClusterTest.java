@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 6: three real node JVMs ({@code synaptor node}) on 127.0.0.1; scenarios submitted with
  * {@code --cluster} give bit-identical summary metrics and metrics.csv to the single-JVM run, and
- * nodes started wrongly say so in one line and exit non-zero.
+ * nodes started wrongly (port in use, wrong seed, another version) say so in one line and exit
+ * non-zero. Node loss: {@link ClusterRecoveryTest}.
  */
 class ClusterTest {
     private static final List<Process> nodes = new ArrayList<>();
@@ -74,7 +75,9 @@ class ClusterTest {
         assertEquals(1, a.getInt("nodes"));
         assertEquals(3, b.getInt("nodes"), "every node hosted part of the run");
         assertEquals(0, b.getInt("restarts"));
-        Set<String> differ = Set.of("nodes", "wall_seconds");
+        assertEquals(0, a.getLong("cross_node_messages"));
+        assertTrue(b.getLong("cross_node_messages") > 0, "three nodes exchange messages");
+        Set<String> differ = Set.of("nodes", "wall_seconds", "cross_node_messages");
         for (var e : a.entrySet()) {
             if (differ.contains(e.getKey())) continue;
             assertEquals(e.getValue().unwrapped(), b.getValue(e.getKey()).unwrapped(), e.getKey());
@@ -105,14 +108,29 @@ class ClusterTest {
         assertFalse(out.contains("Exception"), out);
     }
 
-    private static Process node(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Synaptor.class.getName(), "node"));
+    @Test
+    void anotherVersionIsRefusedInOneLine() throws Exception {
+        int port = freePorts(1)[0];
+        Process p = node(List.of("-Dsynaptor.version=0.0.1-other"), "--port", String.valueOf(port), "--seed", seed, "--join-timeout", "30");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(Synaptor.BAD_INPUT, p.waitFor());
+        assertEquals(1, out.lines().count(), out);
+        assertTrue(out.contains("refused this node: it runs another Synaptor version than 0.0.1-other"), out);
+    }
+
+    static Process node(String... args) throws IOException {
+        return node(List.of(), args);
+    }
+
+    static Process node(List<String> jvmOptions, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Synaptor.class.getName(), "node"));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }
 
-    private static String firstLine(Process p) throws IOException {
+    static String firstLine(Process p) throws IOException {
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line = r.readLine();
         Thread drain = new Thread(() -> {
@@ -127,7 +145,7 @@ class ClusterTest {
         return line == null ? "(no output)" : line;
     }
 
-    private static int[] freePorts(int n) throws IOException {
+    static int[] freePorts(int n) throws IOException {
         List<ServerSocket> held = new ArrayList<>();
         try {
             int[] ports = new int[n];
