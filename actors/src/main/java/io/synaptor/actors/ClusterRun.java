@@ -158,8 +158,8 @@ public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
         if (!ours) return this;
         String what = "worker node " + member.address().hostPort() + " was lost mid-run ("
                 + (m.event() instanceof ClusterEvent.UnreachableMember ? "unreachable" : "removed from the cluster") + ")";
-        if (phase == Phase.FINISHING) { // the result is in; only its count of cross-node messages is incomplete
-            crossed.completeExceptionally(new NodeLost(what));
+        if (phase == Phase.FINISHING) { // the result is in; only the lost node's count of cross-node messages is missing
+            crossed.complete(crossedOnNodes + ProtocolSerializer.crossedNodes(getContext().getSystem()) - crossedBefore);
             return Behaviors.stopped();
         }
         phase = Phase.LOST;
