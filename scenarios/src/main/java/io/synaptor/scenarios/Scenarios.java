@@ -9,7 +9,8 @@ public final class Scenarios {
 
     public static final List<Scenario> ALL = List.of(new TwoMoonsScenario(), new XorScenario(), new GradientCheckScenario(),
             new GradientBiasScenario(), new FiniteRelaxationScenario(), new NoisyNudgeScenario(), new DelaySweepScenario(),
-            ImageScenario.mnist(), ImageScenario.fashion());
+            ImageScenario.mnist(), ImageScenario.fashion(),
+            new GmmSamplerScenario());
 
     public static Scenario defaultScenario() {
         return ALL.get(0);

@@ -1,0 +1,56 @@
+package io.synaptor.scenarios.data;
+
+import java.util.SplittableRandom;
+
+/**
+ * A mixture of Gaussians with a common isotropic standard deviation: component k with probability
+ * w_k, x = μ_k + σ·ε. gmm-sampler uses two components in 2-D.
+ */
+public record GaussianMixture(double[][] means, double[] weights, double std) {
+
+    /** Two modes at −(o, o) (weight w) and +(o, o) (weight 1 − w) in the plane. */
+    public static GaussianMixture twoModes(double offset, double weight, double std) {
+        return new GaussianMixture(new double[][]{{-offset, -offset}, {offset, offset}}, new double[]{weight, 1.0 - weight}, std);
+    }
+
+    /** count points, by point then coordinate. */
+    public double[][] sample(int count, SplittableRandom r) {
+        double[][] x = new double[count][];
+        for (int n = 0; n < count; n++) {
+            double u = r.nextDouble();
+            int k = 0;
+            while (k < weights.length - 1 && u >= weights[k]) u -= weights[k++];
+            x[n] = new double[means[k].length];
+            for (int d = 0; d < x[n].length; d++) x[n][d] = means[k][d] + std * r.nextGaussian();
+        }
+        return x;
+    }
+
+    /** The share of points nearer to each mean than to any other (nearest-mode assignment). */
+    public double[] modeWeights(double[][] points) {
+        double[] w = new double[means.length];
+        for (double[] p : points) {
+            int best = 0;
+            double bestD = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < means.length; k++) {
+                double d = 0;
+                for (int j = 0; j < p.length; j++) d += (p[j] - means[k][j]) * (p[j] - means[k][j]);
+                if (d < bestD) {
+                    bestD = d;
+                    best = k;
+                }
+            }
+            w[best]++;
+        }
+        for (int k = 0; k < w.length; k++) w[k] /= points.length;
+        return w;
+    }
+
+    /** max_k |ŵ_k − w_k|. */
+    public double modeWeightError(double[][] points) {
+        double[] w = modeWeights(points);
+        double e = 0;
+        for (int k = 0; k < w.length; k++) e = Math.max(e, Math.abs(w[k] - weights[k]));
+        return e;
+    }
+}
