@@ -56,6 +56,11 @@ public final class GmmSamplerScenario implements Scenario {
     }
 
     @Override
+    public boolean runsOnCluster() {
+        return false; // its own actors, not the sharded EP entities
+    }
+
+    @Override
     public List<Setting> settings() {
         return List.of(
                 Setting.real("data.offset", 1.0, 0.05, 10.0, "o: the modes sit at −(o, o) and +(o, o)"),

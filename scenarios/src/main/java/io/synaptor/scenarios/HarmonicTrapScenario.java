@@ -51,6 +51,11 @@ public final class HarmonicTrapScenario implements Scenario {
     }
 
     @Override
+    public boolean runsOnCluster() {
+        return false; // its own actors, not the sharded EP entities
+    }
+
+    @Override
     public List<Setting> settings() {
         return List.of(
                 Setting.real("trap.mu", 1.0, 1e-6, 1e6, "μ: the particles' relaxation rate (mobility of the trap E = (x − θ)²/2)"),

@@ -95,6 +95,9 @@ final class RunCommand implements Callable<Integer> {
 
         if (cluster != null && localNodes != null) throw new BadInput("--cluster and --local-nodes both say where to run; give one");
         if (cluster != null) NodeCommand.checkAddress(cluster);
+        if ((cluster != null || localNodes != null) && !sc.runsOnCluster()) {
+            throw new BadInput(name + " runs on one JVM only; drop --cluster/--local-nodes");
+        }
         if (nodes < 1) throw new BadInput("--nodes must be at least 1, got " + nodes);
         if ((cluster != null || localNodes != null) && settings.flat().containsKey("units.persistent")
                 && settings.getBoolean("units.persistent")) {

@@ -18,4 +18,9 @@ public interface Scenario {
     List<Setting> settings();
 
     Report run(Settings settings, long seed, Progress progress);
+
+    /** Whether its simulations can go to a cluster ({@code --cluster}, {@code --local-nodes}): those built on the EP actors can. */
+    default boolean runsOnCluster() {
+        return true;
+    }
 }

@@ -54,6 +54,8 @@ class BadInputTest {
                 Arguments.of("missing checkpoint", new String[]{"run", "--resume", "/nonexistent/checkpoint.pb"}, "does not exist"),
                 Arguments.of("persistent states on a cluster", new String[]{"run", "two-moons", "--local-nodes", "2", "--set",
                         "units.persistent=true"}, "one JVM only"),
+                Arguments.of("a one-JVM scenario on a cluster", new String[]{"run", "harmonic-trap", "--local-nodes", "2"},
+                        "harmonic-trap runs on one JVM only"),
                 Arguments.of("cluster and local nodes", new String[]{"run", "two-moons", "--local-nodes", "2", "--cluster",
                         "127.0.0.1:2552"}, "give one"),
                 Arguments.of("a seed without a port", new String[]{"run", "two-moons", "--cluster", "localhost"}, "HOST:PORT"),
