@@ -30,25 +30,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterRecoveryTest {
-    private static final List<Process> nodes = new ArrayList<>();
+    private static NodeJvms nodes;
     private static String seed;
 
     @BeforeAll
     static void startNodes() throws Exception {
-        int[] ports = ClusterTest.freePorts(3);
-        seed = "127.0.0.1:" + ports[0];
-        for (int port : ports) {
-            Process p = ClusterTest.node("--port", String.valueOf(port), "--seed", seed);
-            nodes.add(p);
-            String line = ClusterTest.firstLine(p);
-            assertTrue(line.startsWith("synaptor node up"), "node on " + port + ": " + line);
-        }
+        nodes = NodeJvms.start(3);
+        seed = nodes.seed;
     }
 
     @AfterAll
     static void stopNodes() throws Exception {
-        for (Process p : nodes) p.destroy();
-        for (Process p : nodes) if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly();
+        nodes.close();
     }
 
     @Test
@@ -100,7 +93,7 @@ class ClusterRecoveryTest {
     }
 
     private static void kill(int node) throws InterruptedException {
-        Process p = nodes.get(node);
+        Process p = nodes.processes.get(node);
         p.destroyForcibly(); // SIGKILL: the node vanishes without leaving the cluster
         assertTrue(p.waitFor(10, TimeUnit.SECONDS));
     }

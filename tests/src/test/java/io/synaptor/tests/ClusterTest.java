@@ -7,9 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,25 +27,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * non-zero. Node loss: {@link ClusterRecoveryTest}.
  */
 class ClusterTest {
-    private static final List<Process> nodes = new ArrayList<>();
+    private static NodeJvms nodes;
     private static String seed;
 
     @BeforeAll
     static void startNodes() throws Exception {
-        int[] ports = freePorts(3);
-        seed = "127.0.0.1:" + ports[0];
-        for (int port : ports) {
-            Process p = node("--port", String.valueOf(port), "--seed", seed);
-            nodes.add(p);
-            String line = firstLine(p);
-            assertTrue(line.startsWith("synaptor node up"), "node on " + port + ": " + line);
-        }
+        nodes = NodeJvms.start(3);
+        seed = nodes.seed;
     }
 
     @AfterAll
     static void stopNodes() throws Exception {
-        for (Process p : nodes) p.destroy();
-        for (Process p : nodes) if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly();
+        nodes.close();
     }
 
     @Test
@@ -88,7 +78,7 @@ class ClusterTest {
     @Test
     void aPortInUseIsOneLineAndExitTwo() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
-            Process p = node("--port", String.valueOf(taken.getLocalPort()));
+            Process p = NodeJvms.node("--port", String.valueOf(taken.getLocalPort()));
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             assertEquals(Synaptor.BAD_INPUT, p.waitFor());
             assertEquals(1, out.lines().count(), out);
@@ -98,8 +88,8 @@ class ClusterTest {
 
     @Test
     void aWrongSeedIsOneLineAndExitTwo() throws Exception {
-        int[] ports = freePorts(2);
-        Process p = node("--port", String.valueOf(ports[0]), "--seed", "127.0.0.1:" + ports[1], "--join-timeout", "4");
+        int[] ports = NodeJvms.freePorts(2);
+        Process p = NodeJvms.node("--port", String.valueOf(ports[0]), "--seed", "127.0.0.1:" + ports[1], "--join-timeout", "4");
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertEquals(Synaptor.BAD_INPUT, p.waitFor());
         List<String> synaptorLines = out.lines().filter(l -> l.startsWith("synaptor:")).toList();
@@ -110,53 +100,11 @@ class ClusterTest {
 
     @Test
     void anotherVersionIsRefusedInOneLine() throws Exception {
-        int port = freePorts(1)[0];
-        Process p = node(List.of("-Dsynaptor.version=0.0.1-other"), "--port", String.valueOf(port), "--seed", seed, "--join-timeout", "30");
+        int port = NodeJvms.freePorts(1)[0];
+        Process p = NodeJvms.node(List.of("-Dsynaptor.version=0.0.1-other"), "--port", String.valueOf(port), "--seed", seed, "--join-timeout", "30");
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertEquals(Synaptor.BAD_INPUT, p.waitFor());
         assertEquals(1, out.lines().count(), out);
         assertTrue(out.contains("refused this node: it runs another Synaptor version than 0.0.1-other"), out);
-    }
-
-    static Process node(String... args) throws IOException {
-        return node(List.of(), args);
-    }
-
-    static Process node(List<String> jvmOptions, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Synaptor.class.getName(), "node"));
-        cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    }
-
-    static String firstLine(Process p) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line = r.readLine();
-        Thread drain = new Thread(() -> {
-            try {
-                while (r.readLine() != null) { /* keep the pipe from filling */ }
-            } catch (IOException ignored) {
-                // the node has gone
-            }
-        });
-        drain.setDaemon(true);
-        drain.start();
-        return line == null ? "(no output)" : line;
-    }
-
-    static int[] freePorts(int n) throws IOException {
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            int[] ports = new int[n];
-            for (int k = 0; k < n; k++) {
-                ServerSocket s = new ServerSocket(0);
-                held.add(s);
-                ports[k] = s.getLocalPort();
-            }
-            return ports;
-        } finally {
-            for (ServerSocket s : held) s.close();
-        }
     }
 }
