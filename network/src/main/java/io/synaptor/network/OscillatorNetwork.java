@@ -73,8 +73,15 @@ public final class OscillatorNetwork {
         }
     }
 
-    /** What a rule needs: the rule, its learning rate η and (CD-1) the observed step Δ. */
-    public record Learning(ProtocolRule rule, double rate, double delta) {
+    /**
+     * What a rule needs: the rule, its learning rate η for the oscillators' knots, η_J for the
+     * couplings' knots, and (CD-1) the observed step Δ. A densely coupled oscillator feels many
+     * couplings at once, so their rate is set apart (mnist01-oscillators); gmm-sampler uses η_J = η.
+     */
+    public record Learning(ProtocolRule rule, double rate, double delta, double couplingRate) {
+        public Learning(ProtocolRule rule, double rate, double delta) {
+            this(rule, rate, delta, rate);
+        }
     }
 
     private final Spec spec;
@@ -117,7 +124,7 @@ public final class OscillatorNetwork {
         }
         for (int i = 0; i < oscillators.length; i++) oscillators[i].learn(batch.x()[i], batch.t(), e[i], batch.weight(), learning.rate());
         for (DrivenCoupling k : couplings) {
-            k.learn(batch.t(), batch.x()[k.first()], e[k.first()], batch.x()[k.second()], e[k.second()], batch.weight(), learning.rate());
+            k.learn(batch.t(), batch.x()[k.first()], e[k.first()], batch.x()[k.second()], e[k.second()], batch.weight(), learning.couplingRate());
         }
         return loss;
     }

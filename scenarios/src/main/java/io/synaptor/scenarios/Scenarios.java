@@ -10,7 +10,7 @@ public final class Scenarios {
     public static final List<Scenario> ALL = List.of(new TwoMoonsScenario(), new XorScenario(), new GradientCheckScenario(),
             new GradientBiasScenario(), new FiniteRelaxationScenario(), new NoisyNudgeScenario(), new DelaySweepScenario(),
             ImageScenario.mnist(), ImageScenario.fashion(),
-            new GmmSamplerScenario(), new HarmonicTrapScenario());
+            new GmmSamplerScenario(), new HarmonicTrapScenario(), new Mnist01OscillatorsScenario());
 
     public static Scenario defaultScenario() {
         return ALL.get(0);

@@ -76,7 +76,7 @@ public final class CouplingActor extends AbstractBehavior<CouplingActor.Command>
         errors[m.end()] = m.e();
         if (errors[0] != null && errors[1] != null) {
             Position[] at = positions[(int) (m.step() & 1)];
-            coupling.learn(at[0].t(), at[0].x(), errors[0], at[1].x(), errors[1], at[0].weight(), learning.rate());
+            coupling.learn(at[0].t(), at[0].x(), errors[0], at[1].x(), errors[1], at[0].weight(), learning.couplingRate());
             errors[0] = errors[1] = null;
             at[0] = at[1] = null;
         }
