@@ -2,9 +2,9 @@ package io.synaptor.scenarios;
 
 import io.synaptor.network.TrapMoments;
 import io.synaptor.neurons.HarmonicTrap;
-import io.synaptor.scenarios.trap.TrapLearnerActor;
+import io.synaptor.actors.trap.TrapLearnerActor;
 import io.synaptor.scenarios.trap.TrapPlots;
-import io.synaptor.scenarios.trap.TrapSimulation;
+import io.synaptor.actors.trap.TrapSimulation;
 import io.synaptor.synapses.LearningRateProtocol;
 
 import java.util.ArrayList;

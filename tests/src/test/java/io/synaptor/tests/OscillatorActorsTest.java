@@ -4,8 +4,8 @@ import io.synaptor.network.DenoisingBatches;
 import io.synaptor.network.NoisingSchedule;
 import io.synaptor.network.OscillatorNetwork;
 import io.synaptor.network.ProtocolRule;
-import io.synaptor.scenarios.oscillators.ProtocolDriver;
-import io.synaptor.scenarios.oscillators.ProtocolRun;
+import io.synaptor.actors.oscillators.ProtocolDriver;
+import io.synaptor.actors.oscillators.ProtocolRun;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.synaptor.scenarios.trap;
 
+import io.synaptor.actors.trap.TrapLearnerActor;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;

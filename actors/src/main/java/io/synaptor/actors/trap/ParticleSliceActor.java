@@ -1,4 +1,4 @@
-package io.synaptor.scenarios.trap;
+package io.synaptor.actors.trap;
 
 import io.synaptor.neurons.HarmonicTrap;
 import org.apache.pekko.actor.typed.ActorRef;

@@ -1,4 +1,4 @@
-package io.synaptor.scenarios.oscillators;
+package io.synaptor.actors.oscillators;
 
 import io.synaptor.network.DrivenCoupling;
 import io.synaptor.network.OscillatorNetwork;

@@ -1,4 +1,4 @@
-package io.synaptor.scenarios.oscillators;
+package io.synaptor.actors.oscillators;
 
 import io.synaptor.network.DenoisingBatches;
 import org.apache.pekko.actor.typed.ActorRef;
