@@ -69,6 +69,10 @@ public final class SimulationRunner {
                   log-dead-letters = off
                   log-dead-letters-during-shutdown = off
                   jvm-shutdown-hooks = off
+                  # One JVM needs no serialization: without this the extension starts eagerly and loads every
+                  # serializer on the classpath — cluster mode's bring ~500 cluster and remoting classes —
+                  # and the messaging benchmark ran ~25%% slower (docs/performance.md).
+                  library-extensions = ["org.apache.pekko.actor.typed.internal.adapter.ActorSystemAdapter$LoadTypedExtensions"]
                   actor.default-dispatcher {
                     executor = "%s"
                     fork-join-executor { parallelism-min = %d, parallelism-max = %d, parallelism-factor = 1.0 }
