@@ -13,9 +13,10 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
+        int width = Scenarios.ALL.stream().mapToInt(s -> s.name().length()).max().orElse(1);
         for (Scenario s : Scenarios.ALL) {
             String mark = s == Scenarios.defaultScenario() ? " (default)" : "";
-            out.printf("%-18s %s%s%n", s.name(), s.summary(), mark);
+            out.printf("%-" + width + "s  %s%s%n", s.name(), s.summary(), mark);
         }
         out.println();
         out.println("Run one with: synaptor run NAME [--set key=value]... [--seed N] [--out DIR]");
