@@ -117,6 +117,16 @@ final class Common {
         return s;
     }
 
+    /** The driven oscillators' bath and protocol (gmm-sampler, mnist01-oscillators; docs/scenarios.md#gmm-sampler). */
+    static List<Setting> oscillatorProtocolSettings(double temperature) {
+        return List.of(
+                Setting.real("oscillators.temperature", temperature, 0.01, 100.0, "bath temperature T (k_B = 1): noise √(2T·dt) per step; the prior is N(0, T)"),
+                Setting.integer("protocol.knots", 16, 2, 10_000, "K: knots of every piecewise-linear protocol, evenly spaced on [0, protocol.duration]"),
+                Setting.real("protocol.duration", 3.0, 0.01, 1000.0, "t_max: protocol time where sampling starts from the prior (forward noise e^{−t_max} of the data remains)"),
+                Setting.real("protocol.t-min", 0.01, 1e-6, 1000.0, "t_min: protocol time where sampling stops"),
+                Setting.real("time.dt", 0.01, 1e-6, 10.0, "Euler–Maruyama step of the reverse-time sampler"));
+    }
+
     /** Every training scenario's checkpoint switch and interval. */
     static List<Setting> checkpointSettings() {
         return List.of(Setting.flag("training.checkpoint", false,

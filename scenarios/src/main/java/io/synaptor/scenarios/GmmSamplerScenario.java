@@ -62,23 +62,20 @@ public final class GmmSamplerScenario implements Scenario {
 
     @Override
     public List<Setting> settings() {
-        return List.of(
+        List<Setting> s = new java.util.ArrayList<>(Common.oscillatorProtocolSettings(1.0));
+        s.addAll(List.of(
                 Setting.real("data.offset", 1.0, 0.05, 10.0, "o: the modes sit at −(o, o) and +(o, o)"),
                 Setting.real("data.weight", 0.3, 0.01, 0.99, "weight of the mode at −(o, o); the other has 1 − weight"),
                 Setting.real("data.std", 0.3, 0.01, 10.0, "standard deviation of each mode, per coordinate"),
                 Setting.integer("data.train-size", 2000, 10, 10_000_000, "training points (drawn once)"),
-                Setting.real("oscillators.temperature", 1.0, 0.01, 100.0, "bath temperature T (k_B = 1): noise √(2T·dt) per step; the prior is N(0, T)"),
-                Setting.integer("protocol.knots", 16, 2, 10_000, "K: knots of every piecewise-linear protocol, evenly spaced on [0, protocol.duration]"),
-                Setting.real("protocol.duration", 3.0, 0.01, 1000.0, "t_max: protocol time where sampling starts from the prior (forward noise e^{−t_max} of the data remains)"),
-                Setting.real("protocol.t-min", 0.01, 1e-6, 1000.0, "t_min: protocol time where sampling stops"),
-                Setting.real("time.dt", 0.01, 1e-6, 10.0, "Euler–Maruyama step of the reverse-time sampler"),
                 Setting.integer("training.epochs", 150, 0, 1_000_000, "passes over the training points, per rule"),
                 Setting.integer("training.batch", 100, 1, 1_000_000, "examples per minibatch (one protocol time and one noise draw each)"),
                 Setting.real("learning.rate-force-matching", 1.0, 0.0, 1000.0, "η of force matching"),
                 Setting.real("learning.rate-cd1", 0.1, 0.0, 1000.0, "η of the CD-1-like rule (its errors are noisier: variance ≈ 2T/Δ)"),
                 Setting.real("learning.cd1-step", 0.05, 1e-6, 1000.0, "Δ: the protocol time of the observed reverse step of the CD-1-like rule"),
                 Setting.integer("sampling.samples", 2000, 10, 1_000_000, "samples per protocol, compared with as many fresh data points"),
-                Setting.integer("runtime.threads", 2, 1, 64, "dispatcher threads (results never depend on it)"));
+                Setting.integer("runtime.threads", 2, 1, 64, "dispatcher threads (results never depend on it)")));
+        return s;
     }
 
     private record Rule(ProtocolRule rule, String label, String rateSetting, long phase) {

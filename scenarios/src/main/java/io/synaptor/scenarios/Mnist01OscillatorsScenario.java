@@ -67,14 +67,10 @@ public final class Mnist01OscillatorsScenario implements Scenario {
 
     @Override
     public List<Setting> settings() {
-        return List.of(
+        List<Setting> s = new java.util.ArrayList<>(Common.oscillatorProtocolSettings(0.3));
+        s.addAll(List.of(
                 Setting.real("data.train-share", 0.8, 0.1, 0.95, "share of the 0s and 1s (in the cache's fixed order) that train; the rest are held out"),
-                Setting.real("oscillators.temperature", 0.3, 0.01, 100.0, "bath temperature T (k_B = 1): noise √(2T·dt) per step; the prior is N(0, T)"),
                 Setting.integer("oscillators.coupling-range", 0, 0, 9, "0: every pair of pixels is coupled (4,950 couplings); r > 0: pixels at most r rows and r columns apart"),
-                Setting.integer("protocol.knots", 16, 2, 10_000, "K: knots of every piecewise-linear protocol, evenly spaced on [0, protocol.duration]"),
-                Setting.real("protocol.duration", 3.0, 0.01, 1000.0, "t_max: protocol time where sampling starts from the prior"),
-                Setting.real("protocol.t-min", 0.01, 1e-6, 1000.0, "t_min: protocol time where sampling stops"),
-                Setting.real("time.dt", 0.01, 1e-6, 10.0, "Euler–Maruyama step of the reverse-time sampler"),
                 Setting.choice("learning.rule", "force_matching", List.of("force_matching", "cd1"), "the local rule that learns the protocol"),
                 Setting.integer("training.epochs", 40, 0, 1_000_000, "passes over the training digits"),
                 Setting.integer("training.batch", 100, 1, 1_000_000, "digits per minibatch (one protocol time and one noise draw each)"),
@@ -83,7 +79,8 @@ public final class Mnist01OscillatorsScenario implements Scenario {
                 Setting.real("learning.cd1-step", 0.05, 1e-6, 1000.0, "Δ of the CD-1-like rule"),
                 Setting.integer("sampling.samples", 400, 10, 1_000_000, "samples drawn, and noise images compared"),
                 Setting.real("judge.percentile", 5.0, 0.0, 50.0, "reject below this percentile of the held-out digits' correlation with their nearest class mean"),
-                Setting.integer("runtime.threads", 2, 1, 64, "dispatcher threads (results never depend on it)"));
+                Setting.integer("runtime.threads", 2, 1, 64, "dispatcher threads (results never depend on it)")));
+        return s;
     }
 
     /** The graph: pairs (i, j), i < j, of pixels at most {@code range} rows and columns apart (0: all pairs). */
