@@ -2,6 +2,8 @@ package io.synaptor.scenarios;
 
 import io.synaptor.network.LabeledData;
 import io.synaptor.scenarios.data.DataSets;
+import io.synaptor.scenarios.data.ImageShifts;
+import io.synaptor.scheduler.RandomStreams;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -74,6 +76,9 @@ public final class ImageScenario implements Scenario {
             });
         }
         s.addAll(Common.trainingSettings(defaults.epochs(), defaults.batch(), trainSize, testSize));
+        s.add(Setting.integer("data.shifted-copies", 0, 0, 20,
+                "augmentation: each training image also enters as this many copies shifted by a random (dx, dy) (0: none)"));
+        s.add(Setting.integer("data.max-shift", 2, 1, 8, "augmentation: largest shift, in pixels, of a shifted copy"));
         return s;
     }
 
@@ -99,6 +104,8 @@ public final class ImageScenario implements Scenario {
         LabeledData trainSet = new LabeledData(Arrays.copyOfRange(all.x(), 0, train), Arrays.copyOfRange(all.y(), 0, train));
         LabeledData testSet = new LabeledData(Arrays.copyOfRange(held.x(), testFrom, testFrom + test),
                 Arrays.copyOfRange(held.y(), testFrom, testFrom + test));
+        trainSet = ImageShifts.augment(trainSet, 28, s.getInt("data.shifted-copies"), s.getInt("data.max-shift"),
+                RandomStreams.stream(seed, RandomStreams.Kind.DATA, 1));
         return Classification.run(name, s, seed, progress, trainSet, testSet).report();
     }
 }
