@@ -97,8 +97,8 @@ final class Common {
                 "per-projection learning rates, input projection first (a bias learns at the rate of the projection below it); empty: learning.rate everywhere"));
         s.add(Setting.real("learning.rate-decay", 1.0, 0.0, 1.0,
                 "γ: every learning rate is multiplied by γ^e in epoch e (counted from the run's first epoch, also after --resume); 1 = constant"));
-        s.add(Setting.integer("runtime.threads", 2, 1, 64, "dispatcher threads (results never depend on it)"));
-        s.add(Setting.integer("runtime.throughput", 100, 1, 100_000, "messages an actor handles before yielding its thread"));
+        s.add(THREADS);
+        s.add(THROUGHPUT);
         s.add(Setting.choice("runtime.executor", "auto", List.of("auto", "fork-join", "thread-pool"),
                 "the dispatcher's executor (results never depend on it): auto takes fork-join for unit granularity, a thread pool for blocks"));
         s.add(Setting.flag("trace.enabled", false,
@@ -116,6 +116,10 @@ final class Common {
         s.addAll(checkpointSettings());
         return s;
     }
+
+    /** Every actor scenario's dispatcher threads and throughput. */
+    static final Setting THREADS = Setting.integer("runtime.threads", 2, 1, 64, "dispatcher threads (results never depend on it)");
+    static final Setting THROUGHPUT = Setting.integer("runtime.throughput", 100, 1, 100_000, "messages an actor handles before yielding its thread");
 
     /** The driven oscillators' bath and protocol (gmm-sampler, mnist01-oscillators; docs/scenarios.md#gmm-sampler). */
     static List<Setting> oscillatorProtocolSettings(double temperature) {

@@ -74,7 +74,7 @@ public final class GmmSamplerScenario implements Scenario {
                 Setting.real("learning.rate-cd1", 0.1, 0.0, 1000.0, "η of the CD-1-like rule (its errors are noisier: variance ≈ 2T/Δ)"),
                 Setting.real("learning.cd1-step", 0.05, 1e-6, 1000.0, "Δ: the protocol time of the observed reverse step of the CD-1-like rule"),
                 Setting.integer("sampling.samples", 2000, 10, 1_000_000, "samples per protocol, compared with as many fresh data points"),
-                Setting.integer("runtime.threads", 2, 1, 64, "dispatcher threads (results never depend on it)")));
+                Common.THREADS));
         return s;
     }
 

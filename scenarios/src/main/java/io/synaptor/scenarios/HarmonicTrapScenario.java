@@ -70,8 +70,8 @@ public final class HarmonicTrapScenario implements Scenario {
                 Setting.integer("time.steps", 1000, 1, 100_000_000, "S: Euler–Maruyama steps in τ (dt = τ/S)"),
                 Setting.integer("stats.repetitions", 32, 2, 100_000, "independent repetitions per protocol (the standard errors are over them)"),
                 Setting.integer("plot.snapshots", 11, 2, 1000, "times at which the ridge plots show p_s (repetition 0)"),
-                Setting.integer("runtime.threads", 2, 1, 64, "dispatcher threads (results never depend on it)"),
-                Setting.integer("runtime.throughput", 100, 1, 100_000, "messages an actor handles before yielding its thread"));
+                Common.THREADS,
+                Common.THROUGHPUT);
     }
 
     @Override

@@ -79,7 +79,7 @@ public final class Mnist01OscillatorsScenario implements Scenario {
                 Setting.real("learning.cd1-step", 0.05, 1e-6, 1000.0, "Δ of the CD-1-like rule"),
                 Setting.integer("sampling.samples", 400, 10, 1_000_000, "samples drawn, and noise images compared"),
                 Setting.real("judge.percentile", 5.0, 0.0, 50.0, "reject below this percentile of the held-out digits' correlation with their nearest class mean"),
-                Setting.integer("runtime.threads", 2, 1, 64, "dispatcher threads (results never depend on it)")));
+                Common.THREADS));
         return s;
     }
 
