@@ -5,5 +5,9 @@ package io.synaptor.actors;
 public interface ProgressListener {
     void episode(ProbeActor.EpisodeResult result);
 
+    /** Told once, when every actor of a one-JVM run is spawned and wired and the inputs are about to be clamped. */
+    default void started() {
+    }
+
     ProgressListener NONE = r -> { };
 }

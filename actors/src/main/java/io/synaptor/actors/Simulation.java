@@ -70,6 +70,7 @@ public final class Simulation {
         }
         List<ActorRef<UnitActor.Command>> outputRefs = new ArrayList<>();
         for (int a : plan.outputSlices()) outputRefs.add(free[a]);
+        listener.started();
         teacher.tell(new TeacherActor.Start(outputRefs));
         source.tell(new InputSourceActor.Start());
         return Behaviors.empty();

@@ -143,9 +143,17 @@ public final class SimulationRunner {
         final ProgressListener listener;
 
         Awaited(ProgressListener inner) {
-            this.listener = r -> {
-                episodes.incrementAndGet();
-                inner.episode(r);
+            this.listener = new ProgressListener() {
+                @Override
+                public void episode(ProbeActor.EpisodeResult r) {
+                    episodes.incrementAndGet();
+                    inner.episode(r);
+                }
+
+                @Override
+                public void started() {
+                    inner.started();
+                }
             };
         }
 

@@ -90,12 +90,13 @@ public final class BatchedRelaxation {
             }
             for (int l = 1; l < count; l++) {
                 double[] sv = s[l].data;
+                double[] rv = now[l].data; // ρ(s) of this step: ρ' from it, one exponential fewer, as the units do
                 double[] hv = h[l].data;
                 for (int k = 0; k < layers[l].length; k++) {
                     double bias = net.biases()[layers[l][k]];
                     for (int b = 0; b < batch; b++) {
                         int i = k * batch + b;
-                        sv[i] = act.clip(sv[i] - dt * (sv[i] - act.rhoPrime(sv[i]) * (hv[i] + bias)));
+                        sv[i] = act.clip(sv[i] - dt * (sv[i] - act.rhoPrime(sv[i], rv[i]) * (hv[i] + bias)));
                     }
                 }
             }

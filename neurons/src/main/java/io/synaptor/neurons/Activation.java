@@ -22,6 +22,16 @@ public interface Activation {
         return rhoPrime(s);
     }
 
+    /**
+     * A state whose ρ is {@code rho} — ρ⁻¹ — used to clamp an input unit so that it presents a
+     * given rate. Where ρ never reaches the value (σ(4s − 2) at 0 and 1, tanh at ±1) the state is
+     * the one whose ρ lies {@link #RATE_MARGIN} inside the range instead of an infinite one.
+     */
+    double stateOf(double rho);
+
+    /** How far inside an open range of ρ {@link #stateOf} stops: 10⁻³ of a rate. */
+    double RATE_MARGIN = 1e-3;
+
     /** The state's admissible range: the identity, except for activations whose dynamics are projected. */
     default double clip(double s) {
         return s;

@@ -18,6 +18,12 @@ public final class HardSigmoid implements Activation {
         return (s >= 0.0 && s <= 1.0) ? 1.0 : 0.0;
     }
 
+    /** ρ is the state on [0, 1]: the rate itself, clipped to [0, 1]. */
+    @Override
+    public double stateOf(double rho) {
+        return clip(rho);
+    }
+
     @Override
     public double rhoSecond(double s) {
         return 0.0;

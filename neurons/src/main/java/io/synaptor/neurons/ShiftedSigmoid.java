@@ -21,6 +21,13 @@ public final class ShiftedSigmoid implements Activation {
         return 4.0 * r * (1.0 - r);
     }
 
+    /** s = ½ + ¼·ln(ρ/(1 − ρ)), ρ kept in [10⁻³, 1 − 10⁻³]. */
+    @Override
+    public double stateOf(double rho) {
+        double r = Math.min(Math.max(rho, RATE_MARGIN), 1.0 - RATE_MARGIN);
+        return 0.5 + 0.25 * Math.log(r / (1.0 - r));
+    }
+
     @Override
     public double rhoSecond(double s) {
         double r = rho(s);

@@ -17,6 +17,13 @@ public final class Tanh implements Activation {
         return 1.0 - t * t;
     }
 
+    /** atanh ρ, ρ kept in [−1 + 10⁻³, 1 − 10⁻³]. */
+    @Override
+    public double stateOf(double rho) {
+        double r = Math.min(Math.max(rho, -1.0 + RATE_MARGIN), 1.0 - RATE_MARGIN);
+        return 0.5 * Math.log((1.0 + r) / (1.0 - r));
+    }
+
     @Override
     public double rhoSecond(double s) {
         double t = Math.tanh(s);

@@ -39,6 +39,22 @@ class ActivationTest {
         System.out.printf("[ActivationTest] %s worst |FD-rho'| = %.2e, |FD-rho''| = %.2e%n", name, worst1, worst2);
     }
 
+    /** stateOf inverts ρ inside its range and stops 10⁻³ inside an open range (the inputs' rate encoding). */
+    @ParameterizedTest
+    @ValueSource(strings = {"sigmoid", "tanh", "hard-sigmoid"})
+    void stateOfInvertsRho(String name) {
+        Activation a = Activation.named(name);
+        for (double r : new double[] {0.01, 0.2, 0.5, 0.73, 0.99}) {
+            assertEquals(r, a.rho(a.stateOf(r)), 1e-12, name + " at " + r);
+        }
+        boolean open = !name.equals("hard-sigmoid");
+        double low = name.equals("tanh") ? -1.0 : 0.0;
+        assertEquals(open ? low + Activation.RATE_MARGIN : 0.0, a.rho(a.stateOf(low)), 1e-12, name + " at the low end");
+        assertEquals(open ? 1.0 - Activation.RATE_MARGIN : 1.0, a.rho(a.stateOf(1.0)), 1e-12, name + " at the high end");
+        // hand value: σ(4s − 2) = 0.25 at s = ½ + ¼·ln(1/3) = 0.22534692...
+        if (name.equals("sigmoid")) assertEquals(0.5 + 0.25 * Math.log(1.0 / 3.0), a.stateOf(0.25), 1e-15);
+    }
+
     @Test
     void shiftedSigmoidClosedForm() {
         Activation a = new ShiftedSigmoid();

@@ -11,6 +11,9 @@ import java.util.concurrent.Callable;
 /** {@code synaptor data list} and {@code synaptor data install NAME}: the image data sets the scale scenarios need. */
 @Command(name = "data", description = "List the data sets (installed or not, and how to install them), or install one.")
 final class DataCommand implements Callable<Integer> {
+    @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    boolean help;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

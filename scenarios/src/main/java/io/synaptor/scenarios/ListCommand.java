@@ -7,6 +7,9 @@ import java.util.concurrent.Callable;
 
 @Command(name = "list", description = "List the scenarios.")
 final class ListCommand implements Callable<Integer> {
+    @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    boolean help;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

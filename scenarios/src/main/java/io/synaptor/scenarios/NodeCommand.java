@@ -29,6 +29,9 @@ final class NodeCommand implements Callable<Integer> {
         return System.getProperty("synaptor.version", "0.1.0");
     }
 
+    @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    boolean help;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -33,6 +33,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "trace", description = "Summarise a message trace (trace.pb) and draw its timeline.")
 final class TraceCommand implements Callable<Integer> {
+    @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    boolean help;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
