@@ -4,6 +4,7 @@ import io.synaptor.network.LabeledData;
 import io.synaptor.neurons.Activation;
 import io.synaptor.scenarios.data.DataSets;
 import io.synaptor.scenarios.data.ImageShifts;
+import io.synaptor.scenarios.data.RateEncoding;
 import io.synaptor.scheduler.RandomStreams;
 
 import java.io.IOException;
@@ -93,22 +94,6 @@ public final class ImageScenario implements Scenario {
         return s;
     }
 
-    /**
-     * Pixels as rates: each input is clamped at the state where ρ equals its pixel, so the net sees
-     * the image itself — as in Scellier &amp; Bengio's hard sigmoid, where ρ(p) = p, and in the EP
-     * papers' code, which feeds x to the first layer unsquashed. Clamping s = p instead squeezes a
-     * [0, 1] image into ρ(p) ∈ [0.12, 0.88] under σ(4s − 2) and learns Fashion-MNIST more slowly.
-     */
-    static LabeledData rateEncoded(LabeledData data, Activation act) {
-        double[][] x = new double[data.x().length][];
-        for (int i = 0; i < x.length; i++) {
-            double[] row = data.x()[i];
-            x[i] = new double[row.length];
-            for (int k = 0; k < row.length; k++) x[i][k] = act.stateOf(row[k]);
-        }
-        return new LabeledData(x, data.y());
-    }
-
     @Override
     public Report run(Settings s, long seed, Progress progress) {
         if (!DataSets.installed(dataSet)) {
@@ -135,8 +120,8 @@ public final class ImageScenario implements Scenario {
                 RandomStreams.stream(seed, RandomStreams.Kind.DATA, 1));
         if (s.getString("data.encoding").equals("rate")) {
             Activation act = Activation.named(s.getString("units.activation"));
-            trainSet = rateEncoded(trainSet, act);
-            testSet = rateEncoded(testSet, act);
+            trainSet = RateEncoding.encode(trainSet, act);
+            testSet = RateEncoding.encode(testSet, act);
         }
         return Classification.run(name, s, seed, progress, trainSet, testSet).report();
     }
