@@ -44,6 +44,8 @@ final class SimulationPlan {
     /** Each slice's slots: the blocks it takes part in, in order of their first coupling. */
     final List<List<Integer>> slotsOf;
     final int[] sliceOf;
+    /** Each unit's position in its slice. */
+    private final int[] positionOf;
     final int row;
     private final int[] outputIndex;
 
@@ -54,7 +56,14 @@ final class SimulationPlan {
         this.row = (spec.schedule().shape().complex() ? 2 : 1) * spec.schedule().batch();
         this.slices = slices(net, spec.blockSize());
         this.sliceOf = new int[n];
-        for (int a = 0; a < slices.size(); a++) for (int u : slices.get(a)) sliceOf[u] = a;
+        this.positionOf = new int[n];
+        for (int a = 0; a < slices.size(); a++) {
+            int[] units = slices.get(a);
+            for (int k = 0; k < units.length; k++) {
+                sliceOf[units[k]] = a;
+                positionOf[units[k]] = k;
+            }
+        }
         Map<Long, Block> byPair = new LinkedHashMap<>();
         List<Coupling> couplings = net.couplings();
         for (int k = 0; k < couplings.size(); k++) {
@@ -158,8 +167,36 @@ final class SimulationPlan {
                 net.dynamics(complex), biasRules, schedule, spec.reset() || spec.persistent() != null,
                 Rules.clampsOutputs(spec.rule()), noise, timing, clocks,
                 spec.persistent() == null ? null
-                        : spec.persistent().states(units[0], schedule, size, net.dynamics(complex).components()));
+                        : spec.persistent().states(units[0], schedule, size, net.dynamics(complex).components()),
+                samplers(slice));
         return UnitActor.create(setup, teacher, probe, log);
+    }
+
+    /**
+     * Per slot of a free slice, when its block reads this end: null where it needs every value;
+     * where the block's other end is a clamped input, the block uses this end only for its rule's
+     * samples (its one drive comes from the input), so the unit tells it only then — a rule on the
+     * block's own clock says when. Not in free-running mode, where the block learns from whatever it
+     * has heard by then. Null if no slot qualifies.
+     */
+    private LearningRule[] samplers(int slice) {
+        if (spec.timing().free()) return null;
+        List<Integer> slots = slotsOf.get(slice);
+        LearningRule[] out = new LearningRule[slots.size()];
+        boolean any = false;
+        for (int k = 0; k < out.length; k++) {
+            Block block = blocks.get(slots.get(k));
+            int other = block.sliceI() == slice ? block.sliceJ() : block.sliceI();
+            if (!clamped(other)) continue;
+            out[k] = Rules.create(spec.rule(), blockClock(block), 0.0);
+            any = true;
+        }
+        return any ? out : null;
+    }
+
+    /** A block's clock: the schedule as the block's own, possibly skewed, clock reads it. */
+    private NudgeSchedule blockClock(Block block) {
+        return ShiftedSchedule.of(spec.schedule(), spec.timing().skew(RandomStreams.Kind.SYNAPSE, block.first()));
     }
 
     /** @param refI the slice refs at the block's ends (null for a clamped input slice) */
@@ -172,7 +209,7 @@ final class SimulationPlan {
         int[] unitsJ = slices.get(block.sliceJ());
         int first = block.first();
         // One clock for the block's rules, remembered between them (BlockClock); a single synapse needs none.
-        NudgeSchedule shifted = ShiftedSchedule.of(spec.schedule(), timing.skew(RandomStreams.Kind.SYNAPSE, first));
+        NudgeSchedule shifted = blockClock(block);
         NudgeSchedule clock = block.couplings().size() > 1 ? new BlockClock(shifted) : shifted;
         double[] w = new double[unitsI.length * unitsJ.length];
         int[] index = new int[w.length];
@@ -186,7 +223,7 @@ final class SimulationPlan {
                 throw new IllegalArgumentException("block granularity needs one delay per block; couplings " + first
                         + " and " + k + " differ (" + delay + " and " + c.delay() + " steps)");
             }
-            int cell = position(unitsI, c.i()) * unitsJ.length + position(unitsJ, c.j());
+            int cell = positionOf[c.i()] * unitsJ.length + positionOf[c.j()];
             w[cell] = c.weight();
             index[cell] = k;
             rules[cell] = Rules.create(spec.rule(), clock, spec.rateOfProjection(Math.min(layerOf[c.i()], layerOf[c.j()])),
@@ -242,8 +279,4 @@ final class SimulationPlan {
         return out;
     }
 
-    private static int position(int[] units, int u) {
-        for (int k = 0; k < units.length; k++) if (units[k] == u) return k;
-        throw new IllegalStateException("unit " + u + " is not in its slice");
-    }
 }

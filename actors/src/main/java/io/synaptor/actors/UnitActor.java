@@ -81,10 +81,14 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
      * skewed, nudge oscillator reads it). {@code reset}: return to s = 0 at every episode start, or,
      * with {@code persistent} (null: off), to where each training example's last free phase ended;
      * {@code clampOnNudge}: outputs held at their targets during the second phase (CHL).
+     * {@code samplers}, per slot, null where the synapse needs every value; otherwise the synapse's
+     * other end is a clamped input, so it reads this end only when its rule samples, and the
+     * sampler (a rule on the synapse's own clock) says when (null as a whole: none such).
      */
     public record Setup(int[] units, int[] outputIndex, int slots, int batch, double[] bias, UnitDynamics dynamics,
                         LearningRule[] biasRules, NudgeSchedule schedule, boolean reset, boolean clampOnNudge,
-                        SplittableRandom[] noise, Timing timing, NudgeSchedule[] nudgeClocks, PersistentStates persistent) {
+                        SplittableRandom[] noise, Timing timing, NudgeSchedule[] nudgeClocks, PersistentStates persistent,
+                        LearningRule[] samplers) {
         public int size() {
             return units.length;
         }
@@ -139,6 +143,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private final long[] blockTimes;
     private final double[][] blockValues;
     private int blockSize;
+    private final long[] nextListen; // per slot: the next state time its synapse samples (null: every slot hears every value)
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // generic arrays: fast indexing on the hot path
     private UnitActor(ActorContext<Command> ctx, Setup setup, ActorRef<TeacherActor.Command> teacher,
@@ -180,6 +185,12 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
             }
         }
         this.nextFreeSample = outputs ? schedule.freeSampleTime(0) : Long.MAX_VALUE;
+        if (setup.samplers() != null) {
+            nextListen = new long[setup.slots()];
+            for (int k = 0; k < nextListen.length; k++) nextListen[k] = setup.samplers()[k] == null ? -1 : 0; // all hear t = 0
+        } else {
+            nextListen = null;
+        }
         // With persistent states the first episode's first step loads its examples' states too.
         this.nextReset = setup.persistent() != null ? 0 : resetAfter(0);
         this.nextKeep = keepAfter(0);
@@ -354,9 +365,10 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         } else if (!setup.timing().mustSend(rho, lastSent)) {
             tellSynapses(new SynapseActor.Clock(setup.units()[0], t), MessageKind.STATE_CLOCK, t, 0);
         } else {
-            tellSynapses(new SynapseActor.State(setup.units()[0], t, t, rho), MessageKind.STATE, t, rho.length);
             lastSent = rho;
+            tellSynapses(new SynapseActor.State(setup.units()[0], t, t, rho), MessageKind.STATE, t, rho.length);
         }
+        if (nextListen != null) tellSamplers();
         if (t == endTime) {
             if (log != null) log.flush();
             for (int k = 0; k < size; k++) { // the slice's message counts go with its first unit
@@ -387,11 +399,32 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         }
     }
 
-    /** Sends one message to every synapse, counts it, and traces it (sent at t, valid from {@code from}). */
+    /** Sends one message to every synapse that hears every value, counts it, and traces it (sent at t, valid from {@code from}). */
     private void tellSynapses(SynapseActor.Command m, MessageKind kind, long from, int doubles) {
-        for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(m);
-        sent[kind.ordinal()] += synapses.size();
-        if (log != null) for (int id : ids) log.record(kind, id, t, from, doubles);
+        for (int k = 0; k < synapses.size(); k++) {
+            if (nextListen != null && nextListen[k] >= 0) continue; // a sampler: tellSamplers
+            synapses.get(k).tell(m);
+            sent[kind.ordinal()]++;
+            if (log != null) log.record(kind, ids[k], t, from, doubles);
+        }
+    }
+
+    /**
+     * A synapse that only samples this end (its other end is clamped) hears from it only at t = 0 and
+     * at its sample times: the value it would hold then (the last one sent, under windows or
+     * send-on-delta too), known until just before its next sample. Between samples it uses this end
+     * for nothing, so the run is the same bits with fewer messages.
+     */
+    private void tellSamplers() {
+        for (int k = 0; k < nextListen.length; k++) {
+            if (nextListen[k] != t) continue;
+            long next = setup.samplers()[k].nextSampleTime(t + 1);
+            long horizon = next > endTime ? endTime : next - 1;
+            synapses.get(k).tell(new SynapseActor.State(setup.units()[0], t, horizon, lastSent));
+            sent[MessageKind.STATE.ordinal()]++;
+            if (log != null) log.record(MessageKind.STATE, ids[k], t, t, lastSent.length);
+            nextListen[k] = next;
+        }
     }
 
     /** The physical (real) part of unit k's state, one entry per example. */

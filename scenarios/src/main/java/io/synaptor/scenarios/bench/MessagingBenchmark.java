@@ -49,7 +49,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link SimulationRunner#pekkoConfig}), from the moment its actors are wired to the end of the
  * traffic (the whole system's life is reported too): after
  * {@link #WARM_UP} untimed runs of each in the same JVM, {@link #TIMED} runs of each, alternating.
- * The ratio is the simulator's rate over the raw rate, each from its median time.
+ * The ratio is the simulator's rate over the raw rate: the median over back-to-back pairs ({@link SideBySide}).
  */
 public final class MessagingBenchmark {
     private MessagingBenchmark() {
@@ -72,16 +72,17 @@ public final class MessagingBenchmark {
      */
     public record Report(int units, int degree, int steps, int threads, int synapses,
                          long simMessages, double simSeconds, double simWhole, double simRate,
-                         long rawMessages, double rawSeconds, double rawWhole, double rawRate, double ratio) {
+                         long rawMessages, double rawSeconds, double rawWhole, double rawRate, double ratio, String spread) {
 
         public String render() {
             return String.format(Locale.ROOT, """
                     messaging benchmark: %d units, %d synapses (degree ≈ %d), %d steps, %d dispatcher thread%s
                       simulator  %,13d messages in %7.3f s  = %,12.0f messages/s  (median of %d after %d warm-up runs; %.3f s with the system's start and stop)
                       raw Pekko  %,13d messages in %7.3f s  = %,12.0f messages/s  (median of %d, alternating; %.3f s with the system's start and stop)
-                      ratio (simulator / raw) = %.3f""",
+                      ratio (simulator / raw) = %.3f  (median of %d back-to-back pairs; lowest … highest pair %s)""",
                     units, synapses, degree, steps, threads, threads == 1 ? "" : "s",
-                    simMessages, simSeconds, simRate, TIMED, WARM_UP, simWhole, rawMessages, rawSeconds, rawRate, TIMED, rawWhole, ratio);
+                    simMessages, simSeconds, simRate, TIMED, WARM_UP, simWhole, rawMessages, rawSeconds, rawRate, TIMED, rawWhole, ratio, TIMED,
+                    spread);
         }
     }
 
@@ -107,8 +108,7 @@ public final class MessagingBenchmark {
         Measured sim = null;
         Measured raw = null;
         int rounds = 0;
-        double[] simSeconds = new double[TIMED];
-        double[] rawSeconds = new double[TIMED];
+        SideBySide times = new SideBySide(TIMED); // raw time first: the ratio of rates is raw time / simulator time
         double[] simWhole = new double[TIMED];
         double[] rawWhole = new double[TIMED];
         // Warm-up runs first, then the two alternate, so a busy spell of the machine hits both alike.
@@ -125,30 +125,25 @@ public final class MessagingBenchmark {
             out.printf(Locale.ROOT, "%s: raw fan-out (%d actors, %d rounds) %,d messages in %.3f s, %.3f s with the system's start and stop (process CPU %.3f s)%n",
                     what, units, rounds, raw.messages(), raw.seconds(), raw.whole(), (cpu2 - cpu1) / 1e9);
             if (k >= 0) {
-                simSeconds[k] = sim.seconds();
-                rawSeconds[k] = raw.seconds();
+                times.add(raw.seconds(), sim.seconds());
                 simWhole[k] = sim.whole();
                 rawWhole[k] = raw.whole();
             }
         }
-        double simTime = median(simSeconds);
-        double rawTime = median(rawSeconds);
-        double simRate = sim.messages() / simTime;
-        double rawRate = raw.messages() / rawTime;
+        double simTime = times.medianSecond();
+        double rawTime = times.medianFirst();
+        // Both sides send (almost exactly) the same number of messages each run; the rates' ratio per pair is
+        // (sim messages / raw messages) · (raw time / simulator time).
+        double perMessage = (double) sim.messages() / raw.messages();
         return new Report(units, degree, steps, threads, net.couplings().size(),
-                sim.messages(), simTime, median(simWhole), simRate, raw.messages(), rawTime, median(rawWhole), rawRate, simRate / rawRate);
+                sim.messages(), simTime, SideBySide.median(simWhole), sim.messages() / simTime, raw.messages(), rawTime,
+                SideBySide.median(rawWhole), raw.messages() / rawTime, perMessage * times.ratio(), times.spread(perMessage));
     }
 
     /** Untimed runs of each before the timed ones: one was not enough to reach steady JIT code (the ratio then ranged 0.27–0.52). */
     static final int WARM_UP = 2;
-    /** Timed runs of each, alternating; the medians are compared. */
-    static final int TIMED = 3;
-
-    private static double median(double[] v) {
-        double[] sorted = v.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
+    /** Timed runs of each, in back-to-back pairs ({@link SideBySide}). */
+    static final int TIMED = 5;
 
     /** @param seconds messaging alone: from the moment every actor is spawned and wired to the end; {@code whole} adds the system's start and stop */
     private record Measured(long messages, double seconds, double whole) {

@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
  * thread updating whole layers as EJML matrices ({@link BatchedRelaxation}). Both compute the same
  * dynamics (link delay one step), so the benchmark also reports how far their final states differ.
  * Each side runs {@link #WARM_UP} times to warm up, then the two alternate {@link #TIMED} times; the
- * ratio is the median dense time over the median actor time. An actor run is timed from the moment
+ * ratio is the median over these back-to-back pairs of dense time / actor time ({@link SideBySide}). An actor run is timed from the moment
  * its actors are wired and told to start to the end of its one episode: starting and stopping the
  * actor system (~0.3 s here) is paid once per simulation — once per epoch in training — so it is
  * reported beside the ratio, not in it (as {@code bench langevin} times from connecting its slices).
@@ -35,10 +35,8 @@ public final class RelaxBenchmark {
     }
 
     public record Report(int[] layers, int batch, int steps, int blockSize, int threads, double denseSeconds,
-                         double actorSeconds, double wholeSeconds, double maxDifference, long messages) {
-        public double ratio() {
-            return denseSeconds / actorSeconds;
-        }
+                         double actorSeconds, double wholeSeconds, double maxDifference, long messages, double ratio,
+                         String spread) {
 
         public String render() {
             return String.format("""
@@ -47,13 +45,14 @@ public final class RelaxBenchmark {
                       actors, block granularity          %8.3f s  (%,d messages; median of %d, from the start to the last state)
                         with the actor system's start and stop %8.3f s
                       final states agree within %.1e
-                      ratio (dense / actors) = %.2f""", java.util.Arrays.toString(layers), batch, steps, blockSize, threads,
-                    denseSeconds, TIMED, WARM_UP, actorSeconds, messages, TIMED, wholeSeconds, maxDifference, ratio());
+                      ratio (dense / actors) = %.2f  (median of %d back-to-back pairs; lowest … highest pair %s)""",
+                    java.util.Arrays.toString(layers), batch, steps, blockSize, threads,
+                    denseSeconds, TIMED, WARM_UP, actorSeconds, messages, TIMED, wholeSeconds, maxDifference, ratio, TIMED, spread);
         }
     }
 
     static final int WARM_UP = 3;
-    static final int TIMED = 3;
+    static final int TIMED = 5;
 
     public static Report run(int[] layers, int batch, int steps, int blockSize, int threads, PrintStream log)
             throws SimulationDiverged, SimulationStalled {
@@ -76,7 +75,7 @@ public final class RelaxBenchmark {
                 .with(SimulationRunner.Executor.THREAD_POOL); // heavy actors: see SimulationRunner.Executor
         // JIT warm-up as JMH does it: one run is not enough for the actors (measured: the first timed run
         // after a single warm-up took 2.5 s, the fourth 1.2 s), so each side runs WARM_UP times untimed,
-        // then the two alternate, and the medians of TIMED runs are compared.
+        // then the two alternate in TIMED back-to-back pairs (SideBySide).
         log.println("relax benchmark: warm-up …");
         double[][] want = null;
         RunResult got = null;
@@ -85,22 +84,18 @@ public final class RelaxBenchmark {
             got = SimulationRunner.run(spec, rt, ProgressListener.NONE);
         }
         log.println("relax benchmark: timed runs …");
-        double[] denseTimes = new double[TIMED];
-        double[] actorTimes = new double[TIMED];
+        SideBySide times = new SideBySide(TIMED);
         double[] wholeTimes = new double[TIMED];
         for (int k = 0; k < TIMED; k++) {
             long t0 = System.nanoTime();
             want = dense.relax(x, steps);
-            denseTimes[k] = (System.nanoTime() - t0) / 1e9;
+            double denseTime = (System.nanoTime() - t0) / 1e9;
             Stopwatch watch = new Stopwatch();
             t0 = System.nanoTime();
             got = SimulationRunner.run(spec, rt, watch);
             wholeTimes[k] = (System.nanoTime() - t0) / 1e9;
-            actorTimes[k] = (watch.end - watch.start) / 1e9;
+            times.add(denseTime, (watch.end - watch.start) / 1e9);
         }
-        double denseSeconds = median(denseTimes);
-        double actorSeconds = median(actorTimes);
-        double wholeSeconds = median(wholeTimes);
 
         double worst = 0;
         for (int l = 1; l < layers.length; l++) {
@@ -109,7 +104,8 @@ public final class RelaxBenchmark {
                 for (int b = 0; b < batch; b++) worst = Math.max(worst, Math.abs(want[l][k * batch + b] - got.states()[units[k]][b]));
             }
         }
-        return new Report(layers, batch, steps, blockSize, threads, denseSeconds, actorSeconds, wholeSeconds, worst, got.messages());
+        return new Report(layers, batch, steps, blockSize, threads, times.medianFirst(), times.medianSecond(),
+                SideBySide.median(wholeTimes), worst, got.messages(), times.ratio(), times.spread(1.0));
     }
 
     /** When the run's actors were told to start, and when its last episode ended. */
@@ -128,9 +124,5 @@ public final class RelaxBenchmark {
         }
     }
 
-    private static double median(double[] v) {
-        double[] sorted = v.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
+
 }
