@@ -278,5 +278,4 @@ final class SimulationPlan {
         }
         return out;
     }
-
 }

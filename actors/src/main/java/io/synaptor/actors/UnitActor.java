@@ -30,7 +30,10 @@ import java.util.SplittableRandom;
  * It takes the step t → t+1 only when every input link is known through t — the conservative
  * rule; an output unit in a nudged phase also waits for its target. When ρ did not change by a
  * single bit — or, with a send threshold, by more than the threshold since the last value sent —
- * it sends a clock message instead of a state, so synapses skip the recomputation.
+ * it sends a clock message instead of a state, so synapses skip the recomputation. A synapse whose
+ * other end is a clamped input drives only this slice, from the input, and reads this slice only
+ * when its rule samples; it hears from the slice only then (a departure from DESIGN.md's "after
+ * every step" that changes no bit: the synapse would hold the same value at those instants).
  * The unit's bias is a synapse to a constant ρ ≡ 1 and learns with the same rule. With reset on,
  * the first step of every episode returns the unit to s = 0 — read from the schedule, so no
  * message; its neighbours still see its previous state for one link delay, as physics would have it.

@@ -1,8 +1,6 @@
 package io.synaptor.scenarios.bench;
 
 import com.typesafe.config.Config;
-import io.synaptor.actors.ProbeActor;
-import io.synaptor.actors.ProgressListener;
 import io.synaptor.actors.RunResult;
 import io.synaptor.actors.SimulationDiverged;
 import io.synaptor.actors.SimulationRunner;
@@ -149,22 +147,6 @@ public final class MessagingBenchmark {
     private record Measured(long messages, double seconds, double whole) {
     }
 
-    /** When the simulation's actors were told to start, and when its episode ended. */
-    private static final class Stopwatch implements ProgressListener {
-        volatile long start;
-        volatile long end;
-
-        @Override
-        public void started() {
-            start = System.nanoTime();
-        }
-
-        @Override
-        public void episode(ProbeActor.EpisodeResult result) {
-            end = System.nanoTime();
-        }
-    }
-
     /**
      * CPU time of the whole process so far, or 0 where the JVM does not tell: logged next to the
      * wall time, since a busy machine slows the wall clock of whichever measurement it hits.
@@ -202,7 +184,7 @@ public final class MessagingBenchmark {
             throw new IllegalStateException("the benchmark simulation failed: " + e.getMessage(), e);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Measured(result.messages(), (watch.end - watch.start) / 1e9, seconds);
+        return new Measured(result.messages(), watch.seconds(), seconds);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.synaptor.scenarios.bench;
 
-import io.synaptor.actors.ProbeActor;
 import io.synaptor.actors.ProgressListener;
 import io.synaptor.actors.RunResult;
 import io.synaptor.actors.SimulationDiverged;
@@ -25,8 +24,9 @@ import java.util.SplittableRandom;
  * thread updating whole layers as EJML matrices ({@link BatchedRelaxation}). Both compute the same
  * dynamics (link delay one step), so the benchmark also reports how far their final states differ.
  * Each side runs {@link #WARM_UP} times to warm up, then the two alternate {@link #TIMED} times; the
- * ratio is the median over these back-to-back pairs of dense time / actor time ({@link SideBySide}). An actor run is timed from the moment
- * its actors are wired and told to start to the end of its one episode: starting and stopping the
+ * ratio is the median over these back-to-back pairs of dense time / actor time ({@link SideBySide}).
+ * An actor run is timed ({@link Stopwatch}) from the moment its actors are wired and told to start
+ * to the end of its one episode: starting and stopping the
  * actor system (~0.3 s here) is paid once per simulation — once per epoch in training — so it is
  * reported beside the ratio, not in it (as {@code bench langevin} times from connecting its slices).
  */
@@ -94,7 +94,7 @@ public final class RelaxBenchmark {
             t0 = System.nanoTime();
             got = SimulationRunner.run(spec, rt, watch);
             wholeTimes[k] = (System.nanoTime() - t0) / 1e9;
-            times.add(denseTime, (watch.end - watch.start) / 1e9);
+            times.add(denseTime, watch.seconds());
         }
 
         double worst = 0;
@@ -107,22 +107,5 @@ public final class RelaxBenchmark {
         return new Report(layers, batch, steps, blockSize, threads, times.medianFirst(), times.medianSecond(),
                 SideBySide.median(wholeTimes), worst, got.messages(), times.ratio(), times.spread(1.0));
     }
-
-    /** When the run's actors were told to start, and when its last episode ended. */
-    private static final class Stopwatch implements ProgressListener {
-        volatile long start;
-        volatile long end;
-
-        @Override
-        public void started() {
-            start = System.nanoTime();
-        }
-
-        @Override
-        public void episode(ProbeActor.EpisodeResult result) {
-            end = System.nanoTime();
-        }
-    }
-
 
 }
