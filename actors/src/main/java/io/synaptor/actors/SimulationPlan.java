@@ -167,31 +167,8 @@ final class SimulationPlan {
                 net.dynamics(complex), biasRules, schedule, spec.reset() || spec.persistent() != null,
                 Rules.clampsOutputs(spec.rule()), noise, timing, clocks,
                 spec.persistent() == null ? null
-                        : spec.persistent().states(units[0], schedule, size, net.dynamics(complex).components()),
-                samplers(slice));
+                        : spec.persistent().states(units[0], schedule, size, net.dynamics(complex).components()));
         return UnitActor.create(setup, teacher, probe, log);
-    }
-
-    /**
-     * Per slot of a free slice, when its block reads this end: null where it needs every value;
-     * where the block's other end is a clamped input, the block uses this end only for its rule's
-     * samples (its one drive comes from the input), so the unit tells it only then — a rule on the
-     * block's own clock says when. Not in free-running mode, where the block learns from whatever it
-     * has heard by then. Null if no slot qualifies.
-     */
-    private LearningRule[] samplers(int slice) {
-        if (spec.timing().free()) return null;
-        List<Integer> slots = slotsOf.get(slice);
-        LearningRule[] out = new LearningRule[slots.size()];
-        boolean any = false;
-        for (int k = 0; k < out.length; k++) {
-            Block block = blocks.get(slots.get(k));
-            int other = block.sliceI() == slice ? block.sliceJ() : block.sliceI();
-            if (!clamped(other)) continue;
-            out[k] = Rules.create(spec.rule(), blockClock(block), 0.0);
-            any = true;
-        }
-        return any ? out : null;
     }
 
     /** A block's clock: the schedule as the block's own, possibly skewed, clock reads it. */

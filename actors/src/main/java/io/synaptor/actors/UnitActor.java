@@ -30,10 +30,7 @@ import java.util.SplittableRandom;
  * It takes the step t → t+1 only when every input link is known through t — the conservative
  * rule; an output unit in a nudged phase also waits for its target. When ρ did not change by a
  * single bit — or, with a send threshold, by more than the threshold since the last value sent —
- * it sends a clock message instead of a state, so synapses skip the recomputation. A synapse whose
- * other end is a clamped input drives only this slice, from the input, and reads this slice only
- * when its rule samples; it hears from the slice only then (a departure from DESIGN.md's "after
- * every step" that changes no bit: the synapse would hold the same value at those instants).
+ * it sends a clock message instead of a state, so synapses skip the recomputation.
  * The unit's bias is a synapse to a constant ρ ≡ 1 and learns with the same rule. With reset on,
  * the first step of every episode returns the unit to s = 0 — read from the schedule, so no
  * message; its neighbours still see its previous state for one link delay, as physics would have it.
@@ -84,14 +81,10 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
      * skewed, nudge oscillator reads it). {@code reset}: return to s = 0 at every episode start, or,
      * with {@code persistent} (null: off), to where each training example's last free phase ended;
      * {@code clampOnNudge}: outputs held at their targets during the second phase (CHL).
-     * {@code samplers}, per slot, null where the synapse needs every value; otherwise the synapse's
-     * other end is a clamped input, so it reads this end only when its rule samples, and the
-     * sampler (a rule on the synapse's own clock) says when (null as a whole: none such).
      */
     public record Setup(int[] units, int[] outputIndex, int slots, int batch, double[] bias, UnitDynamics dynamics,
                         LearningRule[] biasRules, NudgeSchedule schedule, boolean reset, boolean clampOnNudge,
-                        SplittableRandom[] noise, Timing timing, NudgeSchedule[] nudgeClocks, PersistentStates persistent,
-                        LearningRule[] samplers) {
+                        SplittableRandom[] noise, Timing timing, NudgeSchedule[] nudgeClocks, PersistentStates persistent) {
         public int size() {
             return units.length;
         }
@@ -146,7 +139,6 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private final long[] blockTimes;
     private final double[][] blockValues;
     private int blockSize;
-    private final long[] nextListen; // per slot: the next state time its synapse samples (null: every slot hears every value)
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // generic arrays: fast indexing on the hot path
     private UnitActor(ActorContext<Command> ctx, Setup setup, ActorRef<TeacherActor.Command> teacher,
@@ -188,12 +180,6 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
             }
         }
         this.nextFreeSample = outputs ? schedule.freeSampleTime(0) : Long.MAX_VALUE;
-        if (setup.samplers() != null) {
-            nextListen = new long[setup.slots()];
-            for (int k = 0; k < nextListen.length; k++) nextListen[k] = setup.samplers()[k] == null ? -1 : 0; // all hear t = 0
-        } else {
-            nextListen = null;
-        }
         // With persistent states the first episode's first step loads its examples' states too.
         this.nextReset = setup.persistent() != null ? 0 : resetAfter(0);
         this.nextKeep = keepAfter(0);
@@ -368,10 +354,9 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         } else if (!setup.timing().mustSend(rho, lastSent)) {
             tellSynapses(new SynapseActor.Clock(setup.units()[0], t), MessageKind.STATE_CLOCK, t, 0);
         } else {
-            lastSent = rho;
             tellSynapses(new SynapseActor.State(setup.units()[0], t, t, rho), MessageKind.STATE, t, rho.length);
+            lastSent = rho;
         }
-        if (nextListen != null) tellSamplers();
         if (t == endTime) {
             if (log != null) log.flush();
             for (int k = 0; k < size; k++) { // the slice's message counts go with its first unit
@@ -402,32 +387,11 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         }
     }
 
-    /** Sends one message to every synapse that hears every value, counts it, and traces it (sent at t, valid from {@code from}). */
+    /** Sends one message to every synapse, counts it, and traces it (sent at t, valid from {@code from}). */
     private void tellSynapses(SynapseActor.Command m, MessageKind kind, long from, int doubles) {
-        for (int k = 0; k < synapses.size(); k++) {
-            if (nextListen != null && nextListen[k] >= 0) continue; // a sampler: tellSamplers
-            synapses.get(k).tell(m);
-            sent[kind.ordinal()]++;
-            if (log != null) log.record(kind, ids[k], t, from, doubles);
-        }
-    }
-
-    /**
-     * A synapse that only samples this end (its other end is clamped) hears from it only at t = 0 and
-     * at its sample times: the value it would hold then (the last one sent, under windows or
-     * send-on-delta too), known until just before its next sample. Between samples it uses this end
-     * for nothing, so the run is the same bits with fewer messages.
-     */
-    private void tellSamplers() {
-        for (int k = 0; k < nextListen.length; k++) {
-            if (nextListen[k] != t) continue;
-            long next = setup.samplers()[k].nextSampleTime(t + 1);
-            long horizon = next > endTime ? endTime : next - 1;
-            synapses.get(k).tell(new SynapseActor.State(setup.units()[0], t, horizon, lastSent));
-            sent[MessageKind.STATE.ordinal()]++;
-            if (log != null) log.record(MessageKind.STATE, ids[k], t, t, lastSent.length);
-            nextListen[k] = next;
-        }
+        for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(m);
+        sent[kind.ordinal()] += synapses.size();
+        if (log != null) for (int id : ids) log.record(kind, id, t, from, doubles);
     }
 
     /** The physical (real) part of unit k's state, one entry per example. */

@@ -80,39 +80,4 @@ class GranularityTest {
         System.out.printf("[GranularityTest] relaxation, blocks of %d: actors vs dense EJML within %.1e%n", blockSize, report.maxDifference());
         assertTrue(report.maxDifference() < 1e-12, "max difference " + report.maxDifference());
     }
-
-    /**
-     * A block whose other end is a clamped input hears a free slice only at t = 0 and at its rule's
-     * samples; every other block hears it after every step. A test-only relaxation of T steps
-     * through 12-6-3 in slices of 3 — input 4 slices, hidden 2, output 1 — has one sample, the free
-     * state at t = T (one-sided EP reads it in every episode; it learns only in training ones), so it
-     * carries, per hidden slice, T + 1 values to its output block and two to each of its 4 input
-     * blocks, and per output slice T + 1 to each of its 2 blocks: 4(T + 1) + 16 state and clock
-     * messages in all (12(T + 1) if every block heard every step), with the same final states.
-     */
-    @org.junit.jupiter.api.Test
-    void blocksOnAClampedInputHearTheFreeEndOnlyWhenTheyLearn() throws Exception {
-        int steps = 50;
-        int[] layers = {12, 6, 3};
-        SplittableRandom r = new SplittableRandom(11);
-        NetworkSpec net = LayeredNetworks.build(layers, 1, Activation.named("sigmoid"), 0.5, 0.0, r.split());
-        double[][] x = new double[4][12];
-        for (double[] row : x) for (int k = 0; k < row.length; k++) row[k] = r.nextDouble();
-        LabeledData data = new LabeledData(x, new double[4][3]);
-        PhaseSchedule schedule = new PhaseSchedule(4, steps, 1, 0.1, false, 7, 1, 0, 4);
-        SimulationSpec spec = new SimulationSpec(net, schedule, "one-sided", 0.0, LabeledData.empty(), data, true, 7, 2,
-                Timing.exact(net.size()), 3);
-        RunResult got = SimulationRunner.run(spec, SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
-        long states = got.sent().get(io.synaptor.actors.MessageKind.STATE) + got.sent().get(io.synaptor.actors.MessageKind.STATE_CLOCK);
-        assertEquals(4L * (steps + 1) + 16, states);
-        double[][] want = new io.synaptor.network.BatchedRelaxation(net).relax(x, steps);
-        double worst = 0;
-        for (int l = 1; l < layers.length; l++) {
-            int[] units = new io.synaptor.network.BatchedRelaxation(net).layer(l);
-            for (int k = 0; k < units.length; k++) {
-                for (int b = 0; b < x.length; b++) worst = Math.max(worst, Math.abs(want[l][k * x.length + b] - got.states()[units[k]][b]));
-            }
-        }
-        assertTrue(worst < 1e-12, "final states differ from the dense relaxation by " + worst);
-    }
 }
