@@ -171,11 +171,6 @@ final class SimulationPlan {
         return UnitActor.create(setup, teacher, probe, log);
     }
 
-    /** A block's clock: the schedule as the block's own, possibly skewed, clock reads it. */
-    private NudgeSchedule blockClock(Block block) {
-        return ShiftedSchedule.of(spec.schedule(), spec.timing().skew(RandomStreams.Kind.SYNAPSE, block.first()));
-    }
-
     /** @param refI the slice refs at the block's ends (null for a clamped input slice) */
     Behavior<SynapseActor.Command> block(int b, ActorRef<UnitActor.Command> refI, ActorRef<UnitActor.Command> refJ,
                                          ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
@@ -186,7 +181,7 @@ final class SimulationPlan {
         int[] unitsJ = slices.get(block.sliceJ());
         int first = block.first();
         // One clock for the block's rules, remembered between them (BlockClock); a single synapse needs none.
-        NudgeSchedule shifted = blockClock(block);
+        NudgeSchedule shifted = ShiftedSchedule.of(spec.schedule(), timing.skew(RandomStreams.Kind.SYNAPSE, first));
         NudgeSchedule clock = block.couplings().size() > 1 ? new BlockClock(shifted) : shifted;
         double[] w = new double[unitsI.length * unitsJ.length];
         int[] index = new int[w.length];

@@ -26,10 +26,9 @@ public final class ImageScenario implements Scenario {
     private final Common.Defaults defaults;
     private final int shiftedCopies;
     private final double rateDecay;
-    private final List<Double> rates;
 
     private ImageScenario(String name, String dataSet, int trainSize, int testSize, Common.Defaults defaults,
-                          int shiftedCopies, double rateDecay, List<Double> rates) {
+                          int shiftedCopies, double rateDecay) {
         this.name = name;
         this.dataSet = dataSet;
         this.trainSize = trainSize;
@@ -37,19 +36,18 @@ public final class ImageScenario implements Scenario {
         this.defaults = defaults;
         this.shiftedCopies = shiftedCopies;
         this.rateDecay = rateDecay;
-        this.rates = rates;
     }
 
     /** 8,000 digits overfit a 784-500-10 net (train 0.98, test 0.94): three shifted copies and a decaying rate by default. */
     static ImageScenario mnist() {
         return new ImageScenario("mnist-ep", "mnist", 8000, 2000,
-                new Common.Defaults(List.of(784, 500, 10), 20, 5, 0.5, false, 0.05, 12, 20), 3, 0.9, List.of(0.2, 0.1));
+                new Common.Defaults(List.of(784, 500, 10), 20, 5, 0.5, false, 0.05, 12, 20), 3, 0.9);
     }
 
     /** mnist-ep's rates, decaying by 0.85 an epoch over 20: constant rates left the test accuracy wandering around 0.85. */
     static ImageScenario fashion() {
         return new ImageScenario("fashion-ep", "fashion-mnist", 60000, 10000,
-                new Common.Defaults(List.of(784, 500, 10), 20, 5, 0.5, false, 0.05, 20, 20), 0, 0.85, List.of(0.2, 0.1));
+                new Common.Defaults(List.of(784, 500, 10), 20, 5, 0.5, false, 0.05, 20, 20), 0, 0.85);
     }
 
     @Override
@@ -65,10 +63,11 @@ public final class ImageScenario implements Scenario {
     @Override
     public String description() {
         return """
-                Trains a layered EP network on %s (%,d training and %,d test images, pixels in [0, 1] presented
-                as the input units' rates ρ (data.encoding), one-hot targets) with learning.rule (centered EP by default), at network.granularity=block: each layer
-                in slices of network.block-size units, one actor per slice and per block of a projection
-                (EJML products), the same protocol as unit granularity with longer vectors. Needs the data:
+                Trains a layered EP network on %s (%,d training and %,d test images, pixels in [0, 1]
+                presented as the input units' rates ρ (data.encoding), one-hot targets) with learning.rule
+                (centered EP by default), at network.granularity=block: each layer in slices of
+                network.block-size units, one actor per slice and per block of a projection (EJML
+                products), the same protocol as unit granularity with longer vectors. Needs the data:
                 %s. Per-epoch train/test accuracy and loss (accuracy.png, loss.png) and the last epoch's
                 confusion matrix (confusion.png).""".formatted(dataSet, trainSize, testSize, DataSets.howToInstall(dataSet));
     }
@@ -82,9 +81,8 @@ public final class ImageScenario implements Scenario {
                 case "network.block-size" -> Setting.integer(x.path(), 100, 1, 1_000_000, x.doc());
                 case "learning.rule" -> Setting.choice(x.path(), "centered", x.choices(), x.doc());
                 case "learning.rate-decay" -> Setting.real(x.path(), rateDecay, 0.0, 1.0, x.doc());
-                case "learning.rates" -> Setting.realList(x.path(), rates, 0.0, 1000.0, x.doc()
-                        + " (default: " + rates.get(0) + " for the input projection, " + rates.get(1)
-                        + " above; set one per projection when changing network.layers)");
+                case "learning.rates" -> Setting.realList(x.path(), List.of(0.2, 0.1), 0.0, 1000.0, x.doc()
+                        + " (default: 0.2 for the input projection, 0.1 above; set one per projection when changing network.layers)");
                 default -> x;
             });
         }
