@@ -105,7 +105,6 @@ public final class MessagingBenchmark {
         out.printf(Locale.ROOT, "simulator: %s, %d steps …%n", net, steps);
         Measured sim = null;
         Measured raw = null;
-        int rounds = 0;
         SideBySide times = new SideBySide(TIMED); // raw time first: the ratio of rates is raw time / simulator time
         double[] simWhole = new double[TIMED];
         double[] rawWhole = new double[TIMED];
@@ -117,7 +116,7 @@ public final class MessagingBenchmark {
             long cpu1 = cpuNanos();
             out.printf(Locale.ROOT, "%s: simulator %,d messages in %.3f s, %.3f s with the system's start and stop (process CPU %.3f s)%n",
                     what, sim.messages(), sim.seconds(), sim.whole(), (cpu1 - cpu0) / 1e9);
-            rounds = rounds(sim.messages(), perRound);
+            int rounds = rounds(sim.messages(), perRound);
             raw = fanout(adjacency, rounds, rt, out);
             long cpu2 = cpuNanos();
             out.printf(Locale.ROOT, "%s: raw fan-out (%d actors, %d rounds) %,d messages in %.3f s, %.3f s with the system's start and stop (process CPU %.3f s)%n",

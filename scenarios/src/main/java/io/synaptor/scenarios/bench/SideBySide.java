@@ -25,10 +25,6 @@ final class SideBySide {
         pairs++;
     }
 
-    int pairs() {
-        return pairs;
-    }
-
     double medianFirst() {
         return median(Arrays.copyOf(first, pairs));
     }
