@@ -180,13 +180,14 @@ final class SimulationPlan {
         int[] unitsI = slices.get(block.sliceI());
         int[] unitsJ = slices.get(block.sliceJ());
         int first = block.first();
-        // One clock for the block's rules, remembered between them (BlockClock); a single synapse needs none.
+        // One clock for the block's rule, remembered between its questions (BlockClock); a single synapse needs none.
         NudgeSchedule shifted = ShiftedSchedule.of(spec.schedule(), timing.skew(RandomStreams.Kind.SYNAPSE, first));
         NudgeSchedule clock = block.couplings().size() > 1 ? new BlockClock(shifted) : shifted;
         double[] w = new double[unitsI.length * unitsJ.length];
         int[] index = new int[w.length];
         Arrays.fill(index, -1);
-        LearningRule[] rules = new LearningRule[w.length];
+        double[] rates = new double[w.length];
+        Arrays.fill(rates, Double.NaN); // empty cells
         int delay = couplings.get(first).delay();
         int[] layerOf = spec.network().layerOf();
         for (int k : block.couplings()) {
@@ -198,13 +199,12 @@ final class SimulationPlan {
             int cell = positionOf[c.i()] * unitsJ.length + positionOf[c.j()];
             w[cell] = c.weight();
             index[cell] = k;
-            rules[cell] = Rules.create(spec.rule(), clock, spec.rateOfProjection(Math.min(layerOf[c.i()], layerOf[c.j()])),
-                    spec.rateDecay());
+            rates[cell] = spec.rateOfProjection(Math.min(layerOf[c.i()], layerOf[c.j()]));
         }
         SynapseActor.Ends ends = new SynapseActor.Ends(
                 unitsI, refI, slotsOf.get(block.sliceI()).indexOf(b),
                 unitsJ, refJ, slotsOf.get(block.sliceJ()).indexOf(b));
-        return SynapseActor.create(first, ends, new SynapseActor.Weights(w, index, rules), row,
+        return SynapseActor.create(first, ends, new SynapseActor.Weights(w, index, Rules.createBlock(spec.rule(), clock, rates, spec.rateDecay())), row,
                 timing.link(first, 0, delay), timing.link(first, 1, delay), timing.window(), spec.schedule().endTime(),
                 probe, log, timing.free());
     }

@@ -2,7 +2,8 @@ package io.synaptor.actors;
 
 import io.synaptor.scheduler.LinkDelay;
 import io.synaptor.scheduler.TimedInbox;
-import io.synaptor.synapses.LearningRule;
+import io.synaptor.synapses.BlockRule;
+import io.synaptor.synapses.Correlation;
 import io.synaptor.synapses.CouplingBlock;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -71,7 +72,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
      * What a block holds: its weights (|I| × |J|, row-major), the coupling index of each in the
      * network spec (−1 where there is none) and each one's rule (null where there is none).
      */
-    public record Weights(double[] values, int[] couplings, LearningRule[] rules) {
+    public record Weights(double[] values, int[] couplings, BlockRule rule) {
     }
 
     /**
@@ -88,8 +89,10 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private final Ends ends;
     private final CouplingBlock coupling;
     private final int[] couplings;
-    private final LearningRule[] rules;
-    private final LearningRule pacer; // the block's rules are one rule on one clock (the builder makes them so): the first speaks for all
+    private final BlockRule rule;
+    private final double[] dw; // the block's weight changes at a sample, one per cell (kept between samples)
+    private final double[] one = new double[1];    // a single synapse's correlation (real part)
+    private final double[] oneIm = new double[1];  // … and imaginary part
     private final long endTime;
     private final ActorRef<ProbeActor.Command> probe;
     private final TimedInbox<double[]> inI = new TimedInbox<>(-1);
@@ -120,15 +123,14 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         this.ends = ends;
         this.coupling = new CouplingBlock(ends.unitsI().length, ends.unitsJ().length, row, weights.values());
         this.couplings = weights.couplings();
-        this.rules = weights.rules();
-        this.pacer = java.util.Arrays.stream(rules).filter(java.util.Objects::nonNull).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("block " + id + " holds no coupling"));
+        this.rule = weights.rule();
+        this.dw = new double[couplings.length];
         this.endTime = endTime;
         this.probe = probe;
         this.toI = ends.refI() == null ? null : new Outgoing(ends.refI(), ends.unitI(), ends.slotI(), linkI, inJ, true);
         this.toJ = ends.refJ() == null ? null : new Outgoing(ends.refJ(), ends.unitJ(), ends.slotJ(), linkJ, inI, false);
-        this.nextSample = pacer.nextSampleTime(0);
-        this.nextUpdate = pacer.nextUpdateTime(0);
+        this.nextSample = rule.nextSampleTime(0);
+        this.nextUpdate = rule.nextUpdateTime(0);
     }
 
     @Override
@@ -217,7 +219,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             boolean moved = learn(tau, pastI.at(tau), pastJ.at(tau));
             pastI.forgetBefore(tau);
             pastJ.forgetBefore(tau);
-            nextSample = pacer.nextSampleTime(tau + 1);
+            nextSample = rule.nextSampleTime(tau + 1);
             if (moved) {
                 // Every value already passed on with the old weight goes again with the new one.
                 if (toI != null) pastJ.resend(toI, tau);
@@ -273,19 +275,16 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private boolean learn(long tau, double[] rhoI, double[] rhoJ) {
         int sizeI = ends.unitsI().length;
         int sizeJ = ends.unitsJ().length;
-        if (sizeI == 1 && sizeJ == 1) {
-            double dw = rules[0].observe(tau, rhoI, rhoJ);
-            return dw != 0.0 && move(0, dw, tau);
+        boolean complex = rule.complex();
+        if (sizeI == 1 && sizeJ == 1) { // one synapse: its minibatch mean directly, no matrix product
+            one[0] = complex ? Correlation.complexMeanRe(rhoI, rhoJ) : Correlation.mean(rhoI, rhoJ);
+            oneIm[0] = complex ? Correlation.complexMeanIm(rhoI, rhoJ) : 0.0;
+            return rule.observe(tau, one, oneIm, dw) && move(0, dw[0], tau);
         }
-        boolean complex = pacer.complex();
         double[] re = coupling.correlations(rhoI, rhoJ, complex);
-        double[] im = coupling.imaginaryCorrelations();
+        if (!rule.observe(tau, re, coupling.imaginaryCorrelations(), dw)) return false; // decided once for the block
         boolean moved = false;
-        for (int k = 0; k < re.length; k++) {
-            if (rules[k] == null) continue;
-            double dw = rules[k].observeCorrelation(tau, re[k], im[k]);
-            if (dw != 0.0) moved |= move(k, dw, tau);
-        }
+        for (int k = 0; k < dw.length; k++) if (dw[k] != 0.0) moved |= move(k, dw[k], tau);
         return moved;
     }
 
@@ -309,7 +308,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         int sizeJ = ends.unitsJ().length;
         for (int k = 0; k < couplings.length; k++) {
             if (couplings[k] < 0) continue;
-            probe.tell(new ProbeActor.SynapseFinal(couplings[k], coupling.weight(k / sizeJ, k % sizeJ), rules[k].lastGradient(),
+            probe.tell(new ProbeActor.SynapseFinal(couplings[k], coupling.weight(k / sizeJ, k % sizeJ), rule.lastGradient(k),
                     first ? sent : MessageKind.counters()));
             first = false;
         }
@@ -322,8 +321,8 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         boolean moved = false;
         if (tau == nextSample) {
             moved = learn(tau, inI.current(), inJ.current());
-            nextSample = pacer.nextSampleTime(tau + 1);
-            nextUpdate = pacer.nextUpdateTime(tau + 1);
+            nextSample = rule.nextSampleTime(tau + 1);
+            nextUpdate = rule.nextUpdateTime(tau + 1);
         }
         started = true;
         if (toI != null && (changedJ || moved)) toI.change(tau);

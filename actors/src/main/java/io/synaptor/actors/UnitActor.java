@@ -269,7 +269,9 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
                 if (inbox[k].advanceTo(t)) {
                     double[] now = inbox[k].current();
                     double[] before = applied[k];
-                    for (int b = 0; b < sum.length; b++) sum[b] += now[b] - (before == null ? 0.0 : before[b]);
+                    // two plain loops rather than a test per entry: the JIT vectorises them (x − 0.0 = x, so the same bits)
+                    if (before == null) for (int b = 0; b < sum.length; b++) sum[b] += now[b];
+                    else for (int b = 0; b < sum.length; b++) sum[b] += now[b] - before[b];
                     applied[k] = now;
                 }
             }
@@ -288,7 +290,11 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
                     double[] target = stepTargets[k];
                     if (target != null && setup.clampOnNudge()) {
                         System.arraycopy(target, 0, s, k * row, row); // contrastive Hebbian: the output is clamped
-                    } else if (setup.timing().update().updates(setup.units()[k], t)) { // else it holds its state
+                    } else if (!setup.timing().update().updates(setup.units()[k], t)) {
+                        continue; // it holds its state
+                    } else if (target == null && !dynamics.isNoisy()) {
+                        dynamics.freeSteps(s, k * batch, (k + 1) * batch, sum, bias[k], rhoNow); // the relaxation's hot loop, in one call
+                    } else {
                         for (int b = 0; b < batch; b++) {
                             double noise = dynamics.isNoisy() ? setup.noise()[k].nextGaussian() : 0.0;
                             dynamics.step(s, k * batch + b, sum, bias[k], betaRe[k], betaIm[k], target == null ? 0.0 : target[b], noise, rhoNow);
@@ -328,7 +334,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
             }
         }
         double[] rho = new double[s.length];
-        for (int b = 0; b < size * setup.batch(); b++) dynamics.rho(s, b, rho);
+        dynamics.rhoAll(s, rho);
         rhoNow = rho;
         if (t == nextSave) freeState = s.clone();
         if (t == nextKeep) {

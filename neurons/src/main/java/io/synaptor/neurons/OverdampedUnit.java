@@ -91,8 +91,22 @@ public final class OverdampedUnit implements UnitDynamics {
         s[b] = activation.clip(v - dt * gradient(v, activation.rhoPrime(v, rho[b]), h[b] + bias, betaRe, target) + noiseScale * gaussian);
     }
 
+    /** Noiseless (T = 0 is the caller's promise, as the interface says): the noise term is the + 0.0 of a zero draw. */
+    @Override
+    public void freeSteps(double[] s, int from, int to, double[] h, double bias, double[] rho) {
+        for (int b = from; b < to; b++) {
+            double v = s[b];
+            s[b] = activation.clip(v - dt * (selfEnergy.force(v) - activation.rhoPrime(v, rho[b]) * (h[b] + bias)) + 0.0);
+        }
+    }
+
     @Override
     public void rho(double[] s, int b, double[] rho) {
         rho[b] = activation.rho(s[b]);
+    }
+
+    @Override
+    public void rhoAll(double[] s, double[] rho) {
+        for (int b = 0; b < s.length; b++) rho[b] = activation.rho(s[b]);
     }
 }

@@ -21,7 +21,6 @@ public interface UnitDynamics {
      */
     void step(double[] s, int b, double[] h, double bias, double betaRe, double betaIm, double target, double gaussian);
 
-    /** ρ of example b of s, written to the same place in rho. */
     /**
      * {@link #step(double[], int, double[], double, double, double, double, double)} when {@code rho}
      * already holds ρ(s) at the same indices — the host computed it to send it — so a real unit
@@ -32,5 +31,21 @@ public interface UnitDynamics {
         step(s, b, h, bias, betaRe, betaIm, target, gaussian);
     }
 
+    /**
+     * Free, noiseless steps (β = 0, T = 0) of examples [from, to), all with the same bias, when
+     * {@code rho} holds ρ(s): a slice stepping a unit's whole minibatch in one call, so the loop is
+     * the implementation's own (DESIGN.md, "Granularity"). The same bits as calling
+     * {@link #step(double[], int, double[], double, double, double, double, double, double[])} per example.
+     */
+    default void freeSteps(double[] s, int from, int to, double[] h, double bias, double[] rho) {
+        for (int b = from; b < to; b++) step(s, b, h, bias, 0.0, 0.0, 0.0, 0.0, rho);
+    }
+
+    /** ρ of example b of s, written to the same place in rho. */
     void rho(double[] s, int b, double[] rho);
+
+    /** ρ of every example of s, into rho (same length). */
+    default void rhoAll(double[] s, double[] rho) {
+        for (int b = 0, n = s.length / components(); b < n; b++) rho(s, b, rho);
+    }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.SplittableRandom;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,6 +37,43 @@ class OverdampedUnitTest {
 
     private static double sig(double x) {
         return 1 / (1 + Math.exp(-x));
+    }
+
+    /** The slice's bulk calls (its hot loop) are the per-example calls in one: the same bits, signed zeros included. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sigmoid", "hard-sigmoid", "tanh"})
+    void bulkFreeStepsAndRhoEqualPerExampleCalls(String name) {
+        java.util.List<UnitDynamics> units = new java.util.ArrayList<>(java.util.List.of(
+                new OverdampedUnit(Activation.named(name), SelfEnergy.QUADRATIC, 0.07, 0.0),
+                new OverdampedUnit(Activation.named(name), QuarticPotential.doubleWell(), 0.03, 0.0)));
+        if (!name.equals("hard-sigmoid")) units.add(new HolomorphicUnit(Activation.named(name), 0.05, 0.0)); // not holomorphic
+        for (UnitDynamics u : units) {
+            SplittableRandom r = new SplittableRandom(11);
+            int n = 40 * u.components();
+            double[] s = new double[n];
+            double[] h = new double[n];
+            for (int i = 0; i < n; i++) {
+                s[i] = 3 * r.nextDouble() - 1.5;
+                h[i] = 4 * r.nextDouble() - 2;
+            }
+            s[12] = -0.0;
+            s[13] = 0.0;
+            h[13] = 0.0;
+            double[] rho = new double[n];
+            u.rhoAll(s, rho);
+            double[] rhoOne = new double[n];
+            for (int b = 0; b < n / u.components(); b++) u.rho(s, b, rhoOne);
+            assertArrayEquals(rhoOne, rho, 0.0);
+            double[] bulk = s.clone();
+            double[] one = s.clone();
+            u.freeSteps(bulk, 10, 30, h, 0.3, rho);
+            for (int b = 10; b < 30; b++) u.step(one, b, h, 0.3, 0.0, 0.0, 0.0, 0.0, rho);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Double.doubleToRawLongBits(one[i]), Double.doubleToRawLongBits(bulk[i]), name + " entry " + i);
+            }
+            assertTrue(bulk[15 * u.components()] != s[15 * u.components()]); // it did step
+            assertEquals(s[35 * u.components()], bulk[35 * u.components()], 0.0); // and only [10, 30)
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.synaptor.scenarios;
 import com.typesafe.config.ConfigFactory;
 import io.synaptor.actors.SimulationDiverged;
 import io.synaptor.actors.SimulationStalled;
+import io.synaptor.scenarios.bench.HotPath;
 import io.synaptor.scenarios.bench.LangevinBenchmark;
 import io.synaptor.scenarios.bench.MessagingBenchmark;
 import io.synaptor.scenarios.bench.RelaxBenchmark;
@@ -27,7 +28,8 @@ final class BenchCommand implements Callable<Integer> {
             + "relax: block-granularity relaxation beside a single-threaded dense EJML one; "
             + "epoch: seconds per Fashion-MNIST epoch of fashion-ep at block granularity; "
             + "langevin: synaptic updates/s of a double-well Langevin network (N = 1,000 at 10%%, 10,000 at 1%%), one thread beside one actor per slice; "
-            + "cluster: wall time of two-moons on N local node JVMs over one node JVM, and the share of messages that crossed nodes")
+            + "cluster: wall time of two-moons on N local node JVMs over one node JVM, and the share of messages that crossed nodes; "
+            + "step: JMH micro-benchmark of a slice's free step (--units × --batch) as the slice takes it, per example, and written out in place")
     String name;
 
     @Option(names = "--threshold", description = "send-on-delta: the send threshold (default 1e-4)")
@@ -43,8 +45,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--block-size", description = "relax: units per slice (default 100)")
     int blockSize = 100;
 
-    @Option(names = "--units", description = "units in the network (default 1000)")
-    int units = 1000;
+    @Option(names = "--units", description = "messaging: units in the network (default 1000); step: units in the slice (default 100)")
+    Integer unitsGiven;
+    int units;
 
     @Option(names = "--degree", description = "synapses per unit (default 10)")
     int degree = 10;
@@ -71,12 +74,14 @@ final class BenchCommand implements Callable<Integer> {
         // thousands of steps), not an actor system's start-up.
         steps = stepsGiven != null ? stepsGiven : name.equals("langevin") || name.equals("relax") ? 1000 : 300;
         batch = batchGiven != null ? batchGiven : 100;
+        units = unitsGiven != null ? unitsGiven : 1000;
         if (name.equals("epoch")) return epoch();
         if (name.equals("send-on-delta")) return sendOnDelta();
         if (name.equals("langevin")) return langevin();
         if (name.equals("relax")) return relax();
         if (name.equals("cluster")) return cluster();
-        if (!name.equals("messaging")) throw new BadInput("unknown benchmark '" + name + "' (known: messaging, send-on-delta, relax, epoch, langevin, cluster)");
+        if (name.equals("step")) return step();
+        if (!name.equals("messaging")) throw new BadInput("unknown benchmark '" + name + "' (known: messaging, send-on-delta, relax, epoch, langevin, cluster, step)");
         if (units < 20 || degree < 1 || steps < 1 || threads < 1) throw new BadInput("--units ≥ 20, --degree, --steps and --threads ≥ 1");
         var out = spec.commandLine().getOut();
         MessagingBenchmark.Report report;
@@ -97,6 +102,19 @@ final class BenchCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(RelaxBenchmark.run(layers, batch, steps, blockSize, threads, System.out).render());
         } catch (SimulationDiverged | SimulationStalled e) {
             throw new RunFailed("the relaxation failed: " + e.getMessage(), e);
+        }
+        return 0;
+    }
+
+    /** The slice's hot loop under JMH; --units defaults to a block of 100 here, as in bench relax. */
+    private int step() {
+        int sliceUnits = unitsGiven != null ? unitsGiven : 100;
+        if (sliceUnits < 1 || batch < 1) throw new BadInput("step needs positive --units and --batch");
+        try {
+            var micros = HotPath.run(sliceUnits, batch);
+            spec.commandLine().getOut().println(HotPath.render(sliceUnits, batch, micros));
+        } catch (org.openjdk.jmh.runner.RunnerException e) {
+            throw new RunFailed("the JMH run failed: " + e.getMessage(), e);
         }
         return 0;
     }

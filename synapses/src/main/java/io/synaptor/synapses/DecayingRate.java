@@ -61,4 +61,23 @@ public final class DecayingRate implements LearningRule {
         }
         return dw * factor;
     }
+
+    /** A block's rule with the same decay: every change times γ^e, as each weight's own DecayingRate would give it. */
+    public static BlockRule of(BlockRule block, NudgeSchedule schedule, double gamma) {
+        if (!(gamma >= 0.0 && gamma <= 1.0)) throw new IllegalArgumentException("the rate decay must be in [0, 1], got " + gamma);
+        return new BlockRule() {
+            @Override public long nextSampleTime(long t) { return block.nextSampleTime(t); }
+            @Override public long nextUpdateTime(long t) { return block.nextUpdateTime(t); }
+            @Override public boolean complex() { return block.complex(); }
+            @Override public double lastGradient(int cell) { return block.lastGradient(cell); }
+
+            @Override
+            public boolean observe(long t, double[] re, double[] im, double[] dw) {
+                if (!block.observe(t, re, im, dw)) return false;
+                double factor = Math.pow(gamma, schedule.epochOf(schedule.episodeOfState(t))); // once per update: nothing to remember
+                for (int k = 0; k < dw.length; k++) dw[k] *= factor; // 0 stays 0 (and −0 stays −0), as damped leaves them
+                return true;
+            }
+        };
+    }
 }

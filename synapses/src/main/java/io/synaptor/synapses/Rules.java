@@ -35,6 +35,25 @@ public final class Rules {
         return decay == 1.0 ? rule : new DecayingRate(rule, schedule, decay);
     }
 
+    /**
+     * The rule of a block of weights on the block's clock, cell k learning at rates[k] (NaN: no
+     * weight in that cell): one-sided and centered EP keep their state in arrays
+     * ({@link TwoSampleBlock}); the other rules are one object per weight.
+     */
+    public static BlockRule createBlock(String name, NudgeSchedule clock, double[] rates, double decay) {
+        double any = java.util.Arrays.stream(rates).filter(r -> !Double.isNaN(r)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("a block needs at least one weight"));
+        BlockRule block;
+        if (create(name, clock, any) instanceof TwoSampleRule rule) {
+            block = new TwoSampleBlock(rule, rates);
+        } else {
+            LearningRule[] rules = new LearningRule[rates.length];
+            for (int k = 0; k < rates.length; k++) if (!Double.isNaN(rates[k])) rules[k] = create(name, clock, rates[k]);
+            block = BlockRule.perWeight(rules);
+        }
+        return decay == 1.0 ? block : DecayingRate.of(block, clock, decay);
+    }
+
     public static LearningRule create(String name, NudgeSchedule schedule, double rate) {
         return switch (name) {
             case "one-sided" -> new OneSidedEP(schedule, rate);

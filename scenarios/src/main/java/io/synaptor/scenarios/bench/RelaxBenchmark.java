@@ -35,7 +35,7 @@ public final class RelaxBenchmark {
     }
 
     public record Report(int[] layers, int batch, int steps, int blockSize, int threads, double denseSeconds,
-                         double actorSeconds, double wholeSeconds, double maxDifference, long messages, double ratio,
+                         double actorSeconds, double wholeSeconds, double denseCpu, double actorCpu, double maxDifference, long messages, double ratio,
                          String spread) {
 
         public String render() {
@@ -44,10 +44,12 @@ public final class RelaxBenchmark {
                       synchronous dense EJML (1 thread)  %8.3f s  (median of %d after %d warm-up runs)
                       actors, block granularity          %8.3f s  (%,d messages; median of %d, from the start to the last state)
                         with the actor system's start and stop %8.3f s
+                      CPU time (whole process): dense %.3f s, actors %.3f s = %.2f × dense, %.2f cores busy
                       final states agree within %.1e
                       ratio (dense / actors) = %.2f  (median of %d back-to-back pairs; lowest … highest pair %s)""",
                     java.util.Arrays.toString(layers), batch, steps, blockSize, threads,
-                    denseSeconds, TIMED, WARM_UP, actorSeconds, messages, TIMED, wholeSeconds, maxDifference, ratio, TIMED, spread);
+                    denseSeconds, TIMED, WARM_UP, actorSeconds, messages, TIMED, wholeSeconds,
+                    denseCpu, actorCpu, actorCpu / denseCpu, actorCpu / actorSeconds, maxDifference, ratio, TIMED, spread);
         }
     }
 
@@ -86,15 +88,20 @@ public final class RelaxBenchmark {
         log.println("relax benchmark: timed runs …");
         SideBySide times = new SideBySide(TIMED);
         double[] wholeTimes = new double[TIMED];
+        double[] denseCpu = new double[TIMED];
+        double[] actorCpu = new double[TIMED];
         for (int k = 0; k < TIMED; k++) {
+            long c0 = Stopwatch.processCpuNanos();
             long t0 = System.nanoTime();
             want = dense.relax(x, steps);
             double denseTime = (System.nanoTime() - t0) / 1e9;
+            denseCpu[k] = (Stopwatch.processCpuNanos() - c0) / 1e9;
             Stopwatch watch = new Stopwatch();
             t0 = System.nanoTime();
             got = SimulationRunner.run(spec, rt, watch);
             wholeTimes[k] = (System.nanoTime() - t0) / 1e9;
             times.add(denseTime, watch.seconds());
+            actorCpu[k] = watch.cpuSeconds();
         }
 
         double worst = 0;
@@ -105,7 +112,7 @@ public final class RelaxBenchmark {
             }
         }
         return new Report(layers, batch, steps, blockSize, threads, times.medianFirst(), times.medianSecond(),
-                SideBySide.median(wholeTimes), worst, got.messages(), times.ratio(), times.spread(1.0));
+                SideBySide.median(wholeTimes), SideBySide.median(denseCpu), SideBySide.median(actorCpu), worst, got.messages(), times.ratio(), times.spread(1.0));
     }
 
 }

@@ -1,0 +1,67 @@
+package io.synaptor.synapses;
+
+import java.util.Arrays;
+
+/**
+ * One-sided or centered EP for a whole block ({@link BlockRule}): the two samples' timing and the
+ * estimate are the rule's ({@link TwoSampleRule}, read from one copy on the block's clock); the
+ * first sample's correlations and the estimates are arrays, one entry per cell.
+ */
+final class TwoSampleBlock implements BlockRule {
+    private final TwoSampleRule rule;
+    private final double[] rates;          // per cell; NaN marks an empty cell
+    private final double[] firstCorrelation;
+    private final double[] lastGradient;
+    private long firstEpisode = -1;
+
+    /** @param rule the rule on the block's clock; rates[k]: cell k's learning rate, NaN for an empty cell */
+    TwoSampleBlock(TwoSampleRule rule, double[] rates) {
+        this.rule = rule;
+        this.rates = rates.clone();
+        this.firstCorrelation = new double[rates.length];
+        this.lastGradient = new double[rates.length];
+        Arrays.fill(lastGradient, Double.NaN);
+    }
+
+    @Override
+    public long nextSampleTime(long t) {
+        return rule.nextSampleTime(t);
+    }
+
+    @Override
+    public long nextUpdateTime(long t) {
+        return rule.nextUpdateTime(t);
+    }
+
+    @Override
+    public boolean complex() {
+        return false;
+    }
+
+    @Override
+    public double lastGradient(int cell) {
+        return lastGradient[cell];
+    }
+
+    /** {@link TwoSampleRule#observeCorrelation}, decided once: a first sample is stored, a second one after it is turned into estimates. */
+    @Override
+    public boolean observe(long t, double[] re, double[] im, double[] dw) {
+        Arrays.fill(dw, 0.0);
+        long e = rule.schedule.episodeOfState(t);
+        if (!rule.schedule.isTraining(e)) return false;
+        if (t == rule.first(e)) {
+            System.arraycopy(re, 0, firstCorrelation, 0, re.length);
+            firstEpisode = e;
+            return false;
+        }
+        if (t != rule.second(e) || firstEpisode != e) return false;
+        boolean any = false;
+        for (int k = 0; k < dw.length; k++) {
+            if (Double.isNaN(rates[k])) continue;
+            lastGradient[k] = rule.estimate(firstCorrelation[k], re[k], e);
+            dw[k] = -rates[k] * lastGradient[k];
+            any |= dw[k] != 0.0;
+        }
+        return any;
+    }
+}
