@@ -70,6 +70,25 @@ class BadInputTest {
                 Arguments.of("missing config", new String[]{"run", "--config", "/nonexistent/config.conf"}, "does not exist"));
     }
 
+    /** Benchmarks write no run directory: the same one line and exit 2, before any measurement starts. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badBenchmarks")
+    void benchmarkBadInputIsOneLineAndExitTwo(String what, String[] args, String expected) {
+        Cli.Result r = Cli.run(null, args);
+        assertEquals(2, r.exit(), what + ": " + r.err());
+        String err = r.err().strip();
+        assertEquals(1, err.lines().count(), "one line, not: " + err);
+        assertTrue(err.contains(expected), err);
+        assertTrue(r.out().isEmpty(), "nothing measured: " + r.out());
+    }
+
+    static Stream<Arguments> badBenchmarks() {
+        return Stream.of(
+                Arguments.of("unknown benchmark", new String[]{"bench", "no-such-bench"}, "unknown benchmark 'no-such-bench'"),
+                Arguments.of("empty slice for bench step", new String[]{"bench", "step", "--units", "0"}, "step needs positive --units and --batch"),
+                Arguments.of("relax without layers", new String[]{"bench", "relax", "--layers", "784"}, "at least two positive sizes"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("badInputs")
     void oneLineAndExitTwoAndNothingWritten(String what, String[] args, String expected, @TempDir Path tmp) {

@@ -64,8 +64,7 @@ public class SliceStepBenchmark {
     @Benchmark
     public double[] slice() {
         unit.rhoAll(s, rho);
-        for (int k = 0; k < units; k++) unit.freeSteps(s, k * batch, (k + 1) * batch, h, bias[k], rho);
-        return s;
+        return stepLoop();
     }
 
     /** One call per example and entry, through the interface, as the slice did before. */
@@ -82,14 +81,7 @@ public class SliceStepBenchmark {
     @Benchmark
     public double[] sliceWrittenOut() {
         for (int i = 0; i < s.length; i++) rho[i] = act.rho(s[i]);
-        for (int k = 0; k < units; k++) {
-            double b0 = bias[k];
-            for (int b = 0; b < batch; b++) {
-                int i = k * batch + b;
-                s[i] = act.clip(s[i] - dt * (s[i] - act.rhoPrime(s[i], rho[i]) * (h[i] + b0)));
-            }
-        }
-        return s;
+        return stepLoopWrittenOut();
     }
 
     /** The step loop alone (no exponentials): where the call's shape shows — a loop the JIT cannot vectorise is ~5× slower. */
