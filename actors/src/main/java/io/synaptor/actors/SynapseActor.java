@@ -70,7 +70,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
 
     /**
      * What a block holds: its weights (|I| × |J|, row-major), the coupling index of each in the
-     * network spec (−1 where there is none) and each one's rule (null where there is none).
+     * network spec (−1 where there is none) and the block's learning rule (one rule on one clock for all).
      */
     public record Weights(double[] values, int[] couplings, BlockRule rule) {
     }

@@ -269,7 +269,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
                 if (inbox[k].advanceTo(t)) {
                     double[] now = inbox[k].current();
                     double[] before = applied[k];
-                    // two plain loops rather than a test per entry: the JIT vectorises them (x − 0.0 = x, so the same bits)
+                    // two plain loops, no test per entry (x − 0.0 = x, so the same bits)
                     if (before == null) for (int b = 0; b < sum.length; b++) sum[b] += now[b];
                     else for (int b = 0; b < sum.length; b++) sum[b] += now[b] - before[b];
                     applied[k] = now;
