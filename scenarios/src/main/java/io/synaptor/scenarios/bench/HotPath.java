@@ -33,6 +33,7 @@ public final class HotPath {
                 .verbosity(VerboseMode.SILENT)
                 .build();
         Collection<RunResult> results = new Runner(options).run();
+        if (results.isEmpty()) throw new RunnerException("no benchmark ran");
         Map<String, Double> micros = new LinkedHashMap<>();
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark();
@@ -48,8 +49,10 @@ public final class HotPath {
         for (var e : micros.entrySet()) {
             // each variant beside the loop written out in place that computes the same thing
             String reference = (e.getKey().startsWith("step") ? "stepLoop" : "slice") + "WrittenOut";
-            out.append(String.format(Locale.ROOT, "  %-19s %9.2f µs   ratio (%s / this) = %.2f%n",
-                    e.getKey(), e.getValue(), reference, micros.get(reference) / e.getValue()));
+            Double ref = micros.get(reference); // absent only if JMH failed to run it
+            out.append(String.format(Locale.ROOT, "  %-19s %9.2f µs", e.getKey(), e.getValue()))
+                    .append(ref == null ? "" : String.format(Locale.ROOT, "   ratio (%s / this) = %.2f", reference, ref / e.getValue()))
+                    .append(System.lineSeparator());
         }
         return out.toString().stripTrailing();
     }
