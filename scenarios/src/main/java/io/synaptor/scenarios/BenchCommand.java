@@ -38,21 +38,21 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--layers", split = ",", description = "relax: units per layer (default 784,500,10)")
     int[] layers = {784, 500, 10};
 
-    @Option(names = "--batch", description = "relax: minibatch (default 100); epoch: the scenario's own unless given")
+    @Option(names = "--batch", paramLabel = "B", description = "relax, step: minibatch (default 100); epoch: the scenario's own unless given")
     Integer batchGiven;
     int batch;
 
     @Option(names = "--block-size", description = "relax: units per slice (default 100)")
     int blockSize = 100;
 
-    @Option(names = "--units", description = "messaging: units in the network (default 1000); step: units in the slice (default 100)")
+    @Option(names = "--units", paramLabel = "N", description = "messaging: units in the network (default 1000); step: units in the slice (default 100)")
     Integer unitsGiven;
     int units;
 
     @Option(names = "--degree", description = "synapses per unit (default 10)")
     int degree = 10;
 
-    @Option(names = "--steps", description = "relaxation steps (default 300; relax and langevin 1000)")
+    @Option(names = "--steps", paramLabel = "N", description = "relaxation steps (default 300; relax and langevin 1000)")
     Integer stepsGiven;
     int steps;
 
