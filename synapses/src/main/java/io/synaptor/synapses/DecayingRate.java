@@ -15,10 +15,9 @@ public final class DecayingRate implements LearningRule {
     private double factor;
 
     public DecayingRate(LearningRule rule, NudgeSchedule schedule, double gamma) {
-        if (!(gamma >= 0.0 && gamma <= 1.0)) throw new IllegalArgumentException("the rate decay must be in [0, 1], got " + gamma);
         this.rule = rule;
         this.schedule = schedule;
-        this.gamma = gamma;
+        this.gamma = checked(gamma);
     }
 
     @Override
@@ -62,9 +61,14 @@ public final class DecayingRate implements LearningRule {
         return dw * factor;
     }
 
+    private static double checked(double gamma) {
+        if (!(gamma >= 0.0 && gamma <= 1.0)) throw new IllegalArgumentException("the rate decay must be in [0, 1], got " + gamma);
+        return gamma;
+    }
+
     /** A block's rule with the same decay: every change times γ^e, as each weight's own DecayingRate would give it. */
     public static BlockRule of(BlockRule block, NudgeSchedule schedule, double gamma) {
-        if (!(gamma >= 0.0 && gamma <= 1.0)) throw new IllegalArgumentException("the rate decay must be in [0, 1], got " + gamma);
+        checked(gamma);
         return new BlockRule() {
             @Override public long nextSampleTime(long t) { return block.nextSampleTime(t); }
             @Override public long nextUpdateTime(long t) { return block.nextUpdateTime(t); }

@@ -18,7 +18,6 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -111,14 +110,14 @@ public final class MessagingBenchmark {
         // Warm-up runs first, then the two alternate, so a busy spell of the machine hits both alike.
         for (int k = -WARM_UP; k < TIMED; k++) {
             String what = k < 0 ? "warm-up " + (k + WARM_UP + 1) : "timed run " + (k + 1);
-            long cpu0 = cpuNanos();
+            long cpu0 = Stopwatch.processCpuNanos(); // logged beside the wall time: a busy machine slows whichever run it hits
             sim = simulate(net, steps, rt);
-            long cpu1 = cpuNanos();
+            long cpu1 = Stopwatch.processCpuNanos();
             out.printf(Locale.ROOT, "%s: simulator %,d messages in %.3f s, %.3f s with the system's start and stop (process CPU %.3f s)%n",
                     what, sim.messages(), sim.seconds(), sim.whole(), (cpu1 - cpu0) / 1e9);
             int rounds = rounds(sim.messages(), perRound);
             raw = fanout(adjacency, rounds, rt, out);
-            long cpu2 = cpuNanos();
+            long cpu2 = Stopwatch.processCpuNanos();
             out.printf(Locale.ROOT, "%s: raw fan-out (%d actors, %d rounds) %,d messages in %.3f s, %.3f s with the system's start and stop (process CPU %.3f s)%n",
                     what, units, rounds, raw.messages(), raw.seconds(), raw.whole(), (cpu2 - cpu1) / 1e9);
             if (k >= 0) {
@@ -144,17 +143,6 @@ public final class MessagingBenchmark {
 
     /** @param seconds messaging alone: from the moment every actor is spawned and wired to the end; {@code whole} adds the system's start and stop */
     private record Measured(long messages, double seconds, double whole) {
-    }
-
-    /**
-     * CPU time of the whole process so far, or 0 where the JVM does not tell: logged next to the
-     * wall time, since a busy machine slows the wall clock of whichever measurement it hits.
-     */
-    private static long cpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return Math.max(0, os.getProcessCpuTime());
-        }
-        return 0;
     }
 
     private static int rounds(long messages, long perRound) {

@@ -36,8 +36,14 @@ final class Stopwatch implements ProgressListener {
         return (cpuEnd - cpuStart) / 1e9;
     }
 
-    /** CPU time of the whole process so far (every thread: dispatcher, GC, compiler), in ns. */
+    /**
+     * CPU time of the whole process so far (every thread: dispatcher, GC, compiler), in ns, or 0
+     * where the JVM does not tell.
+     */
     static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 }
