@@ -23,7 +23,7 @@ final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "messaging: simulator messages/s beside a raw Pekko fan-out; "
+    @Parameters(index = "0", paramLabel = "NAME", description = "messaging: unit-granularity messages/s beside raw Pekko of the same shape (a relay actor per synapse) and a units-only fan-out; "
             + "send-on-delta: state messages with and without a send threshold on the gradient-check net; "
             + "relax: block-granularity relaxation beside a single-threaded dense EJML one; "
             + "epoch: seconds per Fashion-MNIST epoch of fashion-ep at block granularity; "

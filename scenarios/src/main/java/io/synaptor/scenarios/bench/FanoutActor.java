@@ -9,6 +9,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The raw Pekko baseline of {@link MessagingBenchmark}: a node of a graph that, in each round,
@@ -28,28 +29,41 @@ public final class FanoutActor extends AbstractBehavior<FanoutActor.Command> {
     public record Connect(List<ActorRef<Command>> neighbours) implements Command {
     }
 
-    /** neighbour → node: one value of round {@code round}. */
-    public record Value(int round, double value) implements Command {
+    /** neighbour → node: one value of round {@code round} from node {@code from} (a relay passes on who sent it). */
+    public record Value(int from, int round, double value) implements Command {
+    }
+
+    /** What the nodes sent and heard, added up as each finishes (the counts are the benchmark's, not a formula's). */
+    public record Traffic(LongAdder sent, LongAdder received) {
+        public Traffic() {
+            this(new LongAdder(), new LongAdder());
+        }
     }
 
     /** Rounds tracked at once (a power of two; two would do, see the class comment). */
     private static final int RING = 4;
 
-    public static Behavior<Command> create(int id, int rounds, CountDownLatch done) {
-        return Behaviors.setup(ctx -> new FanoutActor(ctx, id, rounds, done));
+    public static Behavior<Command> create(int id, int rounds, CountDownLatch done, Traffic traffic) {
+        return Behaviors.setup(ctx -> new FanoutActor(ctx, id, rounds, done, traffic));
     }
 
+    private final int id;
     private final int rounds;
     private final CountDownLatch done;
+    private final Traffic traffic;
     private final int[] received = new int[RING];
+    private long heard;
+    private long told;
     private ActorRef<Command>[] neighbours;
     private int round;
     private double value;
 
-    private FanoutActor(ActorContext<Command> ctx, int id, int rounds, CountDownLatch done) {
+    private FanoutActor(ActorContext<Command> ctx, int id, int rounds, CountDownLatch done, Traffic traffic) {
         super(ctx);
+        this.id = id;
         this.rounds = rounds;
         this.done = done;
+        this.traffic = traffic;
         this.value = id;
     }
 
@@ -65,7 +79,7 @@ public final class FanoutActor extends AbstractBehavior<FanoutActor.Command> {
     private Behavior<Command> onConnect(Connect m) {
         neighbours = m.neighbours().toArray(new ActorRef[0]);
         if (rounds == 0) {
-            done.countDown();
+            finish();
             return this;
         }
         send();
@@ -79,6 +93,7 @@ public final class FanoutActor extends AbstractBehavior<FanoutActor.Command> {
             throw new IllegalStateException("round " + r + " message at round " + round);
         }
         received[r & (RING - 1)]++;
+        heard++;
         value = 0.5 * (value + m.value());
         advance();
         return this;
@@ -91,7 +106,7 @@ public final class FanoutActor extends AbstractBehavior<FanoutActor.Command> {
             received[round & (RING - 1)] = 0;
             round++;
             if (round == rounds) {
-                done.countDown();
+                finish();
                 return;
             }
             send();
@@ -100,7 +115,15 @@ public final class FanoutActor extends AbstractBehavior<FanoutActor.Command> {
 
     /** One immutable message per round, shared by all neighbours (as a unit shares its state message). */
     private void send() {
-        Value v = new Value(round, value);
+        Value v = new Value(id, round, value);
         for (ActorRef<Command> n : neighbours) n.tell(v);
+        told += neighbours.length;
+    }
+
+    /** Every round's messages are in (no neighbour sends past the last round): the counts are final. */
+    private void finish() {
+        traffic.sent().add(told);
+        traffic.received().add(heard);
+        done.countDown();
     }
 }

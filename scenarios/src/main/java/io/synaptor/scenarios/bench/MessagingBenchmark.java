@@ -63,33 +63,56 @@ public final class MessagingBenchmark {
 
     /**
      * What one benchmark found. Rates are messages per second of messaging: from the moment every
-     * actor is spawned and wired until the last message is handled (spawning 6,000 actors costs the
-     * simulator more than 1,000 cost the fan-out, and is not messaging); the times with the actor
-     * system's start and stop are reported beside them.
+     * actor is spawned and wired until the last message is handled (spawning 6,000 actors costs
+     * more than 1,000, and is not messaging); the times with the actor system's start and stop are
+     * reported beside them. {@code ratio} is the simulator over raw Pekko of the same shape;
+     * {@code fanoutRatio} the simulator over the unit-only fan-out.
      */
     public record Report(int units, int degree, int steps, int threads, int synapses,
-                         long simMessages, double simSeconds, double simWhole, double simRate,
-                         long rawMessages, double rawSeconds, double rawWhole, double rawRate, double ratio, String spread) {
+                         Side sim, Side relay, Side fanout, double ratio, String spread, double fanoutRatio, String fanoutSpread) {
 
         public String render() {
             return String.format(Locale.ROOT, """
-                    messaging benchmark: %d units, %d synapses (degree ≈ %d), %d steps, %d dispatcher thread%s
-                      simulator  %,13d messages in %7.3f s  = %,12.0f messages/s  (median of %d after %d warm-up runs; %.3f s with the system's start and stop)
-                      raw Pekko  %,13d messages in %7.3f s  = %,12.0f messages/s  (median of %d, alternating; %.3f s with the system's start and stop)
-                      ratio (simulator / raw) = %.3f  (median of %d back-to-back pairs; lowest … highest pair %s)""",
-                    units, synapses, degree, steps, threads, threads == 1 ? "" : "s",
-                    simMessages, simSeconds, simRate, TIMED, WARM_UP, simWhole, rawMessages, rawSeconds, rawRate, TIMED, rawWhole, ratio, TIMED,
-                    spread);
+                    messaging benchmark: %d units, %d synapses (degree ≈ %d), %d steps, %d dispatcher thread%s; medians of %d runs after %d warm-up runs, alternating
+                      simulator               %s
+                      raw Pekko, same shape   %s
+                      raw Pekko, units only   %s
+                      ratio (simulator / raw Pekko of the same shape) = %.3f  (median of %d back-to-back pairs; lowest … highest pair %s)
+                      beside the units-only fan-out: %.3f (%s) — what one actor per synapse costs in Pekko itself""",
+                    units, synapses, degree, steps, threads, threads == 1 ? "" : "s", TIMED, WARM_UP,
+                    sim.render(), relay.render(), fanout.render(), ratio, TIMED, spread, fanoutRatio, fanoutSpread);
         }
     }
 
     /**
-     * Runs both measurements, warm-ups first.
+     * One contender's medians: its messages, seconds of messaging, seconds with the system's start
+     * and stop, and the process CPU seconds of the whole run (all threads: how busy it kept the cores).
+     */
+    public record Side(String actors, long messages, double seconds, double whole, double cpu) {
+        public double rate() {
+            return messages / seconds;
+        }
+
+        /** Process CPU per message, in nanoseconds. */
+        public double cpuPerMessage() {
+            return 1e9 * cpu / messages;
+        }
+
+        String render() {
+            return String.format(Locale.ROOT, "%,11d messages in %6.3f s = %,11.0f messages/s  (%s; %.3f s with the system's start and stop; CPU %.0f ns per message)",
+                    messages, seconds, rate(), actors, whole, cpuPerMessage());
+        }
+    }
+
+    /**
+     * Runs the three measurements, warm-ups first: the simulator; raw Pekko of the same shape (one
+     * actor per unit and one {@link RelayActor} per synapse, DESIGN.md "Granularity"); and raw Pekko
+     * between the units alone (1,000 actors, each message straight to a neighbour).
      *
      * @param units   network size (≥ 3)
      * @param degree  synapses per free unit, about (≥ 1)
      * @param steps   relaxation steps of the simulator's one episode (≥ 1)
-     * @param threads dispatcher threads, for both measurements (1 … 64)
+     * @param threads dispatcher threads, for all measurements (1 … 64)
      * @param log     progress lines, or null for none
      */
     public static Report run(int units, int degree, int steps, int threads, PrintStream log) {
@@ -98,42 +121,58 @@ public final class MessagingBenchmark {
         PrintStream out = log != null ? log : new PrintStream(OutputStream.nullOutputStream());
         SimulationRunner.Runtime rt = new SimulationRunner.Runtime(threads, 100, TIMEOUT);
         NetworkSpec net = network(units, degree, SEED);
-        int[][] adjacency = adjacency(net);
-        long perRound = 2L * net.couplings().size();
+        int synapses = net.couplings().size();
 
         out.printf(Locale.ROOT, "simulator: %s, %d steps …%n", net, steps);
         Measured sim = null;
-        Measured raw = null;
-        SideBySide times = new SideBySide(TIMED); // raw time first: the ratio of rates is raw time / simulator time
-        double[] simWhole = new double[TIMED];
-        double[] rawWhole = new double[TIMED];
-        // Warm-up runs first, then the two alternate, so a busy spell of the machine hits both alike.
+        Measured relay = null;
+        Measured fanout = null;
+        // Each raw time first: the ratio of rates is raw time / simulator time (times the message counts' ratio).
+        SideBySide sameShape = new SideBySide(TIMED);
+        SideBySide unitsOnly = new SideBySide(TIMED);
+        double[][] whole = new double[3][TIMED];
+        double[][] cpu = new double[3][TIMED];
+        // Warm-up runs first, then the three alternate, so a busy spell of the machine hits all alike.
         for (int k = -WARM_UP; k < TIMED; k++) {
             String what = k < 0 ? "warm-up " + (k + WARM_UP + 1) : "timed run " + (k + 1);
-            long cpu0 = Stopwatch.processCpuNanos(); // logged beside the wall time: a busy machine slows whichever run it hits
-            sim = simulate(net, steps, rt);
-            long cpu1 = Stopwatch.processCpuNanos();
-            out.printf(Locale.ROOT, "%s: simulator %,d messages in %.3f s, %.3f s with the system's start and stop (process CPU %.3f s)%n",
-                    what, sim.messages(), sim.seconds(), sim.whole(), (cpu1 - cpu0) / 1e9);
-            int rounds = rounds(sim.messages(), perRound);
-            raw = fanout(adjacency, rounds, rt, out);
-            long cpu2 = Stopwatch.processCpuNanos();
-            out.printf(Locale.ROOT, "%s: raw fan-out (%d actors, %d rounds) %,d messages in %.3f s, %.3f s with the system's start and stop (process CPU %.3f s)%n",
-                    what, units, rounds, raw.messages(), raw.seconds(), raw.whole(), (cpu2 - cpu1) / 1e9);
+            sim = logged(out, what, "simulator", () -> simulate(net, steps, rt));
+            // Rounds that send as many messages as the simulator did: 4 per synapse and round through relays, 2 without.
+            int relayRounds = rounds(sim.messages(), 4L * synapses);
+            relay = logged(out, what, "raw Pekko, same shape (" + (units + synapses) + " actors, " + relayRounds + " rounds)",
+                    () -> raw(net, true, relayRounds, rt));
+            int fanoutRounds = rounds(sim.messages(), 2L * synapses);
+            fanout = logged(out, what, "raw Pekko, units only (" + units + " actors, " + fanoutRounds + " rounds)",
+                    () -> raw(net, false, fanoutRounds, rt));
             if (k >= 0) {
-                times.add(raw.seconds(), sim.seconds());
-                simWhole[k] = sim.whole();
-                rawWhole[k] = raw.whole();
+                sameShape.add(relay.seconds(), sim.seconds());
+                unitsOnly.add(fanout.seconds(), sim.seconds());
+                whole[0][k] = sim.whole();
+                whole[1][k] = relay.whole();
+                whole[2][k] = fanout.whole();
+                cpu[0][k] = sim.cpu();
+                cpu[1][k] = relay.cpu();
+                cpu[2][k] = fanout.cpu();
             }
         }
-        double simTime = times.medianSecond();
-        double rawTime = times.medianFirst();
-        // Both sides send (almost exactly) the same number of messages each run; the rates' ratio per pair is
+        // Each side sends (almost exactly) the same number of messages each run; a pair's ratio of rates is
         // (sim messages / raw messages) · (raw time / simulator time).
-        double perMessage = (double) sim.messages() / raw.messages();
-        return new Report(units, degree, steps, threads, net.couplings().size(),
-                sim.messages(), simTime, SideBySide.median(simWhole), sim.messages() / simTime, raw.messages(), rawTime,
-                SideBySide.median(rawWhole), raw.messages() / rawTime, perMessage * times.ratio(), times.spread(perMessage));
+        double perRelay = (double) sim.messages() / relay.messages();
+        double perFanout = (double) sim.messages() / fanout.messages();
+        return new Report(units, degree, steps, threads, synapses,
+                new Side((units + synapses) + " actors", sim.messages(), sameShape.medianSecond(), SideBySide.median(whole[0]), SideBySide.median(cpu[0])),
+                new Side((units + synapses) + " actors", relay.messages(), sameShape.medianFirst(), SideBySide.median(whole[1]), SideBySide.median(cpu[1])),
+                new Side(units + " actors", fanout.messages(), unitsOnly.medianFirst(), SideBySide.median(whole[2]), SideBySide.median(cpu[2])),
+                perRelay * sameShape.ratio(), sameShape.spread(perRelay), perFanout * unitsOnly.ratio(), unitsOnly.spread(perFanout));
+    }
+
+    /** Runs one side and logs it with the process CPU time it took (a busy machine slows whichever run it hits). */
+    private static Measured logged(PrintStream out, String what, String side, java.util.function.Supplier<Measured> run) {
+        long cpu0 = Stopwatch.processCpuNanos();
+        Measured m = run.get();
+        double cpu = (Stopwatch.processCpuNanos() - cpu0) / 1e9;
+        out.printf(Locale.ROOT, "%s: %s %,d messages in %.3f s, %.3f s with the system's start and stop (process CPU %.3f s)%n",
+                what, side, m.messages(), m.seconds(), m.whole(), cpu);
+        return new Measured(m.messages(), m.seconds(), m.whole(), cpu);
     }
 
     /** Untimed runs of each before the timed ones: one was not enough to reach steady JIT code (the ratio then ranged 0.27–0.52). */
@@ -142,7 +181,10 @@ public final class MessagingBenchmark {
     static final int TIMED = 5;
 
     /** @param seconds messaging alone: from the moment every actor is spawned and wired to the end; {@code whole} adds the system's start and stop */
-    private record Measured(long messages, double seconds, double whole) {
+    private record Measured(long messages, double seconds, double whole, double cpu) {
+        Measured(long messages, double seconds, double whole) {
+            this(messages, seconds, whole, Double.NaN);
+        }
     }
 
     private static int rounds(long messages, long perRound) {
@@ -248,29 +290,43 @@ public final class MessagingBenchmark {
 
     // ---------------------------------------------------------------- raw Pekko
 
-    private static Measured fanout(int[][] adjacency, int rounds, SimulationRunner.Runtime rt, PrintStream out) {
-        int n = adjacency.length;
-        long messages = 0;
-        for (int[] a : adjacency) messages += (long) a.length * rounds;
+    /**
+     * Raw Pekko on the network's graph for {@code rounds} rounds: with {@code relays}, one
+     * {@link FanoutActor} per unit and one {@link RelayActor} per coupling between its two units
+     * (the simulator's shape); without, the units' actors send to each other directly.
+     */
+    private static Measured raw(NetworkSpec net, boolean relays, int rounds, SimulationRunner.Runtime rt) {
+        int n = net.size();
+        List<Coupling> couplings = net.couplings();
+        int[][] adjacency = adjacency(net);
+        FanoutActor.Traffic traffic = new FanoutActor.Traffic();
         CountDownLatch done = new CountDownLatch(n);
         AtomicLong started = new AtomicLong();
         Config config = SimulationRunner.pekkoConfig(rt);
         long t0 = System.nanoTime();
         ActorSystem<Void> system = ActorSystem.create(Behaviors.<Void>setup(ctx -> {
             List<ActorRef<FanoutActor.Command>> nodes = new ArrayList<>(n);
-            for (int u = 0; u < n; u++) nodes.add(ctx.spawn(FanoutActor.create(u, rounds, done), "n-" + u));
-            started.set(System.nanoTime());
-            for (int u = 0; u < n; u++) {
-                List<ActorRef<FanoutActor.Command>> neighbours = new ArrayList<>(adjacency[u].length);
-                for (int v : adjacency[u]) neighbours.add(nodes.get(v));
-                nodes.get(u).tell(new FanoutActor.Connect(List.copyOf(neighbours)));
+            for (int u = 0; u < n; u++) nodes.add(ctx.spawn(FanoutActor.create(u, rounds, done, traffic), "n-" + u));
+            List<List<ActorRef<FanoutActor.Command>>> neighbours = new ArrayList<>(n);
+            for (int u = 0; u < n; u++) neighbours.add(new ArrayList<>(adjacency[u].length));
+            if (relays) {
+                for (int c = 0; c < couplings.size(); c++) {
+                    Coupling cp = couplings.get(c);
+                    var relay = ctx.spawn(RelayActor.create(cp.i(), nodes.get(cp.i()), nodes.get(cp.j()), cp.weight()), "s-" + c);
+                    neighbours.get(cp.i()).add(relay);
+                    neighbours.get(cp.j()).add(relay);
+                }
+            } else {
+                for (int u = 0; u < n; u++) for (int v : adjacency[u]) neighbours.get(u).add(nodes.get(v));
             }
+            started.set(System.nanoTime());
+            for (int u = 0; u < n; u++) nodes.get(u).tell(new FanoutActor.Connect(List.copyOf(neighbours.get(u))));
             return Behaviors.empty();
-        }), "fanout", config);
+        }), relays ? "same-shape" : "units-only", config);
         long finished;
         try {
             if (!done.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("the raw fan-out did not finish within " + TIMEOUT.toMinutes() + " min");
+                throw new IllegalStateException("raw Pekko did not finish within " + TIMEOUT.toMinutes() + " min");
             }
             finished = System.nanoTime();
         } catch (InterruptedException e) {
@@ -280,6 +336,8 @@ public final class MessagingBenchmark {
             SimulationRunner.stop(system);
         }
         long t1 = System.nanoTime();
+        // Every message a unit sends lands in a unit (units only) or in a relay, which passes it on to a unit.
+        long messages = traffic.received().sum() + (relays ? traffic.sent().sum() : 0);
         return new Measured(messages, (finished - started.get()) / 1e9, (t1 - t0) / 1e9);
     }
 }
