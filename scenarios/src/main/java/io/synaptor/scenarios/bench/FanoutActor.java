@@ -12,10 +12,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The raw Pekko baseline of {@link MessagingBenchmark}: a node of a graph that, in each round,
- * sends one small message carrying a double to each neighbour, and moves to the next round as soon
- * as it has heard every neighbour's message of the current round. No barrier, no coordinator —
- * the same local, lock-step-free shape as the simulator's units, with none of its arithmetic.
+ * A unit of {@link MessagingBenchmark}'s raw Pekko baselines: a node of a graph that, in each
+ * round, sends one small message carrying a double to each neighbour — another node, or the
+ * {@link RelayActor} of one of its synapses — and moves to the next round as soon as it has heard
+ * every neighbour's message of the current round. No barrier, no coordinator — the same local,
+ * lock-step-free shape as the simulator's units, with none of its arithmetic.
  *
  * <p>A neighbour is at most one round ahead (it cannot finish round r+1 without this node's
  * round-r+1 message), so per-round counters live in a small ring.

@@ -38,15 +38,20 @@ import java.util.concurrent.atomic.AtomicLong;
  *     synapse), relaxing for one evaluation episode of {@code steps} steps. A small temperature
  *     keeps every state changing, so every step is real state and drive traffic, never the cheap
  *     clock messages of a settled unit. The count is the run's own ({@link RunResult#messages()}).</li>
- * <li>Raw Pekko: one {@link FanoutActor} per unit on the same graph, each sending a double to
- *     each neighbour per round and advancing when it has heard all of them — no barrier, no
- *     coordinator — for as many rounds as it takes to send as many messages as the simulator did.</li>
+ * <li>Raw Pekko of the same shape: one {@link FanoutActor} per unit and one {@link RelayActor} per
+ *     synapse; each round a unit sends a double to each of its synapses, which pass it on to the
+ *     other end, and a unit advances when it has heard all of them — no barrier, no coordinator —
+ *     for as many rounds as it takes to send as many messages as the simulator did. The ratio
+ *     held against the target is the simulator over this one (DESIGN.md, "Granularity": at unit
+ *     granularity the shape is one actor per neuron and one per synapse).</li>
+ * <li>Raw Pekko between the units alone: the same nodes sending straight to their neighbours —
+ *     what the simulator's shape costs in Pekko itself, printed beside.</li>
  * </ol>
- * Both are timed the same way, each in its own actor system with the simulator's dispatcher
+ * All are timed the same way, each in its own actor system with the simulator's dispatcher
  * ({@link SimulationRunner#pekkoConfig}), from the moment its actors are wired to the end of the
- * traffic (the whole system's life is reported too): after
- * {@link #WARM_UP} untimed runs of each in the same JVM, {@link #TIMED} runs of each, alternating.
- * The ratio is the simulator's rate over the raw rate: the median over back-to-back pairs ({@link SideBySide}).
+ * traffic (the whole system's life is reported too): after {@link #WARM_UP} untimed runs of each
+ * in the same JVM, {@link #TIMED} runs of each, alternating. A ratio is the median over
+ * back-to-back pairs ({@link SideBySide}).
  */
 public final class MessagingBenchmark {
     private MessagingBenchmark() {
