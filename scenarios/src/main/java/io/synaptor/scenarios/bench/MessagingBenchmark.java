@@ -28,6 +28,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * {@code synaptor bench messaging}: how close the simulator's message rate comes to what Pekko
@@ -171,7 +172,7 @@ public final class MessagingBenchmark {
     }
 
     /** Runs one side and logs it with the process CPU time it took (a busy machine slows whichever run it hits). */
-    private static Measured logged(PrintStream out, String what, String side, java.util.function.Supplier<Measured> run) {
+    private static Measured logged(PrintStream out, String what, String side, Supplier<Measured> run) {
         long cpu0 = Stopwatch.processCpuNanos();
         Measured m = run.get();
         double cpu = (Stopwatch.processCpuNanos() - cpu0) / 1e9;
