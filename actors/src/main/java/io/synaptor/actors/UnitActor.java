@@ -107,7 +107,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private final ActorRef<TeacherActor.Command> teacher;
     private final ActorRef<ProbeActor.Command> probe;
     private final TimedInbox<double[]>[] inbox;
-    private final double[] applied; // a copy of the last drive applied from each slot, slot after slot (sum.length each)
+    private final double[][] applied;
     private final double[] sum;
     private final double[] s;
     private final double[] ones;
@@ -158,10 +158,10 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         this.probe = probe;
         this.inbox = new TimedInbox[setup.slots()];
         for (int k = 0; k < inbox.length; k++) inbox[k] = new TimedInbox<>(-1);
+        this.applied = new double[setup.slots()][];
         this.size = setup.size();
         this.row = components * setup.batch();
         this.sum = new double[size * row];
-        this.applied = new double[setup.slots() * sum.length];
         this.s = new double[size * row];
         this.ones = new double[row]; // ρ ≡ 1 + 0i at the bias's other end
         for (int k = 0; k < ones.length; k += components) ones[k] = 1.0;
@@ -267,15 +267,12 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
             }
             for (int k = 0; k < inbox.length; k++) {
                 if (inbox[k].advanceTo(t)) {
-                    // Add new, subtract old (DESIGN.md, "The protocol"). The old drive is this unit's own copy,
-                    // not the sender's array: that one came from another core long ago and is a cache miss
-                    // to read. Before the first drive the copy is 0, and x − 0.0 = x: the same bits.
                     double[] now = inbox[k].current();
-                    int at = k * sum.length;
-                    for (int b = 0; b < sum.length; b++) {
-                        sum[b] += now[b] - applied[at + b];
-                        applied[at + b] = now[b];
-                    }
+                    double[] before = applied[k];
+                    // two plain loops, no test per entry (x − 0.0 = x, so the same bits)
+                    if (before == null) for (int b = 0; b < sum.length; b++) sum[b] += now[b];
+                    else for (int b = 0; b < sum.length; b++) sum[b] += now[b] - before[b];
+                    applied[k] = now;
                 }
             }
             if (t == nextReset) {
