@@ -32,7 +32,12 @@ final class Common {
 
     /** Per-scenario defaults of the shared settings. */
     record Defaults(List<Integer> layers, int freeSteps, int nudgeSteps, double beta, boolean randomSign,
-                    double rate, int epochs, int batch) {
+                    double rate, int epochs, int batch, double dt) {
+        /** The scenario keeps the common step, dt = 0.5. */
+        Defaults(List<Integer> layers, int freeSteps, int nudgeSteps, double beta, boolean randomSign,
+                 double rate, int epochs, int batch) {
+            this(layers, freeSteps, nudgeSteps, beta, randomSign, rate, epochs, batch, 0.5);
+        }
     }
 
     /** The holomorphic-EP settings, for scenarios that compare fixed estimators and so do not read them. */
@@ -75,7 +80,7 @@ final class Common {
                 "heterogeneous: update probability per layer after the input, one entry per layer"));
         s.add(Setting.real("units.send-threshold", 0.0, 0.0, 1.0,
                 "send-on-delta: a unit tells its synapses a new ρ only when it moved by more than this since the last value sent (else a clock message); 0 = whenever it changed"));
-        s.add(Setting.real("time.dt", 0.5, 1e-6, 10.0, "integration step of ds/dt = −∂F/∂s (Scellier & Bengio's ε)"));
+        s.add(Setting.real("time.dt", d.dt(), 1e-6, 10.0, "integration step of ds/dt = −∂F/∂s (Scellier & Bengio's ε)"));
         s.add(Setting.choice("time.mode", "virtual", List.of("virtual", "free"),
                 "virtual: every actor waits until its inputs are known (Chandy–Misra–Bryant), bit-reproducible; free: wall-clock asynchrony, actors go on with whatever they last heard — not reproducible"));
         s.add(Setting.integer("time.free-lag", 0, 0, 100_000,
