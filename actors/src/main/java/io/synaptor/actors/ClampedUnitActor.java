@@ -38,7 +38,13 @@ public final class ClampedUnitActor extends AbstractBehavior<ClampedUnitActor.Co
     /** @param components 1 for real states, 2 for complex ones */
     public static Behavior<Command> create(int[] units, Activation activation, int components, long endTime,
                                            ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
-        return Behaviors.setup(ctx -> new ClampedUnitActor(ctx, units, activation, components, endTime, probe, log));
+        return create(units, activation, components, endTime, probe, log, null);
+    }
+
+    /** @param monitor which of the slice's clamped values to record ({@link Monitor}), or null for none */
+    static Behavior<Command> create(int[] units, Activation activation, int components, long endTime,
+                                    ActorRef<ProbeActor.Command> probe, TraceSink.Log log, StateMonitor monitor) {
+        return Behaviors.setup(ctx -> new ClampedUnitActor(ctx, units, activation, components, endTime, probe, log, monitor));
     }
 
     private final int[] units;
@@ -52,10 +58,13 @@ public final class ClampedUnitActor extends AbstractBehavior<ClampedUnitActor.Co
 
     private final TraceSink.Log log;
     private int[] ids;
+    private final StateMonitor monitor;
+    private double[] clamped; // the values in force, for the monitor
 
     private ClampedUnitActor(ActorContext<Command> ctx, int[] units, Activation act, int components, long endTime,
-                             ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
+                             ActorRef<ProbeActor.Command> probe, TraceSink.Log log, StateMonitor monitor) {
         super(ctx);
+        this.monitor = monitor;
         this.log = log;
         this.units = units;
         this.act = act;
@@ -88,6 +97,14 @@ public final class ClampedUnitActor extends AbstractBehavior<ClampedUnitActor.Co
     }
 
     private void forward(Clamp c) {
+        if (monitor != null) { // the last clamp held until this one; this one holds through its horizon
+            if (clamped != null) monitor.recordBefore(c.time(), clamped);
+            clamped = c.values();
+            if (c.horizon() >= endTime) {
+                monitor.recordBefore(endTime + 1, clamped);
+                probe.tell(monitor.report(java.util.Arrays.stream(monitor.positions()).map(k -> units[k]).toArray(), false));
+            }
+        }
         double[] rho = new double[components * c.values().length];
         for (int b = 0; b < c.values().length; b++) rho[components * b] = act.rho(c.values()[b]);
         SynapseActor.State state = new SynapseActor.State(units[0], c.time(), c.horizon(), rho);

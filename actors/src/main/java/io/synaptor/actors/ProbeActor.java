@@ -24,8 +24,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
 
-    /** Everything but the probe's own timer ({@link Settle}) is a {@link WireMessage}. */
-    public sealed interface Command permits EpisodeResult, UnitFinal, SynapseFinal, SourceFinal, Diverged, Settle {
+    /** Everything but the probe's own timer ({@link Settle}) and the monitors' samples (one JVM only) is a {@link WireMessage}. */
+    public sealed interface Command permits EpisodeResult, UnitFinal, SynapseFinal, SourceFinal, Diverged, Settle, Recorded {
     }
 
     /** teacher → probe: one episode's outcome over its real (non-padding) examples. */
@@ -49,6 +49,14 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
     private record Settle() implements Command {
     }
 
+    /**
+     * actor → probe, just before its final report: what its {@link StateMonitor} recorded —
+     * R times and episodes, and per time the entries {@code ids} (units, or couplings if
+     * {@code weights}), each {@code examples} values.
+     */
+    public record Recorded(int[] ids, boolean weights, int examples, long[] times, long[] episodes, double[] values) implements Command {
+    }
+
     /** How long to wait for earlier divergences once one is reported. */
     static final Duration SETTLE = Duration.ofMillis(300);
 
@@ -69,6 +77,7 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
     private final double[] weightGradients;
     private final List<EpisodeResult> results = new ArrayList<>();
     private final List<Diverged> divergences = new ArrayList<>();
+    private final List<Recorded> recorded = new ArrayList<>();
     private int unitsLeft;
     private int synapsesLeft;
     private int sourcesLeft = 2;
@@ -118,6 +127,10 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
                     sourcesLeft--;
                     return check();
                 })
+                .onMessage(Recorded.class, m -> {
+                    recorded.add(m);
+                    return this;
+                })
                 .onMessage(Diverged.class, m -> {
                     if (divergences.isEmpty()) timers.startSingleTimer(new Settle(), SETTLE);
                     divergences.add(m);
@@ -137,7 +150,7 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
         if (unitsLeft == 0 && synapsesLeft == 0 && sourcesLeft == 0 && results.size() == episodes) {
             results.sort(Comparator.comparingLong(EpisodeResult::episode));
             result.complete(new RunResult(states, biases, biasGradients, weights, weightGradients,
-                    List.copyOf(results), RunResult.tally(sent)));
+                    List.copyOf(results), RunResult.tally(sent), Recording.merge(recorded)));
             return Behaviors.stopped();
         }
         return this;

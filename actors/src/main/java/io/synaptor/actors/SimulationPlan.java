@@ -107,8 +107,11 @@ final class SimulationPlan {
 
     Behavior<ClampedUnitActor.Command> input(int slice, ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
         PhaseSchedule schedule = spec.schedule();
-        return ClampedUnitActor.create(slices.get(slice), spec.network().activation(), row / schedule.batch(),
-                schedule.endTime(), probe, log);
+        int[] units = slices.get(slice);
+        int[] positions = spec.monitor().positionsIn(units, true);
+        StateMonitor monitor = positions == null ? null : new StateMonitor(spec.monitor(), schedule, positions, schedule.batch(), schedule.batch(), 1);
+        return ClampedUnitActor.create(units, spec.network().activation(), row / schedule.batch(),
+                schedule.endTime(), probe, log, monitor);
     }
 
     /** The input slices in slice order. */
@@ -168,7 +171,10 @@ final class SimulationPlan {
                 Rules.clampsOutputs(spec.rule()), noise, timing, clocks,
                 spec.persistent() == null ? null
                         : spec.persistent().states(units[0], schedule, size, net.dynamics(complex).components()));
-        return UnitActor.create(setup, teacher, probe, log);
+        int[] positions = spec.monitor().positionsIn(units, true);
+        StateMonitor monitor = positions == null ? null
+                : new StateMonitor(spec.monitor(), schedule, positions, schedule.batch(), row, row / schedule.batch());
+        return UnitActor.create(setup, teacher, probe, log, monitor);
     }
 
     /** @param refI the slice refs at the block's ends (null for a clamped input slice) */
@@ -204,9 +210,11 @@ final class SimulationPlan {
         SynapseActor.Ends ends = new SynapseActor.Ends(
                 unitsI, refI, slotsOf.get(block.sliceI()).indexOf(b),
                 unitsJ, refJ, slotsOf.get(block.sliceJ()).indexOf(b));
+        int[] positions = spec.monitor().positionsIn(index, false);
+        StateMonitor monitor = positions == null ? null : new StateMonitor(spec.monitor(), spec.schedule(), positions, 1, 1, 1);
         return SynapseActor.create(first, ends, new SynapseActor.Weights(w, index, Rules.createBlock(spec.rule(), clock, rates, spec.rateDecay())), row,
                 timing.link(first, 0, delay), timing.link(first, 1, delay), timing.window(), spec.schedule().endTime(),
-                probe, log, timing.free());
+                probe, log, timing.free(), monitor);
     }
 
     /** Actor id of a block in traces: units come first, then couplings. */

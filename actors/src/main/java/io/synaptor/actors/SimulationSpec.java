@@ -22,11 +22,26 @@ import io.synaptor.scheduler.Timing;
  * @param projectionRates per-projection learning rates of a layered net (input projection first; a
  *                        unit's bias learns at the rate of the projection below it), or empty: {@code rate} everywhere
  * @param rateDecay γ in [0, 1]: every rate is multiplied by γ^e in epoch e ({@link io.synaptor.synapses.DecayingRate}); 1: constant
+ * @param monitor   which units' states and couplings' weights to record, when ({@link Monitor#NONE}: nothing)
  */
 public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
                              LabeledData train, LabeledData test, boolean reset, long seed, int window,
                              Timing timing, int blockSize, double[] projectionRates, PersistentStates.Bank persistent,
-                             double rateDecay) {
+                             double rateDecay, Monitor monitor) {
+
+    /** Nothing monitored. */
+    public SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
+                          LabeledData train, LabeledData test, boolean reset, long seed, int window,
+                          Timing timing, int blockSize, double[] projectionRates, PersistentStates.Bank persistent,
+                          double rateDecay) {
+        this(network, schedule, rule, rate, train, test, reset, seed, window, timing, blockSize, projectionRates, persistent, rateDecay, Monitor.NONE);
+    }
+
+    /** The same run, recording what {@code m} says. */
+    public SimulationSpec withMonitor(Monitor m) {
+        return new SimulationSpec(network, schedule, rule, rate, train, test, reset, seed, window, timing, blockSize,
+                projectionRates, persistent, rateDecay, m);
+    }
 
     /** Constant learning rates. */
     public SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
@@ -67,6 +82,14 @@ public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String
 
     public SimulationSpec {
         if (window < 1) throw new IllegalArgumentException("window must be ≥ 1");
+        if (monitor.units().length > 0 && monitor.units()[monitor.units().length - 1] >= network.size()) {
+            throw new IllegalArgumentException("monitored unit " + monitor.units()[monitor.units().length - 1]
+                    + " is not in the network (units 0.." + (network.size() - 1) + ")");
+        }
+        if (monitor.synapses().length > 0 && monitor.synapses()[monitor.synapses().length - 1] >= network.couplings().size()) {
+            throw new IllegalArgumentException("monitored coupling " + monitor.synapses()[monitor.synapses().length - 1]
+                    + " is not in the network (couplings 0.." + (network.couplings().size() - 1) + ")");
+        }
         if (!(rateDecay >= 0.0 && rateDecay <= 1.0)) throw new IllegalArgumentException("the rate decay must be in [0, 1], got " + rateDecay);
         if (blockSize < 1) throw new IllegalArgumentException("the block size must be ≥ 1, got " + blockSize);
         int projections = java.util.Arrays.stream(network.layerOf()).max().orElse(0);

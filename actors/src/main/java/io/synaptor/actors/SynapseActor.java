@@ -82,7 +82,14 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     public static Behavior<Command> create(int id, Ends ends, Weights weights, int row, LinkDelay toI, LinkDelay toJ,
                                            int window, long endTime, ActorRef<ProbeActor.Command> probe, TraceSink.Log log,
                                            boolean free) {
-        return Behaviors.setup(ctx -> new SynapseActor(ctx, id, ends, weights, row, toI, toJ, window, endTime, probe, log, free));
+        return create(id, ends, weights, row, toI, toJ, window, endTime, probe, log, free, null);
+    }
+
+    /** @param monitor which of the block's weights to record ({@link Monitor}), or null for none */
+    static Behavior<Command> create(int id, Ends ends, Weights weights, int row, LinkDelay toI, LinkDelay toJ,
+                                    int window, long endTime, ActorRef<ProbeActor.Command> probe, TraceSink.Log log,
+                                    boolean free, StateMonitor monitor) {
+        return Behaviors.setup(ctx -> new SynapseActor(ctx, id, ends, weights, row, toI, toJ, window, endTime, probe, log, free, monitor));
     }
 
     private final int id;
@@ -112,10 +119,13 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private boolean started;
     private boolean finished;
     private final long[] sent = MessageKind.counters();
+    private final StateMonitor monitor;
 
     private SynapseActor(ActorContext<Command> ctx, int id, Ends ends, Weights weights, int row, LinkDelay linkI, LinkDelay linkJ,
-                         int window, long endTime, ActorRef<ProbeActor.Command> probe, TraceSink.Log log, boolean free) {
+                         int window, long endTime, ActorRef<ProbeActor.Command> probe, TraceSink.Log log, boolean free,
+                         StateMonitor monitor) {
         super(ctx);
+        this.monitor = monitor;
         this.free = free;
         this.log = log;
         this.window = window;
@@ -273,6 +283,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
      * block the minibatch means of all pairs from one matrix product; true if some weight moved.
      */
     private boolean learn(long tau, double[] rhoI, double[] rhoJ) {
+        if (monitor != null) recordWeightsBefore(tau); // W only moves here: what it was before τ holds at every earlier record time
         int sizeI = ends.unitsI().length;
         int sizeJ = ends.unitsJ().length;
         boolean complex = rule.complex();
@@ -300,12 +311,22 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         return true;
     }
 
+    /** Records the weights at the monitor's record times before τ (they held since the last sample). */
+    private void recordWeightsBefore(long tau) {
+        int sizeJ = ends.unitsJ().length;
+        monitor.recordBefore(tau, k -> coupling.weight(k / sizeJ, k % sizeJ));
+    }
+
     /** The block is done: its trace goes out, then one final report per coupling held (the block's message counts with the first). */
     private void finish() {
         finished = true;
         if (log != null) log.flush();
         boolean first = true;
         int sizeJ = ends.unitsJ().length;
+        if (monitor != null) {
+            recordWeightsBefore(endTime + 1);
+            probe.tell(monitor.report(java.util.Arrays.stream(monitor.positions()).map(k -> couplings[k]).toArray(), true));
+        }
         for (int k = 0; k < couplings.length; k++) {
             if (couplings[k] < 0) continue;
             probe.tell(new ProbeActor.SynapseFinal(couplings[k], coupling.weight(k / sizeJ, k % sizeJ), rule.lastGradient(k),

@@ -93,7 +93,13 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     /** @param log where to record the messages sent, or null */
     public static Behavior<Command> create(Setup setup, ActorRef<TeacherActor.Command> teacher,
                                            ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
-        return Behaviors.setup(ctx -> new UnitActor(ctx, setup, teacher, probe, log));
+        return create(setup, teacher, probe, log, null);
+    }
+
+    /** @param monitor what of the slice to record ({@link Monitor}), or null for nothing */
+    static Behavior<Command> create(Setup setup, ActorRef<TeacherActor.Command> teacher,
+                                    ActorRef<ProbeActor.Command> probe, TraceSink.Log log, StateMonitor monitor) {
+        return Behaviors.setup(ctx -> new UnitActor(ctx, setup, teacher, probe, log, monitor));
     }
 
     /** A unit whose |s| exceeds this has blown up. */
@@ -139,12 +145,16 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private final long[] blockTimes;
     private final double[][] blockValues;
     private int blockSize;
+    private final StateMonitor monitor;
+    private long recordAt = Long.MAX_VALUE; // the monitor's next record time (never, without one)
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // generic arrays: fast indexing on the hot path
     private UnitActor(ActorContext<Command> ctx, Setup setup, ActorRef<TeacherActor.Command> teacher,
-                      ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
+                      ActorRef<ProbeActor.Command> probe, TraceSink.Log log, StateMonitor monitor) {
         super(ctx);
         this.log = log;
+        this.monitor = monitor;
+        if (monitor != null) recordAt = monitor.next();
         this.setup = setup;
         this.dynamics = setup.dynamics();
         this.components = dynamics.components();
@@ -333,6 +343,10 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
                 return;
             }
         }
+        if (t == recordAt) {
+            monitor.record(s);
+            recordAt = monitor.next();
+        }
         double[] rho = new double[s.length];
         dynamics.rhoAll(s, rho);
         rhoNow = rho;
@@ -365,6 +379,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         }
         if (t == endTime) {
             if (log != null) log.flush();
+            if (monitor != null) probe.tell(monitor.report(Arrays.stream(monitor.positions()).map(k -> setup.units()[k]).toArray(), false));
             for (int k = 0; k < size; k++) { // the slice's message counts go with its first unit
                 probe.tell(new ProbeActor.UnitFinal(setup.units()[k], realParts(k), bias[k], setup.biasRules()[k].lastGradient(),
                         k == 0 ? sent : MessageKind.counters()));

@@ -1,6 +1,8 @@
 package io.synaptor.scenarios;
 
+import io.synaptor.actors.Monitor;
 import io.synaptor.actors.RunResult;
+import io.synaptor.network.PhaseSchedule;
 import io.synaptor.actors.SimulationDiverged;
 import io.synaptor.actors.NodeLost;
 import io.synaptor.actors.SimulationRunner;
@@ -109,7 +111,55 @@ final class Common {
         s.add(Setting.flag("trace.enabled", false,
                 "write every protocol message (send and receive time, sender, receiver, kind, size) to trace.pb in the output directory; read it with synaptor trace"));
         s.add(Setting.integer("runtime.window", 2, 1, 1000, "episodes the data may run ahead of the network (wall-clock flow control only)"));
+        s.addAll(MONITOR);
         return s;
+    }
+
+    /** What to record into monitor.npz (docs/export.md): Brian2's StateMonitor, NEST's multimeter. */
+    static final List<Setting> MONITOR = List.of(
+            Setting.selection("monitor.units", "none", 100_000_000,
+                    "units whose state to record (global index; inputs record their clamped value): none, all, or a list such as [4, \"10-19\"]"),
+            Setting.selection("monitor.layers", "none", 100_000,
+                    "layers whose units all record (0 = input), added to monitor.units: none, all, or a list"),
+            Setting.selection("monitor.synapses", "none", 100_000_000,
+                    "couplings whose weight to record (index in network.npz's pairs): none, all, or a list"),
+            Setting.integer("monitor.every", 1, 1, 1_000_000_000,
+                    "record interval in steps of virtual time (each monitored episode's last state is recorded too)"),
+            Setting.selection("monitor.episodes", List.of(0), Integer.MAX_VALUE,
+                    "episodes to record (epoch × episodes per epoch + k, training episodes first; none, all, or a list such as [0, \"40-45\"])"));
+
+    /** Whether the settings ask for any recording. */
+    static boolean monitoring(Settings s) {
+        return s.declares("monitor.units") && !s.getSelection("monitor.episodes").none()
+                && !(s.getSelection("monitor.units").none() && s.getSelection("monitor.layers").none()
+                && s.getSelection("monitor.synapses").none());
+    }
+
+    /** What a simulation records, from monitor.* ({@link Monitor#NONE} when nothing). */
+    static Monitor monitor(Settings s, SimulationSpec spec) {
+        if (!monitoring(s)) return Monitor.NONE;
+        NetworkSpec net = spec.network();
+        java.util.TreeSet<Integer> units = new java.util.TreeSet<>();
+        for (int u : checked(s, "monitor.units", net.size(), "units")) units.add(u);
+        int layers = java.util.Arrays.stream(net.layerOf()).max().orElse(-1) + 1;
+        for (int l : checked(s, "monitor.layers", layers, "layers")) {
+            for (int u = 0; u < net.size(); u++) if (net.layerOf()[u] == l) units.add(u);
+        }
+        int[] synapses = checked(s, "monitor.synapses", net.couplings().size(), "couplings");
+        PhaseSchedule p = spec.schedule();
+        long first = (long) p.firstEpoch() * (p.episodes() / p.epochs());
+        Setting.Selection e = s.getSelection("monitor.episodes");
+        long[] episodes = e.all() ? java.util.stream.LongStream.range(first, first + p.episodes()).toArray()
+                : java.util.Arrays.stream(e.indices()).asLongStream().toArray();
+        return new Monitor(units.stream().mapToInt(Integer::intValue).toArray(), synapses, s.getInt("monitor.every"), episodes);
+    }
+
+    private static int[] checked(Settings s, String key, int n, String what) {
+        Setting.Selection sel = s.getSelection(key);
+        for (int k : sel.indices()) {
+            if (k >= n) throw new BadInput(key + " names " + k + ", but the network has " + what + " 0.." + (n - 1));
+        }
+        return sel.within(n);
     }
 
     static List<Setting> trainingSettings(int epochs, int batch, int trainSize, int testSize) {
@@ -268,7 +318,10 @@ final class Common {
 
     static RunResult simulate(SimulationSpec spec, Settings s, ProgressListener listener) {
         try {
-            return SimulationRunner.run(spec, runtime(s), listener);
+            if (!monitoring(s)) return SimulationRunner.run(spec, runtime(s), listener);
+            RunResult r = SimulationRunner.run(spec.withMonitor(monitor(s, spec)), runtime(s), listener);
+            s.monitors().add(r.recording());
+            return r;
         } catch (SimulationDiverged e) {
             throw new RunFailed("the run diverged: " + e.getMessage()
                     + "; try a smaller time.dt, learning.rate or learning.beta", e);

@@ -115,6 +115,8 @@ public final class DelaySweepScenario implements Scenario {
                     if (two) fixed.putAll(second.set().apply(ys[b]));
                     Settings cell = s.derive(declared(), fixed);
                     GradientProbe probe = new GradientProbe(cell, seed, name());
+                    if (a == 0 && b == 0) probe.export(report, name(), cell, Map.of("note", "the first cell's net; "
+                            + "every cell has the same weights and biases, and the delays, timing and rule its sweep values set"));
                     String rule = cell.getString("learning.rule");
                     GradientProbe.Measurement m = probe.measure(cell, seed,
                             new GradientProbe.Estimator(rule, Common.nudgeShape(cell), rule, rule),

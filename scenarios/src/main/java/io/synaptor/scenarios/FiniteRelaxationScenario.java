@@ -102,6 +102,8 @@ public final class FiniteRelaxationScenario implements Scenario {
         }
         report.metric("parameters", probe.exact.length).metric("messages", messages);
         report.plot("finite_relaxation.png", chart);
+        probe.export(report, name(), s, java.util.Map.of("nudge_steps", budgetList, "note",
+                "every estimator and budget ran its own simulation from this net (monitor.npz's simulation: estimator-major, budget-minor)"));
         return report;
     }
 }

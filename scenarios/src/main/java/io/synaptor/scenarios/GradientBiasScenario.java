@@ -95,6 +95,8 @@ public final class GradientBiasScenario implements Scenario {
         }
         report.metric("parameters", probe.exact.length).metric("messages", messages);
         report.plot("gradient_bias.png", chart);
+        probe.export(report, name(), s, java.util.Map.of("beta", toList(betas), "note",
+                "every estimator and β ran its own simulation from this net (monitor.npz's simulation: estimator-major, β-minor)"));
         return report;
     }
 

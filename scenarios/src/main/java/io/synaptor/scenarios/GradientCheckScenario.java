@@ -78,6 +78,7 @@ public final class GradientCheckScenario implements Scenario {
                 .metric("messages", result.messages())
                 .metric("messages_by_kind", Classification.byKind(result));
         report.plot("gradient_scatter.png", scatter(exact, est, nw, beta));
+        probe.export(report, name(), s, java.util.Map.of());
         report.line(String.format("β = %g: relative error %.3e, cosine %.8f over %d parameters; free state within %.1e of the reference",
                 beta, relError, cosine, exact.length, fixedPointError));
         return report;

@@ -10,7 +10,9 @@ import io.synaptor.network.Role;
 import io.synaptor.scheduler.RandomStreams;
 import io.synaptor.synapses.NudgeShape;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -68,6 +70,27 @@ final class GradientProbe {
         free = ref.freeUnits();
         exact = ref.exactGradient(freeFixedPoint, y).flat(free);
         loss = ref.loss(freeFixedPoint, y);
+    }
+
+    /**
+     * network.json and network.npz: the net the gradient is measured at (before the episode's learning),
+     * the example, its target, and the order of metrics.csv's parameters.
+     */
+    void export(Report report, String scenario, Settings s, Map<String, Object> more) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("parameters", "as the gradient was measured at: before the training episode's learning");
+        extra.put("example_x", NetworkExport.boxed(example.x()[0]));
+        extra.put("target_y", NetworkExport.boxed(example.y()[0]));
+        extra.put("free_units", NetworkExport.boxed(free));
+        extra.put("gradient_order", "metrics.csv's parameter k: coupling k (network.npz's pairs) for k < couplings, "
+                + "then the biases of free_units in that order");
+        extra.put("free_steps", s.getInt("time.free-steps"));
+        extra.put("nudge_steps", s.getInt("time.nudge-steps"));
+        extra.put("beta", s.getDouble("learning.beta"));
+        extra.put("rule", s.getString("learning.rule"));
+        extra.put("episodes", "episode 0: one training episode (free phase, then nudged phases); episode 1: one evaluation episode (free phase)");
+        extra.putAll(more);
+        NetworkExport.attach(report, scenario, net, extra);
     }
 
     int weightCount() {

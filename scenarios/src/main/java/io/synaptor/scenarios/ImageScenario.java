@@ -107,7 +107,7 @@ public final class ImageScenario implements Scenario {
             throw new BadInput(name + " has " + trainSize + " training and " + testSize + " test images; asked for " + train + " and " + test);
         }
         LabeledData[] sets = dataSets(s, seed, train, test);
-        return Classification.run(name, s, seed, progress, sets[0], sets[1]).report();
+        return NetworkExport.trained(Classification.run(name, s, seed, progress, sets[0], sets[1]), name);
     }
 
     /**

@@ -105,6 +105,8 @@ public final class NoisyNudgeScenario implements Scenario {
             Map<String, Object> m = out.report().metrics();
             report.metric("acc_" + v.key(), m.get("test_accuracy")).metric("best_acc_" + v.key(), m.get("best_test_accuracy"));
             messages += out.result().messages();
+            NetworkExport.attach(report, "network-" + v.key(), name(), out.trained(), Map.of("parameters",
+                    "trained with " + v.label() + " (β = " + beta + "): after the last epoch's learning"));
             chart.addSeries(String.format("%s (β = %g)", v.label(), beta), x, acc);
             report.line(String.format("%-28s β = %-6g final test accuracy %.4f (best %.4f)", v.label(), beta,
                     (Double) m.get("test_accuracy"), (Double) m.get("best_test_accuracy")));

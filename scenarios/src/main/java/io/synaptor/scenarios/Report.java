@@ -18,6 +18,13 @@ public final class Report {
     private final List<Object[]> rows = new ArrayList<>();
     private final Map<String, Chart<?, ?>> plots = new LinkedHashMap<>();
     private final List<String> lines = new ArrayList<>();
+    private final Map<String, Content> files = new LinkedHashMap<>();
+
+    /** A data file's content, written when the run's directory is (network export, monitor file). */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(java.io.OutputStream out) throws java.io.IOException;
+    }
 
     public Report(List<String> columns) {
         this.columns = List.copyOf(columns);
@@ -37,6 +44,15 @@ public final class Report {
     public Report plot(String fileName, Chart<?, ?> chart) {
         plots.put(fileName, chart);
         return this;
+    }
+
+    public Report file(String fileName, Content content) {
+        files.put(fileName, content);
+        return this;
+    }
+
+    public Map<String, Content> files() {
+        return files;
     }
 
     public Report line(String text) {

@@ -107,6 +107,9 @@ final class RunCommand implements Callable<Integer> {
                 && settings.getBoolean("trace.enabled")) {
             throw new BadInput("trace.enabled records one JVM's messages; drop it or --cluster/--local-nodes");
         }
+        if ((cluster != null || localNodes != null) && Common.monitoring(settings)) {
+            throw new BadInput("monitor.* records on one JVM only; drop it or --cluster/--local-nodes");
+        }
         long t0 = System.nanoTime();
         Report report;
         int nodesUsed = 1;
@@ -140,11 +143,13 @@ final class RunCommand implements Callable<Integer> {
         summary.put("cross_node_messages", crossNode);
         summary.put("restarts", restarts);
         summary.put("wall_seconds", wall);
+        if (!settings.monitors().isEmpty()) report.file("monitor.npz", settings.monitors()::writeNpz);
         String conf = "scenario = \"" + name + "\"\nseed = " + seedValue + "\n" + settings.render();
         RunWriter.write(dir, summary, report, conf);
         for (String line : report.lines()) pw.println(line);
-        pw.printf("wrote %s (summary.json, metrics.csv, config.conf, %s) in %.1f s%n", dir,
-                String.join(", ", report.plots().keySet()), wall);
+        List<String> written = new ArrayList<>(report.plots().keySet());
+        written.addAll(report.files().keySet());
+        pw.printf("wrote %s (summary.json, metrics.csv, config.conf, %s) in %.1f s%n", dir, String.join(", ", written), wall);
         return 0;
     }
 

@@ -32,6 +32,11 @@ public final class RunWriter {
             for (Map.Entry<String, Chart<?, ?>> p : report.plots().entrySet()) {
                 BitmapEncoder.saveBitmap(p.getValue(), dir.resolve(p.getKey()).toString(), BitmapEncoder.BitmapFormat.PNG);
             }
+            for (Map.Entry<String, Report.Content> f : report.files().entrySet()) { // network export, monitor.npz
+                try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve(f.getKey())))) {
+                    f.getValue().writeTo(out);
+                }
+            }
             Path tmp = dir.resolve("summary.json.tmp");
             Files.writeString(tmp, json(summary) + "\n");
             Files.move(tmp, dir.resolve("summary.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

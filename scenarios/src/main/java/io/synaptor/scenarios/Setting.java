@@ -13,7 +13,24 @@ import java.util.List;
  */
 public record Setting(String path, Object defaultValue, String doc, Kind kind, double min, double max, List<String> choices) {
 
-    public enum Kind { INT, DOUBLE, BOOLEAN, CHOICE, INT_LIST, REAL_LIST }
+    public enum Kind { INT, DOUBLE, BOOLEAN, CHOICE, INT_LIST, REAL_LIST, SELECTION }
+
+    /** A set of indices: none, all, or the listed ones (whole numbers and "a-b" ranges, both ends included). */
+    public record Selection(boolean all, int[] indices) {
+        /** The chosen indices below {@code n}, ascending. */
+        public int[] within(int n) {
+            return all ? java.util.stream.IntStream.range(0, n).toArray() : java.util.Arrays.stream(indices).filter(k -> k < n).toArray();
+        }
+
+        public boolean none() {
+            return !all && indices.length == 0;
+        }
+    }
+
+    /** A selection of indices in [0, max]: {@code none}, {@code all}, or a list such as [0, 3, "5-9"]. */
+    public static Setting selection(String path, Object def, int max, String doc) {
+        return new Setting(path, def, doc, Kind.SELECTION, 0, max, List.of());
+    }
 
     public static Setting integer(String path, int def, int min, int max, String doc) {
         return new Setting(path, def, doc, Kind.INT, min, max, List.of());
@@ -47,6 +64,7 @@ public record Setting(String path, Object defaultValue, String doc, Kind kind, d
             case REAL_LIST -> "numbers in [" + fmt(min) + ", " + fmt(max) + "]";
             case BOOLEAN -> "true or false";
             case CHOICE -> String.join(" | ", choices);
+            case SELECTION -> "none | all | a list of whole numbers in [0, " + fmt(max) + "] and \"a-b\" ranges, e.g. [0, 3, \"5-9\"]";
         };
     }
 
@@ -62,7 +80,47 @@ public record Setting(String path, Object defaultValue, String doc, Kind kind, d
             case CHOICE -> getString(c);
             case INT_LIST -> getIntList(c);
             case REAL_LIST -> getRealList(c);
+            case SELECTION -> getSelection(c);
         }
+    }
+
+    Selection getSelection(Config c) {
+        ConfigValue v = c.getValue(path);
+        java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+        if (v.valueType() == ConfigValueType.LIST) {
+            for (ConfigValue e : c.getList(path)) addSelected(e, out);
+        } else if (v.valueType() == ConfigValueType.STRING && v.unwrapped().equals("all")) {
+            return new Selection(true, new int[0]);
+        } else if (!(v.valueType() == ConfigValueType.STRING && v.unwrapped().equals("none"))) {
+            addSelected(v, out);
+        }
+        return new Selection(false, out.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private void addSelected(ConfigValue e, java.util.Set<Integer> out) {
+        Object u = e.unwrapped();
+        if (u instanceof String str && str.trim().matches("\\d+\\s*-\\s*\\d+")) {
+            String[] ab = str.split("-");
+            int a = checkedSelected(ab[0].trim());
+            int b = checkedSelected(ab[1].trim());
+            if (b < a) throw new BadInput(path + ": the range \"" + str + "\" runs backwards");
+            for (int k = a; k <= b; k++) out.add(k);
+        } else if (u instanceof Number || u instanceof String) {
+            out.add(checkedSelected(String.valueOf(u).trim()));
+        } else {
+            throw new BadInput(path + " must be " + range() + ", got " + u);
+        }
+    }
+
+    private int checkedSelected(String text) {
+        double d;
+        try {
+            d = Double.parseDouble(text);
+        } catch (NumberFormatException ex) {
+            throw new BadInput(path + " must be " + range() + ", got '" + text + "'");
+        }
+        if (d != Math.rint(d) || !(d >= min && d <= max)) throw new BadInput(path + " must be " + range() + ", got " + text);
+        return (int) d;
     }
 
     int getInt(Config c) {

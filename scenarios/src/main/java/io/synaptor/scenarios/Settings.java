@@ -26,8 +26,15 @@ public final class Settings {
     private final Path outputDir;
     private final AtomicInteger traces;
     private final Checkpoint resume;
+    private final MonitorLog monitors;
 
     private Settings(List<Setting> declared, Config config, Path outputDir, AtomicInteger traces, Checkpoint resume) {
+        this(declared, config, outputDir, traces, resume, new MonitorLog());
+    }
+
+    private Settings(List<Setting> declared, Config config, Path outputDir, AtomicInteger traces, Checkpoint resume,
+                     MonitorLog monitors) {
+        this.monitors = monitors;
         this.declared = declared;
         this.config = config;
         this.outputDir = outputDir;
@@ -37,12 +44,17 @@ public final class Settings {
 
     /** The same settings for a run that writes into {@code dir} (where traces and checkpoints go). */
     public Settings withOutputDir(Path dir) {
-        return new Settings(declared, config, dir, traces, resume);
+        return new Settings(declared, config, dir, traces, resume, monitors);
     }
 
     /** The same settings for a run that goes on from a checkpoint. */
     public Settings withResume(Checkpoint checkpoint) {
-        return new Settings(declared, config, outputDir, traces, checkpoint);
+        return new Settings(declared, config, outputDir, traces, checkpoint, monitors);
+    }
+
+    /** What this run's simulations recorded (monitor.*), shared by every view of these settings. */
+    public MonitorLog monitors() {
+        return monitors;
     }
 
     /** The checkpoint this run resumes from, or null. */
@@ -111,7 +123,7 @@ public final class Settings {
      */
     public Settings derive(List<Setting> widerDeclared, Map<String, Object> overrides) {
         Config merged = ConfigFactory.parseMap(overrides).withFallback(config).withFallback(defaults(widerDeclared)).resolve();
-        Settings s = new Settings(widerDeclared, merged, outputDir, traces, resume);
+        Settings s = new Settings(widerDeclared, merged, outputDir, traces, resume, monitors);
         for (Setting d : widerDeclared) d.validate(merged);
         return s;
     }
@@ -143,6 +155,15 @@ public final class Settings {
 
     public int[] getIntList(String path) {
         return find(path).getIntList(config);
+    }
+
+    public Setting.Selection getSelection(String path) {
+        return find(path).getSelection(config);
+    }
+
+    /** Whether this scenario declares {@code path}. */
+    public boolean declares(String path) {
+        return declared.stream().anyMatch(d -> d.path().equals(path));
     }
 
     /** The resolved values in declaration order, as plain Java values (for summary.json). */

@@ -55,7 +55,7 @@ public final class TwoMoonsScenario implements Scenario {
         LabeledData test = TwoMoons.generate(s.getInt("training.test-size"), noise, RandomStreams.stream(seed, RandomStreams.Kind.DATA, 1));
         Classification.Outcome out = Classification.run(name(), s, seed, progress, train, test);
         out.report().plot("boundary.png", boundary(out.trained(), test));
-        return out.report();
+        return NetworkExport.trained(out, name());
     }
 
     /** The class the trained net gives each point of a grid over the unit square, at its free fixed point. */

@@ -41,6 +41,6 @@ public final class XorScenario implements Scenario {
     @Override
     public Report run(Settings s, long seed, Progress progress) {
         LabeledData data = Xor.points();
-        return Classification.run(name(), s, seed, progress, data, data).report();
+        return NetworkExport.trained(Classification.run(name(), s, seed, progress, data, data), name());
     }
 }

@@ -1,0 +1,86 @@
+package io.synaptor.scenarios;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * NumPy's own array files, written directly: an .npz is a zip of .npy files, and an .npy is a
+ * magic string, a version, a small Python-literal header (dtype, order, shape) padded to 64 bytes,
+ * then the raw values — here little-endian float64 ({@code <f8}) or int64 ({@code <i8}), C order
+ * (NumPy's format spec, "numpy.lib.format", version 1.0). {@code np.load(file)} reads it.
+ */
+final class Npz implements AutoCloseable {
+    private final ZipOutputStream zip;
+
+    Npz(OutputStream out) {
+        this.zip = new ZipOutputStream(out);
+    }
+
+    /** Adds {@code name}.npy holding float64 values of the given shape (C order). */
+    Npz add(String name, double[] values, int... shape) throws IOException {
+        zip.putNextEntry(new ZipEntry(name + ".npy"));
+        writeNpy(zip, "<f8", shape, values.length, (buf, k) -> buf.putDouble(values[k]));
+        zip.closeEntry();
+        return this;
+    }
+
+    /** Adds {@code name}.npy holding int64 values of the given shape. */
+    Npz add(String name, long[] values, int... shape) throws IOException {
+        zip.putNextEntry(new ZipEntry(name + ".npy"));
+        writeNpy(zip, "<i8", shape, values.length, (buf, k) -> buf.putLong(values[k]));
+        zip.closeEntry();
+        return this;
+    }
+
+    Npz add(String name, int[] values) throws IOException {
+        return add(name, Arrays.stream(values).asLongStream().toArray(), values.length);
+    }
+
+    @Override
+    public void close() throws IOException {
+        zip.finish();
+        zip.flush();
+    }
+
+    private interface Put {
+        void put(ByteBuffer buf, int k);
+    }
+
+    /** One .npy: header, then the values in 64 KiB chunks. */
+    private static void writeNpy(OutputStream out, String descr, int[] shape, int count, Put put) throws IOException {
+        long expected = 1;
+        for (int d : shape) expected *= d;
+        if (expected != count) throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " does not hold " + count + " values");
+        out.write(header(descr, shape));
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        for (int k = 0; k < count; k++) {
+            if (buf.remaining() < 8) {
+                out.write(buf.array(), 0, buf.position());
+                buf.clear();
+            }
+            put.put(buf, k);
+        }
+        out.write(buf.array(), 0, buf.position());
+    }
+
+    /** The magic, version 1.0, and the header dict padded with spaces and a newline to a multiple of 64 bytes. */
+    static byte[] header(String descr, int[] shape) {
+        String dims = shape.length == 1 ? shape[0] + "," : Arrays.stream(shape).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+        StringBuilder dict = new StringBuilder("{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + dims + "), }");
+        int prefix = 10; // magic (6) + version (2) + header length (2)
+        while ((prefix + dict.length() + 1) % 64 != 0) dict.append(' ');
+        dict.append('\n');
+        byte[] text = dict.toString().getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer b = ByteBuffer.allocate(prefix + text.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+        b.putShort((short) text.length).put(text);
+        return b.array();
+    }
+}
