@@ -24,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
 
-    /** Everything but the probe's own timer ({@link Settle}) and the monitors' samples (one JVM only) is a {@link WireMessage}. */
+    /** Everything but the probe's own timer ({@link Settle}) is a {@link WireMessage}. */
     public sealed interface Command permits EpisodeResult, UnitFinal, SynapseFinal, SourceFinal, Diverged, Settle, Recorded {
     }
 
@@ -54,7 +54,8 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
      * R times and episodes, and per time the entries {@code ids} (units, or couplings if
      * {@code weights}), each {@code examples} values.
      */
-    public record Recorded(int[] ids, boolean weights, int examples, long[] times, long[] episodes, double[] values) implements Command {
+    public record Recorded(int[] ids, boolean weights, int examples, long[] times, long[] episodes, double[] values)
+            implements Command, WireMessage {
     }
 
     /** How long to wait for earlier divergences once one is reported. */

@@ -292,6 +292,15 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
                     var p = io.synaptor.proto.SynapseFinal.parseFrom(b);
                     return new ProbeActor.SynapseFinal(p.getSynapse(), p.getWeight(), p.getGradient(), longs(p.getSentList()));
                 });
+        bind(ProbeActor.Recorded.class, "p.recorded",
+                m -> io.synaptor.proto.Recorded.newBuilder().addAllIds(boxed(m.ids())).setWeights(m.weights())
+                        .setExamples(m.examples()).addAllTimes(boxed(m.times())).addAllEpisodes(boxed(m.episodes()))
+                        .addAllValues(boxed(m.values())).build(),
+                b -> {
+                    var p = io.synaptor.proto.Recorded.parseFrom(b);
+                    return new ProbeActor.Recorded(ints(p.getIdsList()), p.getWeights(), p.getExamples(), longs(p.getTimesList()),
+                            longs(p.getEpisodesList()), doubles(p.getValuesList()));
+                });
         bind(ProbeActor.SourceFinal.class, "p.source",
                 m -> io.synaptor.proto.SourceFinal.newBuilder().addAllSent(boxed(m.sent())).build(),
                 b -> new ProbeActor.SourceFinal(longs(io.synaptor.proto.SourceFinal.parseFrom(b).getSentList())));

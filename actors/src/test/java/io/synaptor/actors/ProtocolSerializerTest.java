@@ -175,6 +175,7 @@ class ProtocolSerializerTest {
                 r.nextGaussian(), r.nextInt(), r.nextInt(), ints(r), ints(r)));
         g.put(ProbeActor.UnitFinal.class, r -> new ProbeActor.UnitFinal(r.nextInt(), doubles(r), r.nextGaussian(), r.nextGaussian(), longs(r)));
         g.put(ProbeActor.SynapseFinal.class, r -> new ProbeActor.SynapseFinal(r.nextInt(), r.nextGaussian(), r.nextGaussian(), longs(r)));
+        g.put(ProbeActor.Recorded.class, r -> new ProbeActor.Recorded(ints(r), r.nextBoolean(), r.nextInt(), longs(r), longs(r), doubles(r)));
         g.put(ProbeActor.SourceFinal.class, r -> new ProbeActor.SourceFinal(longs(r)));
         g.put(ProbeActor.Diverged.class, r -> new ProbeActor.Diverged("unit " + r.nextInt(), r.nextLong(), r.nextGaussian()));
         g.put(NodeAgent.Prepare.class, r -> new NodeAgent.Prepare("run-" + r.nextInt(), spec(r), ref(), ref()));
