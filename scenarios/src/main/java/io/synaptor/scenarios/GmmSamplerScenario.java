@@ -125,6 +125,7 @@ public final class GmmSamplerScenario implements Scenario {
             double[][] x = points(out);
             double ed = EnergyDistance.of(x, fresh);
             record(report, r.rule().key(), r.label(), mixture, x, ed, edUntrained, train);
+            ProtocolExport.attach(report, "protocol-" + r.rule().key(), name(), spec, out, r.label());
             List<Double> loss = out.epochLoss();
             for (int e = 0; e < loss.size(); e++) report.row(e + 1, r.rule().key(), loss.get(e));
             if (!loss.isEmpty()) {

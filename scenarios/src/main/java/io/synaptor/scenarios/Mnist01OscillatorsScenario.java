@@ -147,6 +147,7 @@ public final class Mnist01OscillatorsScenario implements Scenario {
             throw new RunFailed("the run diverged: " + e.getMessage() + "; try a smaller learning.rate, learning.rate-coupling or time.dt", e);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        ProtocolExport.attach(report, "protocol", name(), spec, out, rule.key());
         double[][] x = images(out.samples());
 
         // "noise": as many images of the prior N(0, T), the sampler's starting point
