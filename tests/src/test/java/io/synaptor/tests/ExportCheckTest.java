@@ -121,6 +121,51 @@ class ExportCheckTest {
         System.out.printf("ExportCheckTest seed %d: fixed point %.2e, gradient %.2e (max |g| %.2e)%n", seed, stateDiff, gradDiff, scale);
     }
 
+    /**
+     * docs/export.md's NumPy script, run as written on a run's exports (where python3 with NumPy is
+     * installed; `.ci/run` has it only if the image does): its figures agree with the run's.
+     */
+    @org.junit.jupiter.api.Test
+    void theDocumentedNumpyScriptAgreesWithTheRun(@TempDir Path tmp) throws Exception {
+        Path doc = Path.of("..", "docs", "export.md");
+        String text = Files.readString(doc);
+        int from = text.indexOf("```python\n");
+        assertTrue(from >= 0, "docs/export.md has the script");
+        String script = text.substring(from + 10, text.indexOf("```", from + 10));
+        Path py = tmp.resolve("check_export.py");
+        Files.writeString(py, script);
+        org.junit.jupiter.api.Assumptions.assumeTrue(python("-c", "import numpy") == 0, "python3 with NumPy is not installed");
+        Cli.Result r = Cli.run(tmp.resolve("gc"), "run", "gradient-check", "--set", "time.dt=0.25", "--set", "time.free-steps=1600",
+                "--set", "time.nudge-steps=1600", "--set", "learning.beta=0.01", "--set", "monitor.units=all");
+        assertEquals(0, r.exit(), r.err());
+        ProcessBuilder pb = new ProcessBuilder("python3", py.toString(), r.dir().toString()).redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "monitor\\| = (\\S+)\\n.*exact\\| = (\\S+) .*\\n.*rel\\. error ([^,]+), cosine (\\S+)").matcher(out);
+        assertTrue(m.find(), out);
+        assertTrue(Double.parseDouble(m.group(1)) < 5e-14, out);
+        assertTrue(Double.parseDouble(m.group(2)) < 1e-14, out);
+        assertEquals(r.summary().getDouble("gradient_rel_error"), Double.parseDouble(m.group(3)), 1e-4 * r.summary().getDouble("gradient_rel_error"), out);
+        assertEquals(r.summary().getDouble("gradient_cosine"), Double.parseDouble(m.group(4)), 1e-8, out);
+    }
+
+    private static int python(String... args) {
+        try {
+            List<String> cmd = new java.util.ArrayList<>(List.of("python3"));
+            cmd.addAll(List.of(args));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     private static double rho(double s) {
         return 1.0 / (1.0 + Math.exp(-(4.0 * s - 2.0)));
     }
