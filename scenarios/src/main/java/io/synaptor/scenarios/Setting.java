@@ -104,6 +104,7 @@ public record Setting(String path, Object defaultValue, String doc, Kind kind, d
             int a = checkedSelected(ab[0].trim());
             int b = checkedSelected(ab[1].trim());
             if (b < a) throw new BadInput(path + ": the range \"" + str + "\" runs backwards");
+            if (b - a >= 10_000_000) throw new BadInput(path + ": the range \"" + str + "\" is too long to list; say all");
             for (int k = a; k <= b; k++) out.add(k);
         } else if (u instanceof Number || u instanceof String) {
             out.add(checkedSelected(String.valueOf(u).trim()));
