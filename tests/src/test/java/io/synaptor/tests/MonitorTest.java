@@ -99,6 +99,10 @@ class MonitorTest {
         Cli.Result q = Cli.run(tmp.resolve("y"), "run", "gradient-check", "--set", "monitor.episodes=[\"5-2\"]");
         assertEquals(2, q.exit(), q.err());
         assertTrue(q.err().contains("runs backwards"), q.err());
+        Cli.Result c = Cli.run(tmp.resolve("z"), "run", "gradient-check", "--local-nodes", "2", "--set", "monitor.units=all");
+        assertEquals(2, c.exit(), c.err());
+        assertTrue(c.err().contains("monitor.* records on one JVM only"), c.err());
+        assertFalse(Files.exists(tmp.resolve("z")));
     }
 
     /** Nothing monitored: no monitor.npz (and no cost: the actors get no monitor at all). */
