@@ -11,9 +11,8 @@ import java.util.Map;
  * A driven-oscillator scenario's learned protocol (gmm-sampler, mnist01-oscillators) as files a
  * notebook reads: {@code <name>.json} — oscillators, couplings, knots, protocol duration, t_min,
  * dt, temperature — and {@code <name>.npz} — {@code knots} (O, 3, K) float64, each oscillator's
- * knots of a(t), b(t), c(t), and {@code pairs} (J, 2) int64, the coupling graph. Not exported: the
- * couplings' own knots J(t) (the coupling actors keep them; nothing reports them yet), so the
- * files do not suffice to resample a coupled protocol.
+ * knots of a(t), b(t), c(t); {@code coupling_knots} (J, K) float64, each coupling's knots of J(t);
+ * and {@code pairs} (J, 2) int64, the coupling graph.
  */
 final class ProtocolExport {
     private ProtocolExport() {
@@ -31,8 +30,8 @@ final class ProtocolExport {
         m.put("t_min", spec.schedule().tMin());
         m.put("dt", spec.dt());
         m.put("temperature", spec.schedule().temperature());
-        m.put("protocol", "p(t) piecewise linear in protocol time over knots evenly spaced on [0, duration]; knots[i, 0..2, :] are a, b, c of oscillator i");
-        m.put("missing", "the couplings' knots J(t): not reported by the coupling actors, so not exported");
+        m.put("protocol", "p(t) piecewise linear in protocol time over knots evenly spaced on [0, duration]; knots[i, 0..2, :] are a, b, c "
+                + "of oscillator i, coupling_knots[c, :] J of coupling c between oscillators pairs[c, 0] and pairs[c, 1]");
         String json = RunWriter.json(m) + "\n";
         report.file(name + ".json", o -> o.write(json.getBytes(StandardCharsets.UTF_8)));
         report.file(name + ".npz", o -> {
@@ -46,8 +45,12 @@ final class ProtocolExport {
                 pairs[2 * c] = spec.couplings().get(c)[0];
                 pairs[2 * c + 1] = spec.couplings().get(c)[1];
             }
+            double[][] j = out.couplingKnots();
+            double[] jFlat = new double[j.length * knots];
+            for (int c = 0; c < j.length; c++) System.arraycopy(j[c], 0, jFlat, c * knots, knots);
             try (Npz npz = new Npz(o)) {
-                npz.add("knots", flat, k.length, params, knots).add("pairs", pairs, spec.couplings().size(), 2);
+                npz.add("knots", flat, k.length, params, knots).add("coupling_knots", jFlat, j.length, knots)
+                        .add("pairs", pairs, spec.couplings().size(), 2);
             }
         });
     }

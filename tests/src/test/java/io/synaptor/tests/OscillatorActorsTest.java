@@ -56,6 +56,11 @@ class OscillatorActorsTest {
                     assertArrayEquals(want[i], got.samples()[i], 0.0, what + ", oscillator " + i);
                     for (int p = 0; p < 3; p++) assertArrayEquals(ref.oscillator(i).knots()[p], got.knots()[i][p], 0.0, what);
                 }
+                // the couplings' learned J(t), as the export writes them (issue 17, item 4)
+                assertEquals(SPEC.couplings().size(), got.couplingKnots().length, what);
+                for (int c = 0; c < got.couplingKnots().length; c++) {
+                    assertArrayEquals(ref.coupling(c).knots(), got.couplingKnots()[c], 0.0, what + ", coupling " + c);
+                }
             }
         }
     }

@@ -19,7 +19,11 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  */
 public final class CouplingActor extends AbstractBehavior<CouplingActor.Command> {
 
-    public sealed interface Command permits Position, Error {
+    public sealed interface Command permits Position, Error, Knots {
+    }
+
+    /** run → coupling, once the run is over: reply with a copy of the learned knots of J(t) (for the export). */
+    public record Knots(ActorRef<double[]> replyTo) implements Command {
     }
 
     /**
@@ -54,6 +58,10 @@ public final class CouplingActor extends AbstractBehavior<CouplingActor.Command>
         return newReceiveBuilder()
                 .onMessage(Position.class, this::onPosition)
                 .onMessage(Error.class, this::onError)
+                .onMessage(Knots.class, m -> {
+                    m.replyTo().tell(coupling.knots().clone());
+                    return this;
+                })
                 .build();
     }
 

@@ -38,7 +38,15 @@ public final class ProtocolDriver extends AbstractBehavior<ProtocolDriver.Comman
     }
 
     /** What a run returns: samples by oscillator then example, the loss per epoch, each oscillator's knots. */
-    public record Outcome(double[][] samples, List<Double> epochLoss, double[][][] knots) {
+    public record Outcome(double[][] samples, List<Double> epochLoss, double[][][] knots, double[][] couplingKnots) {
+        /** Before the couplings' knots are gathered (ProtocolRun asks for them once the run is over). */
+        public Outcome(double[][] samples, List<Double> epochLoss, double[][][] knots) {
+            this(samples, epochLoss, knots, new double[0][]);
+        }
+
+        public Outcome withCouplingKnots(double[][] j) {
+            return new Outcome(samples, epochLoss, knots, j);
+        }
     }
 
     private static final int WINDOW = 2;

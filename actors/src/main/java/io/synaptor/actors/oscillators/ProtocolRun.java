@@ -54,9 +54,11 @@ public final class ProtocolRun {
         CompletableFuture<ProtocolDriver.Outcome> result = new CompletableFuture<>();
         SplittableRandom[] noise = noise(seed, spec.size());
         int[][] incidence = spec.incidence();
+        List<ActorRef<CouplingActor.Command>> couplingRefs = new java.util.concurrent.CopyOnWriteArrayList<>();
         ActorSystem<Void> system = ActorSystem.create(Behaviors.<Void>setup(ctx -> {
             List<ActorRef<CouplingActor.Command>> couplings = new ArrayList<>();
             for (int c = 0; c < spec.couplings().size(); c++) couplings.add(ctx.spawn(CouplingActor.create(spec.coupling(c), learning), "coupling-" + c));
+            couplingRefs.addAll(couplings);
             List<ActorRef<OscillatorActor.Command>> oscillators = new ArrayList<>();
             for (int i = 0; i < spec.size(); i++) {
                 List<OscillatorActor.Link> links = new ArrayList<>();
@@ -68,7 +70,14 @@ public final class ProtocolRun {
         }), "oscillators", SimulationRunner.pekkoConfig(new SimulationRunner.Runtime(threads, 100, Duration.ofMinutes(5))
                 .with(SimulationRunner.Executor.THREAD_POOL)));
         try {
-            return result.get(30, TimeUnit.MINUTES);
+            ProtocolDriver.Outcome out = result.get(30, TimeUnit.MINUTES);
+            // Every oscillator has sampled, so every coupling has learned its last and is idle: ask for its knots.
+            double[][] j = new double[couplingRefs.size()][];
+            for (int c = 0; c < j.length; c++) {
+                j[c] = org.apache.pekko.actor.typed.javadsl.AskPattern.<CouplingActor.Command, double[]>ask(couplingRefs.get(c),
+                        CouplingActor.Knots::new, Duration.ofSeconds(60), system.scheduler()).toCompletableFuture().get(60, TimeUnit.SECONDS);
+            }
+            return out.withCouplingKnots(j);
         } catch (ExecutionException e) {
             throw new Diverged(e.getCause().getMessage());
         } catch (InterruptedException e) {
