@@ -167,7 +167,8 @@ final class SimulationPlan {
                 net.dynamics(complex), biasRules, schedule, spec.reset() || spec.persistent() != null,
                 Rules.clampsOutputs(spec.rule()), noise, timing, clocks,
                 spec.persistent() == null ? null
-                        : spec.persistent().states(units[0], schedule, size, net.dynamics(complex).components()));
+                        : spec.persistent().states(units[0], schedule, size, net.dynamics(complex).components()),
+                spec.residualThreshold());
         return UnitActor.create(setup, teacher, probe, log);
     }
 

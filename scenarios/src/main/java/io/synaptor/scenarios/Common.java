@@ -89,6 +89,7 @@ final class Common {
                 "K: units send their states and synapses their drives in blocks of K steps (NEST's min-delay window); needs K ≤ every link delay; same results, about K times fewer messages"));
         s.add(Setting.integer("time.free-steps", d.freeSteps(), 1, 10_000_000, "T1: steps of the free phase"));
         s.add(Setting.integer("time.nudge-steps", d.nudgeSteps(), 1, 10_000_000, "T2: steps of the nudged phase"));
+        s.add(RelaxationCheck.TOLERANCE);
         s.add(Setting.choice("learning.rule", "one-sided", Rules.NAMES, "synapse-local learning rule: one-sided EP, centered EP (+β then −β from the free state), holomorphic EP (complex states, β on a circle), chl (contrastive Hebbian, outputs clamped), continual EP (weights move every nudged step)"));
         s.add(Setting.choice("learning.holomorphic.form", "discrete", List.of("discrete", "online"),
                 "holomorphic EP: discrete = N nudged phases at β·e^{2πik/N} after the free phase; online = β(t) = β·e^{2πit/T2} turning without pause, learned every period"));
@@ -267,6 +268,7 @@ final class Common {
     }
 
     static RunResult simulate(SimulationSpec spec, Settings s, ProgressListener listener) {
+        if (s.flat().containsKey(RelaxationCheck.TOLERANCE.path())) spec = spec.withTolerance(s.getDouble(RelaxationCheck.TOLERANCE.path()));
         try {
             return SimulationRunner.run(spec, runtime(s), listener);
         } catch (SimulationDiverged e) {

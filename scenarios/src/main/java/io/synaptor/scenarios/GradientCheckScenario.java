@@ -54,6 +54,7 @@ public final class GradientCheckScenario implements Scenario {
         String rule = s.getString("learning.rule");
         GradientProbe.Measurement m = probe.measure(s, seed, new GradientProbe.Estimator(rule, Common.nudgeShape(s), rule, rule), beta,
                 s.getBoolean("learning.random-sign"), s.getInt("time.free-steps"), s.getInt("time.nudge-steps"));
+        probe.requireConverged(m, rule + " EP at β = " + beta);
         double[] exact = probe.exact;
         double[] est = m.estimate();
         int nw = probe.weightCount();
@@ -76,7 +77,9 @@ public final class GradientCheckScenario implements Scenario {
                 .metric("final_loss", probe.loss)
                 .metric("epochs", 1)
                 .metric("messages", result.messages())
-                .metric("messages_by_kind", Classification.byKind(result));
+                .metric("messages_by_kind", Classification.byKind(result))
+                .metric("hessian_lambda_max", probe.lambdaMax);
+        RelaxationCheck.report(report, List.of(result));
         report.plot("gradient_scatter.png", scatter(exact, est, nw, beta));
         report.line(String.format("β = %g: relative error %.3e, cosine %.8f over %d parameters; free state within %.1e of the reference",
                 beta, relError, cosine, exact.length, fixedPointError));

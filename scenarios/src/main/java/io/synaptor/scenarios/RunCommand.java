@@ -143,6 +143,7 @@ final class RunCommand implements Callable<Integer> {
         String conf = "scenario = \"" + name + "\"\nseed = " + seedValue + "\n" + settings.render();
         RunWriter.write(dir, summary, report, conf);
         for (String line : report.lines()) pw.println(line);
+        for (String w : report.warnings()) spec.commandLine().getErr().println("synaptor: warning: " + w);
         pw.printf("wrote %s (summary.json, metrics.csv, config.conf, %s) in %.1f s%n", dir,
                 String.join(", ", report.plots().keySet()), wall);
         return 0;
