@@ -35,7 +35,8 @@ final class Classification {
     private Classification() {
     }
 
-    static final List<String> COLUMNS = List.of("epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy");
+    static final List<String> COLUMNS = List.of("epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy",
+            "relaxation_residual_max", "unconverged_fraction");
 
     /** A trained network and its report, for scenario-specific additions (plots). */
     record Outcome(NetworkSpec trained, RunResult result, Report report) {
@@ -55,6 +56,7 @@ final class Classification {
         // One bank for the whole run: with checkpoints, each epoch's simulation finds the states the last one left.
         PersistentStates.Bank persistent = s.getBoolean("units.persistent") ? new PersistentStates.Bank() : null;
         EpochTable table = new EpochTable(epochs);
+        RelaxationCheck.Epochs relaxation = new RelaxationCheck.Epochs(epochs);
         RunResult result;
         long messages;
         Map<String, Long> kinds;
@@ -73,6 +75,7 @@ final class Classification {
                 progress.close();
             }
             result.episodes().forEach(table::add);
+            relaxation.add(result);
             messages = result.messages();
             kinds = byKind(result);
         } else {
@@ -117,13 +120,17 @@ final class Classification {
                                     + Math.min(every, epochs) + ")", lost);
                         }
                         progress.line(lost.getMessage() + "; restarting from the checkpoint after epoch " + saved, "restarting from epoch " + saved);
-                        for (int e = saved; e <= epoch; e++) table.clear(e);
+                        for (int e = saved; e <= epoch; e++) {
+                            table.clear(e);
+                            relaxation.clear(e);
+                        }
                         epoch = saved;
                         net = savedNet;
                         steps = savedSteps;
                         continue;
                     }
                     result.episodes().forEach(table::add);
+                    relaxation.add(result);
                     progress.line(table.describe(epoch), table.brief(epoch));
                     epochMessages[epoch] = result.messages();
                     epochKinds.set(epoch, byKind(result));
@@ -147,7 +154,8 @@ final class Classification {
 
         Report report = new Report(COLUMNS);
         for (int e = 0; e < epochs; e++) {
-            report.row(e + 1, table.trainLoss(e), table.trainAccuracy(e), table.testLoss(e), table.testAccuracy(e));
+            report.row(e + 1, table.trainLoss(e), table.trainAccuracy(e), table.testLoss(e), table.testAccuracy(e),
+                    relaxation.max(e), relaxation.unconvergedFraction(e));
         }
         int last = epochs - 1;
         report.metric("train_accuracy", table.trainAccuracy(last))
@@ -158,6 +166,7 @@ final class Classification {
                 .metric("epochs", epochs)
                 .metric("messages", messages)
                 .metric("messages_by_kind", kinds);
+        relaxation.report(report);
         report.plot("accuracy.png", curves("Accuracy per epoch", "accuracy", epochs,
                 table::trainAccuracy, table::testAccuracy));
         report.plot("confusion.png", confusion(result, epochs - 1, train.y()[0].length));

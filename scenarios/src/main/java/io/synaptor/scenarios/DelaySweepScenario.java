@@ -86,7 +86,7 @@ public final class DelaySweepScenario implements Scenario {
     }
 
     private static List<Setting> declared() {
-        return Common.networkSettings(DEFAULTS);
+        return Common.networkSettings(DEFAULTS, RelaxationCheck.GRADIENT_TOLERANCE);
     }
 
     @Override

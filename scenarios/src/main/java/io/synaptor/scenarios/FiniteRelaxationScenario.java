@@ -44,7 +44,7 @@ public final class FiniteRelaxationScenario implements Scenario {
     @Override
     public List<Setting> settings() {
         Set<String> unused = Set.of("learning.rule", "time.nudge-steps");
-        List<Setting> s = new ArrayList<>(Common.networkSettings(DEFAULTS).stream()
+        List<Setting> s = new ArrayList<>(Common.networkSettings(DEFAULTS, RelaxationCheck.GRADIENT_TOLERANCE).stream()
                 .filter(x -> !unused.contains(x.path()) && !Common.HOLOMORPHIC_KEYS.contains(x.path())).toList());
         s.add(Setting.intList("relax.budgets", List.of(1600, 200, 50, 20, 10, 5, 2), 1, 10_000_000,
                 "nudged-phase lengths to measure, longest first (at least two)"));
