@@ -44,13 +44,19 @@ final class RelaxationCheck {
 
     /** The summary keys all network scenarios share, and a warning if an example did not converge. */
     static void report(Report report, double residualMax, double freeMax, double nudgedMax, double threshold, long unconverged, long examples) {
+        report(report, residualMax, freeMax, nudgedMax, threshold, unconverged, examples, true);
+    }
+
+    /** @param warn false where a cut-short relaxation is what the scenario measures (finite-relaxation): keys only */
+    static void report(Report report, double residualMax, double freeMax, double nudgedMax, double threshold, long unconverged,
+                       long examples, boolean warn) {
         report.metric("relaxation_residual_max", residualMax)
                 .metric("relaxation_residual_free_max", freeMax)
                 .metric("relaxation_residual_nudged_max", nudgedMax)
                 .metric("relaxation_threshold", threshold)
                 .metric("unconverged_examples", unconverged)
                 .metric("checked_examples", examples);
-        String warning = unconverged > 0 || Double.isNaN(residualMax)
+        String warning = warn && (unconverged > 0 || Double.isNaN(residualMax))
                 ? String.format("the relaxation did not converge in %d of %d examples (largest residual |ds/dt| %.3g, threshold %.3g); "
                         + "results from unconverged states are unreliable: %s", unconverged, examples, residualMax, threshold, REMEDY)
                 : "";
@@ -60,6 +66,11 @@ final class RelaxationCheck {
 
     /** The keys and warning for a set of runs (each example counted once per run). */
     static void report(Report report, List<RunResult> results) {
+        report(report, results, true);
+    }
+
+    /** The keys, and with {@code warn} the warning, for a set of runs. */
+    static void report(Report report, List<RunResult> results, boolean warn) {
         double max = 0.0;
         double free = 0.0;
         double nudged = 0.0;
@@ -74,7 +85,7 @@ final class RelaxationCheck {
             unconverged += r.unconvergedExamples();
             examples += r.episodes().stream().mapToLong(e -> e.count()).sum();
         }
-        report(report, max, free, nudged, threshold, unconverged, examples);
+        report(report, max, free, nudged, threshold, unconverged, examples, warn);
     }
 
     private static double largest(double[] v) {
