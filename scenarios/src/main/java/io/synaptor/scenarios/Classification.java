@@ -96,7 +96,10 @@ final class Classification {
                 steps = c.getVirtualSteps();
                 net = net.withParameters(c.getWeightsList().stream().mapToDouble(Double::doubleValue).toArray(),
                         c.getBiasesList().stream().mapToDouble(Double::doubleValue).toArray());
-                for (int e = 0; e < first; e++) table.restore(e, c.getEpochs(e));
+                for (int e = 0; e < first; e++) {
+                    table.restore(e, c.getEpochs(e));
+                    relaxation.restore(e, c.getEpochs(e));
+                }
             }
             int every = s.getInt("training.checkpoint-every");
             int saved = s.resume() != null ? first : -1; // epochs done at the last checkpoint; -1: none yet
@@ -138,7 +141,7 @@ final class Classification {
                     steps += schedule.endTime();
                     epoch++;
                     if (epoch % every == 0 || epoch == epochs) {
-                        writeCheckpoint(s, scenario, seed, epoch, steps, net, table);
+                        writeCheckpoint(s, scenario, seed, epoch, steps, net, table, relaxation);
                         saved = epoch;
                         savedNet = net;
                         savedSteps = steps;
@@ -191,7 +194,8 @@ final class Classification {
     }
 
     /** checkpoint.pb in the output directory, replaced atomically; {@code steps}: the virtual clock. */
-    private static void writeCheckpoint(Settings s, String scenario, long seed, int epochsDone, long steps, NetworkSpec net, EpochTable table) {
+    private static void writeCheckpoint(Settings s, String scenario, long seed, int epochsDone, long steps, NetworkSpec net, EpochTable table,
+                                        RelaxationCheck.Epochs relaxation) {
         Path file = s.outputFile("checkpoint.pb");
         if (file == null) return;
         Checkpoint.Builder c = Checkpoint.newBuilder().setScenario(scenario).setSeed(seed).setEpochsDone(epochsDone)
@@ -199,8 +203,10 @@ final class Classification {
         for (double w : net.weights()) c.addWeights(w);
         for (double b : net.biases()) c.addBiases(b);
         for (int e = 0; e < epochsDone; e++) {
-            c.addEpochs(EpochMetrics.newBuilder().setTrainLoss(table.trainLoss(e)).setTrainAccuracy(table.trainAccuracy(e))
-                    .setTestLoss(table.testLoss(e)).setTestAccuracy(table.testAccuracy(e)));
+            EpochMetrics.Builder m = EpochMetrics.newBuilder().setTrainLoss(table.trainLoss(e)).setTrainAccuracy(table.trainAccuracy(e))
+                    .setTestLoss(table.testLoss(e)).setTestAccuracy(table.testAccuracy(e));
+            relaxation.save(e, m);
+            c.addEpochs(m);
         }
         try {
             Path tmp = file.resolveSibling("checkpoint.pb.tmp");

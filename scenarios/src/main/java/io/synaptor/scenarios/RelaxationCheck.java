@@ -4,6 +4,7 @@ import io.synaptor.actors.RunResult;
 import io.synaptor.network.RelaxationResidual;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the scenarios make of the units' relaxation check ({@link RelaxationResidual}, issue 17):
@@ -62,6 +63,26 @@ final class RelaxationCheck {
                 : "";
         report.metric("relaxation_warning", warning);
         if (!warning.isEmpty()) report.warning(warning);
+    }
+
+    /** The keys and warning over several training reports' (each carrying the keys of {@link Epochs#report}). */
+    static void merge(Report report, List<Report> parts) {
+        double max = 0.0;
+        double free = 0.0;
+        double nudged = 0.0;
+        double threshold = Double.NaN;
+        long unconverged = 0;
+        long examples = 0;
+        for (Report p : parts) {
+            Map<String, Object> m = p.metrics();
+            max = Math.max(max, ((Number) m.get("relaxation_residual_max")).doubleValue());
+            free = Math.max(free, ((Number) m.get("relaxation_residual_free_max")).doubleValue());
+            nudged = Math.max(nudged, ((Number) m.get("relaxation_residual_nudged_max")).doubleValue());
+            threshold = ((Number) m.get("relaxation_threshold")).doubleValue();
+            unconverged += ((Number) m.get("unconverged_examples")).longValue();
+            examples += ((Number) m.get("checked_examples")).longValue();
+        }
+        report(report, max, free, nudged, threshold, unconverged, examples);
     }
 
     /** The keys and warning for a set of runs (each example counted once per run). */
@@ -156,6 +177,21 @@ final class RelaxationCheck {
             failed.forEach((epoch, n) -> {
                 if (epoch < unconverged.length) unconverged[epoch] += n;
             });
+        }
+
+        /** An epoch done before a --resume: its figures from the checkpoint. */
+        void restore(int e, io.synaptor.proto.EpochMetrics m) {
+            max[e] = m.getRelaxationResidualMax();
+            free[e] = m.getRelaxationResidualFreeMax();
+            nudged[e] = m.getRelaxationResidualNudgedMax();
+            unconverged[e] = m.getUnconverged();
+            examples[e] = m.getChecked();
+        }
+
+        /** An epoch's figures for the checkpoint. */
+        void save(int e, io.synaptor.proto.EpochMetrics.Builder m) {
+            m.setRelaxationResidualMax(max[e]).setRelaxationResidualFreeMax(free[e]).setRelaxationResidualNudgedMax(nudged[e])
+                    .setUnconverged(unconverged[e]).setChecked(examples[e]);
         }
 
         /** Forgets an epoch (the run goes back to a checkpoint before it). */
