@@ -1,5 +1,6 @@
 package io.synaptor.actors;
 
+import io.synaptor.network.RelaxationResidual;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -25,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
 public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
 
     /** Everything but the probe's own timer ({@link Settle}) is a {@link WireMessage}. */
-    public sealed interface Command permits EpisodeResult, UnitFinal, SynapseFinal, SourceFinal, Diverged, Settle, Recorded {
+    public sealed interface Command permits EpisodeResult, UnitFinal, Relaxation, SynapseFinal, SourceFinal, Diverged, Settle, Recorded {
     }
 
     /** teacher → probe: one episode's outcome over its real (non-padding) examples. */
@@ -34,6 +35,10 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
     }
 
     public record UnitFinal(int unit, double[] state, double bias, double biasGradient, long[] sent) implements Command, WireMessage {
+    }
+
+    /** unit slice → probe, just before its UnitFinal reports: what its relaxation check measured. */
+    public record Relaxation(RelaxationResidual.Stats stats) implements Command, WireMessage {
     }
 
     public record SynapseFinal(int synapse, double weight, double gradient, long[] sent) implements Command, WireMessage {
@@ -79,6 +84,7 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
     private final List<EpisodeResult> results = new ArrayList<>();
     private final List<Diverged> divergences = new ArrayList<>();
     private final List<Recorded> recorded = new ArrayList<>();
+    private RelaxationResidual.Stats relaxation = RelaxationResidual.Stats.none();
     private int unitsLeft;
     private int synapsesLeft;
     private int sourcesLeft = 2;
@@ -116,6 +122,10 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
                     unitsLeft--;
                     return check();
                 })
+                .onMessage(Relaxation.class, m -> { // a slice sends it before its UnitFinal: here before the run ends
+                    relaxation = relaxation.merge(m.stats());
+                    return this;
+                })
                 .onMessage(SynapseFinal.class, m -> {
                     weights[m.synapse()] = m.weight();
                     weightGradients[m.synapse()] = m.gradient();
@@ -151,7 +161,7 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
         if (unitsLeft == 0 && synapsesLeft == 0 && sourcesLeft == 0 && results.size() == episodes) {
             results.sort(Comparator.comparingLong(EpisodeResult::episode));
             result.complete(new RunResult(states, biases, biasGradients, weights, weightGradients,
-                    List.copyOf(results), RunResult.tally(sent), Recording.merge(recorded)));
+                    List.copyOf(results), RunResult.tally(sent), Recording.merge(recorded), relaxation));
             return Behaviors.stopped();
         }
         return this;

@@ -285,6 +285,15 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
                     return new ProbeActor.UnitFinal(p.getUnit(), doubles(p.getStateList()), p.getBias(), p.getBiasGradient(),
                             longs(p.getSentList()));
                 });
+        bind(ProbeActor.Relaxation.class, "p.relaxation",
+                m -> io.synaptor.proto.Relaxation.newBuilder().setFirstEpoch(m.stats().firstEpoch()).setBatch(m.stats().batch())
+                        .setThreshold(m.stats().threshold()).addAllFreeMax(boxed(m.stats().freeMax()))
+                        .addAllNudgedMax(boxed(m.stats().nudgedMax())).addAllUnconverged(boxed(m.stats().unconverged())).build(),
+                b -> {
+                    var p = io.synaptor.proto.Relaxation.parseFrom(b);
+                    return new ProbeActor.Relaxation(new io.synaptor.network.RelaxationResidual.Stats(p.getFirstEpoch(), p.getBatch(),
+                            p.getThreshold(), doubles(p.getFreeMaxList()), doubles(p.getNudgedMaxList()), longs(p.getUnconvergedList())));
+                });
         bind(ProbeActor.SynapseFinal.class, "p.synapse",
                 m -> io.synaptor.proto.SynapseFinal.newBuilder().setSynapse(m.synapse()).setWeight(m.weight())
                         .setGradient(m.gradient()).addAllSent(boxed(m.sent())).build(),

@@ -170,7 +170,8 @@ final class SimulationPlan {
                 net.dynamics(complex), biasRules, schedule, spec.reset() || spec.persistent() != null,
                 Rules.clampsOutputs(spec.rule()), noise, timing, clocks,
                 spec.persistent() == null ? null
-                        : spec.persistent().states(units[0], schedule, size, net.dynamics(complex).components()));
+                        : spec.persistent().states(units[0], schedule, size, net.dynamics(complex).components()),
+                spec.residualThreshold());
         int[] positions = spec.monitor().positionsIn(units, true);
         StateMonitor monitor = positions == null ? null
                 : new StateMonitor(spec.monitor(), schedule, positions, schedule.batch(), row, row / schedule.batch());

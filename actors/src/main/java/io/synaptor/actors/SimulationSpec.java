@@ -4,6 +4,7 @@ import io.synaptor.network.LabeledData;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.PersistentStates;
 import io.synaptor.network.PhaseSchedule;
+import io.synaptor.network.RelaxationResidual;
 import io.synaptor.scheduler.Timing;
 
 /**
@@ -23,24 +24,38 @@ import io.synaptor.scheduler.Timing;
  *                        unit's bias learns at the rate of the projection below it), or empty: {@code rate} everywhere
  * @param rateDecay γ in [0, 1]: every rate is multiplied by γ^e in epoch e ({@link io.synaptor.synapses.DecayingRate}); 1: constant
  * @param monitor   which units' states and couplings' weights to record, when ({@link Monitor#NONE}: nothing)
+ * @param tolerance the largest residual |ds/dt| at the end of a phase that counts as converged
+ *                  ({@link RelaxationResidual}; raised at T &gt; 0 by {@link RelaxationResidual#threshold})
  */
 public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
                              LabeledData train, LabeledData test, boolean reset, long seed, int window,
                              Timing timing, int blockSize, double[] projectionRates, PersistentStates.Bank persistent,
-                             double rateDecay, Monitor monitor) {
+                             double rateDecay, Monitor monitor, double tolerance) {
 
-    /** Nothing monitored. */
+    /** Nothing monitored, the default relaxation tolerance. */
     public SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
                           LabeledData train, LabeledData test, boolean reset, long seed, int window,
                           Timing timing, int blockSize, double[] projectionRates, PersistentStates.Bank persistent,
                           double rateDecay) {
-        this(network, schedule, rule, rate, train, test, reset, seed, window, timing, blockSize, projectionRates, persistent, rateDecay, Monitor.NONE);
+        this(network, schedule, rule, rate, train, test, reset, seed, window, timing, blockSize, projectionRates, persistent,
+                rateDecay, Monitor.NONE, RelaxationResidual.DEFAULT_TOLERANCE);
     }
 
     /** The same run, recording what {@code m} says. */
     public SimulationSpec withMonitor(Monitor m) {
         return new SimulationSpec(network, schedule, rule, rate, train, test, reset, seed, window, timing, blockSize,
-                projectionRates, persistent, rateDecay, m);
+                projectionRates, persistent, rateDecay, m, tolerance);
+    }
+
+    /** The run's threshold on the residual (the tolerance, raised at T &gt; 0). */
+    public double residualThreshold() {
+        return RelaxationResidual.threshold(tolerance, network.dt(), network.temperature());
+    }
+
+    /** The same run with another relaxation tolerance. */
+    public SimulationSpec withTolerance(double other) {
+        return new SimulationSpec(network, schedule, rule, rate, train, test, reset, seed, window, timing, blockSize,
+                projectionRates, persistent, rateDecay, monitor, other);
     }
 
     /** Constant learning rates. */
@@ -91,6 +106,7 @@ public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String
                     + " is not in the network (couplings 0.." + (network.couplings().size() - 1) + ")");
         }
         if (!(rateDecay >= 0.0 && rateDecay <= 1.0)) throw new IllegalArgumentException("the rate decay must be in [0, 1], got " + rateDecay);
+        if (!(tolerance > 0)) throw new IllegalArgumentException("the relaxation tolerance must be positive, got " + tolerance);
         if (blockSize < 1) throw new IllegalArgumentException("the block size must be ≥ 1, got " + blockSize);
         int projections = java.util.Arrays.stream(network.layerOf()).max().orElse(0);
         if (projectionRates.length != 0 && projectionRates.length != projections) {

@@ -45,7 +45,8 @@ final class SpecCodec {
                 .setRandomSign(p.randomSign()).setScheduleSeed(p.seed()).setEpochs(p.epochs())
                 .setShapeForm(p.shape().form().ordinal()).setShapePoints(p.shape().points()).setShapeWarmup(p.shape().warmup())
                 .setFirstEpoch(p.firstEpoch());
-        b.setRule(s.rule()).setRate(s.rate()).addAllProjectionRates(boxed(s.projectionRates())).setRateDecay(s.rateDecay());
+        b.setRule(s.rule()).setRate(s.rate()).addAllProjectionRates(boxed(s.projectionRates())).setRateDecay(s.rateDecay())
+                .setTolerance(s.tolerance());
         b.addAllTrainX(rows(s.train().x())).addAllTrainY(rows(s.train().y()))
                 .addAllTestX(rows(s.test().x())).addAllTestY(rows(s.test().y()));
         b.setReset(s.reset()).setSeed(s.seed()).setWindow(s.window()).setBlockSize(s.blockSize());
@@ -71,6 +72,7 @@ final class SpecCodec {
         Timing timing = new Timing(new UpdateModel(b.getUpdateSeed(), doubles(b.getUpdateRatesList())), b.getJitter(), b.getDrop(),
                 b.getClockSkew(), b.getTimingSeed(), b.getSendThreshold(), b.getMessageWindow(), b.getFreeLag());
         return new SimulationSpec(net, schedule, b.getRule(), b.getRate(), train, test, b.getReset(), b.getSeed(), b.getWindow(),
-                timing, b.getBlockSize(), doubles(b.getProjectionRatesList()), null, b.getRateDecay());
+                timing, b.getBlockSize(), doubles(b.getProjectionRatesList()), null, b.getRateDecay(),
+                Monitor.NONE, b.getTolerance()); // monitors are refused in cluster mode
     }
 }

@@ -1,6 +1,7 @@
 package io.synaptor.actors;
 
 import io.synaptor.network.PersistentStates;
+import io.synaptor.network.RelaxationResidual;
 import io.synaptor.neurons.UnitDynamics;
 import io.synaptor.scheduler.TimedInbox;
 import io.synaptor.scheduler.Timing;
@@ -80,11 +81,13 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
      * (−1 if hidden), bias, bias rule, noise stream and nudge clock (the schedule as its own, possibly
      * skewed, nudge oscillator reads it). {@code reset}: return to s = 0 at every episode start, or,
      * with {@code persistent} (null: off), to where each training example's last free phase ended;
-     * {@code clampOnNudge}: outputs held at their targets during the second phase (CHL).
+     * {@code clampOnNudge}: outputs held at their targets during the second phase (CHL);
+     * {@code residualThreshold}: the relaxation check's threshold on |ds/dt| ({@link RelaxationResidual}).
      */
     public record Setup(int[] units, int[] outputIndex, int slots, int batch, double[] bias, UnitDynamics dynamics,
                         LearningRule[] biasRules, NudgeSchedule schedule, boolean reset, boolean clampOnNudge,
-                        SplittableRandom[] noise, Timing timing, NudgeSchedule[] nudgeClocks, PersistentStates persistent) {
+                        SplittableRandom[] noise, Timing timing, NudgeSchedule[] nudgeClocks, PersistentStates persistent,
+                        double residualThreshold) {
         public int size() {
             return units.length;
         }
@@ -147,6 +150,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private int blockSize;
     private final StateMonitor monitor;
     private long recordAt = Long.MAX_VALUE; // the monitor's next record time (never, without one)
+    private final RelaxationResidual relaxation; // the residual at each phase's end, reported with the final state
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // generic arrays: fast indexing on the hot path
     private UnitActor(ActorContext<Command> ctx, Setup setup, ActorRef<TeacherActor.Command> teacher,
@@ -194,6 +198,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         this.nextReset = setup.persistent() != null ? 0 : resetAfter(0);
         this.nextKeep = keepAfter(0);
         scheduleRestore(0);
+        this.relaxation = new RelaxationResidual(schedule, setup.batch(), setup.residualThreshold());
     }
 
     /** Centered EP: the next step that returns to the free state, and the state time to save it at. */
@@ -295,6 +300,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
                 System.arraycopy(freeState, 0, s, 0, s.length);
                 scheduleRestore(t + 1);
             } else {
+                if (t == relaxation.nextStep()) measureResidual();
                 int batch = setup.batch();
                 for (int k = 0; k < size; k++) {
                     double[] target = stepTargets[k];
@@ -312,9 +318,26 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
                     }
                 }
             }
+            relaxation.passed(t);
             t++;
             scan = 0;
             arrive();
+        }
+    }
+
+    /**
+     * The last step of a phase: each unit's residual |ds/dt| per example, from the field, β and
+     * target this step uses (the noise left out), before the step is taken. A clamped output has none.
+     */
+    private void measureResidual() {
+        int batch = setup.batch();
+        for (int k = 0; k < size; k++) {
+            double[] target = stepTargets[k];
+            if (target != null && setup.clampOnNudge()) continue;
+            for (int b = 0; b < batch; b++) {
+                relaxation.record(b, dynamics.residual(s, k * batch + b, sum, bias[k], betaRe[k], betaIm[k],
+                        target == null ? 0.0 : target[b], rhoNow));
+            }
         }
     }
 
@@ -380,6 +403,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         if (t == endTime) {
             if (log != null) log.flush();
             if (monitor != null) probe.tell(monitor.report(Arrays.stream(monitor.positions()).map(k -> setup.units()[k]).toArray(), false));
+            probe.tell(new ProbeActor.Relaxation(relaxation.stats())); // before the UnitFinals: the probe has it when they are all in
             for (int k = 0; k < size; k++) { // the slice's message counts go with its first unit
                 probe.tell(new ProbeActor.UnitFinal(setup.units()[k], realParts(k), bias[k], setup.biasRules()[k].lastGradient(),
                         k == 0 ? sent : MessageKind.counters()));

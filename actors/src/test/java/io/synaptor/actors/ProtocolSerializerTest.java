@@ -174,6 +174,8 @@ class ProtocolSerializerTest {
         g.put(ProbeActor.EpisodeResult.class, r -> new ProbeActor.EpisodeResult(r.nextLong(), r.nextInt(), r.nextBoolean(),
                 r.nextGaussian(), r.nextInt(), r.nextInt(), ints(r), ints(r)));
         g.put(ProbeActor.UnitFinal.class, r -> new ProbeActor.UnitFinal(r.nextInt(), doubles(r), r.nextGaussian(), r.nextGaussian(), longs(r)));
+        g.put(ProbeActor.Relaxation.class, r -> new ProbeActor.Relaxation(new io.synaptor.network.RelaxationResidual.Stats(r.nextInt(),
+                r.nextInt(), r.nextDouble(), doubles(r), doubles(r), longs(r))));
         g.put(ProbeActor.SynapseFinal.class, r -> new ProbeActor.SynapseFinal(r.nextInt(), r.nextGaussian(), r.nextGaussian(), longs(r)));
         g.put(ProbeActor.Recorded.class, r -> new ProbeActor.Recorded(ints(r), r.nextBoolean(), r.nextInt(), longs(r), longs(r), doubles(r)));
         g.put(ProbeActor.SourceFinal.class, r -> new ProbeActor.SourceFinal(longs(r)));

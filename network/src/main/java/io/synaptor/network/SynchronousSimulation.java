@@ -45,7 +45,9 @@ public final class SynchronousSimulation {
     public record Episode(long episode, double lossSum, int correct, int count) {
     }
 
-    public record Result(List<Episode> episodes, double[] weights, double[] biases, double[][] states) {
+    /** @param relaxation the relaxation check's statistics, measured as the actors measure them (default tolerance) */
+    public record Result(List<Episode> episodes, double[] weights, double[] biases, double[][] states,
+                         RelaxationResidual.Stats relaxation) {
     }
 
     private SynchronousSimulation() {
@@ -130,6 +132,9 @@ public final class SynchronousSimulation {
         int[] examples = null;
         long targetEpisode = -1; // the minibatch whose targets the nudged outputs feel (skew may lag it)
         int[] targetExamples = null;
+
+        RelaxationResidual relax = new RelaxationResidual(schedule, batch,
+                RelaxationResidual.threshold(RelaxationResidual.DEFAULT_TOLERANCE, net.dt(), net.temperature()));
 
         long end = schedule.endTime();
         for (long t = 0; ; t++) {
@@ -218,6 +223,12 @@ public final class SynchronousSimulation {
                     }
                     ex = targetExamples;
                 }
+                if (t == relax.nextStep() && !(ex != null && clampOutputs)) { // a phase's last step: its residual
+                    for (int b = 0; b < batch; b++) {
+                        double y = ex == null ? 0.0 : train.y()[ex[b]][outputIndex[u]];
+                        relax.record(b, dyn.residual(s[u], b, field[u], bias[u], stepBeta, stepBetaIm, y, rho[u]));
+                    }
+                }
                 if (!(ex != null && clampOutputs) && !update.updates(u, t)) continue; // holds its state this step
                 for (int b = 0; b < batch; b++) {
                     double g = dyn.isNoisy() ? rng[u].nextGaussian() : 0.0;
@@ -226,10 +237,11 @@ public final class SynchronousSimulation {
                     else dyn.step(s[u], b, field[u], bias[u], stepBeta, stepBetaIm, y, g);
                 }
             }
+            relax.passed(t);
         }
         double[][] finals = new double[n][];
         for (int u = 0; u < n; u++) finals[u] = realParts(s[u], c, batch);
-        return new Result(episodes, w, bias, finals);
+        return new Result(episodes, w, bias, finals, relax.stats());
     }
 
     /** A value on its way: it lands at {@code arrival}. */

@@ -55,6 +55,21 @@ public final class HolomorphicUnit implements UnitDynamics {
         s[k + 1] = zi - dt * gi;
     }
 
+    /** |∂F/∂s| of the complex step above (no projection, no noise): |s(t+1) − s(t)|/dt at T = 0, up to rounding. */
+    @Override
+    public double residual(double[] s, int b, double[] h, double bias, double betaRe, double betaIm, double target, double[] rho) {
+        int k = 2 * b;
+        double zr = s[k];
+        double zi = s[k + 1];
+        double hr = h[k] + bias;
+        double hi = h[k + 1];
+        activation.rhoPrime(zr, zi, d, 0);
+        double er = zr - target;
+        double gr = zr - (d[0] * hr - d[1] * hi) + (betaRe * er - betaIm * zi);
+        double gi = zi - (d[0] * hi + d[1] * hr) + (betaRe * zi + betaIm * er);
+        return Math.hypot(gr, gi);
+    }
+
     @Override
     public void rho(double[] s, int b, double[] rho) {
         activation.rho(s[2 * b], s[2 * b + 1], rho, 2 * b);

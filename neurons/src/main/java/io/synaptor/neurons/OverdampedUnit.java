@@ -91,6 +91,13 @@ public final class OverdampedUnit implements UnitDynamics {
         s[b] = activation.clip(plusNoise(v - dt * gradient(v, activation.rhoPrime(v, rho[b]), h[b] + bias, betaRe, target), gaussian));
     }
 
+    /** |clip(s − dt·∂F/∂s) − s| / dt: the same arithmetic as the step above, without the noise. */
+    @Override
+    public double residual(double[] s, int b, double[] h, double bias, double betaRe, double betaIm, double target, double[] rho) {
+        double v = s[b];
+        return Math.abs(activation.clip(v - dt * gradient(v, activation.rhoPrime(v, rho[b]), h[b] + bias, betaRe, target)) - v) / dt;
+    }
+
     /** Noiseless (T = 0 is the caller's promise, as the interface says). */
     @Override
     public void freeSteps(double[] s, int from, int to, double[] h, double bias, double[] rho) {

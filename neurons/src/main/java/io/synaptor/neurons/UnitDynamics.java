@@ -41,6 +41,15 @@ public interface UnitDynamics {
         for (int b = from; b < to; b++) step(s, b, h, bias, 0.0, 0.0, 0.0, 0.0, rho);
     }
 
+    /**
+     * The residual |ds/dt| of example b: the size of the deterministic step
+     * {@link #step(double[], int, double[], double, double, double, double, double, double[])} would
+     * take now (the noise left out, the projection onto the admissible range kept), divided by dt;
+     * the modulus for complex states. s is left as it was. Zero at a fixed point of the step
+     * (RelaxationResidual: how hosts tell a relaxation that did not converge).
+     */
+    double residual(double[] s, int b, double[] h, double bias, double betaRe, double betaIm, double target, double[] rho);
+
     /** ρ of example b of s, written to the same place in rho. */
     void rho(double[] s, int b, double[] rho);
 

@@ -35,7 +35,8 @@ final class Classification {
     private Classification() {
     }
 
-    static final List<String> COLUMNS = List.of("epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy");
+    static final List<String> COLUMNS = List.of("epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy",
+            "relaxation_residual_max", "unconverged_fraction");
 
     /** A trained network and its report, for scenario-specific additions (plots). */
     record Outcome(NetworkSpec trained, RunResult result, Report report) {
@@ -55,6 +56,7 @@ final class Classification {
         // One bank for the whole run: with checkpoints, each epoch's simulation finds the states the last one left.
         PersistentStates.Bank persistent = s.getBoolean("units.persistent") ? new PersistentStates.Bank() : null;
         EpochTable table = new EpochTable(epochs);
+        RelaxationCheck.Epochs relaxation = new RelaxationCheck.Epochs(epochs);
         RunResult result;
         long messages;
         Map<String, Long> kinds;
@@ -73,6 +75,7 @@ final class Classification {
                 progress.close();
             }
             result.episodes().forEach(table::add);
+            relaxation.add(result);
             messages = result.messages();
             kinds = byKind(result);
         } else {
@@ -93,7 +96,10 @@ final class Classification {
                 steps = c.getVirtualSteps();
                 net = net.withParameters(c.getWeightsList().stream().mapToDouble(Double::doubleValue).toArray(),
                         c.getBiasesList().stream().mapToDouble(Double::doubleValue).toArray());
-                for (int e = 0; e < first; e++) table.restore(e, c.getEpochs(e));
+                for (int e = 0; e < first; e++) {
+                    table.restore(e, c.getEpochs(e));
+                    relaxation.restore(e, c.getEpochs(e));
+                }
             }
             int every = s.getInt("training.checkpoint-every");
             int saved = s.resume() != null ? first : -1; // epochs done at the last checkpoint; -1: none yet
@@ -117,13 +123,17 @@ final class Classification {
                                     + Math.min(every, epochs) + ")", lost);
                         }
                         progress.line(lost.getMessage() + "; restarting from the checkpoint after epoch " + saved, "restarting from epoch " + saved);
-                        for (int e = saved; e <= epoch; e++) table.clear(e);
+                        for (int e = saved; e <= epoch; e++) {
+                            table.clear(e);
+                            relaxation.clear(e);
+                        }
                         epoch = saved;
                         net = savedNet;
                         steps = savedSteps;
                         continue;
                     }
                     result.episodes().forEach(table::add);
+                    relaxation.add(result);
                     progress.line(table.describe(epoch), table.brief(epoch));
                     epochMessages[epoch] = result.messages();
                     epochKinds.set(epoch, byKind(result));
@@ -131,7 +141,7 @@ final class Classification {
                     steps += schedule.endTime();
                     epoch++;
                     if (epoch % every == 0 || epoch == epochs) {
-                        writeCheckpoint(s, scenario, seed, epoch, steps, net, table);
+                        writeCheckpoint(s, scenario, seed, epoch, steps, net, table, relaxation);
                         saved = epoch;
                         savedNet = net;
                         savedSteps = steps;
@@ -147,7 +157,8 @@ final class Classification {
 
         Report report = new Report(COLUMNS);
         for (int e = 0; e < epochs; e++) {
-            report.row(e + 1, table.trainLoss(e), table.trainAccuracy(e), table.testLoss(e), table.testAccuracy(e));
+            report.row(e + 1, table.trainLoss(e), table.trainAccuracy(e), table.testLoss(e), table.testAccuracy(e),
+                    relaxation.max(e), relaxation.unconvergedFraction(e));
         }
         int last = epochs - 1;
         report.metric("train_accuracy", table.trainAccuracy(last))
@@ -158,6 +169,7 @@ final class Classification {
                 .metric("epochs", epochs)
                 .metric("messages", messages)
                 .metric("messages_by_kind", kinds);
+        relaxation.report(report);
         report.plot("accuracy.png", curves("Accuracy per epoch", "accuracy", epochs,
                 table::trainAccuracy, table::testAccuracy));
         report.plot("confusion.png", confusion(result, epochs - 1, train.y()[0].length));
@@ -182,7 +194,8 @@ final class Classification {
     }
 
     /** checkpoint.pb in the output directory, replaced atomically; {@code steps}: the virtual clock. */
-    private static void writeCheckpoint(Settings s, String scenario, long seed, int epochsDone, long steps, NetworkSpec net, EpochTable table) {
+    private static void writeCheckpoint(Settings s, String scenario, long seed, int epochsDone, long steps, NetworkSpec net, EpochTable table,
+                                        RelaxationCheck.Epochs relaxation) {
         Path file = s.outputFile("checkpoint.pb");
         if (file == null) return;
         Checkpoint.Builder c = Checkpoint.newBuilder().setScenario(scenario).setSeed(seed).setEpochsDone(epochsDone)
@@ -190,8 +203,10 @@ final class Classification {
         for (double w : net.weights()) c.addWeights(w);
         for (double b : net.biases()) c.addBiases(b);
         for (int e = 0; e < epochsDone; e++) {
-            c.addEpochs(EpochMetrics.newBuilder().setTrainLoss(table.trainLoss(e)).setTrainAccuracy(table.trainAccuracy(e))
-                    .setTestLoss(table.testLoss(e)).setTestAccuracy(table.testAccuracy(e)));
+            EpochMetrics.Builder m = EpochMetrics.newBuilder().setTrainLoss(table.trainLoss(e)).setTrainAccuracy(table.trainAccuracy(e))
+                    .setTestLoss(table.testLoss(e)).setTestAccuracy(table.testAccuracy(e));
+            relaxation.save(e, m);
+            c.addEpochs(m);
         }
         try {
             Path tmp = file.resolveSibling("checkpoint.pb.tmp");

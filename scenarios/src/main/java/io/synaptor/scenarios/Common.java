@@ -46,7 +46,13 @@ final class Common {
     static final java.util.Set<String> HOLOMORPHIC_KEYS = java.util.Set.of("learning.holomorphic.form",
             "learning.holomorphic.points", "learning.holomorphic.periods", "learning.holomorphic.warmup");
 
+    /** The shared settings, with the training scenarios' relaxation tolerance ({@link RelaxationCheck}). */
     static List<Setting> networkSettings(Defaults d) {
+        return networkSettings(d, RelaxationCheck.TRAINING_TOLERANCE);
+    }
+
+    /** @param tolerance the default of time.tolerance (the gradient scenarios need a tighter one) */
+    static List<Setting> networkSettings(Defaults d, double tolerance) {
         List<Setting> s = new ArrayList<>();
         s.add(Setting.intList("network.layers", d.layers(), 1, 100_000,
                 "units per layer, input first, output last; consecutive layers fully connected"));
@@ -91,6 +97,7 @@ final class Common {
                 "K: units send their states and synapses their drives in blocks of K steps (NEST's min-delay window); needs K ≤ every link delay; same results, about K times fewer messages"));
         s.add(Setting.integer("time.free-steps", d.freeSteps(), 1, 10_000_000, "T1: steps of the free phase"));
         s.add(Setting.integer("time.nudge-steps", d.nudgeSteps(), 1, 10_000_000, "T2: steps of the nudged phase"));
+        s.add(RelaxationCheck.tolerance(tolerance));
         s.add(Setting.choice("learning.rule", "one-sided", Rules.NAMES, "synapse-local learning rule: one-sided EP, centered EP (+β then −β from the free state), holomorphic EP (complex states, β on a circle), chl (contrastive Hebbian, outputs clamped), continual EP (weights move every nudged step)"));
         s.add(Setting.choice("learning.holomorphic.form", "discrete", List.of("discrete", "online"),
                 "holomorphic EP: discrete = N nudged phases at β·e^{2πik/N} after the free phase; online = β(t) = β·e^{2πit/T2} turning without pause, learned every period"));
@@ -317,6 +324,7 @@ final class Common {
     }
 
     static RunResult simulate(SimulationSpec spec, Settings s, ProgressListener listener) {
+        if (s.flat().containsKey(RelaxationCheck.KEY)) spec = spec.withTolerance(s.getDouble(RelaxationCheck.KEY));
         try {
             if (!monitoring(s)) return SimulationRunner.run(spec, runtime(s), listener);
             RunResult r = SimulationRunner.run(spec.withMonitor(monitor(s, spec)), runtime(s), listener);

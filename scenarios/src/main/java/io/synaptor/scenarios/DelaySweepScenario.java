@@ -86,7 +86,7 @@ public final class DelaySweepScenario implements Scenario {
     }
 
     private static List<Setting> declared() {
-        return Common.networkSettings(DEFAULTS);
+        return Common.networkSettings(DEFAULTS, RelaxationCheck.GRADIENT_TOLERANCE);
     }
 
     @Override
@@ -100,7 +100,8 @@ public final class DelaySweepScenario implements Scenario {
 
         List<String> columns = new ArrayList<>(List.of(first.key()));
         if (two) columns.add(second.key());
-        columns.addAll(List.of("cosine", "rel_error", "messages"));
+        columns.addAll(List.of("cosine", "rel_error", "messages", "relaxation_residual_max", "unconverged"));
+        List<io.synaptor.actors.RunResult> results = new ArrayList<>();
         Report report = new Report(columns);
         double[][] cos = new double[ys.length][xs.length];
         double[][] err = new double[ys.length][xs.length];
@@ -127,7 +128,9 @@ public final class DelaySweepScenario implements Scenario {
                     messages += m.result().messages();
                     List<Object> row = new ArrayList<>(List.of(xs[a]));
                     if (two) row.add(ys[b]);
-                    row.addAll(List.of(m.cosine(), m.relError(), m.result().messages()));
+                    row.addAll(List.of(m.cosine(), m.relError(), m.result().messages(), m.result().residualMax(),
+                            m.result().unconvergedExamples()));
+                    results.add(m.result());
                     report.row(row.toArray());
                     if (cos[b][a] > cos[best[0]][best[1]]) best = new int[]{b, a};
                     if (cos[b][a] < cos[worst[0]][worst[1]]) worst = new int[]{b, a};
@@ -153,6 +156,7 @@ public final class DelaySweepScenario implements Scenario {
         report.metric("best_cell", cell(first, xs[best[1]], second, ys[best[0]], cos[best[0]][best[1]]))
                 .metric("worst_cell", cell(first, xs[worst[1]], second, ys[worst[0]], cos[worst[0]][worst[1]]))
                 .metric("messages", messages);
+        RelaxationCheck.report(report, results);
         report.plot("sweep.png", two ? heatmap(first, xs, second, ys, cos) : curve(first, xs, cos[0]));
         report.line(String.format("best cosine %.6f at %s, worst %.6f at %s", cos[best[0]][best[1]],
                 describe(first, xs[best[1]], second, ys[best[0]]), cos[worst[0]][worst[1]],

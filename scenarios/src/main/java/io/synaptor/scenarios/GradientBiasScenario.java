@@ -16,10 +16,13 @@ import java.util.Set;
  * one-sided (bias O(β)), about 2 for centered (O(β²)), N for holomorphic until it reaches the floor.
  * The relaxations are long (1600 steps) so that the error left by finite relaxation stays far below
  * the smallest bias measured; beyond β ≈ 0.1 higher orders take over and the slopes steepen.
+ * The step is dt = 0.25, as gradient-check's ({@link GradientCheckScenario}: explicit Euler needs
+ * dt·λ_max(H) &lt; 2, and λ_max reaches 4.04 on these nets); a relaxation that did not converge fails
+ * the run (exit 3, {@link RelaxationCheck}).
  */
 public final class GradientBiasScenario implements Scenario {
     private static final Common.Defaults DEFAULTS =
-            new Common.Defaults(List.of(4, 8, 6, 3), 1600, 1600, 0.01, false, 0.0, 1, 1);
+            new Common.Defaults(List.of(4, 8, 6, 3), 1600, 1600, 0.01, false, 0.0, 1, 1, 0.25);
 
     @Override
     public String name() {
@@ -47,7 +50,7 @@ public final class GradientBiasScenario implements Scenario {
     @Override
     public List<Setting> settings() {
         Set<String> unused = Set.of("learning.beta", "learning.rule", "learning.random-sign");
-        List<Setting> s = new ArrayList<>(Common.networkSettings(DEFAULTS).stream()
+        List<Setting> s = new ArrayList<>(Common.networkSettings(DEFAULTS, RelaxationCheck.GRADIENT_TOLERANCE).stream()
                 .filter(x -> !unused.contains(x.path()) && !Common.HOLOMORPHIC_KEYS.contains(x.path())).toList());
         s.add(Setting.real("bias.beta-min", 0.002, 1e-6, 10.0, "smallest β of the grid"));
         s.add(Setting.real("bias.beta-max", 0.05, 1e-6, 10.0, "largest β of the grid"));
@@ -71,6 +74,7 @@ public final class GradientBiasScenario implements Scenario {
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
         report.metric("betas", toList(betas));
         long messages = 0;
+        List<io.synaptor.actors.RunResult> results = new ArrayList<>();
         progress.start(name(), (long) points * GradientProbe.ESTIMATORS.size());
         try {
             for (GradientProbe.Estimator est : GradientProbe.ESTIMATORS) {
@@ -78,6 +82,8 @@ public final class GradientBiasScenario implements Scenario {
                 for (int k = 0; k < points; k++) {
                     GradientProbe.Measurement m = probe.measure(s, seed, est, betas[k], false,
                             s.getInt("time.free-steps"), s.getInt("time.nudge-steps"));
+                    probe.requireConverged(m, est.label() + " EP at β = " + String.format("%.3g", betas[k]));
+                    results.add(m.result());
                     err[k] = m.relError();
                     messages += m.result().messages();
                     report.row(betas[k], est.label(), err[k], m.cosine());
@@ -93,7 +99,8 @@ public final class GradientBiasScenario implements Scenario {
         } finally {
             progress.close();
         }
-        report.metric("parameters", probe.exact.length).metric("messages", messages);
+        report.metric("parameters", probe.exact.length).metric("messages", messages).metric("hessian_lambda_max", probe.lambdaMax);
+        RelaxationCheck.report(report, results);
         report.plot("gradient_bias.png", chart);
         probe.export(report, name(), s, java.util.Map.of("beta", toList(betas), "note",
                 "every estimator and β ran its own simulation from this net (monitor.npz's simulation: estimator-major, β-minor)"));

@@ -41,6 +41,9 @@ final class GradientProbe {
     final int[] free;
     final double[] exact;
     final double loss;
+    /** Largest eigenvalue of the energy's Hessian at the free fixed point: explicit Euler is stable for dt·λ_max &lt; 2. */
+    final double lambdaMax;
+    final double dt;
 
     /** An estimate of dL/dθ (weights, then free units' biases) and how it compares with the exact one. */
     record Measurement(double[] estimate, double relError, double cosine, double fixedPointError, RunResult result) {
@@ -70,6 +73,22 @@ final class GradientProbe {
         free = ref.freeUnits();
         exact = ref.exactGradient(freeFixedPoint, y).flat(free);
         loss = ref.loss(freeFixedPoint, y);
+        lambdaMax = largestEigenvalue(ref.hessian(freeFixedPoint, 0.0));
+        dt = s.getDouble("time.dt");
+    }
+
+    /** The largest eigenvalue of a symmetric matrix. */
+    static double largestEigenvalue(org.ejml.data.DMatrixRMaj h) {
+        var eig = org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(h.numRows, false, true);
+        if (!eig.decompose(h.copy())) return Double.NaN;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < h.numRows; k++) max = Math.max(max, eig.getEigenvalue(k).getReal());
+        return max;
+    }
+
+    /** Fails the run (exit 3) if the measurement's relaxation did not converge ({@link RelaxationCheck#require}). */
+    void requireConverged(Measurement m, String what) {
+        RelaxationCheck.require(m.result(), what, lambdaMax, dt);
     }
 
     /**

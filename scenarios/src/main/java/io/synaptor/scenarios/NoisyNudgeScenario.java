@@ -85,24 +85,26 @@ public final class NoisyNudgeScenario implements Scenario {
         LabeledData train = TwoMoons.generate(s.getInt("training.train-size"), noise, RandomStreams.stream(seed, RandomStreams.Kind.DATA, 0));
         LabeledData test = TwoMoons.generate(s.getInt("training.test-size"), noise, RandomStreams.stream(seed, RandomStreams.Kind.DATA, 1));
         int epochs = s.getInt("training.epochs");
-        Report report = new Report(List.of("epoch", "method", "test_accuracy", "test_loss"));
+        Report report = new Report(List.of("epoch", "method", "test_accuracy", "test_loss", "relaxation_residual_max", "unconverged_fraction"));
         XYChart chart = new XYChartBuilder().width(640).height(420)
                 .title(String.format("Test accuracy with neuron noise (T = %g)", s.getDouble("units.temperature")))
                 .xAxisTitle("epoch").yAxisTitle("test accuracy").build();
         double[] x = IntStream.rangeClosed(1, epochs).asDoubleStream().toArray();
         long messages = 0;
+        List<Report> parts = new ArrayList<>();
         for (Variant v : VARIANTS) {
             double beta = s.getDouble(v.betaSetting());
             Settings run = s.derive(declared(), Map.of("learning.rule", v.rule(), "learning.beta", beta,
                     "learning.holomorphic.form", "discrete"));
             Classification.Outcome out = Classification.run(name() + " (" + v.label() + ")", run, seed, progress, train, test);
             double[] acc = new double[epochs];
-            for (Object[] row : out.report().rows()) { // epoch, train_loss, train_accuracy, test_loss, test_accuracy
+            for (Object[] row : out.report().rows()) { // epoch, train_loss, train_accuracy, test_loss, test_accuracy, residual, unconverged
                 int e = ((Number) row[0]).intValue();
                 acc[e - 1] = ((Number) row[4]).doubleValue();
-                report.row(e, v.key(), row[4], row[3]);
+                report.row(e, v.key(), row[4], row[3], row[5], row[6]);
             }
             Map<String, Object> m = out.report().metrics();
+            parts.add(out.report());
             report.metric("acc_" + v.key(), m.get("test_accuracy")).metric("best_acc_" + v.key(), m.get("best_test_accuracy"));
             messages += out.result().messages();
             NetworkExport.attach(report, "network-" + v.key(), name(), out.trained(), Map.of("parameters",
@@ -112,6 +114,7 @@ public final class NoisyNudgeScenario implements Scenario {
                     (Double) m.get("test_accuracy"), (Double) m.get("best_test_accuracy")));
         }
         report.metric("epochs", epochs).metric("messages", messages);
+        RelaxationCheck.merge(report, parts);
         report.plot("accuracy.png", chart);
         return report;
     }

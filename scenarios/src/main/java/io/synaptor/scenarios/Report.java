@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * What a scenario hands back to be written (DESIGN.md, "What a run leaves behind"): named
- * metrics for summary.json, a table for metrics.csv, named charts for PNG files, and the few
- * lines worth printing at the end.
+ * metrics for summary.json, a table for metrics.csv, named charts for PNG files, the few
+ * lines worth printing at the end, and warnings for stderr.
  */
 public final class Report {
     private final Map<String, Object> metrics = new LinkedHashMap<>();
@@ -19,6 +19,7 @@ public final class Report {
     private final Map<String, Chart<?, ?>> plots = new LinkedHashMap<>();
     private final List<String> lines = new ArrayList<>();
     private final Map<String, Content> files = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
 
     /** A data file's content, written when the run's directory is (network export, monitor file). */
     @FunctionalInterface
@@ -58,6 +59,16 @@ public final class Report {
     public Report line(String text) {
         lines.add(text);
         return this;
+    }
+
+    /** A one-line warning for stderr (the result stands, but something in it is doubtful). */
+    public Report warning(String text) {
+        warnings.add(text);
+        return this;
+    }
+
+    public List<String> warnings() {
+        return warnings;
     }
 
     public Map<String, Object> metrics() {

@@ -147,6 +147,7 @@ final class RunCommand implements Callable<Integer> {
         String conf = "scenario = \"" + name + "\"\nseed = " + seedValue + "\n" + settings.render();
         RunWriter.write(dir, summary, report, conf);
         for (String line : report.lines()) pw.println(line);
+        for (String w : report.warnings()) spec.commandLine().getErr().println("synaptor: warning: " + w);
         List<String> written = new ArrayList<>(report.plots().keySet());
         written.addAll(report.files().keySet());
         pw.printf("wrote %s (summary.json, metrics.csv, config.conf, %s) in %.1f s%n", dir, String.join(", ", written), wall);

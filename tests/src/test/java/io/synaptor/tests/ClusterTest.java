@@ -50,7 +50,11 @@ class ClusterTest {
 
     @Test
     void gradientCheckOnThreeNodesIsTheSingleJvmRun(@TempDir Path tmp) throws IOException {
-        sameAsOneJvm(tmp, new String[]{"run", "gradient-check", "--set", "time.free-steps=200", "--set", "time.nudge-steps=200"});
+        // dt = 0.5 (gradient-check's default is 0.25 since issue 17): at 0.25 some units settle to the last bit within 200
+        // steps and send state clocks, and how many drive clocks a synapse sends in reply depends on how messages were
+        // batched — the values do not, but the summary's message counts then differ run to run (also on one JVM).
+        sameAsOneJvm(tmp, new String[]{"run", "gradient-check", "--set", "time.free-steps=200", "--set", "time.nudge-steps=200",
+                "--set", "time.dt=0.5", "--set", "time.tolerance=1e6"});
     }
 
     private static void sameAsOneJvm(Path tmp, String[] args) throws IOException {

@@ -69,6 +69,13 @@ class GranularityTest {
         assertTrue(worst < 1e-9, "max parameter difference " + worst);
         assertTrue(moved > 1e-3, "learning happened: " + moved);
         assertTrue(blocks.messages() < units.messages(), "blocks send fewer, longer messages");
+        // Issue 17: a slice measures each of its units' residuals as the unit actors do.
+        for (int e = 0; e < units.relaxation().freeMax().length; e++) {
+            assertEquals(units.relaxation().freeMax()[e], blocks.relaxation().freeMax()[e], 1e-9 * units.relaxation().freeMax()[e]);
+            assertEquals(units.relaxation().nudgedMax()[e], blocks.relaxation().nudgedMax()[e], 1e-9 * units.relaxation().nudgedMax()[e]);
+        }
+        assertTrue(units.residualMax() > 0);
+        assertEquals(units.unconvergedByEpoch(), blocks.unconvergedByEpoch());
     }
 
     /** An independent check: the block actors' free relaxation equals the single-threaded dense EJML one. */

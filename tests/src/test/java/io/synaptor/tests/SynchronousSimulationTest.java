@@ -9,6 +9,7 @@ import io.synaptor.network.LabeledData;
 import io.synaptor.network.LayeredNetworks;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.PhaseSchedule;
+import io.synaptor.network.RelaxationResidual;
 import io.synaptor.network.SynchronousSimulation;
 import io.synaptor.neurons.Activation;
 import io.synaptor.scenarios.data.TwoMoons;
@@ -133,6 +134,17 @@ class SynchronousSimulationTest {
         for (int k = 0; k < sync.weights().length; k++) worst = Math.max(worst, Math.abs(sync.weights()[k] - actors.weights()[k]));
         for (int u = 0; u < net.size(); u++) worst = Math.max(worst, Math.abs(sync.biases()[u] - actors.biases()[u]));
         assertTrue(worst < 1e-9, "max parameter difference " + worst);
+        // Issue 17: the relaxation check measures the same residuals in both (each unit locally in the
+        // actors, all at once here), and finds the same examples unconverged.
+        RelaxationResidual.Stats a = actors.relaxation();
+        RelaxationResidual.Stats b = sync.relaxation();
+        assertEquals(b.freeMax().length, a.freeMax().length);
+        for (int e = 0; e < b.freeMax().length; e++) {
+            assertEquals(b.freeMax()[e], a.freeMax()[e], 1e-9 * b.freeMax()[e], "free residual of epoch " + e);
+            assertEquals(b.nudgedMax()[e], a.nudgedMax()[e], 1e-9 * b.nudgedMax()[e], "nudged residual of epoch " + e);
+        }
+        assertTrue(b.max() > 0, "a residual was measured");
+        assertEquals(java.util.BitSet.valueOf(b.unconverged()), java.util.BitSet.valueOf(a.unconverged()), "unconverged examples");
         // Learning happened: the weights moved well beyond the tolerance.
         double moved = 0;
         for (int k = 0; k < sync.weights().length; k++) moved = Math.max(moved, Math.abs(sync.weights()[k] - net.weights()[k]));

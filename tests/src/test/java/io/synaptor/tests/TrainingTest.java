@@ -30,8 +30,14 @@ class TrainingTest {
             assertTrue(Files.size(r.dir().resolve(f)) > 0, f);
         }
         List<String> csv = Files.readAllLines(r.dir().resolve("metrics.csv"));
-        assertEquals("epoch,train_loss,train_accuracy,test_loss,test_accuracy", csv.get(0));
+        assertEquals("epoch,train_loss,train_accuracy,test_loss,test_accuracy,relaxation_residual_max,unconverged_fraction", csv.get(0));
         assertEquals(s.getInt("epochs") + 1, csv.size());
+        // Issue 17: the per-epoch residuals add up to the summary's, and a warning is on stderr exactly when one was counted.
+        double largest = 0;
+        for (String row : csv.subList(1, csv.size())) largest = Math.max(largest, Double.parseDouble(row.split(",")[5]));
+        assertEquals(s.getDouble("relaxation_residual_max"), largest, 0.0);
+        assertEquals(s.getLong("unconverged_examples") > 0, r.err().contains("the relaxation did not converge"), r.err());
+        assertEquals(s.getLong("unconverged_examples") > 0, !s.getString("relaxation_warning").isEmpty());
     }
 
     @Test
