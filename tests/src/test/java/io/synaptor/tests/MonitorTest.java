@@ -108,7 +108,7 @@ class MonitorTest {
     /** Nothing monitored: no monitor.npz (and no cost: the actors get no monitor at all). */
     @Test
     void nothingMonitoredWritesNoMonitorFile(@TempDir Path tmp) {
-        Cli.Result r = Cli.run(tmp.resolve("n"), "run", "gradient-check", "--set", "time.free-steps=50", "--set", "time.nudge-steps=50");
+        Cli.Result r = Cli.run(tmp.resolve("n"), "run", "gradient-check");
         assertEquals(0, r.exit(), r.err());
         assertFalse(Files.exists(r.dir().resolve("monitor.npz")));
         assertTrue(Files.exists(r.dir().resolve("network.npz")) && Files.exists(r.dir().resolve("network.json")));
