@@ -111,7 +111,7 @@ public final class NoisyNudgeScenario implements Scenario {
             report.metric("acc_" + v.key(), m.get("test_accuracy")).metric("best_acc_" + v.key(), m.get("best_test_accuracy"));
             messages += out.result().messages();
             chart.addSeries(v.label() + " (β = " + plain(beta) + ")", x, acc);
-            report.line(String.format("%-28s β = %-6g final test accuracy %.4f (best %.4f)", v.label(), beta,
+            report.line(String.format("%-28s β = %-6s final test accuracy %.4f (best %.4f)", v.label(), plain(beta),
                     (Double) m.get("test_accuracy"), (Double) m.get("best_test_accuracy")));
         }
         report.metric("epochs", epochs).metric("messages", messages);
