@@ -38,7 +38,8 @@ public final class SendOnDeltaBenchmark {
                       state messages: %.1f× fewer (always / on-delta)
                       all messages:   %,d → %,d (ratio %.4f): a unit that sends no state still sends a clock message
                                       (virtual time must go on), so the count of messages barely moves; what is saved
-                                      is the ρ payload, not the traffic""",
+                                      is the ρ payload, not the traffic (with a threshold the synapses' clock messages
+                                      vary by a few dozen from run to run; states, drives and results do not)""",
                     threshold, always.stateMessages(), always.messages(), always.fixedPointError(), always.cosine(),
                     onDelta.stateMessages(), onDelta.messages(), onDelta.fixedPointError(), onDelta.cosine(), ratio(),
                     always.messages(), onDelta.messages(), totalRatio());
