@@ -151,8 +151,15 @@ final class RunCommand implements Callable<Integer> {
             throw new RunFailed(e.getMessage(), e);
         }
         for (String line : report.lines()) pw.println(line);
-        pw.printf("wrote %s (summary.json, metrics.csv, config.conf, %s) in %.1f s%n", dir,
-                String.join(", ", report.plots().keySet()), wall);
+        List<String> written = new ArrayList<>(List.of("summary.json", "metrics.csv", "config.conf"));
+        written.addAll(report.plots().keySet());
+        try (var files = Files.list(dir)) { // what the run wrote besides: traces, the checkpoint
+            files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".pb"))
+                    .sorted(java.util.Comparator.comparingInt(String::length).thenComparing(f -> f)).forEach(written::add);
+        } catch (IOException e) {
+            // the listing only completes the line below
+        }
+        pw.printf("wrote %s (%s) in %.1f s%n", dir, String.join(", ", written), wall);
         return 0;
     }
 
