@@ -37,4 +37,15 @@ class BoundaryTest {
         }
         assertTrue(informative > 0, "no seed trained beyond a coin in 4 epochs: the check would say little");
     }
+
+    /** The same agreement when the relaxation is not a plain Euler loop: delays of 3, asynchronous updates, noise. */
+    @Test
+    void itHoldsUnderDelaysAsynchronyAndNoise(@TempDir Path tmp) {
+        Cli.Result r = Cli.run(tmp.resolve("out"), "run", "two-moons", "--seed", "5", "--set", "training.epochs=3",
+                "--set", "network.delay=3", "--set", "units.update=poisson", "--set", "units.update-rate=0.7",
+                "--set", "units.temperature=0.001");
+        assertEquals(0, r.exit(), r.err());
+        Config s = r.summary();
+        assertEquals(s.getInt("test_errors_from_rest"), s.getInt("boundary_wrong_side"));
+    }
 }
