@@ -108,6 +108,15 @@ class FirstHourRefusalTest {
     }
 
     @Test
+    void resumeOfAnotherScenariosCheckpointNamesTheFileNotNull(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("checkpoint.pb");
+        Files.write(file, io.synaptor.proto.Checkpoint.newBuilder().setScenario("two-moons").setSeed(1).setEpochsDone(1)
+                .build().toByteArray());
+        refused(tmp, "--resume " + file + " is for scenario two-moons, not xor", "run", "xor", "--resume", file.toString(),
+                "--out", tmp.resolve("out").toString());
+    }
+
+    @Test
     void misspeltCommandGetsTheNearest(@TempDir Path tmp) throws IOException {
         refused(tmp, "unknown command 'runn'; did you mean 'run'?", "runn");
         refused(tmp, "unknown command 'lst'; did you mean 'list'?", "lst");
