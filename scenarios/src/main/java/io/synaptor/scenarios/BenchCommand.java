@@ -10,6 +10,7 @@ import io.synaptor.scenarios.bench.RelaxBenchmark;
 import io.synaptor.scenarios.bench.SendOnDeltaBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -81,7 +82,8 @@ final class BenchCommand implements Callable<Integer> {
         if (name.equals("relax")) return relax();
         if (name.equals("cluster")) return cluster();
         if (name.equals("step")) return step();
-        if (!name.equals("messaging")) throw new BadInput("unknown benchmark '" + name + "' (known: messaging, send-on-delta, relax, epoch, langevin, cluster, step)");
+        if (!name.equals("messaging")) throw new BadInput("unknown benchmark '" + name + "'"
+                + Suggest.didYouMean(name, List.of("messaging", "send-on-delta", "relax", "epoch", "langevin", "cluster", "step")) + " (known: messaging, send-on-delta, relax, epoch, langevin, cluster, step)");
         if (units < 20 || degree < 1 || steps < 1 || threads < 1) throw new BadInput("--units ≥ 20, --degree, --steps and --threads ≥ 1");
         var out = spec.commandLine().getOut();
         MessagingBenchmark.Report report;

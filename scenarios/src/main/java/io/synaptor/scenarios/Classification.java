@@ -186,7 +186,7 @@ final class Classification {
                 Common.nudgeShape(s), firstEpoch);
     }
 
-    private static SimulationSpec spec(Settings s, long seed, NetworkSpec net, PhaseSchedule schedule, LabeledData train,
+    static SimulationSpec spec(Settings s, long seed, NetworkSpec net, PhaseSchedule schedule, LabeledData train,
                                        LabeledData test, PersistentStates.Bank persistent) {
         return new SimulationSpec(net, schedule, s.getString("learning.rule"), s.getDouble("learning.rate"), train, test,
                 s.getBoolean("units.reset"), seed, s.getInt("runtime.window"), Common.timing(s, seed, net),
@@ -243,7 +243,7 @@ final class Classification {
 
     private static XYChart curves(String title, String yLabel, int epochs,
                                   java.util.function.IntToDoubleFunction train, java.util.function.IntToDoubleFunction test) {
-        XYChart chart = new XYChartBuilder().width(640).height(420).title(title).xAxisTitle("epoch").yAxisTitle(yLabel).build();
+        XYChart chart = new XYChartBuilder().width(680).height(420).title(title).xAxisTitle("epoch").yAxisTitle(yLabel).build();
         double[] x = IntStream.rangeClosed(1, epochs).asDoubleStream().toArray();
         chart.addSeries("train", x, IntStream.range(0, epochs).mapToDouble(train).toArray());
         chart.addSeries("test", x, IntStream.range(0, epochs).mapToDouble(test).toArray());

@@ -41,10 +41,27 @@ final class DataCommand implements Callable<Integer> {
                 }
                 if (name.equals("fashion-mnist")) {
                     if (DataSets.installed(name)) {
-                        out.println("fashion-mnist is installed");
+                        out.println("fashion-mnist is installed (" + DataSets.files(name).trainImages().getParent() + ")");
                         return 0;
                     }
-                    throw new BadInput("fashion-mnist comes from Debian's package: " + DataSets.howToInstall(name));
+                    if (!DataSets.canInstallPackages()) {
+                        throw new BadInput("fashion-mnist comes from Debian's package " + DataSets.FASHION_PACKAGE
+                                + "; install it with: " + DataSets.howToInstall(name));
+                    }
+                    try {
+                        DataSets.installFashionMnist(System.out);
+                    } catch (IOException e) {
+                        throw new RunFailed("could not install fashion-mnist: " + e.getMessage(), e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new RunFailed("interrupted while installing fashion-mnist", e);
+                    }
+                    if (!DataSets.installed(name)) {
+                        throw new RunFailed("apt-get installed " + DataSets.FASHION_PACKAGE + " but its IDX files are not in "
+                                + DataSets.files(name).trainImages().getParent() + " (SYNAPTOR_FASHION_MNIST points elsewhere?)", null);
+                    }
+                    out.println("installed fashion-mnist (" + DataSets.files(name).trainImages().getParent() + ")");
+                    return 0;
                 }
                 try {
                     DataSets.installMnist(System.out);

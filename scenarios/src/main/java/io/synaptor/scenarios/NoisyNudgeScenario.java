@@ -5,6 +5,7 @@ import io.synaptor.scenarios.data.TwoMoons;
 import io.synaptor.scheduler.RandomStreams;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -86,9 +87,13 @@ public final class NoisyNudgeScenario implements Scenario {
         LabeledData test = TwoMoons.generate(s.getInt("training.test-size"), noise, RandomStreams.stream(seed, RandomStreams.Kind.DATA, 1));
         int epochs = s.getInt("training.epochs");
         Report report = new Report(List.of("epoch", "method", "test_accuracy", "test_loss", "relaxation_residual_max", "unconverged_fraction"));
-        XYChart chart = new XYChartBuilder().width(640).height(420)
-                .title(String.format("Test accuracy with neuron noise (T = %g)", s.getDouble("units.temperature")))
+        XYChart chart = new XYChartBuilder().width(720).height(460)
+                .title("Test accuracy with neuron noise, T = " + plain(s.getDouble("units.temperature")))
                 .xAxisTitle("epoch").yAxisTitle("test accuracy").build();
+        // Whole epochs on the x axis, a tick every few (labels like "12.5" ran together); accuracy to two decimals.
+        chart.getStyler().setXAxisDecimalPattern("0").setXAxisTickMarkSpacingHint(60).setYAxisDecimalPattern("0.00")
+                .setYAxisMin(0.0).setYAxisMax(1.0).setLegendPosition(Styler.LegendPosition.InsideSE)
+                .setChartTitlePadding(8).setChartPadding(12);
         double[] x = IntStream.rangeClosed(1, epochs).asDoubleStream().toArray();
         long messages = 0;
         List<Report> parts = new ArrayList<>();
@@ -109,13 +114,18 @@ public final class NoisyNudgeScenario implements Scenario {
             messages += out.result().messages();
             NetworkExport.attach(report, "network-" + v.key(), name(), out.trained(), Map.of("parameters",
                     "trained with " + v.label() + " (β = " + beta + "): after the last epoch's learning"));
-            chart.addSeries(String.format("%s (β = %g)", v.label(), beta), x, acc);
-            report.line(String.format("%-28s β = %-6g final test accuracy %.4f (best %.4f)", v.label(), beta,
+            chart.addSeries(v.label() + " (β = " + plain(beta) + ")", x, acc);
+            report.line(String.format("%-28s β = %-6s final test accuracy %.4f (best %.4f)", v.label(), plain(beta),
                     (Double) m.get("test_accuracy"), (Double) m.get("best_test_accuracy")));
         }
         report.metric("epochs", epochs).metric("messages", messages);
         RelaxationCheck.merge(report, parts);
         report.plot("accuracy.png", chart);
         return report;
+    }
+
+    /** 0.005 as "0.005", not "0.00500000". */
+    private static String plain(double v) {
+        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 }

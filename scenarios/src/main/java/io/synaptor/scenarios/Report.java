@@ -1,6 +1,8 @@
 package io.synaptor.scenarios;
 
+import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.XYStyler;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +45,7 @@ public final class Report {
     }
 
     public Report plot(String fileName, Chart<?, ?> chart) {
+        if (chart instanceof XYChart xy) readableTicks(xy);
         plots.put(fileName, chart);
         return this;
     }
@@ -54,6 +57,16 @@ public final class Report {
 
     public Map<String, Content> files() {
         return files;
+    }
+
+    /** Linear-axis tick labels with a leading zero and thousands separators ("0.05", "2,800"), not XChart's ".05". */
+    static final String TICKS = "#,##0.#####";
+
+    /** Gives every linear axis without a pattern of its own the {@link #TICKS} pattern (log axes keep theirs). */
+    static void readableTicks(XYChart chart) {
+        XYStyler st = chart.getStyler();
+        if (st.getXAxisDecimalPattern() == null && !st.isXAxisLogarithmic()) st.setXAxisDecimalPattern(TICKS);
+        if (st.getYAxisDecimalPattern() == null && !st.isYAxisLogarithmic()) st.setYAxisDecimalPattern(TICKS);
     }
 
     public Report line(String text) {

@@ -76,7 +76,8 @@ final class RunCommand implements Callable<Integer> {
         String name = scenario != null ? scenario
                 : file.hasPath("scenario") ? file.getString("scenario") : Scenarios.defaultScenario().name();
         if (scenario != null && file.hasPath("scenario") && !file.getString("scenario").equals(scenario)) {
-            throw new BadInput("--config " + config + " is for scenario " + file.getString("scenario") + ", not " + scenario);
+            throw new BadInput((config != null ? "--config " + config : "--resume " + resume) + " is for scenario "
+                    + file.getString("scenario") + ", not " + scenario);
         }
         Scenario sc = Scenarios.find(name);
         if (help) {
@@ -89,9 +90,12 @@ final class RunCommand implements Callable<Integer> {
 
         Config user = file.withoutPath("scenario").withoutPath("seed");
         for (String kv : sets) user = parseSet(kv).withFallback(user);
+        if (out != null && out.toString().isBlank()) throw new BadInput("--out needs a directory name, got an empty one");
         Path dir = out != null ? out : defaultOut(name);
         Settings settings = Settings.resolve(name, sc.settings(), user).withOutputDir(dir).withResume(checkpoint);
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new BadInput("--out " + dir + " is a file, not a directory");
         if (Files.exists(dir) && !isEmptyDir(dir)) throw new BadInput("output directory " + dir + " already exists and is not empty");
+        checkWritable(dir);
 
         if (cluster != null && localNodes != null) throw new BadInput("--cluster and --local-nodes both say where to run; give one");
         if (cluster != null) NodeCommand.checkAddress(cluster);
@@ -145,12 +149,23 @@ final class RunCommand implements Callable<Integer> {
         summary.put("wall_seconds", wall);
         if (!settings.monitors().isEmpty()) report.file("monitor.npz", settings.monitors()::writeNpz);
         String conf = "scenario = \"" + name + "\"\nseed = " + seedValue + "\n" + settings.render();
-        RunWriter.write(dir, summary, report, conf);
+        try {
+            RunWriter.write(dir, summary, report, conf);
+        } catch (UncheckedIOException e) {
+            throw new RunFailed(e.getMessage(), e);
+        }
         for (String line : report.lines()) pw.println(line);
         for (String w : report.warnings()) spec.commandLine().getErr().println("synaptor: warning: " + w);
-        List<String> written = new ArrayList<>(report.plots().keySet());
+        List<String> written = new ArrayList<>(List.of("summary.json", "metrics.csv", "config.conf"));
+        written.addAll(report.plots().keySet());
         written.addAll(report.files().keySet());
-        pw.printf("wrote %s (summary.json, metrics.csv, config.conf, %s) in %.1f s%n", dir, String.join(", ", written), wall);
+        try (var files = Files.list(dir)) { // what the run wrote besides: traces, the checkpoint
+            files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".pb"))
+                    .sorted(java.util.Comparator.comparingInt(String::length).thenComparing(f -> f)).forEach(written::add);
+        } catch (IOException e) {
+            // the listing only completes the line below
+        }
+        pw.printf("wrote %s (%s) in %.1f s%n", dir, String.join(", ", written), wall);
         return 0;
     }
 
@@ -164,11 +179,56 @@ final class RunCommand implements Callable<Integer> {
 
     private static Checkpoint readCheckpoint(Path p) {
         if (!Files.isRegularFile(p)) throw new BadInput("checkpoint " + p + " does not exist");
+        Checkpoint c;
         try {
-            return Checkpoint.parseFrom(Files.readAllBytes(p));
-        } catch (IOException e) {
-            throw new BadInput("could not read checkpoint " + p + ": " + e.getMessage());
+            c = Checkpoint.parseFrom(Files.readAllBytes(p));
+        } catch (IOException e) { // also a file that is not a checkpoint (InvalidProtocolBufferException)
+            throw new BadInput("could not read checkpoint " + p + ": it is not a checkpoint.pb written by synaptor (" + e.getMessage() + ")");
         }
+        // An empty file parses as an empty message: every checkpoint names its scenario and has an epoch done.
+        if (c.getScenario().isEmpty() || c.getEpochsDone() < 1) {
+            throw new BadInput("checkpoint " + p + " is " + (c.getScenario().isEmpty() && c.getEpochsDone() == 0 ? "empty or " : "")
+                    + "not a checkpoint.pb written by synaptor (it names no scenario or no finished epoch)");
+        }
+        return c;
+    }
+
+    /**
+     * Refuses an output directory the run could not write to, before anything runs: creates it (and
+     * any missing parents) and a probe file there, then removes what it created, so a refusal — and
+     * a run that fails later — leaves nothing behind. Root is not stopped by permission bits, so
+     * asking the file system (Files.isWritable) is not enough; writing is the test.
+     */
+    private static void checkWritable(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new BadInput("--out " + dir + " cannot be created: " + existing + " is a file, not a directory");
+        }
+        List<Path> created = new ArrayList<>();
+        for (Path p = abs; p != null && !p.equals(existing); p = p.getParent()) created.add(p);
+        try {
+            Files.createDirectories(abs);
+            Path probe = Files.createTempFile(abs, ".synaptor-write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new BadInput("cannot write to the output directory " + dir + " (" + reason(e) + "); give --out a writable place");
+        } finally {
+            for (Path p : created) { // deepest first
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // it was never created, or something else now lives there: leave it
+                }
+            }
+        }
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static Config readConfig(Path p) {

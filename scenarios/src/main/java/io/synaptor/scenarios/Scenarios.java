@@ -18,7 +18,7 @@ public final class Scenarios {
 
     public static Scenario find(String name) {
         for (Scenario s : ALL) if (s.name().equals(name)) return s;
-        throw new BadInput("unknown scenario '" + name + "' (known: "
+        throw new BadInput("unknown scenario '" + name + "'" + Suggest.didYouMean(name, ALL.stream().map(Scenario::name).toList()) + " (known: "
                 + String.join(", ", ALL.stream().map(Scenario::name).toList()) + "; see: synaptor list)");
     }
 }

@@ -107,7 +107,7 @@ public final class Settings {
         for (var e : user.entrySet()) {
             if (!byPath.containsKey(e.getKey())) {
                 throw new BadInput("unknown setting '" + e.getKey() + "' for scenario " + scenario
-                        + " (see: synaptor run " + scenario + " --help)");
+                        + Suggest.didYouMean(e.getKey(), byPath.keySet()) + " (see: synaptor run " + scenario + " --help)");
             }
         }
         Config merged = user.withFallback(defaults(declared)).resolve();

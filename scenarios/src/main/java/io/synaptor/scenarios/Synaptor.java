@@ -41,7 +41,7 @@ public final class Synaptor implements Runnable {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("synaptor: " + ex.getMessage());
+            err.println("synaptor: " + describe(ex));
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -59,5 +59,18 @@ public final class Synaptor implements Runnable {
             return 1;
         });
         return cl.execute(args);
+    }
+
+    /** A misspelt command gets the nearest one ("did you mean"); other parse errors keep picocli's sentence. */
+    private static String describe(CommandLine.ParameterException ex) {
+        CommandLine cmd = ex.getCommandLine();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            String typed = u.getUnmatched().get(0);
+            java.util.Set<String> commands = cmd.getSubcommands().keySet();
+            return "unknown command '" + typed + "'" + Suggest.didYouMean(typed, commands)
+                    + " (commands: " + String.join(", ", commands) + ")";
+        }
+        return ex.getMessage();
     }
 }

@@ -4,6 +4,8 @@ import io.synaptor.proto.TraceEvent;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.knowm.xchart.XYSeries;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -118,7 +120,7 @@ final class TraceCommand implements Callable<Integer> {
     private Path timeline(List<Event> events, Set<Integer> inputs, Set<Integer> outputs, Set<Integer> units) {
         long t0 = events.stream().mapToLong(Event::wall).min().orElse(0);
         Map<String, List<double[]>> series = new TreeMap<>();
-        int stride = Math.max(1, events.size() / 20_000);
+        int stride = Math.max(1, events.size() / 8_000);
         for (int k = 0; k < events.size(); k += stride) {
             Event e = events.get(k);
             series.computeIfAbsent(role(e.from(), inputs, outputs, units), r -> new ArrayList<>())
@@ -126,9 +128,15 @@ final class TraceCommand implements Callable<Integer> {
         }
         XYChart chart = new XYChartBuilder().width(800).height(500).title("Virtual time reached against wall-clock time")
                 .xAxisTitle("wall-clock seconds").yAxisTitle("virtual time of the message sent (steps)").build();
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setMarkerSize(2);
+        // XChart draws the legend's marker at the plot's marker size: 2 px made one-pixel legend entries.
+        // Markers of 6 px, a distinct shape per role, and fewer points (every k-th event) to keep the plot readable.
+        chart.getStyler().setYAxisDecimalPattern("#,##0").setXAxisDecimalPattern("0.0#");
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setMarkerSize(6);
+        Marker[] shapes = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
+                SeriesMarkers.CROSS, SeriesMarkers.TRIANGLE_DOWN};
+        int[] k = {0};
         series.forEach((name, pts) -> chart.addSeries(name, pts.stream().mapToDouble(p -> p[0]).toArray(),
-                pts.stream().mapToDouble(p -> p[1]).toArray()));
+                pts.stream().mapToDouble(p -> p[1]).toArray()).setMarker(shapes[k[0]++ % shapes.length]));
         String base = file.getFileName().toString().replaceFirst("\\.pb$", "");
         Path png = file.toAbsolutePath().resolveSibling(base + "-timeline.png");
         try {

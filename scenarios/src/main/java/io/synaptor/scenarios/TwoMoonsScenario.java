@@ -1,6 +1,10 @@
 package io.synaptor.scenarios;
 
-import io.synaptor.network.DenseReference;
+import io.synaptor.actors.ProbeActor;
+import io.synaptor.actors.ProgressListener;
+import io.synaptor.actors.RunResult;
+import io.synaptor.network.PhaseSchedule;
+import io.synaptor.network.SynchronousSimulation;
 import io.synaptor.network.Argmax;
 import io.synaptor.network.LabeledData;
 import io.synaptor.network.NetworkSpec;
@@ -14,6 +18,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The default scenario: a small EP network of actors learns the two-moons boundary. */
 public final class TwoMoonsScenario implements Scenario {
@@ -36,8 +41,9 @@ public final class TwoMoonsScenario implements Scenario {
                 Trains a layered Hopfield-like network with one-sided equilibrium propagation on the 2-D
                 two-moons set (Gaussian noise data.noise), every unit and every synapse an actor in virtual
                 time. Prints and writes per-epoch train/test accuracy and loss. Plots: accuracy.png,
-                loss.png, and boundary.png — the trained network's class at its free fixed point over the
-                input plane (computed by the dense reference with the learned weights), with the test points.""";
+                loss.png, confusion.png, and boundary.png — the trained network's class over the input plane
+                after the relaxation a test episode runs (T1 steps of dt from rest), with the test points and
+                those on the wrong side marked.""";
     }
 
     @Override
@@ -54,34 +60,71 @@ public final class TwoMoonsScenario implements Scenario {
         LabeledData train = TwoMoons.generate(s.getInt("training.train-size"), noise, RandomStreams.stream(seed, RandomStreams.Kind.DATA, 0));
         LabeledData test = TwoMoons.generate(s.getInt("training.test-size"), noise, RandomStreams.stream(seed, RandomStreams.Kind.DATA, 1));
         Classification.Outcome out = Classification.run(name(), s, seed, progress, train, test);
-        out.report().plot("boundary.png", boundary(out.trained(), test));
+        // The test set once more through the actors, in one episode from rest: no earlier example in a
+        // minibatch slot reaches this one through the delayed links in its first steps (docs/scenarios.md).
+        int actorErrors = errorsFromRest(s, seed, out.trained(), test);
+        int[] testClasses = classesFromRest(out.trained(), s, seed, test.x());
+        int wrongSide = 0;
+        for (int k = 0; k < test.size(); k++) if (testClasses[k] != test.label(k)) wrongSide++;
+        out.report().metric("test_accuracy_from_rest", 1.0 - (double) actorErrors / test.size())
+                .metric("test_errors_from_rest", actorErrors)
+                .metric("boundary_wrong_side", wrongSide);
+        out.report().line(String.format("from rest (one episode, no earlier example in the minibatch slots): test accuracy %.4f"
+                + " (%d errors); boundary.png: %d test points on the wrong side", 1.0 - (double) actorErrors / test.size(), actorErrors, wrongSide));
+        out.report().plot("boundary.png", boundary(out.trained(), s, seed, test, testClasses));
         return NetworkExport.trained(out, name());
     }
 
-    /** The class the trained net gives each point of a grid over the unit square, at its free fixed point. */
-    static XYChart boundary(NetworkSpec trained, LabeledData test) {
-        DenseReference ref = new DenseReference(trained);
+    /**
+     * The class the trained net gives each input after the relaxation a test episode runs: reset to
+     * rest (s = 0), inputs clamped, T1 = time.free-steps steps of time.dt with the run's link delays
+     * and update model, read at the end of the free phase — computed by the synchronous simulation
+     * of the actors' semantics (one evaluation episode holding every point, so none follows another).
+     */
+    static int[] classesFromRest(NetworkSpec trained, Settings s, long seed, double[][] points) {
+        int n = points.length;
+        double[][] ys = new double[n][trained.outputs().length];
+        PhaseSchedule schedule = new PhaseSchedule(n, s.getInt("time.free-steps"), 1, 0.0, false, seed, 1, 0, n);
+        SynchronousSimulation.Result r = SynchronousSimulation.run(trained, schedule, "one-sided", 0.0, LabeledData.empty(),
+                new LabeledData(points, ys), true, u -> RandomStreams.stream(seed, RandomStreams.Kind.UNIT, u),
+                Common.timing(s, seed, trained));
+        int[] outs = trained.outputs();
+        int[] classes = new int[n];
+        double[] o = new double[outs.length];
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < outs.length; j++) o[j] = r.states()[outs[j]][k];
+            classes[k] = Argmax.of(o);
+        }
+        return classes;
+    }
+
+    /** The actors evaluate the whole test set in one episode from rest (no training, no learning): its errors. */
+    private int errorsFromRest(Settings s, long seed, NetworkSpec trained, LabeledData test) {
+        PhaseSchedule schedule = new PhaseSchedule(test.size(), s.getInt("time.free-steps"), s.getInt("time.nudge-steps"),
+                s.getDouble("learning.beta"), false, seed, 1, 0, test.size(), Common.nudgeShape(s));
+        Settings quiet = s.derive(settings(), Map.of("trace.enabled", false, "units.persistent", false)); // no second trace file
+        RunResult r = Common.simulate(Classification.spec(quiet, seed, trained, schedule, LabeledData.empty(), test, null), quiet,
+                ProgressListener.NONE);
+        int errors = 0;
+        for (ProbeActor.EpisodeResult e : r.episodes()) errors += e.count() - e.correct();
+        return errors;
+    }
+
+    /** The grid of {@link #classesFromRest} over the unit square, the test points on top, those on the wrong side marked. */
+    static XYChart boundary(NetworkSpec trained, Settings s, long seed, LabeledData test, int[] testClasses) {
         int grid = 60;
+        double[][] cells = new double[grid * grid][];
+        for (int a = 0; a < grid; a++) for (int b = 0; b < grid; b++) cells[a * grid + b] = new double[]{(a + 0.5) / grid, (b + 0.5) / grid};
+        int[] classes = classesFromRest(trained, s, seed, cells);
         List<List<Double>> xs = List.of(new ArrayList<>(), new ArrayList<>());
         List<List<Double>> ys = List.of(new ArrayList<>(), new ArrayList<>());
-        int[] outs = trained.outputs();
-        for (int a = 0; a < grid; a++) {
-            for (int b = 0; b < grid; b++) {
-                double[] x = {(a + 0.5) / grid, (b + 0.5) / grid};
-                double[] s;
-                try {
-                    s = ref.fixedPoint(x, 0.0, null, 5_000);
-                } catch (IllegalStateException notSettled) {
-                    continue; // no fixed point from rest here: leave the cell blank
-                }
-                double[] o = new double[outs.length];
-                for (int k = 0; k < outs.length; k++) o[k] = s[outs[k]];
-                int c = Argmax.of(o);
-                xs.get(c).add(x[0]);
-                ys.get(c).add(x[1]);
-            }
+        for (int k = 0; k < cells.length; k++) {
+            xs.get(classes[k]).add(cells[k][0]);
+            ys.get(classes[k]).add(cells[k][1]);
         }
-        XYChart chart = new XYChartBuilder().width(600).height(600).title("Decision boundary at the free fixed point")
+        XYChart chart = new XYChartBuilder().width(640).height(600)
+                .title(String.format("Class after T1 = %d steps of dt = %s from rest", s.getInt("time.free-steps"),
+                        new java.math.BigDecimal(Double.toString(s.getDouble("time.dt"))).stripTrailingZeros().toPlainString()))
                 .xAxisTitle("x (scaled)").yAxisTitle("y (scaled)").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(9);
@@ -93,13 +136,18 @@ public final class TwoMoonsScenario implements Scenario {
                 area.setMarker(SeriesMarkers.SQUARE).setMarkerColor(light[c]);
             }
         }
+        List<Double> wx = new ArrayList<>();
+        List<Double> wy = new ArrayList<>();
         for (int c = 0; c < 2; c++) {
             List<Double> px = new ArrayList<>();
             List<Double> py = new ArrayList<>();
             for (int k = 0; k < test.size(); k++) {
-                if (test.label(k) == c) {
-                    px.add(test.x()[k][0]);
-                    py.add(test.x()[k][1]);
+                if (test.label(k) != c) continue;
+                px.add(test.x()[k][0]);
+                py.add(test.x()[k][1]);
+                if (testClasses[k] != c) {
+                    wx.add(test.x()[k][0]);
+                    wy.add(test.x()[k][1]);
                 }
             }
             if (!px.isEmpty()) {
@@ -107,7 +155,10 @@ public final class TwoMoonsScenario implements Scenario {
                 pts.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(dark[c]);
             }
         }
+        if (!wx.isEmpty()) {
+            XYSeries wrong = chart.addSeries("wrong side: " + wx.size() + " of " + test.size(), wx, wy);
+            wrong.setMarker(SeriesMarkers.CROSS).setMarkerColor(Color.BLACK);
+        }
         return chart;
     }
-
 }

@@ -58,6 +58,21 @@ class DataSetsTest {
         assertTrue(list.out().contains("mnist") && list.out().contains("not installed"), list.out());
     }
 
+    /** Without a way to install Debian packages, {@code data install fashion-mnist} prints the exact command, exit 2. */
+    @Test
+    void fashionMnistInstallNamesTheDebianCommandWhenItCannotRunIt(@TempDir Path tmp) {
+        System.setProperty("synaptor.fashion-mnist", tmp.resolve("none").toString());
+        System.setProperty("synaptor.apt-get", tmp.resolve("no-apt-get").toString());
+        try {
+            Cli.Result r = Cli.run(null, "data", "install", "fashion-mnist");
+            assertEquals(2, r.exit(), r.err());
+            assertEquals("synaptor: fashion-mnist comes from Debian's package dataset-fashion-mnist; install it with: "
+                    + "sudo apt-get install dataset-fashion-mnist", r.err().strip());
+        } finally {
+            System.clearProperty("synaptor.apt-get");
+        }
+    }
+
     /** A small digits set in the cache: the scenario trains on it at block granularity and draws its confusion matrix. */
     @Test
     void mnistEpRunsOnWhatIsInstalled(@TempDir Path tmp) throws Exception {

@@ -67,7 +67,53 @@ public final class DataSets {
 
     /** The command that installs a data set. */
     public static String howToInstall(String name) {
-        return name.equals("mnist") ? "./synaptor data install mnist" : "sudo apt-get install dataset-fashion-mnist";
+        return name.equals("mnist") ? "./synaptor data install mnist" : "sudo apt-get install " + FASHION_PACKAGE;
+    }
+
+    /** Debian's package of Fashion-MNIST's IDX files (into /usr/share/datasets/fashion-mnist). */
+    public static final String FASHION_PACKAGE = "dataset-fashion-mnist";
+
+    /** apt-get, or the system property {@code synaptor.apt-get} (tests point it elsewhere). */
+    private static String aptGet() {
+        return System.getProperty("synaptor.apt-get", "apt-get");
+    }
+
+    /** Whether this process may install Debian packages: root, with apt-get on the PATH. */
+    public static boolean canInstallPackages() {
+        boolean root;
+        try {
+            root = new com.sun.security.auth.module.UnixSystem().getUid() == 0;
+        } catch (RuntimeException | LinkageError notUnix) {
+            root = false;
+        }
+        if (!root) return false;
+        String apt = aptGet();
+        if (apt.contains("/")) return Files.isExecutable(Path.of(apt));
+        String path = System.getenv("PATH");
+        if (path == null) return false;
+        for (String d : path.split(java.io.File.pathSeparator)) if (Files.isExecutable(Path.of(d, apt))) return true;
+        return false;
+    }
+
+    /**
+     * Installs Debian's {@value #FASHION_PACKAGE} with {@code apt-get install -y} (the caller checked
+     * {@link #canInstallPackages()}); its output goes to {@code log}.
+     */
+    public static void installFashionMnist(java.io.PrintStream log) throws IOException, InterruptedException {
+        log.println("installing Debian's " + FASHION_PACKAGE + " with apt-get (about 31 MB) …");
+        ProcessBuilder pb = new ProcessBuilder(aptGet(), "install", "-y", FASHION_PACKAGE).redirectErrorStream(true);
+        pb.environment().put("DEBIAN_FRONTEND", "noninteractive");
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            throw new IOException("could not run " + aptGet() + ": " + e.getMessage(), e);
+        }
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(20, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            String tail = out.strip().lines().reduce((a, b) -> b).orElse("");
+            throw new IOException("apt-get install " + FASHION_PACKAGE + " failed (" + tail + "); if the package is unknown, run apt-get update first");
+        }
     }
 
     /** The whole set (MNIST: all 10,000 digits, to split) or its training part (Fashion-MNIST). */
