@@ -1,5 +1,6 @@
 package io.synaptor.actors;
 
+import io.synaptor.network.ResetHold;
 import io.synaptor.network.Coupling;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.PhaseSchedule;
@@ -171,7 +172,7 @@ final class SimulationPlan {
                 Rules.clampsOutputs(spec.rule()), noise, timing, clocks,
                 spec.persistent() == null ? null
                         : spec.persistent().states(units[0], schedule, size, net.dynamics(complex).components()),
-                spec.residualThreshold());
+                spec.residualThreshold(), ResetHold.steps(net, timing));
         int[] positions = spec.monitor().positionsIn(units, true);
         StateMonitor monitor = positions == null ? null
                 : new StateMonitor(spec.monitor(), schedule, positions, schedule.batch(), row, row / schedule.batch());

@@ -121,6 +121,11 @@ public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String
             throw new IllegalArgumentException("a message window of " + timing.window()
                     + " steps needs every link delay to be at least that long; the shortest is " + minDelay);
         }
+        int hold = io.synaptor.network.ResetHold.steps(network, timing);
+        if ((reset || persistent != null) && schedule.freeSteps() <= hold) {
+            throw new IllegalArgumentException("the free phase (time.free-steps = " + schedule.freeSteps()
+                    + ") must be longer than a reset's hold of " + hold + " steps (the longest link delay plus the jitter), or no unit relaxes");
+        }
         if (train.size() != schedule.trainSize() || test.size() != schedule.testSize()) {
             throw new IllegalArgumentException("the schedule's data sizes do not match the data");
         }

@@ -1,6 +1,7 @@
 package io.synaptor.actors;
 
 import io.synaptor.network.PersistentStates;
+import io.synaptor.network.ResetHold;
 import io.synaptor.network.RelaxationResidual;
 import io.synaptor.neurons.UnitDynamics;
 import io.synaptor.scheduler.TimedInbox;
@@ -82,12 +83,13 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
      * skewed, nudge oscillator reads it). {@code reset}: return to s = 0 at every episode start, or,
      * with {@code persistent} (null: off), to where each training example's last free phase ended;
      * {@code clampOnNudge}: outputs held at their targets during the second phase (CHL);
-     * {@code residualThreshold}: the relaxation check's threshold on |ds/dt| ({@link RelaxationResidual}).
+     * {@code residualThreshold}: the relaxation check's threshold on |ds/dt| ({@link RelaxationResidual});
+     * {@code resetHold}: steps after a reset during which the units hold their reset state ({@link ResetHold}).
      */
     public record Setup(int[] units, int[] outputIndex, int slots, int batch, double[] bias, UnitDynamics dynamics,
                         LearningRule[] biasRules, NudgeSchedule schedule, boolean reset, boolean clampOnNudge,
                         SplittableRandom[] noise, Timing timing, NudgeSchedule[] nudgeClocks, PersistentStates persistent,
-                        double residualThreshold) {
+                        double residualThreshold, int resetHold) {
         public int size() {
             return units.length;
         }
@@ -134,6 +136,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private int scan;
     private long nextFreeSample;
     private long nextReset;
+    private long holdThrough = -1; // the last step of the current reset's hold (ResetHold)
     private long nextRestore;
     private long nextSave;
     private double[] freeState;
@@ -295,25 +298,28 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
                 if (setup.persistent() == null) Arrays.fill(s, 0.0);
                 else for (int k = 0; k < size; k++) setup.persistent().load(schedule.episodeOfStep(t), k, s, k * row);
                 nextReset = resetAfter(t);
+                holdThrough = t + setup.resetHold();
             } else if (t == nextRestore) {
                 // The −β phase of centered EP starts again from the free state (Laborieux et al. 2021).
                 System.arraycopy(freeState, 0, s, 0, s.length);
                 scheduleRestore(t + 1);
             } else {
                 if (t == relaxation.nextStep()) measureResidual();
-                int batch = setup.batch();
-                for (int k = 0; k < size; k++) {
-                    double[] target = stepTargets[k];
-                    if (target != null && setup.clampOnNudge()) {
-                        System.arraycopy(target, 0, s, k * row, row); // contrastive Hebbian: the output is clamped
-                    } else if (!setup.timing().update().updates(setup.units()[k], t)) {
-                        continue; // it holds its state
-                    } else if (target == null && !dynamics.isNoisy()) {
-                        dynamics.freeSteps(s, k * batch, (k + 1) * batch, sum, bias[k], rhoNow); // the relaxation's hot loop, in one call
-                    } else {
-                        for (int b = 0; b < batch; b++) {
-                            double noise = dynamics.isNoisy() ? setup.noise()[k].nextGaussian() : 0.0;
-                            dynamics.step(s, k * batch + b, sum, bias[k], betaRe[k], betaIm[k], target == null ? 0.0 : target[b], noise, rhoNow);
+                if (t > holdThrough) { // during a reset's hold the drives in force were sent before it (ResetHold)
+                    int batch = setup.batch();
+                    for (int k = 0; k < size; k++) {
+                        double[] target = stepTargets[k];
+                        if (target != null && setup.clampOnNudge()) {
+                            System.arraycopy(target, 0, s, k * row, row); // contrastive Hebbian: the output is clamped
+                        } else if (!setup.timing().update().updates(setup.units()[k], t)) {
+                            continue; // it holds its state
+                        } else if (target == null && !dynamics.isNoisy()) {
+                            dynamics.freeSteps(s, k * batch, (k + 1) * batch, sum, bias[k], rhoNow); // the relaxation's hot loop, in one call
+                        } else {
+                            for (int b = 0; b < batch; b++) {
+                                double noise = dynamics.isNoisy() ? setup.noise()[k].nextGaussian() : 0.0;
+                                dynamics.step(s, k * batch + b, sum, bias[k], betaRe[k], betaIm[k], target == null ? 0.0 : target[b], noise, rhoNow);
+                            }
                         }
                     }
                 }

@@ -30,7 +30,8 @@ import java.util.function.IntFunction;
  *   <li>a unit whose update model does not tick at step t holds its state through it; synapses see
  *       the last ρ a unit told them, which under a send threshold may lag its own;</li>
  *   <li>β(t) acts on output units only; with reset, the first step of every episode after the first
- *       returns units to s = 0 and draws no noise; in a symmetric schedule the first step of the −β
+ *       returns units to s = 0 and draws no noise, and they hold that state for the next
+ *       {@link ResetHold#steps} steps; in a symmetric schedule the first step of the −β
  *       phase returns them to their free state, also without noise;</li>
  *   <li>rules observe ρ at their sample times, before the state moves on; a clamping rule (CHL)
  *       holds the outputs at their targets during the second phase;</li>
@@ -136,6 +137,8 @@ public final class SynchronousSimulation {
         RelaxationResidual relax = new RelaxationResidual(schedule, batch,
                 RelaxationResidual.threshold(RelaxationResidual.DEFAULT_TOLERANCE, net.dt(), net.temperature()));
 
+        int hold = ResetHold.steps(net, timing);
+        long holdThrough = -1;
         long end = schedule.endTime();
         for (long t = 0; ; t++) {
             long e = schedule.episodeOfState(t);
@@ -200,6 +203,7 @@ public final class SynchronousSimulation {
             long stepEpisode = schedule.episodeOfStep(t);
             boolean resetNow = (reset && stepEpisode > 0 || persistent) && t == schedule.start(stepEpisode);
             boolean restoreNow = !resetNow && schedule.restoreStep(t) == t;
+            if (resetNow) holdThrough = t + hold;
             for (int u = 0; u < n; u++) {
                 if (clamped[u]) continue;
                 if (resetNow) {
@@ -229,6 +233,7 @@ public final class SynchronousSimulation {
                         relax.record(b, dyn.residual(s[u], b, field[u], bias[u], stepBeta, stepBetaIm, y, rho[u]));
                     }
                 }
+                if (t <= holdThrough) continue; // a reset's hold: the drives in force were sent before it
                 if (!(ex != null && clampOutputs) && !update.updates(u, t)) continue; // holds its state this step
                 for (int b = 0; b < batch; b++) {
                     double g = dyn.isNoisy() ? rng[u].nextGaussian() : 0.0;
