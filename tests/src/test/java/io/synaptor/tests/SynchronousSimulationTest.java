@@ -85,7 +85,8 @@ class SynchronousSimulationTest {
         for (int u = 0; u < perUnit.length; u++) perUnit[u] = net.layerOf()[u] == 0 ? 1.0 : perLayer[net.layerOf()[u] - 1];
         LabeledData train = TwoMoons.generate(30, 0.1, new SplittableRandom(1));
         LabeledData test = TwoMoons.generate(12, 0.1, new SplittableRandom(2));
-        PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, true, seed, 3, train.size(), test.size());
+        // the free phase outlasts a reset's hold (the longest delay) by 12 steps
+        PhaseSchedule schedule = new PhaseSchedule(5, 12 + net.maxDelay(), 5, 0.3, true, seed, 3, train.size(), test.size());
         assertSameRun(net, schedule, "one-sided", train, test, true, seed, new Timing(new UpdateModel(seed, perUnit), 0, 0.0, 0, seed));
         if (!delayModel.equals("constant")) {
             assertTrue(net.couplings().stream().mapToInt(c -> c.delay()).distinct().count() > 1, "the delays differ per link");
