@@ -186,7 +186,7 @@ final class Classification {
                 Common.nudgeShape(s), firstEpoch);
     }
 
-    static SimulationSpec spec(Settings s, long seed, NetworkSpec net, PhaseSchedule schedule, LabeledData train,
+    private static SimulationSpec spec(Settings s, long seed, NetworkSpec net, PhaseSchedule schedule, LabeledData train,
                                        LabeledData test, PersistentStates.Bank persistent) {
         return new SimulationSpec(net, schedule, s.getString("learning.rule"), s.getDouble("learning.rate"), train, test,
                 s.getBoolean("units.reset"), seed, s.getInt("runtime.window"), Common.timing(s, seed, net),

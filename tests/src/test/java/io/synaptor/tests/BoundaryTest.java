@@ -12,10 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Acceptance (issue 17): two-moons' boundary.png agrees with the accuracy it is shown beside. The
- * plot's classifier (the synchronous simulation of a test episode's relaxation from rest, over
- * the grid and the test points) puts exactly as many test points on the wrong side as the actors
- * get wrong when they evaluate the test set from rest — two independent computations of the same
- * relaxation (the old plot, drawn at the settled fixed point, disagreed by dozens of points).
+ * plot's classifier (the synchronous simulation of a test episode's relaxation over the grid and
+ * the test points) puts exactly as many test points on the wrong side as the actors got wrong in the
+ * last epoch's test episodes — two independent computations of the same relaxation (the old plot,
+ * drawn at the settled fixed point, disagreed by dozens of points; before a reset held the units
+ * through the links' delay, the test episodes also felt the previous example in their slot).
  */
 class BoundaryTest {
 
@@ -23,29 +24,28 @@ class BoundaryTest {
     void testPointsOnTheWrongSideOfThePlottedClassifierAreTheReportedErrors(@TempDir Path tmp) {
         int informative = 0; // seeds whose classifier is better than a coin, so that the agreement says something
         for (int seed : new int[]{2, 3}) {
-            Path out = tmp.resolve("seed" + seed);
-            Cli.Result r = Cli.run(out, "run", "two-moons", "--seed", Integer.toString(seed), "--set", "training.epochs=4");
-            assertEquals(0, r.exit(), r.err());
-            Config s = r.summary();
-            int n = s.getInt("\"training.test-size\"");
-            int reported = s.getInt("test_errors_from_rest");
-            assertEquals(reported, Math.round((1.0 - s.getDouble("test_accuracy_from_rest")) * n));
-            assertEquals(reported, s.getInt("boundary_wrong_side"), "seed " + seed + ": the plot's classifier and the actors' evaluation");
-            if (reported < n * 0.4) informative++;
-            assertTrue(r.out().contains("boundary.png: " + reported + " test points on the wrong side"), r.out());
-            assertTrue(Files.isRegularFile(out.resolve("boundary.png")));
+            if (assertAgreement(tmp.resolve("seed" + seed), seed).getDouble("test_accuracy") > 0.6) informative++;
         }
         assertTrue(informative > 0, "no seed trained beyond a coin in 4 epochs: the check would say little");
     }
 
-    /** The same agreement when the relaxation is not a plain Euler loop: delays of 3, asynchronous updates, noise. */
+    /** The same agreement when links are slower than a step: delays of 3 hold a reset for 3 steps. */
     @Test
-    void itHoldsUnderDelaysAsynchronyAndNoise(@TempDir Path tmp) {
-        Cli.Result r = Cli.run(tmp.resolve("out"), "run", "two-moons", "--seed", "5", "--set", "training.epochs=3",
-                "--set", "network.delay=3", "--set", "units.update=poisson", "--set", "units.update-rate=0.7",
-                "--set", "units.temperature=0.001");
+    void itHoldsWithLongerDelays(@TempDir Path tmp) {
+        assertAgreement(tmp.resolve("out"), 5, "--set", "network.delay=3");
+    }
+
+    private static Config assertAgreement(Path out, int seed, String... more) {
+        String[] args = new String[]{"run", "two-moons", "--seed", Integer.toString(seed), "--set", "training.epochs=4"};
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(more)).toArray(String[]::new);
+        Cli.Result r = Cli.run(out, all);
         assertEquals(0, r.exit(), r.err());
         Config s = r.summary();
-        assertEquals(s.getInt("test_errors_from_rest"), s.getInt("boundary_wrong_side"));
+        int n = s.getInt("\"training.test-size\"");
+        long errors = Math.round((1.0 - s.getDouble("test_accuracy")) * n);
+        assertEquals(errors, s.getInt("boundary_wrong_side"), "seed " + seed + ": the plot's classifier and the actors' last test episodes");
+        assertTrue(r.out().contains("boundary.png: " + errors + " test points on the wrong side"), r.out());
+        assertTrue(Files.isRegularFile(out.resolve("boundary.png")));
+        return s;
     }
 }
