@@ -32,8 +32,8 @@ public final class TwoMoonsScenario implements Scenario {
      * 0.05, under the training tolerance 0.1, where dt = 0.25 with 60 steps left 0.07–0.15 (warnings).
      * These defaults do NOT meet issue 17's 0.97: from rest the net plateaus at the accuracy of a
      * linear boundary (0.88–0.90) on every seed and under every setting screened — η 0.02–0.5, γ 0.9–1,
-     * β 0.2–1, one-sided and centered, sigmoid and tanh, 32 or 64 hidden units, 3–4× input weights,
-     * random hidden biases, T1 up to 240 steps, 60 epochs; the 0.97–0.98 the earlier defaults read came
+     * β 0.2–1, one-sided, centered and random-sign, sigmoid and tanh, 32 or 64 hidden units, centred
+     * inputs, minibatch 1, 3–4× input weights, random hidden biases, T1 up to 240 steps, 60 epochs; the 0.97–0.98 the earlier defaults read came
      * from the previous example's push through the delayed links (docs/scenarios.md).
      */
     private static final Common.Defaults DEFAULTS =
