@@ -80,6 +80,16 @@ public final class SynchronousSimulation {
     public static Result run(NetworkSpec net, PhaseSchedule schedule, String rule, double rate, LabeledData train,
                              LabeledData test, boolean reset, IntFunction<SplittableRandom> noise, Timing timing,
                              boolean persistent) {
+        return run(net, schedule, rule, rate, train, test, reset, noise, timing, persistent, 1.0);
+    }
+
+    /**
+     * As above, with every rate multiplied by {@code rateDecay}^e in epoch e, as the actors'
+     * {@code learning.rate-decay} does ({@link io.synaptor.synapses.DecayingRate}; 1: constant).
+     */
+    public static Result run(NetworkSpec net, PhaseSchedule schedule, String rule, double rate, LabeledData train,
+                             LabeledData test, boolean reset, IntFunction<SplittableRandom> noise, Timing timing,
+                             boolean persistent, double rateDecay) {
         UpdateModel update = timing.update();
         boolean clampOutputs = Rules.clampsOutputs(rule);
         int n = net.size();
@@ -105,7 +115,7 @@ public final class SynchronousSimulation {
         List<ArrayDeque<Sent>> inFlight = new ArrayList<>();   // per k and direction, in arrival order
         double[][][] received = new double[m][2][];            // the value in force at the receiver
         for (int k = 0; k < m; k++) {
-            synRule[k] = Rules.create(rule, ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.SYNAPSE, k)), rate);
+            synRule[k] = Rules.create(rule, ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.SYNAPSE, k)), rate, rateDecay);
             for (int d = 0; d < 2; d++) {
                 link[k][d] = timing.link(k, d, net.couplings().get(k).delay());
                 inFlight.add(new ArrayDeque<>());
@@ -117,7 +127,7 @@ public final class SynchronousSimulation {
         for (int u = 0; u < n; u++) {
             if (!clamped[u]) {
                 clock[u] = ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.UNIT, u));
-                biasRule[u] = Rules.create(rule, clock[u], rate);
+                biasRule[u] = Rules.create(rule, clock[u], rate, rateDecay);
                 rng[u] = noise.apply(u);
             }
         }

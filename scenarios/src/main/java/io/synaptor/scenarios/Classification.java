@@ -163,6 +163,7 @@ final class Classification {
         int last = epochs - 1;
         report.metric("train_accuracy", table.trainAccuracy(last))
                 .metric("test_accuracy", table.testAccuracy(last))
+                .metric("test_accuracy_last5_mean", table.meanTestAccuracy(Math.max(0, epochs - 5), epochs))
                 .metric("final_loss", table.testLoss(last))
                 .metric("train_loss", table.trainLoss(last))
                 .metric("best_test_accuracy", java.util.stream.IntStream.range(0, epochs).mapToDouble(table::testAccuracy).max().orElse(Double.NaN))
@@ -175,8 +176,9 @@ final class Classification {
         report.plot("confusion.png", confusion(result, epochs - 1, train.y()[0].length));
         report.plot("loss.png", curves("Loss per epoch (C = ½‖s_out − y‖², mean per example)", "loss", epochs,
                 table::trainLoss, table::testLoss));
-        report.line(String.format("train accuracy %.4f, test accuracy %.4f, test loss %.5f after %d epochs (%,d messages)",
-                table.trainAccuracy(last), table.testAccuracy(last), table.testLoss(last), epochs, messages));
+        report.line(String.format("train accuracy %.4f, test accuracy %.4f (mean of the last %d epochs %.4f), test loss %.5f after %d epochs (%,d messages)",
+                table.trainAccuracy(last), table.testAccuracy(last), Math.min(5, epochs), table.meanTestAccuracy(Math.max(0, epochs - 5), epochs),
+                table.testLoss(last), epochs, messages));
         return new Outcome(net.withParameters(result.weights(), result.biases()), result, report);
     }
 
@@ -310,6 +312,11 @@ final class Classification {
 
         double testAccuracy(int e) {
             return Double.isNaN(restoredAccuracy[1][e]) ? (double) correct[1][e] / count[1][e] : restoredAccuracy[1][e];
+        }
+
+        /** The mean test accuracy of epochs from … to − 1: the figure of a run whose last epochs still move. */
+        double meanTestAccuracy(int from, int to) {
+            return IntStream.range(from, to).mapToDouble(this::testAccuracy).average().orElse(Double.NaN);
         }
 
         synchronized String brief(int e) {

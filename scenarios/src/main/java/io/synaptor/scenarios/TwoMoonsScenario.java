@@ -18,8 +18,24 @@ import java.util.List;
 
 /** The default scenario: a small EP network of actors learns the two-moons boundary. */
 public final class TwoMoonsScenario implements Scenario {
+    /**
+     * Re-chosen after the reset fix (ResetHold, issue 17) on held-out seeds 101–110, not on the seeds
+     * the docs report (docs/scenarios.md, "two-moons"): tanh units, dt = 0.5, T1 = 60 and T2 = 20
+     * steps (30 and 10 time units; the same 1,200 steps per example over 15 epochs as before),
+     * η = 0.3 decaying by γ = 0.9 per epoch, β = 0.2, minibatch 10. dt = 0.5 is stable here: with one
+     * step of link delay explicit Euler needs the energy's largest curvature below 1 + 1/dt = 3, and
+     * tanh nets stay at 2.4–2.5 (trained, seeds 101–102); the last free and nudged residuals stay below
+     * 0.05, under the training tolerance 0.1, where dt = 0.25 with 60 steps left 0.07–0.15 (warnings).
+     * These defaults do NOT meet issue 17's 0.97: from rest the net plateaus at the accuracy of a
+     * linear boundary (0.88–0.90) on every seed and under every setting screened — η 0.02–0.5, γ 0.9–1,
+     * β 0.2–1, one-sided, centered and random-sign, sigmoid and tanh, 32 or 64 hidden units, centred
+     * inputs, minibatch 1, 3–4× input weights, random hidden biases, T1 up to 240 steps, 60 epochs; the 0.97–0.98 the earlier defaults read came
+     * from the previous example's push through the delayed links (docs/scenarios.md).
+     */
     private static final Common.Defaults DEFAULTS =
-            new Common.Defaults(List.of(2, 32, 2), 30, 10, 0.2, false, 0.05, 30, 10);
+            new Common.Defaults(List.of(2, 32, 2), 60, 20, 0.2, false, 0.3, 15, 10, 0.5);
+    private static final String ACTIVATION = "tanh";
+    private static final double RATE_DECAY = 0.9;
 
     @Override
     public String name() {
@@ -28,7 +44,7 @@ public final class TwoMoonsScenario implements Scenario {
 
     @Override
     public String summary() {
-        return "the default: a 2-32-2 EP network, one actor per unit and per synapse, learns two moons";
+        return "the default: a 2-32-2 EP network of tanh units, one actor per unit and per synapse, learns two moons";
     }
 
     @Override
@@ -44,7 +60,14 @@ public final class TwoMoonsScenario implements Scenario {
 
     @Override
     public List<Setting> settings() {
-        List<Setting> s = new ArrayList<>(Common.networkSettings(DEFAULTS));
+        List<Setting> s = new ArrayList<>();
+        for (Setting x : Common.networkSettings(DEFAULTS)) {
+            s.add(switch (x.path()) {
+                case "units.activation" -> Setting.choice(x.path(), ACTIVATION, x.choices(), x.doc());
+                case "learning.rate-decay" -> Setting.real(x.path(), RATE_DECAY, 0.0, 1.0, x.doc());
+                default -> x;
+            });
+        }
         s.addAll(Common.trainingSettings(DEFAULTS.epochs(), DEFAULTS.batch(), 400, 400));
         s.add(Setting.real("data.noise", 0.1, 0.0, 1.0, "standard deviation of the Gaussian noise on the moons"));
         return s;
