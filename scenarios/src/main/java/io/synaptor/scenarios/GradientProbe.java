@@ -105,8 +105,9 @@ final class GradientProbe {
                 + "then the biases of free_units in that order");
         extra.put("free_steps", s.getInt("time.free-steps"));
         extra.put("nudge_steps", s.getInt("time.nudge-steps"));
-        extra.put("beta", s.getDouble("learning.beta"));
-        extra.put("rule", s.getString("learning.rule"));
+        // gradient-bias sweeps β and the rules itself (it declares neither setting; its `more` says what it ran)
+        if (s.flat().containsKey("learning.beta")) extra.put("beta", s.getDouble("learning.beta"));
+        if (s.flat().containsKey("learning.rule")) extra.put("rule", s.getString("learning.rule"));
         extra.put("episodes", "episode 0: one training episode (free phase, then nudged phases); episode 1: one evaluation episode (free phase)");
         extra.putAll(more);
         NetworkExport.attach(report, scenario, net, extra);
