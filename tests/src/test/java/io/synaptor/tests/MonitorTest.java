@@ -86,8 +86,10 @@ class MonitorTest {
         double ds = maxDiff(one.get("state").values(), block.get("state").values());
         double dw = maxDiff(one.get("weight").values(), block.get("weight").values());
         System.out.printf("MonitorTest: unit vs block granularity: states within %.2e, weights within %.2e%n", ds, dw);
-        assertTrue(ds < 1e-13, "states, unit vs block: " + ds);
-        assertTrue(dw < 1e-13, "weights, unit vs block: " + dw);
+        // round-off of the two summation orders, grown by 12 learning episodes: measured 3.9e-12 (states) with
+        // two-moons' tanh units, 3.2e-14 with σ(4s − 2); a real difference of granularity would be ≫ 1e-6
+        assertTrue(ds < 2e-11, "states, unit vs block: " + ds);
+        assertTrue(dw < 2e-11, "weights, unit vs block: " + dw);
     }
 
     @Test
