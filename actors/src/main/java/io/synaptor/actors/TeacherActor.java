@@ -9,6 +9,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,13 @@ import java.util.Map;
  * clock), and it watches the outputs at the end of each free phase, which is where per-example
  * loss and accuracy come from. It keeps the data a bounded number of episodes ahead of the
  * network (flow control in wall-clock time, never a barrier in virtual time).
+ *
+ * <p>Its {@link Start} comes from the builder, its {@link FreeOutput}s from the output units: two
+ * senders, whose messages Pekko does not order with each other. Under load a report has been seen
+ * to arrive first (a finite-relaxation run: a short free phase's first steps need only the initial
+ * states, not the clamps that follow the builder's Start); the teacher then failed on it (no outputs
+ * yet), stopped, and left the run to the stall watch after 300 s — the intermittent stall of
+ * issue 17. It now keeps such reports until Start (a stash).
  */
 public final class TeacherActor extends AbstractBehavior<TeacherActor.Command> {
 
@@ -36,10 +44,13 @@ public final class TeacherActor extends AbstractBehavior<TeacherActor.Command> {
     public static Behavior<Command> create(PhaseSchedule schedule, LabeledData train, LabeledData test, int window,
                                            ActorRef<InputSourceActor.Command> inputs, int[] outputIds,
                                            ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
-        return Behaviors.setup(ctx -> new TeacherActor(ctx, new EpisodeFeed(schedule, train, test, window), inputs,
-                outputIds, probe, log));
+        // Before Start at most every output's report of the episodes the data may run ahead, and a margin.
+        int early = outputIds.length * (window + 2) + 16;
+        return Behaviors.withStash(early, stash -> Behaviors.setup(ctx -> new TeacherActor(ctx, stash,
+                new EpisodeFeed(schedule, train, test, window), inputs, outputIds, probe, log)));
     }
 
+    private final StashBuffer<Command> early;
     private final EpisodeFeed feed;
     private final ActorRef<InputSourceActor.Command> inputs;
     private final ActorRef<ProbeActor.Command> probe;
@@ -52,9 +63,11 @@ public final class TeacherActor extends AbstractBehavior<TeacherActor.Command> {
     private final int[] outputIds;
     private final TraceSink.Log log;
 
-    private TeacherActor(ActorContext<Command> ctx, EpisodeFeed feed, ActorRef<InputSourceActor.Command> inputs,
-                         int[] outputIds, ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
+    private TeacherActor(ActorContext<Command> ctx, StashBuffer<Command> early, EpisodeFeed feed,
+                         ActorRef<InputSourceActor.Command> inputs, int[] outputIds, ActorRef<ProbeActor.Command> probe,
+                         TraceSink.Log log) {
         super(ctx);
+        this.early = early;
         this.outputIds = outputIds;
         this.log = log;
         this.feed = feed;
@@ -73,7 +86,7 @@ public final class TeacherActor extends AbstractBehavior<TeacherActor.Command> {
     private Behavior<Command> onStart(Start m) {
         outputs = m.outputs();
         for (long e = 0; e < feed.initial(); e++) sendTargets(e);
-        return this;
+        return early.unstashAll(this);
     }
 
     private void sendTargets(long episode) {
@@ -94,6 +107,10 @@ public final class TeacherActor extends AbstractBehavior<TeacherActor.Command> {
     }
 
     private Behavior<Command> onFreeOutput(FreeOutput m) {
+        if (outputs == null) { // before Start (see the class comment)
+            early.stash(m);
+            return this;
+        }
         double[][] states = pending.computeIfAbsent(m.episode(), e -> new double[outputs.size()][]);
         states[m.output()] = m.state();
         int count = reported.merge(m.episode(), 1, Integer::sum);
