@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -116,7 +120,8 @@ public final class SimulationRunner {
         }
         ActorSystem<Void> system = ActorSystem.create(Simulation.create(spec, run.listener, run.result, trace), "synaptor", pekkoConfig(rt));
         try {
-            return run.await(rt.stall(), "simulation", () -> " (a protocol bug: please report it with the run's config.conf)");
+            return run.await(rt.stall(), "simulation",
+                    () -> " (a protocol bug: please report it with the run's config.conf; " + dispatcherThreads(system) + ")");
         } finally {
             stop(system);
             if (trace != null) {
@@ -127,6 +132,27 @@ public final class SimulationRunner {
                 }
             }
         }
+    }
+
+    /**
+     * What the run's dispatcher threads were doing when the stall watch gave up: all parked means every
+     * actor waits for a message (a protocol deadlock); a thread busy or blocked in Synaptor code is named
+     * with its frames (an actor that loops, or blocks its thread).
+     */
+    static String dispatcherThreads(ActorSystem<?> system) {
+        String prefix = system.name() + "-pekko.actor.default-dispatcher";
+        List<String> busy = new ArrayList<>();
+        int threads = 0;
+        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+            Thread t = e.getKey();
+            if (!t.getName().startsWith(prefix)) continue;
+            threads++;
+            List<String> ours = Arrays.stream(e.getValue()).map(StackTraceElement::toString)
+                    .filter(f -> f.startsWith("io.synaptor.") || f.contains("/io.synaptor.")).limit(6).toList();
+            if (!ours.isEmpty()) busy.add(t.getName() + " " + t.getState() + " at " + String.join(" < ", ours));
+        }
+        return busy.isEmpty() ? "all " + threads + " dispatcher threads idle: every actor waits for a message"
+                : "dispatcher threads in Synaptor code: " + String.join("; ", busy);
     }
 
     /**

@@ -118,6 +118,8 @@ final class Common {
         s.add(Setting.flag("trace.enabled", false,
                 "write every protocol message (send and receive time, sender, receiver, kind, size) to trace.pb in the output directory; read it with synaptor trace"));
         s.add(Setting.integer("runtime.window", 2, 1, 1000, "episodes the data may run ahead of the network (wall-clock flow control only)"));
+        s.add(Setting.integer("runtime.stall-timeout", 300, 1, 86_400,
+                "seconds without a finished episode after which the run is reported as stalled (exit 3)"));
         s.addAll(MONITOR);
         return s;
     }
@@ -319,7 +321,8 @@ final class Common {
     static SimulationRunner.Runtime runtime(Settings s) {
         String executor = s.getString("runtime.executor");
         if (executor.equals("auto")) executor = blockSize(s) == 1 ? "fork-join" : "thread-pool";
-        return new SimulationRunner.Runtime(s.getInt("runtime.threads"), s.getInt("runtime.throughput"), Duration.ofMinutes(5),
+        return new SimulationRunner.Runtime(s.getInt("runtime.threads"), s.getInt("runtime.throughput"),
+                Duration.ofSeconds(s.getInt("runtime.stall-timeout")),
                 s.nextTraceFile(), executor.equals("fork-join") ? SimulationRunner.Executor.FORK_JOIN : SimulationRunner.Executor.THREAD_POOL);
     }
 
