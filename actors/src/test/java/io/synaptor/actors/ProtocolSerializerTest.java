@@ -193,7 +193,7 @@ class ProtocolSerializerTest {
         return g;
     }
 
-    /** A random small spec: layered net, schedule of any shape, timing with every knob. */
+    /** A random small spec: layered net, schedule of any shape, timing with every knob (a free phase longer than a reset's hold, ≤ 5 steps). */
     private static SimulationSpec spec(SplittableRandom r) {
         long seed = r.nextLong(1000);
         int[] layers = {2, 1 + r.nextInt(5), 2};
@@ -202,7 +202,7 @@ class ProtocolSerializerTest {
         LabeledData train = new LabeledData(new double[][]{{r.nextDouble(), 1}, {0, r.nextDouble()}}, new double[][]{{1, 0}, {0, 1}});
         LabeledData test = new LabeledData(new double[][]{{r.nextDouble(), 0}}, new double[][]{{0, 1}});
         NudgeShape shape = r.nextBoolean() ? NudgeShape.CENTERED : NudgeShape.circle(2 + r.nextInt(4));
-        PhaseSchedule schedule = new PhaseSchedule(1 + r.nextInt(2), 5, 3, r.nextDouble(), r.nextBoolean(), seed, 2, train.size(),
+        PhaseSchedule schedule = new PhaseSchedule(1 + r.nextInt(2), 8, 3, r.nextDouble(), r.nextBoolean(), seed, 2, train.size(),
                 test.size(), shape, r.nextInt(3));
         double[] rates = new double[net.size()];
         for (int k = 0; k < rates.length; k++) rates[k] = r.nextDouble();
