@@ -103,9 +103,10 @@ final class GradientProbe {
         extra.put("free_units", NetworkExport.boxed(free));
         extra.put("gradient_order", "metrics.csv's parameter k: coupling k (network.npz's pairs) for k < couplings, "
                 + "then the biases of free_units in that order");
-        extra.put("free_steps", s.getInt("time.free-steps"));
-        extra.put("nudge_steps", s.getInt("time.nudge-steps"));
-        // gradient-bias sweeps β and the rules itself (it declares neither setting; its `more` says what it ran)
+        // gradient-bias and finite-relaxation sweep some of these themselves (they do not declare those
+        // settings; their `more` says what they ran)
+        if (s.flat().containsKey("time.free-steps")) extra.put("free_steps", s.getInt("time.free-steps"));
+        if (s.flat().containsKey("time.nudge-steps")) extra.put("nudge_steps", s.getInt("time.nudge-steps"));
         if (s.flat().containsKey("learning.beta")) extra.put("beta", s.getDouble("learning.beta"));
         if (s.flat().containsKey("learning.rule")) extra.put("rule", s.getString("learning.rule"));
         extra.put("episodes", "episode 0: one training episode (free phase, then nudged phases); episode 1: one evaluation episode (free phase)");

@@ -36,4 +36,13 @@ final class Cli {
                 new PrintStream(e, true, StandardCharsets.UTF_8));
         return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8), out);
     }
+
+    /**
+     * A summary's message count less its drive clocks: their number depends on how a synapse's two
+     * ends' messages were batched once units settle to the last bit (state clocks) — the values never
+     * do — so runs that must agree compare this.
+     */
+    static long withoutDriveClocks(com.typesafe.config.Config summary) {
+        return summary.getLong("messages") - summary.getLong("messages_by_kind.drive_clock");
+    }
 }

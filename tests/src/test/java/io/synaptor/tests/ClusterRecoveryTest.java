@@ -72,7 +72,7 @@ class ClusterRecoveryTest {
         assertEquals(a.getDouble("test_accuracy"), b.getDouble("test_accuracy"), 0.01, "the issue's tolerance");
         // Virtual time and the checkpoint make it exact: the same epochs, bit for bit.
         assertEquals(Files.readString(tmp.resolve("one/metrics.csv")), Files.readString(out.resolve("metrics.csv")));
-        assertEquals(a.getLong("messages"), b.getLong("messages"), "the lost attempt's messages are not counted");
+        assertEquals(Cli.withoutDriveClocks(a), Cli.withoutDriveClocks(b), "the lost attempt's messages are not counted");
     }
 
     @Test

