@@ -15,6 +15,7 @@ public final class HolomorphicUnit implements UnitDynamics {
     private final double dt;
     private final double noiseScale;
     private final double[] d = new double[2];
+    private final double[] g = new double[2]; // scratch: the drift of one example (no allocation per step)
 
     public HolomorphicUnit(Activation activation, double dt, double temperature) {
         if (!activation.holomorphic()) {
@@ -42,6 +43,13 @@ public final class HolomorphicUnit implements UnitDynamics {
 
     @Override
     public void step(double[] s, int b, double[] h, double bias, double betaRe, double betaIm, double target, double gaussian) {
+        drift(s, b, h, bias, betaRe, betaIm, target);
+        s[2 * b] = s[2 * b] - dt * g[0] + noiseScale * gaussian;
+        s[2 * b + 1] = s[2 * b + 1] - dt * g[1];
+    }
+
+    /** g = ∂F/∂s̄ of example b (re, im), the complex gradient the step descends. */
+    private void drift(double[] s, int b, double[] h, double bias, double betaRe, double betaIm, double target) {
         int k = 2 * b;
         double zr = s[k];
         double zi = s[k + 1];
@@ -49,25 +57,15 @@ public final class HolomorphicUnit implements UnitDynamics {
         double hi = h[k + 1];
         activation.rhoPrime(zr, zi, d, 0);
         double er = zr - target;
-        double gr = zr - (d[0] * hr - d[1] * hi) + (betaRe * er - betaIm * zi);
-        double gi = zi - (d[0] * hi + d[1] * hr) + (betaRe * zi + betaIm * er);
-        s[k] = zr - dt * gr + noiseScale * gaussian;
-        s[k + 1] = zi - dt * gi;
+        g[0] = zr - (d[0] * hr - d[1] * hi) + (betaRe * er - betaIm * zi);
+        g[1] = zi - (d[0] * hi + d[1] * hr) + (betaRe * zi + betaIm * er);
     }
 
     /** |∂F/∂s| of the complex step above (no projection, no noise): |s(t+1) − s(t)|/dt at T = 0, up to rounding. */
     @Override
     public double residual(double[] s, int b, double[] h, double bias, double betaRe, double betaIm, double target, double[] rho) {
-        int k = 2 * b;
-        double zr = s[k];
-        double zi = s[k + 1];
-        double hr = h[k] + bias;
-        double hi = h[k + 1];
-        activation.rhoPrime(zr, zi, d, 0);
-        double er = zr - target;
-        double gr = zr - (d[0] * hr - d[1] * hi) + (betaRe * er - betaIm * zi);
-        double gi = zi - (d[0] * hi + d[1] * hr) + (betaRe * zi + betaIm * er);
-        return Math.hypot(gr, gi);
+        drift(s, b, h, bias, betaRe, betaIm, target);
+        return Math.hypot(g[0], g[1]);
     }
 
     @Override
