@@ -68,22 +68,7 @@ final class RelaxationCheck {
 
     /** The keys and warning over several training reports' (each carrying the keys of {@link Epochs#report}). */
     static void merge(Report report, List<Report> parts) {
-        double max = 0.0;
-        double free = 0.0;
-        double nudged = 0.0;
-        double threshold = Double.NaN;
-        long unconverged = 0;
-        long examples = 0;
-        for (Report p : parts) {
-            Map<String, Object> m = p.metrics();
-            max = Math.max(max, ((Number) m.get("relaxation_residual_max")).doubleValue());
-            free = Math.max(free, ((Number) m.get("relaxation_residual_free_max")).doubleValue());
-            nudged = Math.max(nudged, ((Number) m.get("relaxation_residual_nudged_max")).doubleValue());
-            threshold = ((Number) m.get("relaxation_threshold")).doubleValue();
-            unconverged += ((Number) m.get("unconverged_examples")).longValue();
-            examples += ((Number) m.get("checked_examples")).longValue();
-        }
-        report(report, max, free, nudged, threshold, unconverged, examples);
+        parts.stream().map(p -> Totals.of(p.metrics())).reduce(Totals.NONE, Totals::plus).report(report, true);
     }
 
     /** The keys and warning for a set of runs (each example counted once per run). */
@@ -93,21 +78,36 @@ final class RelaxationCheck {
 
     /** The keys, and with {@code warn} the warning, for a set of runs. */
     static void report(Report report, List<RunResult> results, boolean warn) {
-        double max = 0.0;
-        double free = 0.0;
-        double nudged = 0.0;
-        double threshold = Double.NaN;
-        long unconverged = 0;
-        long examples = 0;
-        for (RunResult r : results) {
-            max = Math.max(max, r.residualMax());
-            free = Math.max(free, largest(r.relaxation().freeMax()));
-            nudged = Math.max(nudged, largest(r.relaxation().nudgedMax()));
-            threshold = r.residualThreshold();
-            unconverged += r.unconvergedExamples();
-            examples += r.episodes().stream().mapToLong(e -> e.count()).sum();
+        results.stream().map(Totals::of).reduce(Totals.NONE, Totals::plus).report(report, warn);
+    }
+
+    /** The summary figures of one run (or report), and of several together: maxima, counts summed, the last threshold. */
+    private record Totals(double max, double free, double nudged, double threshold, long unconverged, long examples) {
+        static final Totals NONE = new Totals(0.0, 0.0, 0.0, Double.NaN, 0, 0);
+
+        static Totals of(RunResult r) {
+            return new Totals(r.residualMax(), largest(r.relaxation().freeMax()), largest(r.relaxation().nudgedMax()),
+                    r.residualThreshold(), r.unconvergedExamples(), r.episodes().stream().mapToLong(e -> e.count()).sum());
         }
-        report(report, max, free, nudged, threshold, unconverged, examples, warn);
+
+        static Totals of(Map<String, Object> m) {
+            return new Totals(number(m, "relaxation_residual_max"), number(m, "relaxation_residual_free_max"),
+                    number(m, "relaxation_residual_nudged_max"), number(m, "relaxation_threshold"),
+                    ((Number) m.get("unconverged_examples")).longValue(), ((Number) m.get("checked_examples")).longValue());
+        }
+
+        private static double number(Map<String, Object> m, String key) {
+            return ((Number) m.get(key)).doubleValue();
+        }
+
+        Totals plus(Totals o) { // Math.max keeps a NaN, as a blow-up should stay visible
+            return new Totals(Math.max(max, o.max), Math.max(free, o.free), Math.max(nudged, o.nudged), o.threshold,
+                    unconverged + o.unconverged, examples + o.examples);
+        }
+
+        void report(Report report, boolean warn) {
+            RelaxationCheck.report(report, max, free, nudged, threshold, unconverged, examples, warn);
+        }
     }
 
     private static double largest(double[] v) {
