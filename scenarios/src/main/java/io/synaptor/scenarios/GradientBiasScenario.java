@@ -50,7 +50,8 @@ public final class GradientBiasScenario implements Scenario {
                 holomorphic EP with N = 2, 4, 8 complex nudges β·e^{2πik/N} — and the synapses' estimates are
                 compared with the exact gradient of the dense reference. Summary: betas; rel_error_one_sided,
                 rel_error_centered, rel_error_holo_n2/_n4/_n8 (lists over the grid); slope_* of each
-                (least-squares slope of log error against log β); holo_rel_error_n2/_n4/_n8 at the largest β.
+                (least-squares slope of log error against log β); round_off_* (every error below 1e-10: no slope);
+                holo_rel_error_n2/_n4/_n8 at the largest β.
                 Plot: gradient_bias.png, log-log error against β. metrics.csv: beta, rule, rel_error, cosine.""";
     }
 

@@ -55,7 +55,7 @@ public final class TwoMoonsScenario implements Scenario {
                 time. Prints and writes per-epoch train/test accuracy and loss. Plots: accuracy.png,
                 loss.png, confusion.png, and boundary.png — the trained network's class over the input plane
                 after the relaxation a test episode runs (T1 steps of dt from rest), with the test points and
-                those on the wrong side marked.""";
+                those on the wrong side marked (summary: boundary_wrong_side, the last epoch's test errors).""";
     }
 
     @Override
