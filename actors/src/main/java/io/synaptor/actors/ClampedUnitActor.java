@@ -35,13 +35,10 @@ public final class ClampedUnitActor extends AbstractBehavior<ClampedUnitActor.Co
     public record Connect(List<ActorRef<SynapseActor.Command>> synapses, int[] ids) implements Command {
     }
 
-    /** @param components 1 for real states, 2 for complex ones */
-    public static Behavior<Command> create(int[] units, Activation activation, int components, long endTime,
-                                           ActorRef<ProbeActor.Command> probe, TraceSink.Log log) {
-        return create(units, activation, components, endTime, probe, log, null);
-    }
-
-    /** @param monitor which of the slice's clamped values to record ({@link Monitor}), or null for none */
+    /**
+     * @param components 1 for real states, 2 for complex ones
+     * @param monitor    which of the slice's clamped values to record ({@link Monitor}), or null for none
+     */
     static Behavior<Command> create(int[] units, Activation activation, int components, long endTime,
                                     ActorRef<ProbeActor.Command> probe, TraceSink.Log log, StateMonitor monitor) {
         return Behaviors.setup(ctx -> new ClampedUnitActor(ctx, units, activation, components, endTime, probe, log, monitor));
