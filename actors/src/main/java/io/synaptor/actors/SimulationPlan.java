@@ -163,7 +163,7 @@ final class SimulationPlan {
             int u = units[k];
             clocks[k] = ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.UNIT, u));
             biases[k] = net.biases()[u];
-            biasRules[k] = Rules.create(spec.rule(), clocks[k], spec.rateOfProjection(net.layerOf()[u] - 1), spec.rateDecay());
+            biasRules[k] = Rules.create(spec.rule(), clocks[k], spec.rateOfProjection(net.layerOf()[u] - 1), spec.optimizer());
             noise[k] = RandomStreams.stream(spec.seed(), RandomStreams.Kind.UNIT, u);
             outIdx[k] = outputIndex[u];
         }
@@ -214,7 +214,7 @@ final class SimulationPlan {
                 unitsJ, refJ, slotsOf.get(block.sliceJ()).indexOf(b));
         int[] positions = spec.monitor().positionsIn(index, false);
         StateMonitor monitor = positions == null ? null : new StateMonitor(spec.monitor(), spec.schedule(), positions, 1, 1, 1);
-        return SynapseActor.create(first, ends, new SynapseActor.Weights(w, index, Rules.createBlock(spec.rule(), clock, rates, spec.rateDecay())), row,
+        return SynapseActor.create(first, ends, new SynapseActor.Weights(w, index, Rules.createBlock(spec.rule(), clock, rates, spec.optimizer())), row,
                 timing.link(first, 0, delay), timing.link(first, 1, delay), timing.window(), spec.schedule().endTime(),
                 probe, log, timing.free(), monitor);
     }

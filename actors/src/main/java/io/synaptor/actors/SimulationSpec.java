@@ -6,6 +6,7 @@ import io.synaptor.network.PersistentStates;
 import io.synaptor.network.PhaseSchedule;
 import io.synaptor.network.RelaxationResidual;
 import io.synaptor.scheduler.Timing;
+import io.synaptor.synapses.Optimizer;
 
 /**
  * Everything the actors of one run are built from: the network, its time line, the rule, the data
@@ -22,7 +23,8 @@ import io.synaptor.scheduler.Timing;
  *                   free phase where its last one ended, test examples at rest ({@link PersistentStates}); implies reset
  * @param projectionRates per-projection learning rates of a layered net (input projection first; a
  *                        unit's bias learns at the rate of the projection below it), or empty: {@code rate} everywhere
- * @param rateDecay γ in [0, 1]: every rate is multiplied by γ^e in epoch e ({@link io.synaptor.synapses.DecayingRate}); 1: constant
+ * @param optimizer how each synapse steps: plain SGD or Adam's per-weight moments, every rate multiplied by γ^e in
+ *                  epoch e ({@link Optimizer}; γ = 1: constant)
  * @param monitor   which units' states and couplings' weights to record, when ({@link Monitor#NONE}: nothing)
  * @param tolerance the largest residual |ds/dt| at the end of a phase that counts as converged
  *                  ({@link RelaxationResidual}; raised at T &gt; 0 by {@link RelaxationResidual#threshold})
@@ -30,21 +32,35 @@ import io.synaptor.scheduler.Timing;
 public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
                              LabeledData train, LabeledData test, boolean reset, long seed, int window,
                              Timing timing, int blockSize, double[] projectionRates, PersistentStates.Bank persistent,
-                             double rateDecay, Monitor monitor, double tolerance) {
+                             Optimizer optimizer, Monitor monitor, double tolerance) {
 
     /** Nothing monitored, the default relaxation tolerance. */
     public SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
                           LabeledData train, LabeledData test, boolean reset, long seed, int window,
                           Timing timing, int blockSize, double[] projectionRates, PersistentStates.Bank persistent,
+                          Optimizer optimizer) {
+        this(network, schedule, rule, rate, train, test, reset, seed, window, timing, blockSize, projectionRates, persistent,
+                optimizer, Monitor.NONE, RelaxationResidual.DEFAULT_TOLERANCE);
+    }
+
+    /** Plain SGD steps whose rate decays by γ = {@code rateDecay} per epoch. */
+    public SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
+                          LabeledData train, LabeledData test, boolean reset, long seed, int window,
+                          Timing timing, int blockSize, double[] projectionRates, PersistentStates.Bank persistent,
                           double rateDecay) {
         this(network, schedule, rule, rate, train, test, reset, seed, window, timing, blockSize, projectionRates, persistent,
-                rateDecay, Monitor.NONE, RelaxationResidual.DEFAULT_TOLERANCE);
+                Optimizer.sgd(rateDecay));
+    }
+
+    /** γ, the factor by which every rate decays per epoch. */
+    public double rateDecay() {
+        return optimizer.decay();
     }
 
     /** The same run, recording what {@code m} says. */
     public SimulationSpec withMonitor(Monitor m) {
         return new SimulationSpec(network, schedule, rule, rate, train, test, reset, seed, window, timing, blockSize,
-                projectionRates, persistent, rateDecay, m, tolerance);
+                projectionRates, persistent, optimizer, m, tolerance);
     }
 
     /** The run's threshold on the residual (the tolerance, raised at T &gt; 0). */
@@ -55,7 +71,7 @@ public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String
     /** The same run with another relaxation tolerance. */
     public SimulationSpec withTolerance(double other) {
         return new SimulationSpec(network, schedule, rule, rate, train, test, reset, seed, window, timing, blockSize,
-                projectionRates, persistent, rateDecay, monitor, other);
+                projectionRates, persistent, optimizer, monitor, other);
     }
 
     /** Constant learning rates. */
@@ -105,7 +121,7 @@ public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String
             throw new IllegalArgumentException("monitored coupling " + monitor.synapses()[monitor.synapses().length - 1]
                     + " is not in the network (couplings 0.." + (network.couplings().size() - 1) + ")");
         }
-        if (!(rateDecay >= 0.0 && rateDecay <= 1.0)) throw new IllegalArgumentException("the rate decay must be in [0, 1], got " + rateDecay);
+        if (optimizer == null) throw new IllegalArgumentException("a run needs an optimizer");
         if (!(tolerance > 0)) throw new IllegalArgumentException("the relaxation tolerance must be positive, got " + tolerance);
         if (blockSize < 1) throw new IllegalArgumentException("the block size must be ≥ 1, got " + blockSize);
         int projections = java.util.Arrays.stream(network.layerOf()).max().orElse(0);

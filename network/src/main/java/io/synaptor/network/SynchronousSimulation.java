@@ -5,6 +5,7 @@ import io.synaptor.scheduler.LinkDelay;
 import io.synaptor.scheduler.RandomStreams;
 import io.synaptor.scheduler.Timing;
 import io.synaptor.scheduler.UpdateModel;
+import io.synaptor.synapses.Optimizer;
 import io.synaptor.synapses.NudgeSchedule;
 import io.synaptor.synapses.ShiftedSchedule;
 import io.synaptor.synapses.LearningRule;
@@ -90,6 +91,13 @@ public final class SynchronousSimulation {
     public static Result run(NetworkSpec net, PhaseSchedule schedule, String rule, double rate, LabeledData train,
                              LabeledData test, boolean reset, IntFunction<SplittableRandom> noise, Timing timing,
                              boolean persistent, double rateDecay) {
+        return run(net, schedule, rule, rate, train, test, reset, noise, timing, persistent, Optimizer.sgd(rateDecay));
+    }
+
+    /** As above, each synapse stepping as {@code optimizer} says (plain or Adam's moments, decaying per epoch), as the actors' {@code learning.optimizer} does. */
+    public static Result run(NetworkSpec net, PhaseSchedule schedule, String rule, double rate, LabeledData train,
+                             LabeledData test, boolean reset, IntFunction<SplittableRandom> noise, Timing timing,
+                             boolean persistent, Optimizer optimizer) {
         UpdateModel update = timing.update();
         boolean clampOutputs = Rules.clampsOutputs(rule);
         int n = net.size();
@@ -115,7 +123,7 @@ public final class SynchronousSimulation {
         List<ArrayDeque<Sent>> inFlight = new ArrayList<>();   // per k and direction, in arrival order
         double[][][] received = new double[m][2][];            // the value in force at the receiver
         for (int k = 0; k < m; k++) {
-            synRule[k] = Rules.create(rule, ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.SYNAPSE, k)), rate, rateDecay);
+            synRule[k] = Rules.create(rule, ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.SYNAPSE, k)), rate, optimizer);
             for (int d = 0; d < 2; d++) {
                 link[k][d] = timing.link(k, d, net.couplings().get(k).delay());
                 inFlight.add(new ArrayDeque<>());
@@ -127,7 +135,7 @@ public final class SynchronousSimulation {
         for (int u = 0; u < n; u++) {
             if (!clamped[u]) {
                 clock[u] = ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.UNIT, u));
-                biasRule[u] = Rules.create(rule, clock[u], rate, rateDecay);
+                biasRule[u] = Rules.create(rule, clock[u], rate, optimizer);
                 rng[u] = noise.apply(u);
             }
         }

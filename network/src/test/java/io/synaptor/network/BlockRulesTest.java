@@ -5,6 +5,7 @@ import io.synaptor.synapses.BlockRule;
 import io.synaptor.synapses.LearningRule;
 import io.synaptor.synapses.NudgeSchedule;
 import io.synaptor.synapses.NudgeShape;
+import io.synaptor.synapses.Optimizer;
 import io.synaptor.synapses.Rules;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,12 +18,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A block's rule ({@link Rules#createBlock}: decided once for the block, state in arrays) changes
  * every weight by the same bits, and leaves the same gradient estimates, as one rule per weight
- * asked in turn — over a whole schedule of training and test episodes, with an empty cell.
+ * asked in turn — over a whole schedule of training and test episodes, with an empty cell; also
+ * with Adam's per-weight moments ({@link io.synaptor.synapses.AdaptiveStep}) under the decay.
  */
 class BlockRulesTest {
     @ParameterizedTest
-    @CsvSource({"one-sided, 1.0", "centered, 1.0", "centered, 0.8", "one-sided, 0.5", "holomorphic, 0.9", "chl, 1.0", "continual, 1.0"})
-    void blockFormEqualsRuleByRule(String name, double decay) {
+    @CsvSource({"one-sided, 1.0, sgd", "centered, 1.0, sgd", "centered, 0.8, sgd", "one-sided, 0.5, sgd", "holomorphic, 0.9, sgd",
+            "chl, 1.0, sgd", "continual, 1.0, sgd", "one-sided, 1.0, adam", "centered, 0.8, adam", "holomorphic, 0.9, adam",
+            "chl, 1.0, adam", "continual, 0.9, adam"})
+    void blockFormEqualsRuleByRule(String name, double decay, String optimizer) {
+        Optimizer steps = new Optimizer(Optimizer.Kind.named(optimizer), decay);
         NudgeShape shape = Rules.shape(name, NudgeShape.circle(4));
         NudgeSchedule base = new PhaseSchedule(4, 6, 3, 0.3, true, 5, 3, 24, 8, shape);
         int n = 30;
@@ -30,8 +35,8 @@ class BlockRulesTest {
         for (int k = 0; k < n; k++) rates[k] = k == 3 ? Double.NaN : 0.1 + 0.01 * (k % 2); // cell 3 empty
         NudgeSchedule clock = new BlockClock(base);
         LearningRule[] one = new LearningRule[n];
-        for (int k = 0; k < n; k++) if (k != 3) one[k] = Rules.create(name, clock, rates[k], decay);
-        BlockRule block = Rules.createBlock(name, new BlockClock(base), rates, decay);
+        for (int k = 0; k < n; k++) if (k != 3) one[k] = Rules.create(name, clock, rates[k], steps);
+        BlockRule block = Rules.createBlock(name, new BlockClock(base), rates, steps);
         SplittableRandom random = new SplittableRandom(9);
         double[] re = new double[n];
         double[] im = new double[n];

@@ -192,7 +192,7 @@ final class Classification {
                                        LabeledData test, PersistentStates.Bank persistent) {
         return new SimulationSpec(net, schedule, s.getString("learning.rule"), s.getDouble("learning.rate"), train, test,
                 s.getBoolean("units.reset"), seed, s.getInt("runtime.window"), Common.timing(s, seed, net),
-                Common.blockSize(s), Common.projectionRates(s), persistent, s.getDouble("learning.rate-decay"));
+                Common.blockSize(s), Common.projectionRates(s), persistent, Common.optimizer(s));
     }
 
     /** checkpoint.pb in the output directory, replaced atomically; {@code steps}: the virtual clock. */

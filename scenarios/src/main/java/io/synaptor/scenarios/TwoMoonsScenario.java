@@ -36,6 +36,9 @@ public final class TwoMoonsScenario implements Scenario {
             new Common.Defaults(List.of(2, 32, 2), 60, 20, 0.2, false, 0.3, 15, 10, 0.5);
     private static final String ACTIVATION = "tanh";
     private static final double RATE_DECAY = 0.9;
+    private static final String ENCODING = "unit";
+    /** centred inputs span [−2, 2]: tanh units read them on the steep part of the curve, both signs alike. */
+    private static final double CENTRED_GAIN = 4.0;
 
     @Override
     public String name() {
@@ -70,6 +73,8 @@ public final class TwoMoonsScenario implements Scenario {
         }
         s.addAll(Common.trainingSettings(DEFAULTS.epochs(), DEFAULTS.batch(), 400, 400));
         s.add(Setting.real("data.noise", 0.1, 0.0, 1.0, "standard deviation of the Gaussian noise on the moons"));
+        s.add(Setting.choice("data.encoding", ENCODING, List.of("centred", "unit"),
+                "the inputs' clamped values: centred = 4(x − ½), in [−2, 2]; unit = x itself, in [0, 1] (x: the moons scaled to the unit square)"));
         return s;
     }
 
@@ -78,7 +83,7 @@ public final class TwoMoonsScenario implements Scenario {
         double noise = s.getDouble("data.noise");
         LabeledData train = TwoMoons.generate(s.getInt("training.train-size"), noise, RandomStreams.stream(seed, RandomStreams.Kind.DATA, 0));
         LabeledData test = TwoMoons.generate(s.getInt("training.test-size"), noise, RandomStreams.stream(seed, RandomStreams.Kind.DATA, 1));
-        Classification.Outcome out = Classification.run(name(), s, seed, progress, train, test);
+        Classification.Outcome out = Classification.run(name(), s, seed, progress, encoded(s, train), encoded(s, test));
         // The plot's classifier is a test episode's relaxation, so it puts exactly the last epoch's test
         // errors on the wrong side (under random update times or jitter, which depend on the step, nearly).
         int[] testClasses = classesFromRest(out.trained(), s, seed, test.x());
@@ -101,7 +106,7 @@ public final class TwoMoonsScenario implements Scenario {
     static int[] classesFromRest(NetworkSpec trained, Settings s, long seed, double[][] points) {
         int n = points.length;
         double[][] twice = new double[2 * n][];
-        for (int k = 0; k < n; k++) twice[k] = twice[n + k] = points[k];
+        for (int k = 0; k < n; k++) twice[k] = twice[n + k] = encoded(s, points[k]);
         PhaseSchedule schedule = new PhaseSchedule(n, s.getInt("time.free-steps"), 1, 0.0, false, seed, 1, 0, 2 * n);
         SynchronousSimulation.Result r = SynchronousSimulation.run(trained, schedule, "one-sided", 0.0, LabeledData.empty(),
                 new LabeledData(twice, new double[2 * n][trained.outputs().length]), true,
@@ -114,6 +119,21 @@ public final class TwoMoonsScenario implements Scenario {
             classes[k] = Argmax.of(o);
         }
         return classes;
+    }
+
+    /** The data with each point as the input units are clamped to it ({@code data.encoding}). */
+    static LabeledData encoded(Settings s, LabeledData d) {
+        double[][] x = new double[d.size()][];
+        for (int k = 0; k < x.length; k++) x[k] = encoded(s, d.x()[k]);
+        return new LabeledData(x, d.y());
+    }
+
+    /** A point of the unit square as the inputs are clamped to it: 4(x − ½) when centred, else x. */
+    static double[] encoded(Settings s, double[] p) {
+        if (!s.getString("data.encoding").equals("centred")) return p;
+        double[] c = new double[p.length];
+        for (int j = 0; j < p.length; j++) c[j] = CENTRED_GAIN * (p[j] - 0.5);
+        return c;
     }
 
     /** The grid of {@link #classesFromRest} over the unit square, the test points on top, those on the wrong side marked. */

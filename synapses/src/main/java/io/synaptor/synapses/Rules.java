@@ -31,8 +31,12 @@ public final class Rules {
 
     /** The rule with a learning rate that decays by {@code decay} per epoch ({@link DecayingRate}; 1: constant). */
     public static LearningRule create(String name, NudgeSchedule schedule, double rate, double decay) {
-        LearningRule rule = create(name, schedule, rate);
-        return decay == 1.0 ? rule : new DecayingRate(rule, schedule, decay);
+        return create(name, schedule, rate, Optimizer.sgd(decay));
+    }
+
+    /** The rule, learning at {@code rate}, with the optimizer's steps (plain or {@link AdaptiveStep}, decaying per epoch). */
+    public static LearningRule create(String name, NudgeSchedule schedule, double rate, Optimizer optimizer) {
+        return optimizer.wrap(create(name, schedule, rate), schedule, rate);
     }
 
     /**
@@ -40,7 +44,7 @@ public final class Rules {
      * weight in that cell): one-sided and centered EP keep their state in arrays
      * ({@link TwoSampleBlock}); the other rules are one object per weight.
      */
-    public static BlockRule createBlock(String name, NudgeSchedule clock, double[] rates, double decay) {
+    public static BlockRule createBlock(String name, NudgeSchedule clock, double[] rates, Optimizer optimizer) {
         double any = java.util.Arrays.stream(rates).filter(r -> !Double.isNaN(r)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("a block needs at least one weight"));
         BlockRule block;
@@ -51,7 +55,7 @@ public final class Rules {
             for (int k = 0; k < rates.length; k++) if (!Double.isNaN(rates[k])) rules[k] = create(name, clock, rates[k]);
             block = BlockRule.perWeight(rules);
         }
-        return decay == 1.0 ? block : DecayingRate.of(block, clock, decay);
+        return optimizer.wrap(block, clock, rates);
     }
 
     public static LearningRule create(String name, NudgeSchedule schedule, double rate) {

@@ -17,6 +17,18 @@ final class FakeSchedule implements NudgeSchedule {
 
     final List<Episode> eps = new ArrayList<>();
     private long end;
+    private long perEpoch = Long.MAX_VALUE;
+
+    /** Epochs of {@code n} episodes each (default: one epoch). */
+    FakeSchedule epochsOf(long n) {
+        perEpoch = n;
+        return this;
+    }
+
+    @Override
+    public int epochOf(long episode) {
+        return (int) (episode / perEpoch);
+    }
 
     FakeSchedule train(int free, int nudged, double beta) {
         eps.add(new Episode(end, free, nudged, true, beta));
