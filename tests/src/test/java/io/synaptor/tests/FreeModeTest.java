@@ -17,23 +17,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Issue 4: free-running (wall-clock) mode learns, runs every scenario, and says it is not reproducible. */
 class FreeModeTest {
 
-    /** Not reproducible by design, so a failed seed may be retried with another (the issue allows it). */
+    /**
+     * Not reproducible by design, so one run against a fixed bound: free-running two-moons at its defaults
+     * measured 1.0000, 0.9900, 0.9875 on seeds 1–3 (issue 17; in virtual time seed 1 reads 0.9975
+     * through the actors, seeds 2 and 3 0.9950 and 0.9825 through the synchronous simulation), and
+     * an error rate twice the worst of these still passes — a run that stays on the linear plateau (0.88) does not.
+     */
     @Test
     void freeRunningTwoMoonsLearns(@TempDir Path tmp) {
-        List<Double> seen = new ArrayList<>();
-        for (int seed = 1; seed <= 3; seed++) {
-            Cli.Result r = Cli.run(tmp.resolve("s" + seed), "run", "two-moons", "--seed", String.valueOf(seed),
-                    "--set", "time.mode=free");
-            assertEquals(0, r.exit(), r.err());
-            Config s = r.summary();
-            assertFalse(s.getBoolean("reproducible"));
-            seen.add(s.getDouble("test_accuracy"));
-            if (s.getDouble("test_accuracy") >= 0.85) break;
-        }
-        System.out.printf("[FreeModeTest] free-running two-moons test accuracy per attempt: %s%n", seen);
-        // two-moons' defaults reach 0.85–0.90 in virtual time on seeds 1–10 (docs/scenarios.md); free-running
-        // measured 0.9000 on seed 1 (issue 17, after the reset hold)
-        assertTrue(seen.get(seen.size() - 1) >= 0.85, "test accuracy per attempt " + seen);
+        Cli.Result r = Cli.run(tmp.resolve("free"), "run", "two-moons", "--seed", "1", "--set", "time.mode=free");
+        assertEquals(0, r.exit(), r.err());
+        Config s = r.summary();
+        assertFalse(s.getBoolean("reproducible"));
+        System.out.printf("[FreeModeTest] free-running two-moons, seed 1: test accuracy %.4f%n", s.getDouble("test_accuracy"));
+        assertTrue(s.getDouble("test_accuracy") >= 0.975, "test accuracy " + s.getDouble("test_accuracy"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -80,15 +80,15 @@ class HolomorphicTest {
      * and the only messages exchanged are states, drives, clocks, clamps and one target per output
      * per example — no phase message exists in the protocol, and none is sent. Run at the settings
      * it was measured with (two-moons' defaults before issue 17: σ(4s − 2) units, dt = 0.5, T1 = 30,
-     * η = 0.05, 30 epochs, constant rate); at today's defaults (tanh, dt = 0.25) T2 = 40 is too short
-     * a period and seed 1 reaches 0.715.
+     * η = 0.05, 30 epochs, constant rate, plain SGD on [0, 1]² inputs).
      */
     @Test
     void onlineHolomorphicEPLearnsTwoMoonsWithoutPhaseMessages(@TempDir Path tmp) {
         Cli.Result r = Cli.run(tmp.resolve("hep"), "run", "two-moons", "--seed", "1", "--set", "learning.rule=holomorphic",
                 "--set", "learning.holomorphic.form=online", "--set", "time.nudge-steps=40",
                 "--set", "units.activation=sigmoid", "--set", "time.dt=0.5", "--set", "time.free-steps=30",
-                "--set", "learning.rate=0.05", "--set", "learning.rate-decay=1", "--set", "training.epochs=30");
+                "--set", "learning.rate=0.05", "--set", "learning.rate-decay=1", "--set", "training.epochs=30",
+                "--set", "learning.optimizer=sgd", "--set", "data.encoding=unit");
         assertEquals(0, r.exit(), r.err());
         Config s = r.summary();
         double accuracy = s.getDouble("test_accuracy");

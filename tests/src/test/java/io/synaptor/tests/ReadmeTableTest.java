@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * their last digits are the arithmetic's.
  *
  * <p>Rows costing more than a few seconds (noisy-nudge, delay-sweep, the image scenarios, benchmarks
- * of wall time) are left out; {@code -Dsynaptor.readme.all=true} adds noisy-nudge.
+ * of wall time) are left out; {@code -Dsynaptor.readme.all=true} adds noisy-nudge and two-moons with holomorphic EP.
  */
 class ReadmeTableTest {
 
@@ -70,7 +70,8 @@ class ReadmeTableTest {
             } else if (command.equals("./synaptor bench send-on-delta")) {
                 covered.add(row.check());
                 tests.add(DynamicTest.dynamicTest(row.check(), () -> sendOnDelta(row)));
-            } else if (command.startsWith("./synaptor run xor") || command.startsWith("./synaptor run two-moons --seed")
+            } else if (command.startsWith("./synaptor run xor")
+                    || (command.startsWith("./synaptor run two-moons --seed") && (all || !command.contains("holomorphic")))
                     || (all && command.equals("./synaptor run noisy-nudge"))) {
                 covered.add(row.check());
                 tests.add(DynamicTest.dynamicTest(row.check(), () -> classification(row, out)));

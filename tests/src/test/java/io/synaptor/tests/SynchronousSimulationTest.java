@@ -18,6 +18,7 @@ import io.synaptor.scheduler.DelayModel;
 import io.synaptor.scheduler.RandomStreams;
 import io.synaptor.scheduler.Timing;
 import io.synaptor.scheduler.UpdateModel;
+import io.synaptor.synapses.Optimizer;
 import io.synaptor.synapses.NudgeShape;
 import io.synaptor.synapses.Rules;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +48,9 @@ class SynchronousSimulationTest {
             "2-5-4-2, 2, 0.0, true, chl",
             "2-6-2, 1, 0.01, true, continual",
             "2-5-4-2, 2, 0.01, true, holomorphic circle 3",
-            "2-6-2, 1, 0.0, false, holomorphic online"})
+            "2-6-2, 1, 0.0, false, holomorphic online",
+            "2-5-4-2, 2, 0.01, true, one-sided adam",
+            "2-6-2, 1, 0.0, true, holomorphic adam"})
     void actorsReproduceTheSynchronousRun(String layers, int delay, double temperature, boolean reset, String variant)
             throws Exception {
         String rule = variant.split(" ")[0];
@@ -61,7 +64,9 @@ class SynchronousSimulationTest {
         LabeledData test = TwoMoons.generate(12, 0.1, new SplittableRandom(2));
         PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, true, seed, 3, train.size(), test.size(),
                 Rules.shape(rule, holomorphic));
-        assertSameRun(net, schedule, rule, train, test, reset, seed, Timing.exact(net.size()));
+        // "adam": Adam's per-synapse steps (learning.optimizer), moments restarting each epoch, under a rate decay
+        Optimizer optimizer = variant.endsWith("adam") ? new Optimizer(Optimizer.Kind.ADAM, 0.9) : Optimizer.SGD;
+        assertSameRun(net, schedule, rule, train, test, reset, seed, Timing.exact(net.size()), optimizer);
     }
 
     /**
@@ -117,11 +122,16 @@ class SynchronousSimulationTest {
 
     private static void assertSameRun(NetworkSpec net, PhaseSchedule schedule, String rule, LabeledData train,
                                       LabeledData test, boolean reset, long seed, Timing update) throws Exception {
-        double rate = 0.2;
-        RunResult actors = SimulationRunner.run(new SimulationSpec(net, schedule, rule, rate, train, test, reset, seed, 2, update),
-                SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
+        assertSameRun(net, schedule, rule, train, test, reset, seed, update, Optimizer.SGD);
+    }
+
+    private static void assertSameRun(NetworkSpec net, PhaseSchedule schedule, String rule, LabeledData train,
+                                      LabeledData test, boolean reset, long seed, Timing update, Optimizer optimizer) throws Exception {
+        double rate = optimizer.kind() == Optimizer.Kind.ADAM ? 0.02 : 0.2;
+        RunResult actors = SimulationRunner.run(new SimulationSpec(net, schedule, rule, rate, train, test, reset, seed, 2, update,
+                        1, new double[0], null, optimizer), SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
         SynchronousSimulation.Result sync = SynchronousSimulation.run(net, schedule, rule, rate, train, test, reset,
-                u -> RandomStreams.stream(seed, RandomStreams.Kind.UNIT, u), update);
+                u -> RandomStreams.stream(seed, RandomStreams.Kind.UNIT, u), update, false, optimizer);
 
         assertEquals(sync.episodes().size(), actors.episodes().size());
         for (int k = 0; k < sync.episodes().size(); k++) {
