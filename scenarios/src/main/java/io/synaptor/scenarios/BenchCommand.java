@@ -147,6 +147,22 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
+     * A run's metrics as the three runs must agree on them: every figure, and the message total less
+     * the drive-clock promises, whose count varies by a few hundred between runs once units settle to
+     * the last bit (docs/performance.md, "Fewer messages for the same run").
+     */
+    private static java.util.Map<String, Object> comparable(Report r) {
+        java.util.Map<String, Object> m = new java.util.TreeMap<>(r.metrics());
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Long> kinds = new java.util.TreeMap<>((java.util.Map<String, Long>) m.remove("messages_by_kind"));
+        long clocks = kinds.getOrDefault("drive_clock", 0L);
+        kinds.remove("drive_clock");
+        m.put("messages", ((Number) m.get("messages")).longValue() - clocks);
+        m.put("messages_by_kind", kinds);
+        return m;
+    }
+
+    /**
      * The same two-moons run (virtual time, so the same numbers) in one JVM, on one node JVM and on
      * {@code nodes} node JVMs on this machine, timed from submission to result (node start-up excluded).
      */
@@ -178,12 +194,12 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         long messages = ((Number) alone.metrics().get("messages")).longValue();
-        boolean same = alone.metrics().equals(reports[0].metrics()) && alone.metrics().equals(reports[1].metrics());
+        boolean same = comparable(alone).equals(comparable(reports[0])) && comparable(alone).equals(comparable(reports[1]));
         out.printf(java.util.Locale.ROOT, "  one JVM            %7.1f s%n"
                         + "  1 node JVM         %7.1f s   cross-node messages %,d of %,d (%.1f%%: submitter ↔ worker)%n"
                         + "  %d node JVMs        %7.1f s   cross-node messages %,d of %,d (%.1f%%)%n"
                         + "  ratio %d-node / 1-node wall time = %.2f   (1-node / one JVM = %.2f)%n"
-                        + "  metrics identical in all three: %s%n",
+                        + "  metrics identical in all three (message totals without drive clocks): %s%n",
                 oneJvm, wall[0], crossed[0], messages, 100.0 * crossed[0] / messages,
                 nodes, wall[1], crossed[1], messages, 100.0 * crossed[1] / messages,
                 nodes, wall[1] / wall[0], wall[0] / oneJvm, same ? "yes" : "NO");
