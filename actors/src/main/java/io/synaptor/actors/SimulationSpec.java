@@ -52,11 +52,6 @@ public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String
                 Optimizer.sgd(rateDecay));
     }
 
-    /** γ, the factor by which every rate decays per epoch. */
-    public double rateDecay() {
-        return optimizer.decay();
-    }
-
     /** The same run, recording what {@code m} says. */
     public SimulationSpec withMonitor(Monitor m) {
         return new SimulationSpec(network, schedule, rule, rate, train, test, reset, seed, window, timing, blockSize,

@@ -46,7 +46,7 @@ final class SpecCodec {
                 .setRandomSign(p.randomSign()).setScheduleSeed(p.seed()).setEpochs(p.epochs())
                 .setShapeForm(p.shape().form().ordinal()).setShapePoints(p.shape().points()).setShapeWarmup(p.shape().warmup())
                 .setFirstEpoch(p.firstEpoch());
-        b.setRule(s.rule()).setRate(s.rate()).addAllProjectionRates(boxed(s.projectionRates())).setRateDecay(s.rateDecay()).setOptimizer(s.optimizer().kind().settingName())
+        b.setRule(s.rule()).setRate(s.rate()).addAllProjectionRates(boxed(s.projectionRates())).setRateDecay(s.optimizer().decay()).setOptimizer(s.optimizer().kind().settingName())
                 .setTolerance(s.tolerance());
         b.addAllTrainX(rows(s.train().x())).addAllTrainY(rows(s.train().y()))
                 .addAllTestX(rows(s.test().x())).addAllTestY(rows(s.test().y()));
@@ -73,7 +73,7 @@ final class SpecCodec {
         Timing timing = new Timing(new UpdateModel(b.getUpdateSeed(), doubles(b.getUpdateRatesList())), b.getJitter(), b.getDrop(),
                 b.getClockSkew(), b.getTimingSeed(), b.getSendThreshold(), b.getMessageWindow(), b.getFreeLag());
         return new SimulationSpec(net, schedule, b.getRule(), b.getRate(), train, test, b.getReset(), b.getSeed(), b.getWindow(),
-                timing, b.getBlockSize(), doubles(b.getProjectionRatesList()), null, new Optimizer(Optimizer.Kind.named(b.getOptimizer()), b.getRateDecay()),
+                timing, b.getBlockSize(), doubles(b.getProjectionRatesList()), null, Optimizer.of(b.getOptimizer(), b.getRateDecay()),
                 Monitor.NONE, b.getTolerance()); // monitors are refused in cluster mode
     }
 }

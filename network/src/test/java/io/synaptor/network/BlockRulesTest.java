@@ -27,7 +27,7 @@ class BlockRulesTest {
             "chl, 1.0, sgd", "continual, 1.0, sgd", "one-sided, 1.0, adam", "centered, 0.8, adam", "holomorphic, 0.9, adam",
             "chl, 1.0, adam", "continual, 0.9, adam"})
     void blockFormEqualsRuleByRule(String name, double decay, String optimizer) {
-        Optimizer steps = new Optimizer(Optimizer.Kind.named(optimizer), decay);
+        Optimizer steps = Optimizer.of(optimizer, decay);
         NudgeShape shape = Rules.shape(name, NudgeShape.circle(4));
         NudgeSchedule base = new PhaseSchedule(4, 6, 3, 0.3, true, 5, 3, 24, 8, shape);
         int n = 30;

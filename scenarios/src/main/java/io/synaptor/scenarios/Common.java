@@ -112,7 +112,7 @@ final class Common {
                 "per-projection learning rates, input projection first (a bias learns at the rate of the projection below it); empty: learning.rate everywhere"));
         s.add(Setting.real("learning.rate-decay", 1.0, 0.0, 1.0,
                 "γ: every learning rate is multiplied by γ^e in epoch e (counted from the run's first epoch, also after --resume); 1 = constant"));
-        s.add(Setting.choice("learning.optimizer", "sgd", List.of("sgd", "adam"),
+        s.add(Setting.choice("learning.optimizer", "sgd", Optimizer.NAMES,
                 "how a synapse steps its weight: sgd = the rule's change −η·ĝ as it is; adam = η·m̂/(√v̂ + ε) from the synapse's own running moments of its estimates (Kingma & Ba 2015; still local)"));
         s.add(THREADS);
         s.add(THROUGHPUT);
@@ -129,7 +129,7 @@ final class Common {
 
     /** learning.optimizer and learning.rate-decay: how every synapse steps. */
     static Optimizer optimizer(Settings s) {
-        return new Optimizer(Optimizer.Kind.named(s.getString("learning.optimizer")), s.getDouble("learning.rate-decay"));
+        return Optimizer.of(s.getString("learning.optimizer"), s.getDouble("learning.rate-decay"));
     }
 
     /** What to record into monitor.npz (docs/export.md): Brian2's StateMonitor, NEST's multimeter. */

@@ -48,14 +48,7 @@ final class DataCommand implements Callable<Integer> {
                         throw new BadInput("fashion-mnist comes from Debian's package " + DataSets.FASHION_PACKAGE
                                 + "; install it with: " + DataSets.howToInstall(name));
                     }
-                    try {
-                        DataSets.installFashionMnist(System.out);
-                    } catch (IOException e) {
-                        throw new RunFailed("could not install fashion-mnist: " + e.getMessage(), e);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new RunFailed("interrupted while installing fashion-mnist", e);
-                    }
+                    install(name, () -> DataSets.installFashionMnist(System.out));
                     if (!DataSets.installed(name)) {
                         throw new RunFailed("apt-get installed " + DataSets.FASHION_PACKAGE + " but its IDX files are not in "
                                 + DataSets.files(name).trainImages().getParent() + " (SYNAPTOR_FASHION_MNIST points elsewhere?)", null);
@@ -63,17 +56,27 @@ final class DataCommand implements Callable<Integer> {
                     out.println("installed fashion-mnist (" + DataSets.files(name).trainImages().getParent() + ")");
                     return 0;
                 }
-                try {
-                    DataSets.installMnist(System.out);
-                } catch (IOException e) {
-                    throw new RunFailed("could not install mnist: " + e.getMessage(), e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new RunFailed("interrupted while installing mnist", e);
-                }
+                install(name, () -> DataSets.installMnist(System.out));
                 return 0;
             }
             default -> throw new BadInput("synaptor data: unknown action '" + action + "' (list or install)");
+        }
+    }
+
+    /** An installation that downloads or calls a package manager. */
+    private interface Installation {
+        void run() throws IOException, InterruptedException;
+    }
+
+    /** Runs {@code installation} of data set {@code set}; a failure becomes one sentence naming the set. */
+    private static void install(String set, Installation installation) {
+        try {
+            installation.run();
+        } catch (IOException e) {
+            throw new RunFailed("could not install " + set + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunFailed("interrupted while installing " + set, e);
         }
     }
 }

@@ -17,71 +17,32 @@ package io.synaptor.synapses;
  * first step of an epoch is η·sign(ĝ), the size every later step has too.
  * The gradient estimate ({@link #lastGradient}) is the wrapped rule's.
  */
-public final class AdaptiveStep implements LearningRule {
+public final class AdaptiveStep extends StepOnTop {
     /** Adam's defaults (Kingma and Ba 2015, Algorithm 1): decay of the first and second moments, and ε. */
     static final double BETA1 = 0.9, BETA2 = 0.999, EPSILON = 1e-8;
 
-    private final LearningRule rule;
     private final NudgeSchedule schedule;
     private final Moments moments;
 
     AdaptiveStep(LearningRule rule, NudgeSchedule schedule, double rate) {
-        this.rule = rule;
+        super(rule);
         this.schedule = schedule;
         this.moments = new Moments(new double[]{rate});
     }
 
     @Override
-    public long nextSampleTime(long t) {
-        return rule.nextSampleTime(t);
-    }
-
-    @Override
-    public long nextUpdateTime(long t) {
-        return rule.nextUpdateTime(t);
-    }
-
-    @Override
-    public double observe(long t, double[] rhoI, double[] rhoJ) {
-        double dw = rule.observe(t, rhoI, rhoJ);
+    double step(long t, double dw) {
         if (dw != 0.0) moments.enter(schedule.epochOf(schedule.episodeOfState(t)));
         return moments.step(0, dw);
-    }
-
-    @Override
-    public double observeCorrelation(long t, double re, double im) {
-        double dw = rule.observeCorrelation(t, re, im);
-        if (dw != 0.0) moments.enter(schedule.epochOf(schedule.episodeOfState(t)));
-        return moments.step(0, dw);
-    }
-
-    @Override
-    public boolean complex() {
-        return rule.complex();
-    }
-
-    @Override
-    public double lastGradient() {
-        return rule.lastGradient();
     }
 
     /** A block's rule with Adam steps: cell k's step is what its own AdaptiveStep would give, bit for bit. */
     static BlockRule of(BlockRule block, NudgeSchedule clock, double[] rates) {
         Moments moments = new Moments(rates);
-        return new BlockRule() {
-            @Override public long nextSampleTime(long t) { return block.nextSampleTime(t); }
-            @Override public long nextUpdateTime(long t) { return block.nextUpdateTime(t); }
-            @Override public boolean complex() { return block.complex(); }
-            @Override public double lastGradient(int cell) { return block.lastGradient(cell); }
-
-            @Override
-            public boolean observe(long t, double[] re, double[] im, double[] dw) {
-                if (!block.observe(t, re, im, dw)) return false;
-                moments.enter(clock.epochOf(clock.episodeOfState(t)));
-                for (int k = 0; k < dw.length; k++) dw[k] = moments.step(k, dw[k]);
-                return true;
-            }
-        };
+        return onBlock(block, (t, dw) -> {
+            moments.enter(clock.epochOf(clock.episodeOfState(t)));
+            for (int k = 0; k < dw.length; k++) dw[k] = moments.step(k, dw[k]);
+        });
     }
 
     /** The moments of one or more weights, in arrays (a block's cells); a cell with rate NaN or 0 never steps. */

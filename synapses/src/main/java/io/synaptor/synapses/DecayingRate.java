@@ -7,51 +7,21 @@ package io.synaptor.synapses;
  * and Monro's decreasing steps); it damps the epoch-to-epoch wander of the test loss at a fixed η.
  * The gradient estimate ({@link #lastGradient}) is the wrapped rule's, undamped.
  */
-public final class DecayingRate implements LearningRule {
-    private final LearningRule rule;
+public final class DecayingRate extends StepOnTop {
     private final NudgeSchedule schedule;
     private final double gamma;
     private int epoch = -1;
     private double factor;
 
     public DecayingRate(LearningRule rule, NudgeSchedule schedule, double gamma) {
-        this.rule = rule;
+        super(rule);
         this.schedule = schedule;
         this.gamma = checked(gamma);
     }
 
-    @Override
-    public long nextSampleTime(long t) {
-        return rule.nextSampleTime(t);
-    }
-
-    @Override
-    public long nextUpdateTime(long t) {
-        return rule.nextUpdateTime(t);
-    }
-
-    @Override
-    public double observe(long t, double[] rhoI, double[] rhoJ) {
-        return damped(t, rule.observe(t, rhoI, rhoJ));
-    }
-
-    @Override
-    public double observeCorrelation(long t, double re, double im) {
-        return damped(t, rule.observeCorrelation(t, re, im));
-    }
-
-    @Override
-    public boolean complex() {
-        return rule.complex();
-    }
-
-    @Override
-    public double lastGradient() {
-        return rule.lastGradient();
-    }
-
     /** dw·γ^e for the epoch e of the state time t (the power remembered while the epoch lasts). */
-    private double damped(long t, double dw) {
+    @Override
+    double step(long t, double dw) {
         if (dw == 0.0) return dw;
         int e = schedule.epochOf(schedule.episodeOfState(t));
         if (e != epoch) {
@@ -69,19 +39,9 @@ public final class DecayingRate implements LearningRule {
     /** A block's rule with the same decay: every change times γ^e, as each weight's own DecayingRate would give it. */
     public static BlockRule of(BlockRule block, NudgeSchedule schedule, double gamma) {
         checked(gamma);
-        return new BlockRule() {
-            @Override public long nextSampleTime(long t) { return block.nextSampleTime(t); }
-            @Override public long nextUpdateTime(long t) { return block.nextUpdateTime(t); }
-            @Override public boolean complex() { return block.complex(); }
-            @Override public double lastGradient(int cell) { return block.lastGradient(cell); }
-
-            @Override
-            public boolean observe(long t, double[] re, double[] im, double[] dw) {
-                if (!block.observe(t, re, im, dw)) return false;
-                double factor = Math.pow(gamma, schedule.epochOf(schedule.episodeOfState(t))); // once per update: nothing to remember
-                for (int k = 0; k < dw.length; k++) dw[k] *= factor; // 0 stays 0 (and −0 stays −0), as damped leaves them
-                return true;
-            }
-        };
+        return onBlock(block, (t, dw) -> {
+            double factor = Math.pow(gamma, schedule.epochOf(schedule.episodeOfState(t))); // once per update: nothing to remember
+            for (int k = 0; k < dw.length; k++) dw[k] *= factor; // 0 stays 0 (and −0 stays −0), as step leaves them
+        });
     }
 }

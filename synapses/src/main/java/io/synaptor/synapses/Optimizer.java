@@ -1,5 +1,7 @@
 package io.synaptor.synapses;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,9 +26,12 @@ public record Optimizer(Kind kind, double decay) {
         /** The kind a setting names; one sentence naming the choices otherwise. */
         public static Kind named(String name) {
             for (Kind k : values()) if (k.settingName().equals(name)) return k;
-            throw new IllegalArgumentException("unknown optimizer '" + name + "' (known: sgd, adam)");
+            throw new IllegalArgumentException("unknown optimizer '" + name + "' (known: " + String.join(", ", NAMES) + ")");
         }
     }
+
+    /** The kinds' setting names ({@code learning.optimizer}'s choices). */
+    public static final List<String> NAMES = Arrays.stream(Kind.values()).map(Kind::settingName).toList();
 
     /** Plain steps, constant rate. */
     public static final Optimizer SGD = new Optimizer(Kind.SGD, 1.0);
@@ -34,6 +39,11 @@ public record Optimizer(Kind kind, double decay) {
     public Optimizer {
         if (kind == null) throw new IllegalArgumentException("an optimizer needs a kind");
         if (!(decay >= 0.0 && decay <= 1.0)) throw new IllegalArgumentException("the rate decay must be in [0, 1], got " + decay);
+    }
+
+    /** The optimizer a setting names ("sgd", "adam"), its rate decaying by γ per epoch. */
+    public static Optimizer of(String kind, double decay) {
+        return new Optimizer(Kind.named(kind), decay);
     }
 
     /** Plain steps whose rate decays by γ per epoch. */

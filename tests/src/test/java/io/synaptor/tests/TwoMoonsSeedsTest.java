@@ -38,7 +38,7 @@ class TwoMoonsSeedsTest {
         Settings s = Settings.resolve(scenario.name(), scenario.settings(), ConfigFactory.empty());
         assertEquals("one-sided", s.getString("learning.rule"));
         int epochs = s.getInt("training.epochs");
-        Optimizer optimizer = new Optimizer(Optimizer.Kind.named(s.getString("learning.optimizer")), s.getDouble("learning.rate-decay"));
+        Optimizer optimizer = Optimizer.of(s.getString("learning.optimizer"), s.getDouble("learning.rate-decay"));
         // the seeds are independent runs: two at a time on a 2-core machine
         List<double[]> runs = java.util.stream.LongStream.rangeClosed(1, 10).parallel()
                 .mapToObj(seed -> lastEpochs(s, seed, epochs, optimizer)).toList();
