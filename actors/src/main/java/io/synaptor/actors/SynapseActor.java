@@ -194,8 +194,9 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             process(next);
         }
         if (started) {
-            if (toI != null) toI.publish();
-            if (toJ != null) toJ.publish();
+            long frontier = Math.min(inI.knownThrough(), inJ.knownThrough()); // every event through it is processed
+            if (toI != null) toI.publish(frontier);
+            if (toJ != null) toJ.publish(frontier);
         }
         if (Math.min(inI.knownThrough(), inJ.knownThrough()) >= endTime
                 && Math.min(Math.min(inI.nextPendingTime(), inJ.nextPendingTime()), nextSample) > endTime) {
@@ -365,11 +366,12 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         private double[] pending;
         private long deliverAt = -1;
         private long promised = -1;
-        // Windowed sending: drives decided during one pump go out together as one block.
+        // Windowed sending: certain drives wait here (by arrival time) until the cut that covers them.
         private final boolean windowed = window > 1;
         private long[] blockTimes = new long[4];
         private double[][] blockValues = new double[4][];
         private int blockSize;
+        private long nextCut; // 0, K, 2K, …, endTime: the send times after which a block goes out
 
         private final boolean towardsI;
 
@@ -406,9 +408,9 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
                 to.tell(new UnitActor.Drive(slot, link.arrival(deliverAt), horizon, pending));
                 sent[MessageKind.DRIVE.ordinal()]++;
                 if (log != null) log.record(MessageKind.DRIVE, unit, deliverAt, link.arrival(deliverAt), pending.length);
+                promised = horizon;
             }
             pending = null;
-            promised = horizon;
         }
 
         /** The drive this direction's unit feels from the other end's value. */
@@ -436,16 +438,47 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             promised = h;
         }
 
-        /** After a pump: settle what is certain, then send the block (windowed) or the promise. */
-        void publish() {
+        /**
+         * After a pump: settle what is certain, then (windowed) cut the waiting drives at every
+         * window end c the processed frontier has passed. Cut c carries exactly the drives that land
+         * by A(c + 1) − 1 — through the next window's end, as every delay is ≥ K — so which drives
+         * travel together, and how many blocks go, depends on virtual time only, not on which end's
+         * message the pump followed. The promise a message carries may reach further (as far as the
+         * other end is known now, short of the next waiting drive); a cut with no drives sends a
+         * clock only if that promise does not already cover it, so the drive clocks' count, as
+         * without windows, depends on arrival order (docs/performance.md) — never a value does.
+         */
+        void publish(long frontier) {
             flush();
-            if (!windowed || blockSize == 0) return;
-            to.tell(new UnitActor.DriveBlock(slot, java.util.Arrays.copyOf(blockTimes, blockSize),
-                    java.util.Arrays.copyOf(blockValues, blockSize), promised));
-            sent[MessageKind.DRIVE.ordinal()]++;
-            if (log != null) log.record(MessageKind.DRIVE, unit, clock, blockTimes[0], blockSize * blockValues[0].length);
-            java.util.Arrays.fill(blockValues, null);
-            blockSize = 0;
+            if (!windowed) return;
+            while (nextCut <= Math.min(frontier, endTime)) {
+                cut(nextCut);
+                nextCut = nextCut == endTime ? Long.MAX_VALUE : Math.min((nextCut / window + 1) * window, endTime);
+            }
+        }
+
+        private void cut(long c) {
+            long x = holds(); // ≥ c: both ends are processed through the frontier ≥ c
+            long certain = link.arrival(Math.min(x, c) + 1) - 1;
+            int n = 0;
+            while (n < blockSize && blockTimes[n] <= certain) n++; // in arrival order: sent in time order, A monotone
+            long horizon = link.arrival(x + 1) - 1;
+            if (n < blockSize) horizon = Math.min(horizon, blockTimes[n] - 1);
+            if (n > 0) {
+                to.tell(new UnitActor.DriveBlock(slot, java.util.Arrays.copyOf(blockTimes, n),
+                        java.util.Arrays.copyOf(blockValues, n), horizon));
+                sent[MessageKind.DRIVE.ordinal()]++;
+                if (log != null) log.record(MessageKind.DRIVE, unit, c, blockTimes[0], n * blockValues[0].length);
+                System.arraycopy(blockTimes, n, blockTimes, 0, blockSize - n);
+                System.arraycopy(blockValues, n, blockValues, 0, blockSize - n);
+                java.util.Arrays.fill(blockValues, blockSize - n, blockSize, null);
+                blockSize -= n;
+            } else if (horizon > promised) {
+                to.tell(new UnitActor.Clock(slot, horizon));
+                sent[MessageKind.DRIVE_CLOCK.ordinal()]++;
+                if (log != null) log.record(MessageKind.DRIVE_CLOCK, unit, c, horizon, 0);
+            }
+            promised = Math.max(promised, horizon);
         }
 
         /** The last send time through which the current value surely stays the value (until the other end changes or W may move). */
@@ -459,15 +492,11 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             long horizon = link.arrival(x + 1) - 1; // nothing sent after x can land before A(x + 1)
             if (pending != null && x >= deliverAt && horizon >= link.arrival(deliverAt)) {
                 send(horizon);
-            } else if (horizon > promised) {
-                if (windowed && blockSize > 0) {
-                    promised = horizon; // the block about to go out carries it
-                } else {
-                    to.tell(new UnitActor.Clock(slot, horizon));
-                    sent[MessageKind.DRIVE_CLOCK.ordinal()]++;
-                    if (log != null) log.record(MessageKind.DRIVE_CLOCK, unit, clock, horizon, 0);
-                    promised = horizon;
-                }
+            } else if (!windowed && horizon > promised) { // windowed: the next cut carries the promise
+                to.tell(new UnitActor.Clock(slot, horizon));
+                sent[MessageKind.DRIVE_CLOCK.ordinal()]++;
+                if (log != null) log.record(MessageKind.DRIVE_CLOCK, unit, clock, horizon, 0);
+                promised = horizon;
             }
         }
     }

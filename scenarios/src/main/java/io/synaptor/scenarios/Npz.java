@@ -25,7 +25,7 @@ final class Npz implements AutoCloseable {
 
     /** Adds {@code name}.npy holding float64 values of the given shape (C order). */
     Npz add(String name, double[] values, int... shape) throws IOException {
-        zip.putNextEntry(new ZipEntry(name + ".npy"));
+        zip.putNextEntry(entry(name));
         writeNpy(zip, "<f8", shape, values.length, (buf, k) -> buf.putDouble(values[k]));
         zip.closeEntry();
         return this;
@@ -33,10 +33,17 @@ final class Npz implements AutoCloseable {
 
     /** Adds {@code name}.npy holding int64 values of the given shape. */
     Npz add(String name, long[] values, int... shape) throws IOException {
-        zip.putNextEntry(new ZipEntry(name + ".npy"));
+        zip.putNextEntry(entry(name));
         writeNpy(zip, "<i8", shape, values.length, (buf, k) -> buf.putLong(values[k]));
         zip.closeEntry();
         return this;
+    }
+
+    /** A fixed modification time: the same run writes the same bytes (DeterminismTest compares them). */
+    private static ZipEntry entry(String name) {
+        ZipEntry e = new ZipEntry(name + ".npy");
+        e.setTimeLocal(java.time.LocalDateTime.of(1980, 1, 1, 0, 0));
+        return e;
     }
 
     Npz add(String name, int[] values) throws IOException {

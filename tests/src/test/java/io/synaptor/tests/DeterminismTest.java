@@ -6,15 +6,20 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Acceptance (issues 2 and 4): in virtual time the same seed gives the same bits — across runs,
- * and with the dispatcher on 1 thread or on 4 — whatever the timing model.
+ * Acceptance (issues 2, 4 and 18): in virtual time the same seed gives the same bits — across runs,
+ * and with the dispatcher on 1 thread or on 4 — whatever the timing model: the summary, every
+ * epoch's row of metrics.csv and the final network (network.json, network.npz) byte for byte.
  */
 class DeterminismTest {
 
@@ -70,6 +75,7 @@ class DeterminismTest {
         String[] base = java.util.Arrays.copyOf(fixed, fixed.length + settings.length);
         System.arraycopy(settings, 0, base, fixed.length, settings.length);
         Map<String, Object> reference = null;
+        Map<String, byte[]> referenceFiles = null;
         int k = 0;
         for (String threads : threadCounts) {
             String[] args = java.util.Arrays.copyOf(base, base.length + 2);
@@ -78,8 +84,29 @@ class DeterminismTest {
             Cli.Result r = Cli.run(tmp.resolve("run" + k++), args);
             assertEquals(0, r.exit(), r.err());
             Map<String, Object> m = metrics(r.summary());
-            if (reference == null) reference = m;
-            else assertEquals(reference, m, "threads=" + threads);
+            Map<String, byte[]> files = outputs(r.dir());
+            if (reference == null) {
+                reference = m;
+                referenceFiles = files;
+            } else {
+                assertEquals(reference, m, "threads=" + threads);
+                for (String f : OUTPUTS) assertArrayEquals(referenceFiles.get(f), files.get(f), f + ", threads=" + threads);
+            }
         }
+    }
+
+    /** The outputs that hold results: per-epoch metrics and the final weights and biases. */
+    private static final String[] OUTPUTS = {"metrics.csv", "network.json", "network.npz"};
+
+    private static Map<String, byte[]> outputs(Path dir) {
+        Map<String, byte[]> files = new TreeMap<>();
+        for (String f : OUTPUTS) {
+            try {
+                files.put(f, Files.readAllBytes(dir.resolve(f)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return files;
     }
 }
