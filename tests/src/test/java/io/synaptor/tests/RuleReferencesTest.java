@@ -27,15 +27,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <ul>
  *   <li>CHL: ΔW = η[ρ_iρ_j(clamped) − ρ_iρ_j(free)] (Movellan 1991), both fixed points solved by the
  *       reference — the clamped one as the free fixed point of the net with its outputs made inputs
- *       held at the target;</li>
+ *       held at the target. Measured: relative error 2.6e-15 (max |ΔW| 0.082 at η = 0.1);</li>
  *   <li>continual EP: as η → 0 the per-step updates telescope to one-sided EP's
- *       (η/β)[ρ_iρ_j(s^β) − ρ_iρ_j(s^0)] (Ernoult et al. 2020, eq. 9 and Theorem 1), with an O(η)
- *       error from the weights moving during the nudged phase;</li>
+ *       (η/β)[ρ_iρ_j(s^β) − ρ_iρ_j(s^0)] (Ernoult et al. 2020, C-EP eq. 9, in its small-η limit),
+ *       with an O(η) error from the weights moving during the nudged phase. Measured at β = 0.2: relative error
+ *       1.42e-2, 7.03e-3, 3.49e-3, 6.9e-5 at η = 2e-3, 1e-3, 5e-4, 1e-5 (≈ 7η);</li>
  *   <li>online holomorphic EP: as the period T grows (adiabatic limit) its per-period estimate
  *       approaches the exact gradient (Laborieux &amp; Zenke 2022, eq. 8; the discrete estimate with
  *       N = T points is exact up to O(|β|^T), negligible here), the lag of the state behind the
- *       turning nudge leaving an error that falls with T.</li>
+ *       turning nudge leaving an O(1/T²) error. Measured at β = 0.2: relative error 2.02e-2, 5.24e-3,
+ *       1.32e-3 at T = 64, 128, 256.</li>
  * </ul>
+ * Net 4-7-6-3 (sigmoid, dt = 0.5, link delay 1), one example, one training episode.
  */
 class RuleReferencesTest {
     private static final long SEED = 3;
@@ -47,7 +50,7 @@ class RuleReferencesTest {
 
     @Test
     void chlMovesTheWeightsByTheDifferenceOfTheTwoFixedPoints() throws Exception {
-        double rate = 0.1;
+        double rate = 0.1; // β = 0.5 only marks the second phase: CHL clamps the outputs instead of nudging them
         RunResult run = train("chl", rate, new PhaseSchedule(1, 400, 400, 0.5, false, SEED, 1, 1, 1, NudgeShape.ONE_SIDED));
 
         double[] free = REF.freeFixedPoint(X);
@@ -75,7 +78,8 @@ class RuleReferencesTest {
             double[] estimate = change(run);
             for (int m = 0; m < estimate.length; m++) estimate[m] /= -rates[k]; // −ΔW/η, summed over the nudged phase
             err[k] = relativeError(estimate, oneSided);
-            System.out.printf("[RuleReferencesTest] continual EP, η = %.0e: relative error to one-sided EP %.3e%n", rates[k], err[k]);
+            System.out.printf("[RuleReferencesTest] continual EP, η = %.0e: relative error to one-sided EP %.3e%n",
+                    rates[k], err[k]);
         }
         for (int k = 0; k < 2; k++) { // first order in η: halving η halves the error (measured 2.02, 2.01)
             double ratio = err[k] / err[k + 1];
@@ -94,7 +98,8 @@ class RuleReferencesTest {
             RunResult run = train("holomorphic", 0.0,
                     new PhaseSchedule(1, 400, periods[k], beta, false, SEED, 1, 1, 1, NudgeShape.oscillating(3, 2)));
             err[k] = relativeError(estimates(run), exact);
-            System.out.printf("[RuleReferencesTest] online hEP, T = %d: relative error to the exact gradient %.3e%n", periods[k], err[k]);
+            System.out.printf("[RuleReferencesTest] online hEP, T = %d: relative error to the exact gradient %.3e%n",
+                    periods[k], err[k]);
         }
         // The lag rotates the estimate by φ ∝ 1/T and the real part keeps cos φ: second order in 1/T, doubling T
         // quarters the error (measured 3.47, 3.96; 2.82 from T = 16 to 32, where the warm-up transient still shows)
@@ -123,7 +128,10 @@ class RuleReferencesTest {
         return new DenseReference(clamped).freeFixedPoint(xy);
     }
 
-    /** ρ_iρ_j per coupling, then ρ_i per free unit (a bias is a coupling to ρ ≡ 1): the layout of {@link DenseReference.Gradient#flat}. */
+    /**
+     * ρ_iρ_j per coupling, then ρ_i per free unit (a bias is a coupling to ρ ≡ 1): the layout of
+     * {@link DenseReference.Gradient#flat}.
+     */
     private static double[] correlations(double[] s) {
         Activation act = NET.activation();
         int nw = NET.couplings().size();
