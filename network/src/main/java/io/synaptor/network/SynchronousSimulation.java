@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The actors' virtual-time dynamics computed a second way: one thread, global arrays, a plain
@@ -98,6 +99,18 @@ public final class SynchronousSimulation {
     public static Result run(NetworkSpec net, PhaseSchedule schedule, String rule, double rate, LabeledData train,
                              LabeledData test, boolean reset, IntFunction<SplittableRandom> noise, Timing timing,
                              boolean persistent, Optimizer optimizer) {
+        return run(net, schedule, rule, rate, train, test, reset, noise, timing, persistent, optimizer, new double[0]);
+    }
+
+    /**
+     * As above, with the actors' per-projection rates ({@code learning.rates}) of a layered net: the
+     * couplings between layers l and l + 1, and layer l + 1's biases, learn at projectionRates[l]
+     * (empty: {@code rate} everywhere).
+     */
+    public static Result run(NetworkSpec net, PhaseSchedule schedule, String rule, double rate, LabeledData train,
+                             LabeledData test, boolean reset, IntFunction<SplittableRandom> noise, Timing timing,
+                             boolean persistent, Optimizer optimizer, double[] projectionRates) {
+        IntToDoubleFunction rateOf = l -> projectionRates.length == 0 || l < 0 ? rate : projectionRates[l]; // as SimulationSpec.rateOfProjection
         UpdateModel update = timing.update();
         boolean clampOutputs = Rules.clampsOutputs(rule);
         int n = net.size();
@@ -123,7 +136,9 @@ public final class SynchronousSimulation {
         List<ArrayDeque<Sent>> inFlight = new ArrayList<>();   // per k and direction, in arrival order
         double[][][] received = new double[m][2][];            // the value in force at the receiver
         for (int k = 0; k < m; k++) {
-            synRule[k] = Rules.create(rule, ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.SYNAPSE, k)), rate, optimizer);
+            var cp = net.couplings().get(k);
+            synRule[k] = Rules.create(rule, ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.SYNAPSE, k)),
+                    rateOf.applyAsDouble(Math.min(net.layerOf()[cp.i()], net.layerOf()[cp.j()])), optimizer);
             for (int d = 0; d < 2; d++) {
                 link[k][d] = timing.link(k, d, net.couplings().get(k).delay());
                 inFlight.add(new ArrayDeque<>());
@@ -135,7 +150,7 @@ public final class SynchronousSimulation {
         for (int u = 0; u < n; u++) {
             if (!clamped[u]) {
                 clock[u] = ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.UNIT, u));
-                biasRule[u] = Rules.create(rule, clock[u], rate, optimizer);
+                biasRule[u] = Rules.create(rule, clock[u], rateOf.applyAsDouble(net.layerOf()[u] - 1), optimizer);
                 rng[u] = noise.apply(u);
             }
         }

@@ -120,6 +120,27 @@ class SynchronousSimulationTest {
                 new Timing(UpdateModel.everyStep(net.size()), jitter, drop, skew, seed, threshold));
     }
 
+    /**
+     * Issue 18: per-projection rates (learning.rates) — each projection and the biases above it learn at
+     * their own rate — under a two-sample rule (the actors' array blocks) and a per-weight one.
+     */
+    @ParameterizedTest(name = "{0}: rates {1}")
+    @CsvSource({
+            "one-sided, 0.4 0.05 0.2",
+            "centered, 0.05 0.3 0.1",
+            "holomorphic, 0.3 0.1 0.02"})
+    void perProjectionRatesKeepTheSemantics(String rule, String rates) throws Exception {
+        long seed = 7;
+        NetworkSpec net = LayeredNetworks.build(new int[]{2, 5, 4, 2}, 2, Activation.named("sigmoid"), 0.5, 0.0,
+                RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
+        LabeledData train = TwoMoons.generate(30, 0.1, new SplittableRandom(1));
+        LabeledData test = TwoMoons.generate(12, 0.1, new SplittableRandom(2));
+        PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, true, seed, 3, train.size(), test.size(),
+                Rules.shape(rule, NudgeShape.circle(3)));
+        double[] perProjection = java.util.Arrays.stream(rates.split(" ")).mapToDouble(Double::parseDouble).toArray();
+        assertSameRun(net, schedule, rule, train, test, true, seed, Timing.exact(net.size()), Optimizer.SGD, perProjection);
+    }
+
     private static void assertSameRun(NetworkSpec net, PhaseSchedule schedule, String rule, LabeledData train,
                                       LabeledData test, boolean reset, long seed, Timing update) throws Exception {
         assertSameRun(net, schedule, rule, train, test, reset, seed, update, Optimizer.SGD);
@@ -127,11 +148,18 @@ class SynchronousSimulationTest {
 
     private static void assertSameRun(NetworkSpec net, PhaseSchedule schedule, String rule, LabeledData train,
                                       LabeledData test, boolean reset, long seed, Timing update, Optimizer optimizer) throws Exception {
+        assertSameRun(net, schedule, rule, train, test, reset, seed, update, optimizer, new double[0]);
+    }
+
+    /** @param projectionRates per-projection rates, or empty: one rate everywhere */
+    private static void assertSameRun(NetworkSpec net, PhaseSchedule schedule, String rule, LabeledData train, LabeledData test,
+                                      boolean reset, long seed, Timing update, Optimizer optimizer, double[] projectionRates)
+            throws Exception {
         double rate = optimizer.kind() == Optimizer.Kind.ADAM ? 0.02 : 0.2;
         RunResult actors = SimulationRunner.run(new SimulationSpec(net, schedule, rule, rate, train, test, reset, seed, 2, update,
-                        1, new double[0], null, optimizer), SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
+                        1, projectionRates, null, optimizer), SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
         SynchronousSimulation.Result sync = SynchronousSimulation.run(net, schedule, rule, rate, train, test, reset,
-                u -> RandomStreams.stream(seed, RandomStreams.Kind.UNIT, u), update, false, optimizer);
+                u -> RandomStreams.stream(seed, RandomStreams.Kind.UNIT, u), update, false, optimizer, projectionRates);
 
         assertEquals(sync.episodes().size(), actors.episodes().size());
         for (int k = 0; k < sync.episodes().size(); k++) {
