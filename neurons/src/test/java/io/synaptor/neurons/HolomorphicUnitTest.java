@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.lang.management.ManagementFactory;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -141,7 +142,7 @@ class HolomorphicUnitTest {
         HolomorphicUnit u = new HolomorphicUnit(Activation.named("sigmoid"), dt, temp);
         C beta = new C(0.2, 0.15);
         C field = new C(0.7, -0.2);
-        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        SplittableRandom r = new SplittableRandom(3);
         C z = new C(0.4, -0.1);
         double[] s = {9.0, 9.0, z.re, z.im, 9.0, 9.0}; // example 1 of 3: the others must not move
         double[] h = {0.0, 0.0, field.re, field.im, 0.0, 0.0};

@@ -10,6 +10,7 @@ import io.synaptor.scheduler.RandomStreams;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -66,7 +67,7 @@ class OscillatorActorsTest {
             this.rule = rule;
             this.learning = learning;
             for (int i = 0; i < 4; i++) {
-                java.util.Arrays.fill(theta[i][0], SPEC.initialStiffness());
+                Arrays.fill(theta[i][0], SPEC.initialStiffness());
                 noise[i] = RandomStreams.stream(77, RandomStreams.Kind.UNIT, i);
             }
         }
@@ -154,7 +155,7 @@ class OscillatorActorsTest {
             double dt = SPEC.dt();
             double[] t = new double[n];
             for (int s = 0; s < Math.round((SCHEDULE.tMax() - SCHEDULE.tMin()) / dt); s++) {
-                java.util.Arrays.fill(t, SCHEDULE.tMax() - s * dt);
+                Arrays.fill(t, SCHEDULE.tMax() - s * dt);
                 double[][] f = forces(x, t);
                 for (int i = 0; i < 4; i++) for (int b = 0; b < n; b++) x[i][b] += dt * f[i][b] + Math.sqrt(2 * temperature * dt) * noise[i].nextGaussian();
             }
