@@ -6,9 +6,11 @@ import io.synaptor.network.OscillatorNetwork;
 import io.synaptor.network.ProtocolRule;
 import io.synaptor.actors.oscillators.ProtocolDriver;
 import io.synaptor.actors.oscillators.ProtocolRun;
+import io.synaptor.scheduler.RandomStreams;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -19,6 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The oscillator and coupling actors (one per oscillator and per coupling, no barrier) train and
  * sample with the bits of the single-threaded reference {@link OscillatorNetwork}, for both rules, on
  * a 4-oscillator graph with a cycle and a leaf, on 1 and 3 threads: deterministic whatever the thread count.
+ * And that reference is the equations of docs/scenarios.md#gmm-sampler, written out in {@link ByHand}
+ * with plain arrays and loops (no code shared with the oscillators, couplings or protocol parameters):
+ * the same minibatches (the experimenter's data, not re-derived) and the same noise streams.
  */
 class OscillatorActorsTest {
     private static final NoisingSchedule SCHEDULE = new NoisingSchedule(0.8, 0.02, 1.5);
@@ -30,6 +35,132 @@ class OscillatorActorsTest {
         double[][] d = new double[60][4];
         for (double[] p : d) for (int i = 0; i < 4; i++) p[i] = (i % 2 == 0 ? 1 : -1) * (r.nextBoolean() ? 1 : -0.5) + 0.2 * r.nextGaussian();
         return d;
+    }
+
+    /**
+     * Measured: largest deviation 1.3e-15 for both rules (rounding), bound 1e-14: far below what a
+     * wrong term, sign or step moves.
+     */
+    private static double close(double expected, double actual, String what) {
+        assertEquals(expected, actual, 1e-14, what);
+        return Math.abs(expected - actual);
+    }
+
+    /**
+     * The gmm-sampler equations (docs/scenarios.md#gmm-sampler), by oscillator then example:
+     * F_i = −a_i x_i − b_i − c_i x_i³ − Σ_j J_ij x_j (couplings in increasing index), every parameter
+     * piecewise linear over K knots t_k = k·t_max/(K−1) (the end knots hold outside); force matching
+     * e = F − F*, CD-1 e = (x + ΔF + √(2TΔ)ξ − x_{t−Δ})/Δ; loss Σ_i Σ_b ½λ_b e_ib²; knots
+     * θ_k ← θ_k − η/B Σ_b λ_b w_k(t_b) ∂L/∂p with ∂F/∂(a, b, c, J_ij) = −(x, 1, x³, x_j), c projected
+     * onto c ≥ 0; sampling from N(0, T) at t_max, x ← x + dt·F + √(2T·dt)ξ at t = t_max − s·dt, down
+     * to t_min. Noise: oscillator i's stream (seed 77, UNIT, i), drawn in example order.
+     */
+    private static final class ByHand {
+        final double[][][] theta = new double[4][3][SPEC.knots()]; // a, b, c of each oscillator
+        final double[][] j = new double[SPEC.couplings().size()][SPEC.knots()];
+        private final ProtocolRule rule;
+        private final OscillatorNetwork.Learning learning;
+        private final SplittableRandom[] noise = new SplittableRandom[4];
+        private final double temperature = SCHEDULE.temperature();
+
+        ByHand(ProtocolRule rule, OscillatorNetwork.Learning learning) {
+            this.rule = rule;
+            this.learning = learning;
+            for (int i = 0; i < 4; i++) {
+                Arrays.fill(theta[i][0], SPEC.initialStiffness());
+                noise[i] = RandomStreams.stream(77, RandomStreams.Kind.UNIT, i);
+            }
+        }
+
+        /** The knot k below t and the weight f of the knot above. */
+        private static double[] where(double t) {
+            int last = SPEC.knots() - 1;
+            double u = Math.max(0, Math.min(last, t / SCHEDULE.tMax() * last));
+            int k = Math.min((int) u, last - 1);
+            return new double[]{k, u - k};
+        }
+
+        private static double at(double[] knots, double t) {
+            double[] kf = where(t);
+            int k = (int) kf[0];
+            return (1 - kf[1]) * knots[k] + kf[1] * knots[k + 1];
+        }
+
+        private static void share(double[] grad, double t, double g) {
+            double[] kf = where(t);
+            grad[(int) kf[0]] += (1 - kf[1]) * g;
+            grad[(int) kf[0] + 1] += kf[1] * g;
+        }
+
+        private double[][] forces(double[][] x, double[] t) {
+            double[][] f = new double[4][t.length];
+            for (int i = 0; i < 4; i++) {
+                for (int b = 0; b < t.length; b++) {
+                    double xi = x[i][b];
+                    f[i][b] = -(at(theta[i][0], t[b]) * xi + at(theta[i][1], t[b]) + at(theta[i][2], t[b]) * xi * xi * xi);
+                    for (int c = 0; c < j.length; c++) {
+                        int[] ends = SPEC.couplings().get(c);
+                        if (ends[0] == i || ends[1] == i) f[i][b] += -at(j[c], t[b]) * x[ends[0] == i ? ends[1] : ends[0]][b];
+                    }
+                }
+            }
+            return f;
+        }
+
+        double train(DenoisingBatches.Batch batch) {
+            double[] t = batch.t();
+            double[][] x = batch.x();
+            int n = t.length;
+            double[][] f = forces(x, t);
+            double[][] e = new double[4][n];
+            double loss = 0;
+            for (int i = 0; i < 4; i++) {
+                double mine = 0;
+                for (int b = 0; b < n; b++) {
+                    double delta = learning.delta();
+                    e[i][b] = rule == ProtocolRule.FORCE_MATCHING ? f[i][b] - batch.target()[i][b]
+                            : (x[i][b] + delta * f[i][b] + Math.sqrt(2 * temperature * delta) * noise[i].nextGaussian() - batch.target()[i][b]) / delta;
+                    mine += 0.5 * batch.weight()[b] * e[i][b] * e[i][b];
+                }
+                loss += mine;
+            }
+            for (int i = 0; i < 4; i++) {
+                double[][] grad = new double[3][SPEC.knots()];
+                for (int b = 0; b < n; b++) {
+                    double g = batch.weight()[b] * e[i][b];
+                    double xi = x[i][b];
+                    share(grad[0], t[b], -g * xi);
+                    share(grad[1], t[b], -g);
+                    share(grad[2], t[b], -g * xi * xi * xi);
+                }
+                for (int p = 0; p < 3; p++) {
+                    for (int k = 0; k < SPEC.knots(); k++) {
+                        theta[i][p][k] -= learning.rate() / n * grad[p][k];
+                        if (p == 2) theta[i][p][k] = Math.max(0, theta[i][p][k]);
+                    }
+                }
+            }
+            for (int c = 0; c < j.length; c++) {
+                int p = SPEC.couplings().get(c)[0], q = SPEC.couplings().get(c)[1];
+                double[] grad = new double[SPEC.knots()];
+                for (int b = 0; b < n; b++) share(grad, t[b], batch.weight()[b] * -(e[p][b] * x[q][b] + e[q][b] * x[p][b]));
+                for (int k = 0; k < SPEC.knots(); k++) j[c][k] -= learning.couplingRate() / n * grad[k];
+            }
+            return loss;
+        }
+
+        double[][] sample(int n) {
+            double[][] x = new double[4][n];
+            for (int i = 0; i < 4; i++) for (int b = 0; b < n; b++) x[i][b] = Math.sqrt(temperature) * noise[i].nextGaussian();
+            double dt = SPEC.dt();
+            double[] t = new double[n];
+            for (int s = 0; s < Math.round((SCHEDULE.tMax() - SCHEDULE.tMin()) / dt); s++) {
+                Arrays.fill(t, SCHEDULE.tMax() - s * dt);
+                double[][] f = forces(x, t);
+                for (int i = 0; i < 4; i++) for (int b = 0; b < n; b++) x[i][b] += dt * f[i][b] + Math.sqrt(2 * temperature * dt) * noise[i].nextGaussian();
+            }
+            return x;
+        }
     }
 
     @Test
@@ -47,6 +178,27 @@ class OscillatorActorsTest {
                 epochLoss.add(loss / (batches.batchesPerEpoch() * 20.0));
             }
             double[][] want = ref.sample(50, noise);
+            ByHand hand = new ByHand(rule, learning);
+            DenoisingBatches same = new DenoisingBatches(data(), SCHEDULE, rule, 0.05, 20, 9);
+            double worst = 0;
+            for (int e = 0; e < epochs; e++) {
+                double loss = 0;
+                for (int k = 0; k < same.batchesPerEpoch(); k++) loss += hand.train(same.next());
+                worst = Math.max(worst, close(epochLoss.get(e), loss / (same.batchesPerEpoch() * 20.0), rule + ", loss of epoch " + e));
+            }
+            double[][] sampled = hand.sample(50);
+            for (int i = 0; i < 4; i++) {
+                for (int b = 0; b < 50; b++) worst = Math.max(worst, close(sampled[i][b], want[i][b], rule + ", sample " + b + " of " + i));
+                for (int k = 0; k < SPEC.knots(); k++) {
+                    for (int p = 0; p < 3; p++) {
+                        worst = Math.max(worst, close(hand.theta[i][p][k], ref.oscillator(i).knots()[p][k], rule + ", knot " + k + " of " + i));
+                    }
+                }
+            }
+            for (int c = 0; c < SPEC.couplings().size(); c++) {
+                for (int k = 0; k < SPEC.knots(); k++) worst = Math.max(worst, close(hand.j[c][k], ref.coupling(c).knots()[k], rule + ", J knot " + k));
+            }
+            System.out.printf("[OscillatorActorsTest] %s: the reference against its equations written out, largest deviation %.1e%n", rule, worst);
             for (int threads : new int[]{1, 3}) {
                 ProtocolDriver.Outcome got = ProtocolRun.run(SPEC, learning, new DenoisingBatches(data(), SCHEDULE, rule, 0.05, 20, 9),
                         epochs, 50, 77, threads, (e, l) -> { });
