@@ -4,6 +4,8 @@ import com.typesafe.config.Config;
 import io.synaptor.synapses.LearningRateProtocol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,27 +19,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 7 acceptance, harmonic-trap (seed 004, Hnybida &amp; Verret 2025): the measured excess work of
  * every protocol against its closed form and the exact expectation of the simulated scheme; the
- * discontinuous optimal protocol within 3 standard errors of Δ²/(μ²(μτ + 2)) and the cheapest of the
- * protocols that learn θ* to 5% of |Δ| by τ; same bits on 1 and 2 threads; bad input and divergence.
+ * discontinuous optimal protocol within 3 standard errors of Schmiedl &amp; Seifert's Δ²/(μτ + 2) and the
+ * cheapest of the protocols that learn θ* to 5% of |Δ| by τ, at μ = 1 and at μ = 2 (where REFERENCES.md's
+ * earlier Δ²/(μ²(μτ + 2)) is 4× too low); same bits on 1 and 2 threads; bad input and divergence.
  */
 class MinimalDissipationTest {
 
-    @Test
-    void discontinuousOptimalProtocolCostsTheLeastAndMatchesSchmiedlSeifert(@TempDir Path tmp) throws Exception {
-        Cli.Result r = Cli.run(tmp.resolve("ht"), "run", "harmonic-trap", "--seed", "1");
+    @ParameterizedTest
+    @ValueSource(doubles = {1, 2})
+    void discontinuousOptimalProtocolCostsTheLeastAndMatchesSchmiedlSeifert(double trapMu, @TempDir Path tmp) throws Exception {
+        Cli.Result r = Cli.run(tmp.resolve("ht"), "run", "harmonic-trap", "--seed", "1", "--set", "trap.mu=" + trapMu);
         assertEquals(0, r.exit(), r.err());
         Config s = r.summary();
         double mu = s.getDouble("\"trap.mu\"");
+        assertEquals(trapMu, mu, 0);
         double tau = s.getDouble("\"learning.tau\"");
         double delta = s.getDouble("\"trap.theta-star\"") - s.getDouble("\"trap.theta0\"");
         assertEquals(delta, s.getDouble("delta"), 0);
 
         double disc = s.getDouble("excess_work_discontinuous_optimal");
         double discErr = s.getDouble("excess_work_discontinuous_optimal_stderr");
-        double references = delta * delta / (mu * mu * (mu * tau + 2));
-        System.out.printf("[MinimalDissipationTest] discontinuous optimal: W = %.5f ± %.5f, Δ²/(μ²(μτ + 2)) = %.5f%n", disc, discErr, references);
-        assertTrue(Math.abs(disc - references) <= 3 * discErr, disc + " ± " + discErr + " vs " + references);
-        assertEquals(delta * delta / (mu * tau + 2), s.getDouble("excess_work_discontinuous_optimal_theory"), 1e-12);
+        // Schmiedl & Seifert (PRL 98, 108301) for E = (x − θ)²/2 at mobility μ: θ − x̄ = v/μ held while x̄ moves at v,
+        // jumps of v/μ at 0 and 2v/μ → 0 at τ: W = v²τ/μ + 2v²/μ², least at v = Δ/(τ + 2/μ), W = Δ²/(μτ + 2) (REFERENCES.md)
+        double schmiedlSeifert = delta * delta / (mu * tau + 2);
+        // measured, seed 1: μ = 1: W = 0.14372 ± 0.00365 vs 1/7 = 0.14286; μ = 2: 0.08539 ± 0.00258 vs 1/12 = 0.08333
+        // (REFERENCES.md's earlier Δ²/(μ²(μτ + 2)) = 0.02083 at μ = 2 is 24 standard errors away)
+        System.out.printf("[MinimalDissipationTest] μ = %g, discontinuous optimal: W = %.5f ± %.5f, Δ²/(μτ + 2) = %.5f%n",
+                mu, disc, discErr, schmiedlSeifert);
+        assertTrue(Math.abs(disc - schmiedlSeifert) <= 3 * discErr, disc + " ± " + discErr + " vs " + schmiedlSeifert);
+        assertEquals(schmiedlSeifert, s.getDouble("excess_work_discontinuous_optimal_theory"), 1e-12);
 
         int learned = 0;
         for (String p : LearningRateProtocol.NAMES) {
@@ -48,7 +58,8 @@ class MinimalDissipationTest {
             double error = s.getDouble("final_theta_error_" + p);
             System.out.printf("[MinimalDissipationTest] %-22s W = %.5f ± %.5f, expected %.5f, closed form %.5f, |θ(τ) − θ*| = %.4f%n",
                     p, w, se, expected, theory, error);
-            assertTrue(se > 0 && se < 0.05 * w, p + ": standard error " + se);
+            // measured 1.5–4.4% of W at μ = 1; up to 5.6% at μ = 2 (quasi_static, whose W falls as 1/μ)
+            assertTrue(se > 0 && se < 0.07 * w, p + ": standard error " + se);
             assertTrue(Math.abs(w - expected) <= 4 * se, p + ": measured " + w + " ± " + se + " vs the scheme's expectation " + expected);
             // the expectation differs from the closed form only by the finite N and dt, by less than a standard error here
             assertTrue(Math.abs(expected - theory) <= se, p + ": expectation " + expected + " vs closed form " + theory);

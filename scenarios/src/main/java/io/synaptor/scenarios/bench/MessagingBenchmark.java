@@ -1,6 +1,7 @@
 package io.synaptor.scenarios.bench;
 
 import com.typesafe.config.Config;
+import io.synaptor.actors.MessageKind;
 import io.synaptor.actors.RunResult;
 import io.synaptor.actors.SimulationDiverged;
 import io.synaptor.actors.SimulationRunner;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -59,7 +61,7 @@ public final class MessagingBenchmark {
     }
 
     /** Seed of the benchmark network, its biases and its input. */
-    static final long SEED = 20240601L;
+    public static final long SEED = 20240601L;
     /** Coupling weights are uniform in ±this: small enough that the relaxation is stable. */
     static final double WEIGHT = 0.05;
     /** Langevin temperature: every step changes every state (UnitActor sends a clock when ρ is bitwise equal). */
@@ -72,10 +74,12 @@ public final class MessagingBenchmark {
      * actor is spawned and wired until the last message is handled (spawning 6,000 actors costs
      * more than 1,000, and is not messaging); the times with the actor system's start and stop are
      * reported beside them. {@code ratio} is the simulator over raw Pekko of the same shape;
-     * {@code fanoutRatio} the simulator over the unit-only fan-out.
+     * {@code fanoutRatio} the simulator over the unit-only fan-out; {@code simSent} the simulator's
+     * messages of the last run by kind (the run is deterministic: every run sends the same).
      */
     public record Report(int units, int degree, int steps, int threads, int synapses,
-                         Side sim, Side relay, Side fanout, double ratio, String spread, double fanoutRatio, String fanoutSpread) {
+                         Side sim, Side relay, Side fanout, double ratio, String spread, double fanoutRatio, String fanoutSpread,
+                         Map<MessageKind, Long> simSent) {
 
         public String render() {
             return String.format(Locale.ROOT, """
@@ -168,7 +172,8 @@ public final class MessagingBenchmark {
                 new Side((units + synapses) + " actors", sim.messages(), sameShape.medianSecond(), SideBySide.median(whole[0]), SideBySide.median(cpu[0])),
                 new Side((units + synapses) + " actors", relay.messages(), sameShape.medianFirst(), SideBySide.median(whole[1]), SideBySide.median(cpu[1])),
                 new Side(units + " actors", fanout.messages(), unitsOnly.medianFirst(), SideBySide.median(whole[2]), SideBySide.median(cpu[2])),
-                perRelay * sameShape.ratio(), sameShape.spread(perRelay), perFanout * unitsOnly.ratio(), unitsOnly.spread(perFanout));
+                perRelay * sameShape.ratio(), sameShape.spread(perRelay), perFanout * unitsOnly.ratio(), unitsOnly.spread(perFanout),
+                sim.sent());
     }
 
     /** Runs one side and logs it with the process CPU time it took (a busy machine slows whichever run it hits). */
@@ -178,7 +183,7 @@ public final class MessagingBenchmark {
         double cpu = (Stopwatch.processCpuNanos() - cpu0) / 1e9;
         out.printf(Locale.ROOT, "%s: %s %,d messages in %.3f s, %.3f s with the system's start and stop (process CPU %.3f s)%n",
                 what, side, m.messages(), m.seconds(), m.whole(), cpu);
-        return new Measured(m.messages(), m.seconds(), m.whole(), cpu);
+        return new Measured(m.messages(), m.seconds(), m.whole(), cpu, m.sent());
     }
 
     /** Untimed runs of each before the timed ones: one was not enough to reach steady JIT code (the ratio then ranged 0.27–0.52). */
@@ -187,9 +192,10 @@ public final class MessagingBenchmark {
     static final int TIMED = 5;
 
     /** @param seconds messaging alone: from the moment every actor is spawned and wired to the end; {@code whole} adds the system's start and stop */
-    private record Measured(long messages, double seconds, double whole, double cpu) {
-        Measured(long messages, double seconds, double whole) {
-            this(messages, seconds, whole, Double.NaN);
+    /** @param sent the simulator's messages by kind (null for raw Pekko) */
+    private record Measured(long messages, double seconds, double whole, double cpu, Map<MessageKind, Long> sent) {
+        Measured(long messages, double seconds, double whole, Map<MessageKind, Long> sent) {
+            this(messages, seconds, whole, Double.NaN, sent);
         }
     }
 
@@ -219,7 +225,7 @@ public final class MessagingBenchmark {
             throw new IllegalStateException("the benchmark simulation failed: " + e.getMessage(), e);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Measured(result.messages(), watch.seconds(), seconds);
+        return new Measured(result.messages(), watch.seconds(), seconds, result.sent());
     }
 
     /**
@@ -344,6 +350,6 @@ public final class MessagingBenchmark {
         long t1 = System.nanoTime();
         // Every message a unit sends lands in a unit (units only) or in a relay, which passes it on to a unit.
         long messages = traffic.received().sum() + (relays ? traffic.sent().sum() : 0);
-        return new Measured(messages, (finished - started.get()) / 1e9, (t1 - t0) / 1e9);
+        return new Measured(messages, (finished - started.get()) / 1e9, (t1 - t0) / 1e9, null);
     }
 }
