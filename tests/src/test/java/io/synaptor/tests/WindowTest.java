@@ -10,7 +10,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Issue 4: windowed messages (K samples per message) change nothing but the number of messages. */
+/** Issue 4: windowed messages (K samples per message) change nothing but the number of messages (about K times fewer). */
 class WindowTest {
 
     @Test
@@ -27,7 +27,7 @@ class WindowTest {
         double ratio = (double) one.getLong("messages") / five.getLong("messages");
         System.out.printf("[WindowTest] messages %d (K = 1) → %d (K = 5): ratio %.2f%n", one.getLong("messages"),
                 five.getLong("messages"), ratio);
-        assertTrue(ratio >= 4.0, "message ratio " + ratio);
+        assertTrue(ratio >= 4.5, "message ratio " + ratio); // measured 4.90 (README; 4,606,180 → 940,160)
     }
 
     private static Config run(Path dir, String window) {
