@@ -33,7 +33,7 @@ class GranularityTest {
     /**
      * Each row carries what it measured: the largest parameter difference (bound: within 10× of it;
      * the weights are of order 1, so 3e-16 is one or two ulps) and the message ratio units / blocks
-     * (bound: 0.9× to 1.1× of it — the message counts are the same from run to run).
+     * (bound: 0.9× to 1.1× of it — the counts move by under 1 % between runs: the drive clocks vary).
      */
     @ParameterizedTest(name = "{0}, blocks of {1}, delay {2}, T = {3}")
     @CsvSource({
