@@ -74,7 +74,7 @@ class ProtocolRulesTest {
             }
         }
         System.out.printf("[ProtocolRulesTest] force matching vs finite differences: worst relative error %.2e%n", worst);
-        assertTrue(worst < 1e-6, "worst relative error " + worst);
+        assertTrue(worst < 5e-7, "worst relative error " + worst); // measured 6.8e-8 (central differences)
     }
 
     private interface Nudge {

@@ -89,7 +89,7 @@ class ExportCheckTest {
             int column = java.util.Arrays.binarySearch(units, i);
             stateDiff = Math.max(stateDiff, Math.abs(mon.get("state").at(record, column, 0) - s[i]));
         }
-        assertTrue(stateDiff < 5e-14, "monitored free state vs recomputed fixed point: " + stateDiff);
+        assertTrue(stateDiff < 2e-14, "monitored free state vs recomputed fixed point: " + stateDiff);
 
         // The exact gradient: H λ = ∂C/∂s on the free units, C = ½‖s_out − y‖².
         double[] dc = new double[n];
@@ -117,7 +117,8 @@ class ExportCheckTest {
             scale = Math.max(scale, Math.abs(g[k]));
         }
         assertTrue(scale > 1e-3, "a gradient worth checking: max |g| = " + scale);
-        assertTrue(gradDiff < 1e-14, "exact gradient vs metrics.csv: " + gradDiff);
+        // measured 1.2e-15, 1.0e-15, 2.4e-15 (states) and 1.4e-16, 1.1e-16, 1.7e-16 (gradients, about 1 ulp) on seeds 1, 4, 9
+        assertTrue(gradDiff < 2e-15, "exact gradient vs metrics.csv: " + gradDiff);
         System.out.printf("ExportCheckTest seed %d: fixed point %.2e, gradient %.2e (max |g| %.2e)%n", seed, stateDiff, gradDiff, scale);
     }
 

@@ -20,8 +20,9 @@ class FiniteRelaxationTest {
         Cli.Result r = Cli.run(tmp.resolve("fr"), "run", "finite-relaxation", "--set", "relax.budgets=[1600,20,5]");
         assertEquals(0, r.exit(), r.err());
         Config s = r.summary();
-        assertTrue(s.getDouble("cosine_one_sided_long") > 0.99, "one-sided, converged: " + s.getDouble("cosine_one_sided_long"));
-        assertTrue(s.getDouble("cosine_centered_long") > 0.99, "centered, converged: " + s.getDouble("cosine_centered_long"));
+        // converged (1600 steps), measured 1 − cosine 2.1e-4 (one-sided: its O(β) bias) and 1.5e-7 (centered)
+        assertTrue(1 - s.getDouble("cosine_one_sided_long") < 1e-3, "one-sided, converged: " + s.getDouble("cosine_one_sided_long"));
+        assertTrue(1 - s.getDouble("cosine_centered_long") < 1e-6, "centered, converged: " + s.getDouble("cosine_centered_long"));
         double one = s.getDouble("cosine_one_sided_short");
         double centered = s.getDouble("cosine_centered_short");
         assertTrue(centered > one, "short budget: centered " + centered + " vs one-sided " + one);

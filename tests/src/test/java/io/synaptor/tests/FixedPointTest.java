@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Acceptance (issue 2): the actors' free fixed point equals the dense reference's to 1e-6. */
+/** Acceptance (issue 2): the actors' free fixed point equals the dense reference's (to 1e-6 in issue 2; now to 5e-11). */
 class FixedPointTest {
 
     @ParameterizedTest(name = "link delay {0}")
@@ -27,7 +27,9 @@ class FixedPointTest {
             double[] s = ref.freeFixedPoint(data.x()[b]);
             for (int u : ref.freeUnits()) worst = Math.max(worst, Math.abs(run.states()[u][b] - s[u]));
         }
-        assertTrue(worst < 1e-6, "max |actors − reference| = " + worst);
+        System.out.printf("[FixedPointTest] link delay %d: max |actors − reference| %.2e%n", delay, worst);
+        // measured 1.4e-15 (delay 1) and 5.2e-12 (delay 5: 400 steps leave a residue of the slower relaxation)
+        assertTrue(worst < 5e-11, "max |actors − reference| = " + worst);
         // The net must be non-trivial: its fixed point is far from the initial state.
         double[] s0 = ref.freeFixedPoint(data.x()[0]);
         double spread = 0.0;

@@ -30,15 +30,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GranularityTest {
 
+    /**
+     * Each row carries what it measured: the largest parameter difference (bound: within 10× of it;
+     * the weights are of order 1, so 3e-16 is one or two ulps) and the message ratio units / blocks
+     * (bound: 0.9× to 1.1× of it — the counts move by under 1 % between runs: the drive clocks vary).
+     */
     @ParameterizedTest(name = "{0}, blocks of {1}, delay {2}, T = {3}")
     @CsvSource({
-            "one-sided, 2, 1, 0.0",
-            "one-sided, 4, 3, 0.01",
-            "centered, 3, 2, 0.0",
-            "holomorphic, 100, 1, 0.0",
-            "chl, 5, 1, 0.0",
-            "continual, 3, 2, 0.0"})
-    void blocksReproduceUnits(String rule, int blockSize, int delay, double temperature) throws Exception {
+            // rule, block, delay, T, parameter bound (measured), message ratio measured
+            "one-sided, 2, 1, 0.0, 1e-14, 3.03",      // 1.28e-15
+            "one-sided, 4, 3, 0.01, 5e-13, 7.36",     // 7.89e-14: the noise makes the rounding grow over training
+            "centered, 3, 2, 0.0, 3e-15, 5.50",       // 3.33e-16
+            "holomorphic, 100, 1, 0.0, 3e-15, 21.29", // 3.61e-16
+            "chl, 5, 1, 0.0, 4e-15, 13.55",           // 4.30e-16
+            "continual, 3, 2, 0.0, 2e-13, 5.50"})     // 2.79e-14: the weights move during the nudged phase
+    void blocksReproduceUnits(String rule, int blockSize, int delay, double temperature, double bound, double ratio)
+            throws Exception {
         long seed = 21;
         NetworkSpec net = LayeredNetworks.build(new int[]{2, 7, 5, 2}, delay, Activation.named("sigmoid"), 0.5, temperature,
                 RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
@@ -53,27 +60,36 @@ class GranularityTest {
                 SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
 
         assertEquals(units.episodes().size(), blocks.episodes().size());
+        double lossWorst = 0;
         for (int k = 0; k < units.episodes().size(); k++) {
             ProbeActor.EpisodeResult a = units.episodes().get(k);
             ProbeActor.EpisodeResult b = blocks.episodes().get(k);
-            assertEquals(a.lossSum(), b.lossSum(), 1e-9 * Math.max(1, a.lossSum()), "loss of episode " + k);
+            lossWorst = Math.max(lossWorst, Math.abs(a.lossSum() - b.lossSum()) / Math.max(1, a.lossSum()));
             assertEquals(a.correct(), b.correct(), "correct answers in episode " + k);
+        }
+        double residualWorst = 0;
+        for (int e = 0; e < units.relaxation().freeMax().length; e++) {
+            residualWorst = Math.max(residualWorst, Math.abs(units.relaxation().freeMax()[e] - blocks.relaxation().freeMax()[e])
+                    / units.relaxation().freeMax()[e]);
+            residualWorst = Math.max(residualWorst, Math.abs(units.relaxation().nudgedMax()[e] - blocks.relaxation().nudgedMax()[e])
+                    / units.relaxation().nudgedMax()[e]);
         }
         double worst = 0;
         for (int k = 0; k < units.weights().length; k++) worst = Math.max(worst, Math.abs(units.weights()[k] - blocks.weights()[k]));
         for (int u = 0; u < net.size(); u++) worst = Math.max(worst, Math.abs(units.biases()[u] - blocks.biases()[u]));
         double moved = 0;
         for (int k = 0; k < net.weights().length; k++) moved = Math.max(moved, Math.abs(units.weights()[k] - net.weights()[k]));
-        System.out.printf("[GranularityTest] %s, blocks of %d: max parameter difference %.2e (weights moved %.2e); messages %,d → %,d%n",
-                rule, blockSize, worst, moved, units.messages(), blocks.messages());
-        assertTrue(worst < 1e-9, "max parameter difference " + worst);
+        double fewer = (double) units.messages() / blocks.messages();
+        System.out.printf("[GranularityTest] %s, blocks of %d: max parameter difference %.2e (weights moved %.2e), losses %.2e, "
+                        + "residuals %.2e (relative); messages %,d → %,d (%.2f× fewer)%n",
+                rule, blockSize, worst, moved, lossWorst, residualWorst, units.messages(), blocks.messages(), fewer);
+        assertTrue(worst < bound, "max parameter difference " + worst);
+        // Losses and residuals (relative) measured at most 1.5e-14 and 3.4e-14 (continual; the other rules 1e-15 … 2e-14).
+        assertTrue(lossWorst < 1e-13, "episode losses differ by " + lossWorst);
         assertTrue(moved > 1e-3, "learning happened: " + moved);
-        assertTrue(blocks.messages() < units.messages(), "blocks send fewer, longer messages");
+        assertTrue(fewer > 0.9 * ratio && fewer < 1.1 * ratio, "blocks send " + fewer + "× fewer, longer messages; measured " + ratio);
         // Issue 17: a slice measures each of its units' residuals as the unit actors do.
-        for (int e = 0; e < units.relaxation().freeMax().length; e++) {
-            assertEquals(units.relaxation().freeMax()[e], blocks.relaxation().freeMax()[e], 1e-9 * units.relaxation().freeMax()[e]);
-            assertEquals(units.relaxation().nudgedMax()[e], blocks.relaxation().nudgedMax()[e], 1e-9 * units.relaxation().nudgedMax()[e]);
-        }
+        assertTrue(residualWorst < 1e-13, "relaxation residuals differ by " + residualWorst);
         assertTrue(units.residualMax() > 0);
         assertEquals(units.unconvergedByEpoch(), blocks.unconvergedByEpoch());
     }
@@ -85,6 +101,7 @@ class GranularityTest {
         var report = io.synaptor.scenarios.bench.RelaxBenchmark.run(new int[]{20, 15, 12, 4}, 6, 80, blockSize, 2,
                 new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         System.out.printf("[GranularityTest] relaxation, blocks of %d: actors vs dense EJML within %.1e%n", blockSize, report.maxDifference());
-        assertTrue(report.maxDifference() < 1e-12, "max difference " + report.maxDifference());
+        // measured 3.8e-15 (blocks of 1), 1.6e-15 (4), 1.0e-15 (50)
+        assertTrue(report.maxDifference() < 1e-14, "max difference " + report.maxDifference());
     }
 }

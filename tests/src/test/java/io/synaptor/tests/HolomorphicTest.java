@@ -72,7 +72,8 @@ class HolomorphicTest {
         System.out.printf("[HolomorphicTest] %s N=%d β=%.2f: max |actors − reference| %.2e (max |g| %.2e)%n",
                 activation, points, beta, worst, scale);
         assertTrue(scale > 1e-3, "a gradient worth comparing");
-        assertTrue(worst < 1e-8 * Math.max(1, scale), "max difference " + worst);
+        // measured 2.8e-15 (sigmoid, N = 3) and 1.8e-15 (tanh, N = 4): the same sum to rounding
+        assertTrue(worst < 1e-14 * Math.max(1, scale), "max difference " + worst);
     }
 
     /**

@@ -59,10 +59,14 @@ class PersistentStatesTest {
             worst = Math.max(worst, Math.abs(sync.weights()[k] - actors.weights()[k]));
             change = Math.max(change, Math.abs(sync.weights()[k] - plain.weights()[k]));
         }
+        double lossWorst = 0;
         for (int k = 0; k < sync.episodes().size(); k++) {
-            assertEquals(sync.episodes().get(k).lossSum(), actors.episodes().get(k).lossSum(), 1e-9, "loss of episode " + k);
+            lossWorst = Math.max(lossWorst, Math.abs(sync.episodes().get(k).lossSum() - actors.episodes().get(k).lossSum()));
+            assertEquals(sync.episodes().get(k).lossSum(), actors.episodes().get(k).lossSum(), 2e-13, "loss of episode " + k);
         }
-        assertTrue(worst < 1e-9, "actors vs synchronous: max weight difference " + worst);
+        System.out.printf("[PersistentStatesTest] actors vs synchronous: weights within %.2e, losses within %.2e%n", worst, lossWorst);
+        // measured: weights within 4.9e-15 (one-sided), 4.4e-16, 3.3e-16; losses within 2.4e-14, 2.0e-15, 1.8e-15
+        assertTrue(worst < 5e-14, "actors vs synchronous: max weight difference " + worst);
         assertTrue(change > 1e-4, "persistence changed the weights by only " + change);
     }
 

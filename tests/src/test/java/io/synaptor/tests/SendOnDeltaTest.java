@@ -13,16 +13,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SendOnDeltaTest {
 
     @Test
-    void aThresholdOf1e4SavesFiveTimesTheStateMessages(@TempDir Path tmp) {
+    void aThresholdOf1e4SavesMoreThanSixTimesTheStateMessages(@TempDir Path tmp) {
         Config always = run(tmp.resolve("always"), "0");
         Config onDelta = run(tmp.resolve("delta"), "1e-4");
         long a = always.getLong("messages_by_kind.state");
         long d = onDelta.getLong("messages_by_kind.state");
         System.out.printf("[SendOnDeltaTest] state messages %d → %d (ratio %.1f), free state within %.2e of the reference%n",
                 a, d, (double) a / d, onDelta.getDouble("fixed_point_error"));
-        assertTrue(a >= 5 * d, "state messages " + a + " vs " + d);
-        assertTrue(onDelta.getDouble("fixed_point_error") <= 1e-3, "fixed point error " + onDelta.getDouble("fixed_point_error"));
-        assertTrue(always.getDouble("fixed_point_error") <= 1e-8, "always-send is exact");
+        // measured: 161,623 → 23,819 state messages (6.79×; the counts are the same in every run), free state
+        // within 1.97e-4 of the reference with the threshold and 5.0e-15 without
+        assertTrue(a >= 6.5 * d, "state messages " + a + " vs " + d);
+        assertTrue(onDelta.getDouble("fixed_point_error") <= 3e-4, "fixed point error " + onDelta.getDouble("fixed_point_error"));
+        assertTrue(always.getDouble("fixed_point_error") <= 5e-14, "always-send is exact: " + always.getDouble("fixed_point_error"));
 
         Cli.Result bench = Cli.run(null, "bench", "send-on-delta");
         assertEquals(0, bench.exit(), bench.err());
