@@ -50,7 +50,8 @@ class SynchronousSimulationTest {
             "2-5-4-2, 2, 0.01, true, holomorphic circle 3",
             "2-6-2, 1, 0.0, false, holomorphic online",
             "2-5-4-2, 2, 0.01, true, one-sided adam",
-            "2-6-2, 1, 0.0, true, holomorphic adam"})
+            "2-6-2, 1, 0.0, true, holomorphic adam",
+            "2-5-4-2, 2, 0.0, true, centered decay"})
     void actorsReproduceTheSynchronousRun(String layers, int delay, double temperature, boolean reset, String variant)
             throws Exception {
         String rule = variant.split(" ")[0];
@@ -64,8 +65,10 @@ class SynchronousSimulationTest {
         LabeledData test = TwoMoons.generate(12, 0.1, new SplittableRandom(2));
         PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, true, seed, 3, train.size(), test.size(),
                 Rules.shape(rule, holomorphic));
-        // "adam": Adam's per-synapse steps (learning.optimizer), moments restarting each epoch, under a rate decay
-        Optimizer optimizer = variant.endsWith("adam") ? new Optimizer(Optimizer.Kind.ADAM, 0.9) : Optimizer.SGD;
+        // "adam": Adam's per-synapse steps (learning.optimizer), moments restarting each epoch, under a rate decay;
+        // "decay": plain steps under a rate decay (learning.rate-decay)
+        Optimizer optimizer = variant.endsWith("adam") ? new Optimizer(Optimizer.Kind.ADAM, 0.9)
+                : variant.endsWith("decay") ? new Optimizer(Optimizer.Kind.SGD, 0.9) : Optimizer.SGD;
         assertSameRun(net, schedule, rule, train, test, reset, seed, Timing.exact(net.size()), optimizer);
     }
 
