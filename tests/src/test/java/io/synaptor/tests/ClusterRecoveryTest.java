@@ -35,16 +35,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * that the members left after each loss (workers and the submitter) are a majority and the
  * split-brain resolver keeps them.
  *
- * <p>No waiting on the clock: a node is killed from inside the run's own output, when the line of
- * epoch 1 is printed — the printing thread waits until the node is dead, so the kill lands at the same
- * point of every run (issue 18, item 4).
+ * <p>No waiting on the clock: a node is killed from inside the run's own output, when an epoch's line
+ * is printed — the printing thread waits until the node is dead, so the kill lands at the same point
+ * of every run (issue 18, item 4).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 5, unit = TimeUnit.MINUTES) // each test: 25–40 s measured (10 s of it the split-brain resolver's stable-after)
 class ClusterRecoveryTest {
+    /** Small, so that the loss, not the run, takes the time: ~5·10^4 messages per epoch. */
     private static final List<String> TWO_EPOCHS = List.of("run", "two-moons", "--set", "training.epochs=2",
-            "--set", "training.train-size=60", "--set", "training.test-size=40");
-    private static final List<String> CHECKPOINTED = concat(TWO_EPOCHS, "--set", "training.checkpoint=true");
+            "--set", "training.train-size=30", "--set", "training.test-size=20", "--set", "network.layers=[2,8,2]");
+    /**
+     * Four epochs, a checkpoint after the second: the node is lost in epoch 4, after epoch 3's line, so the run must
+     * go back a whole epoch — forget epoch 3's figures and weights — not merely repeat the epoch it was in.
+     */
+    private static final List<String> CHECKPOINTED = List.of("run", "two-moons", "--set", "training.epochs=4",
+            "--set", "training.train-size=30", "--set", "training.test-size=20", "--set", "network.layers=[2,8,2]",
+            "--set", "training.checkpoint=true", "--set", "training.checkpoint-every=2");
     private static LocalNodes nodes;
     private static Cli.Result uninterrupted;
 
@@ -74,14 +81,13 @@ class ClusterRecoveryTest {
         recovers(tmp, nodes.address(1), 3, 3); // the seed is gone: the submitter joins through another node
     }
 
-    /** Joins through {@code contact}, runs on {@code workers} nodes, loses node {@code victim} after epoch 1. */
+    /** Joins through {@code contact}, runs on {@code workers} nodes, loses node {@code victim} after epoch 3. */
     private static void recovers(Path tmp, String contact, int workers, int victim) throws Exception {
         Path out = tmp.resolve("lost");
-        // The scenario thread prints epoch 1's line before it writes the checkpoint and starts epoch 2: epoch 2 finds
-        // the node dead and goes back to that checkpoint.
-        Cli.Result r = runKilling(out, victim, concat(CHECKPOINTED, "--cluster", contact, "--nodes", String.valueOf(workers)));
+        // The scenario thread prints epoch 3's line before it starts epoch 4: epoch 4 finds the node dead.
+        Cli.Result r = runKilling(out, "epoch 3:", victim, concat(CHECKPOINTED, "--cluster", contact, "--nodes", String.valueOf(workers)));
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("restarting from the checkpoint after epoch 1"), r.out());
+        assertTrue(r.out().contains("restarting from the checkpoint after epoch 2"), r.out());
         Config a = uninterrupted.summary();
         Config b = r.summary();
         assertEquals(0, a.getInt("restarts"));
@@ -96,8 +102,9 @@ class ClusterRecoveryTest {
     void aRunWithoutACheckpointFailsInOneSentence(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("lost");
         // One simulation of both epochs: epoch 1's line comes from the probe on the submitter, which holds the run's
-        // result back while it waits, so the node dies while the run is going (epoch 2 needs ~10^6 messages across).
-        Cli.Result r = runKilling(out, 2, concat(TWO_EPOCHS, "--cluster", nodes.address(1), "--nodes", "2"));
+        // result back while it waits, so the node dies while the run is going (the kill takes milliseconds; epoch 2,
+        // ~5·10^4 messages, seconds).
+        Cli.Result r = runKilling(out, "epoch 1:", 2, concat(TWO_EPOCHS, "--cluster", nodes.address(1), "--nodes", "2"));
         assertEquals(Synaptor.RUN_FAILED, r.exit(), r.err());
         String err = r.err().strip();
         assertEquals(1, err.lines().count(), err);
@@ -107,10 +114,10 @@ class ClusterRecoveryTest {
 
     /**
      * Runs the command line in-process as {@link Cli#run} does, and kills node {@code victim} (SIGKILL:
-     * it vanishes without leaving the cluster) when the run prints epoch 1's line; the printing thread
-     * waits until the node JVM is gone.
+     * it vanishes without leaving the cluster) when the run prints a line that starts with {@code cue};
+     * the printing thread waits until the node JVM is gone.
      */
-    private static Cli.Result runKilling(Path dir, int victim, List<String> args) {
+    private static Cli.Result runKilling(Path dir, String cue, int victim, List<String> args) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         OutputStream watched = new OutputStream() {
             private final ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -123,7 +130,7 @@ class ClusterRecoveryTest {
                     line.write(b);
                     return;
                 }
-                if (!killed && line.toString(StandardCharsets.UTF_8).startsWith("epoch 1:")) {
+                if (!killed && line.toString(StandardCharsets.UTF_8).startsWith(cue)) {
                     killed = true;
                     Process p = nodes.process(victim);
                     p.destroyForcibly();
@@ -136,7 +143,7 @@ class ClusterRecoveryTest {
         List<String> all = concat(args, "--out", dir.toString());
         int code = Synaptor.execute(all.toArray(String[]::new), new PrintStream(watched, true, StandardCharsets.UTF_8),
                 new PrintStream(e, true, StandardCharsets.UTF_8));
-        assertFalse(nodes.process(victim).isAlive(), "the run printed epoch 1's line and the node was killed");
+        assertFalse(nodes.process(victim).isAlive(), "the run printed '" + cue + "' and the node was killed");
         return new Cli.Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8), dir);
     }
 
