@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code synaptor run --local-nodes N}: N worker JVMs ({@code synaptor node}) on 127.0.0.1 for a
@@ -31,9 +33,13 @@ public final class LocalNodes implements AutoCloseable {
             for (int k = 1; k < n; k++) up.add(start(threads, List.of("--seed", seed())));
             CompletableFuture.allOf(up.toArray(CompletableFuture[]::new)).get(PATIENCE_SECONDS, TimeUnit.SECONDS);
             for (CompletableFuture<String> a : up) addresses.add(a.join());
+        } catch (TimeoutException e) {
+            close();
+            throw new RunFailed("could not start " + n + " local nodes: not all were up within " + PATIENCE_SECONDS + " s", e);
         } catch (Exception e) {
             close();
-            throw new RunFailed("could not start " + n + " local nodes: " + e.getMessage(), e);
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new RunFailed("could not start " + n + " local nodes: " + cause.getMessage(), e);
         }
     }
 
