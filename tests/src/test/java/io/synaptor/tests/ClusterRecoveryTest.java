@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of every run (issue 18, item 4).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Timeout(value = 5, unit = TimeUnit.MINUTES) // each test: 25–40 s measured (10 s of it the split-brain resolver's stable-after)
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // each test: 22–48 s measured, loaded (10 s of it the split-brain resolver's stable-after)
 class ClusterRecoveryTest {
     /** Small, so that the loss, not the run, takes the time: ~5·10^4 messages per epoch. */
     private static final List<String> TWO_EPOCHS = List.of("run", "two-moons", "--set", "training.epochs=2",
@@ -56,7 +56,7 @@ class ClusterRecoveryTest {
     private static Cli.Result uninterrupted;
 
     @BeforeAll
-    @Timeout(value = 5, unit = TimeUnit.MINUTES) // 4 node JVMs up and the one-JVM run: ~15 s measured
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // 4 node JVMs up and the one-JVM run: ~43 s measured, loaded
     static void startNodes(@TempDir Path tmp) {
         nodes = new LocalNodes(4, 2);
         uninterrupted = Cli.run(tmp.resolve("one"), CHECKPOINTED.toArray(String[]::new));

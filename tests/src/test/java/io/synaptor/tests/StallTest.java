@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StallTest {
     @Test
-    @Timeout(value = 2, unit = TimeUnit.MINUTES) // ~3 s measured
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // 1.2–5 s measured
     void aRunWithNoFinishedEpisodeStopsWithExitThreeAndWritesNothing(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("stalled");
         Cli.Result r = Cli.run(out, "run", "xor", "--set", "time.free-steps=10000000", "--set", "runtime.stall-timeout=1");
