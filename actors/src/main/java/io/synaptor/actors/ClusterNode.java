@@ -46,7 +46,8 @@ public final class ClusterNode {
 
     /**
      * @param port  0 for any free port
-     * @param seeds host:port of the seed nodes (a node that lists itself first starts the cluster)
+     * @param seeds host:port of the seed nodes (a node that lists itself first starts the cluster);
+     *              none: the caller joins explicitly (a first node on port 0 joins itself)
      */
     public static Config config(String host, int port, List<String> seeds, List<String> roles, String version, int threads) {
         // The version check: a joining node's synaptor.version must equal the cluster's (VersionCheck).
@@ -87,10 +88,14 @@ public final class ClusterNode {
                 """.formatted(threads, threads, host, port, seedList, roleList, version, version)).withFallback(ConfigFactory.load());
     }
 
-    /** A worker's guardian: its agent, registered for submitters to find, and the entity factories. */
-    public static Behavior<Void> worker(String name) {
+    /**
+     * A worker's guardian: its agent, registered for submitters to find, and the entity factories. The
+     * agent goes by the node's bound host:port (a node started on port 0 learns it only here).
+     */
+    public static Behavior<Void> worker() {
         return Behaviors.setup(ctx -> {
             Map<String, NodeAgent.Hosted> runs = NodeAgent.registry();
+            String name = Cluster.get(ctx.getSystem()).selfMember().address().hostPort();
             ActorRef<NodeAgent.Command> agent = ctx.spawn(NodeAgent.create(runs, name), "agent");
             ctx.getSystem().receptionist().tell(Receptionist.register(AGENTS, agent));
             initSharding(ctx.getSystem(), runs);

@@ -3,56 +3,84 @@ package io.synaptor.scenarios;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code synaptor run --local-nodes N}: N worker JVMs ({@code synaptor node}) on 127.0.0.1 for a
- * quick try of cluster mode, the first one the seed; stopped again by {@link #close}.
+ * quick try of cluster mode, stopped again by {@link #close}. Every node binds a port of its own
+ * choosing (port 0) and names it in its "up" line: the first, the seed, starts alone, and the others
+ * join through the address it reported — no port is picked here and released before a node binds it.
+ * Public for the cluster tests, which kill nodes of it.
  */
-final class LocalNodes implements AutoCloseable {
+public final class LocalNodes implements AutoCloseable {
+    private static final String UP = "synaptor node up at ";
+    private static final int PATIENCE_SECONDS = 120;
     private final List<Process> processes = new ArrayList<>();
-    private final String seed;
+    private final List<String> addresses = new ArrayList<>();
 
-    LocalNodes(int n, int threads) {
+    public LocalNodes(int n, int threads) {
         if (n < 1 || n > 16) throw new BadInput("--local-nodes must be in 1 … 16, got " + n);
-        List<Integer> ports = freePorts(n);
-        this.seed = "127.0.0.1:" + ports.get(0);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try {
-            List<CompletableFuture<Void>> up = new ArrayList<>();
-            for (int k = 0; k < n; k++) {
-                ProcessBuilder pb = new ProcessBuilder(java, "-Xss2m", "-cp", System.getProperty("java.class.path"),
-                        "-Dsynaptor.version=" + NodeCommand.version(),
-                        Synaptor.class.getName(), "node", "--port", String.valueOf(ports.get(k)), "--seed", seed,
-                        "--threads", String.valueOf(threads)).redirectErrorStream(true);
-                Process p = pb.start();
-                processes.add(p);
-                up.add(CompletableFuture.runAsync(() -> awaitUp(p)));
-            }
-            CompletableFuture.allOf(up.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+            addresses.add(start(threads, List.of()).get(PATIENCE_SECONDS, TimeUnit.SECONDS));
+            List<CompletableFuture<String>> up = new ArrayList<>();
+            for (int k = 1; k < n; k++) up.add(start(threads, List.of("--seed", seed())));
+            CompletableFuture.allOf(up.toArray(CompletableFuture[]::new)).get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            for (CompletableFuture<String> a : up) addresses.add(a.join());
+        } catch (TimeoutException e) {
+            close();
+            throw new RunFailed("could not start " + n + " local nodes: not all were up within " + PATIENCE_SECONDS + " s", e);
         } catch (Exception e) {
             close();
-            throw new RunFailed("could not start " + n + " local nodes: " + e.getMessage(), e);
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new RunFailed("could not start " + n + " local nodes: " + cause.getMessage(), e);
         }
     }
 
-    String seed() {
-        return seed;
+    /** Starts one node on a free port; completes with its address once it says it is up. */
+    private CompletableFuture<String> start(int threads, List<String> seed) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xss2m", "-cp", System.getProperty("java.class.path"), "-Dsynaptor.version=" + NodeCommand.version(),
+                Synaptor.class.getName(), "node", "--port", "0", "--threads", String.valueOf(threads),
+                // the node's own limit no tighter than ours
+                "--join-timeout", String.valueOf(PATIENCE_SECONDS)));
+        cmd.addAll(seed);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        processes.add(p);
+        return CompletableFuture.supplyAsync(() -> awaitUp(p));
     }
 
-    /** Reads a node's output until it says it is up; the rest of its output is drained and dropped. */
-    private static void awaitUp(Process p) {
+    /** The seed node's host:port. */
+    public String seed() {
+        return address(0);
+    }
+
+    /** Node k's host:port (0: the seed), as it reported it. */
+    public String address(int k) {
+        return addresses.get(k);
+    }
+
+    /** Node k's JVM (0: the seed). */
+    public Process process(int k) {
+        return processes.get(k);
+    }
+
+    /**
+     * Reads a node's output until it says it is up and returns the address it names; the rest of its
+     * output is drained and dropped.
+     */
+    private static String awaitUp(Process p) {
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         try {
             StringBuilder seen = new StringBuilder();
             for (String line; (line = r.readLine()) != null; ) {
-                if (line.startsWith("synaptor node up")) {
+                if (line.startsWith(UP)) {
                     Thread drain = new Thread(() -> {
                         try {
                             while (r.readLine() != null) { /* keep the pipe from filling */ }
@@ -62,36 +90,13 @@ final class LocalNodes implements AutoCloseable {
                     }, "node-output");
                     drain.setDaemon(true);
                     drain.start();
-                    return;
+                    return line.substring(UP.length(), line.indexOf(' ', UP.length()));
                 }
                 seen.append(line).append('\n');
             }
             throw new IllegalStateException("a node exited before it was up:\n" + seen);
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<Integer> freePorts(int n) {
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            List<Integer> ports = new ArrayList<>();
-            for (int k = 0; k < n; k++) {
-                ServerSocket s = new ServerSocket(0);
-                held.add(s);
-                ports.add(s.getLocalPort());
-            }
-            return ports;
-        } catch (IOException e) {
-            throw new RunFailed("no free local ports: " + e.getMessage(), e);
-        } finally {
-            for (ServerSocket s : held) {
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // closing a probe socket
-                }
-            }
         }
     }
 

@@ -6,6 +6,7 @@ import io.synaptor.actors.SimulationRunner;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +39,7 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--host", description = "address this node binds and is reached at (default 127.0.0.1)")
     String host = "127.0.0.1";
 
-    @Option(names = "--port", description = "TCP port (default 2552)")
+    @Option(names = "--port", description = "TCP port (default 2552; 0: any free port, which the 'node up' line names)")
     int port = 2552;
 
     @Option(names = "--seed", paramLabel = "HOST:PORT", description = "a seed node to join, repeatable (default: this node itself, which starts a new cluster)")
@@ -56,16 +57,19 @@ final class NodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (port < 1 || port > 65535) throw new BadInput("--port must be in 1 … 65535, got " + port);
+        if (port < 0 || port > 65535) throw new BadInput("--port must be in 0 … 65535, got " + port);
         for (String s : seeds) checkAddress(s);
-        checkPortFree(host, port);
-        List<String> seedList = seeds.isEmpty() ? List.of(host + ":" + port) : seeds;
+        if (port != 0) checkPortFree(host, port);
         List<String> allRoles = new ArrayList<>(List.of(ClusterNode.WORKER));
         allRoles.addAll(roles);
-        ActorSystem<Void> system = ActorSystem.create(ClusterNode.worker(host + ":" + port), ClusterNode.SYSTEM,
-                ClusterNode.config(host, port, seedList, allRoles, version(), threads));
+        ActorSystem<Void> system = ActorSystem.create(ClusterNode.worker(), ClusterNode.SYSTEM,
+                ClusterNode.config(host, port, seeds, allRoles, version(), threads));
         ProtocolSerializer.checkBindings(system);
         Cluster cluster = Cluster.get(system);
+        // Artery has bound its port by now (port 0: an ephemeral one), so the address is the real one.
+        String self = host + ":" + cluster.selfMember().address().getPort().get();
+        List<String> seedList = seeds.isEmpty() ? List.of(self) : seeds;
+        if (seeds.isEmpty()) cluster.manager().tell(Join.create(cluster.selfMember().address())); // a new cluster
         long deadline = System.nanoTime() + joinTimeout * 1_000_000_000L;
         while (cluster.selfMember().status() != MemberStatus.up()) {
             if (system.whenTerminated().isCompleted()) {
@@ -79,7 +83,8 @@ final class NodeCommand implements Callable<Integer> {
             }
             Thread.sleep(100);
         }
-        out.printf("synaptor node up at %s:%d (roles %s, seeds %s)%n", host, port, allRoles, seedList);
+        // The first line, and the only one: launchers of port-0 nodes (LocalNodes) read the address from it.
+        out.printf("synaptor node up at %s (roles %s, seeds %s)%n", self, allRoles, seedList);
         out.flush();
         system.getWhenTerminated().toCompletableFuture().get();
         return 0;

@@ -1,10 +1,12 @@
 package io.synaptor.tests;
 
 import com.typesafe.config.Config;
+import io.synaptor.scenarios.LocalNodes;
 import io.synaptor.scenarios.Synaptor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,21 +27,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 6: three real node JVMs ({@code synaptor node}) on 127.0.0.1; scenarios submitted with
  * {@code --cluster} give bit-identical summary metrics and metrics.csv to the single-JVM run, and
  * nodes started wrongly (port in use, wrong seed, another version) say so in one line and exit
- * non-zero. Node loss: {@link ClusterRecoveryTest}.
+ * non-zero. Node loss: {@link ClusterRecoveryTest}. The nodes choose their own ports; nothing here
+ * waits for a wall-clock time except the wrong seed, whose join timeout is the behaviour under test:
+ * the time limits are JUnit's, generous against the measured durations.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // each test: 1–22 s measured (load average ~13 on 2 cores)
 class ClusterTest {
-    private static NodeJvms nodes;
+    private static LocalNodes nodes;
     private static String seed;
 
     @BeforeAll
-    static void startNodes() throws Exception {
-        nodes = NodeJvms.start(3);
-        seed = nodes.seed;
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // 3 node JVMs up: ~28 s measured, loaded
+    static void startNodes() {
+        nodes = new LocalNodes(3, 2);
+        seed = nodes.seed();
     }
 
     @AfterAll
-    static void stopNodes() throws Exception {
-        nodes.close();
+    static void stopNodes() {
+        if (nodes != null) nodes.close();
     }
 
     @Test
@@ -95,20 +102,23 @@ class ClusterTest {
 
     @Test
     void aWrongSeedIsOneLineAndExitTwo() throws Exception {
-        int[] ports = NodeJvms.freePorts(2);
-        Process p = NodeJvms.node("--port", String.valueOf(ports[0]), "--seed", "127.0.0.1:" + ports[1], "--join-timeout", "4");
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertEquals(Synaptor.BAD_INPUT, p.waitFor());
-        List<String> synaptorLines = out.lines().filter(l -> l.startsWith("synaptor:")).toList();
-        assertEquals(1, synaptorLines.size(), out);
-        assertTrue(synaptorLines.get(0).contains("could not join the cluster through 127.0.0.1:" + ports[1]), out);
-        assertFalse(out.contains("Exception"), out);
+        // The "seed" is a socket held open that never answers: no cluster can be there, whatever else runs on this machine.
+        try (ServerSocket mute = new ServerSocket(0)) {
+            String wrong = "127.0.0.1:" + mute.getLocalPort();
+            Process p = NodeJvms.node("--port", "0", "--seed", wrong, "--join-timeout", "4");
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertEquals(Synaptor.BAD_INPUT, p.waitFor());
+            List<String> synaptorLines = out.lines().filter(l -> l.startsWith("synaptor:")).toList();
+            assertEquals(1, synaptorLines.size(), out);
+            assertTrue(synaptorLines.get(0).contains("could not join the cluster through " + wrong), out);
+            assertFalse(out.contains("Exception"), out);
+        }
     }
 
     @Test
     void anotherVersionIsRefusedInOneLine() throws Exception {
-        int port = NodeJvms.freePorts(1)[0];
-        Process p = NodeJvms.node(List.of("-Dsynaptor.version=0.0.1-other"), "--port", String.valueOf(port), "--seed", seed, "--join-timeout", "30");
+        // The refusal comes within seconds; the join timeout, 100× that, only keeps a node that was never refused from outliving the test.
+        Process p = NodeJvms.node(List.of("-Dsynaptor.version=0.0.1-other"), "--port", "0", "--seed", seed, "--join-timeout", "240");
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertEquals(Synaptor.BAD_INPUT, p.waitFor());
         assertEquals(1, out.lines().count(), out);
