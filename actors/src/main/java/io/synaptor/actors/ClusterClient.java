@@ -101,7 +101,7 @@ public final class ClusterClient implements AutoCloseable {
         RunResult r;
         try {
             r = awaited.await(stall, "cluster run",
-                    () -> placement.isDone() ? "" : " (it never started: are " + w + " worker nodes up?)");
+                    () -> placement.isDone() ? "" : ": it never started (are " + w + " worker nodes up?)");
             crossed.addAndGet(sentAcross.get(60, TimeUnit.SECONDS));
         } catch (NodeLost lost) {
             throw settled(lost);

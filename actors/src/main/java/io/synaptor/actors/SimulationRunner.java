@@ -120,8 +120,7 @@ public final class SimulationRunner {
         }
         ActorSystem<Void> system = ActorSystem.create(Simulation.create(spec, run.listener, run.result, trace), "synaptor", pekkoConfig(rt));
         try {
-            return run.await(rt.stall(), "simulation",
-                    () -> " (a protocol bug: please report it with the run's config.conf; " + dispatcherThreads(system) + ")");
+            return run.await(rt.stall(), "simulation", () -> dispatcherThreads(system, rt.stall()));
         } finally {
             stop(system);
             if (trace != null) {
@@ -135,24 +134,41 @@ public final class SimulationRunner {
     }
 
     /**
-     * What the run's dispatcher threads were doing when the stall watch gave up: all parked means every
-     * actor waits for a message (a protocol deadlock); a thread busy or blocked in Synaptor code is named
-     * with its frames (an actor that loops, or blocks its thread).
+     * What the run's dispatcher threads were doing when the stall watch gave up, sampled 20 times over
+     * 0.2 s (one look can catch busy threads parked between two messages): parked in every sample
+     * means every actor waits for a message — a protocol deadlock; a thread seen in Synaptor code is
+     * named with its frames — an episode longer than the watch, or an actor that loops.
      */
-    static String dispatcherThreads(ActorSystem<?> system) {
+    static String dispatcherThreads(ActorSystem<?> system, Duration stall) {
         String prefix = system.name() + "-pekko.actor.default-dispatcher";
-        List<String> busy = new ArrayList<>();
+        Map<String, String> busy = new java.util.TreeMap<>();
         int threads = 0;
-        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
-            Thread t = e.getKey();
-            if (!t.getName().startsWith(prefix)) continue;
-            threads++;
-            List<String> ours = Arrays.stream(e.getValue()).map(StackTraceElement::toString)
-                    .filter(f -> f.startsWith("io.synaptor.") || f.contains("/io.synaptor.")).limit(6).toList();
-            if (!ours.isEmpty()) busy.add(t.getName() + " " + t.getState() + " at " + String.join(" < ", ours));
+        for (int sample = 0; sample < 20; sample++) {
+            threads = 0;
+            for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+                Thread t = e.getKey();
+                if (!t.getName().startsWith(prefix)) continue;
+                threads++;
+                List<String> ours = Arrays.stream(e.getValue()).map(StackTraceElement::toString)
+                        .filter(f -> f.startsWith("io.synaptor.") || f.contains("/io.synaptor.")).limit(6).toList();
+                if (!ours.isEmpty()) busy.putIfAbsent(t.getName(), t.getState() + " at " + String.join(" < ", ours));
+            }
+            try {
+                Thread.sleep(10); // spacing the samples, not waiting for an event
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
-        return busy.isEmpty() ? "all " + threads + " dispatcher threads idle: every actor waits for a message"
-                : "dispatcher threads in Synaptor code: " + String.join("; ", busy);
+        if (busy.isEmpty()) {
+            return ": all " + threads + " dispatcher threads idle in 20 looks over 0.2 s, so every actor waits for a message —"
+                    + " a protocol deadlock; please report it with the run's config.conf";
+        }
+        StringBuilder b = new StringBuilder(": its actors are still working (");
+        busy.forEach((name, frames) -> b.append(name).append(' ').append(frames).append("; "));
+        b.setLength(b.length() - 2);
+        return b.append(") — an episode longer than runtime.stall-timeout = ").append(stall.toSeconds())
+                .append(" s (raise it), or an actor that never stops (please report it with the run's config.conf)").toString();
     }
 
     /**
@@ -198,7 +214,7 @@ public final class SimulationRunner {
                     seen = done;
                     lastPoll = now;
                     if (idle > stall.toNanos()) {
-                        throw new SimulationStalled("the " + what + " made no progress for " + stall.toSeconds() + " s" + hint.get());
+                        throw new SimulationStalled("the " + what + " finished no episode for " + stall.toSeconds() + " s" + hint.get());
                     }
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof SimulationDiverged d) throw d;

@@ -1,6 +1,6 @@
 package io.synaptor.actors;
 
-/** The run made no progress for too long: a protocol bug, never a silent hang. */
+/** No episode finished for too long: a deadlock, an actor that never stops, or an episode longer than the watch — never a silent hang. */
 public final class SimulationStalled extends Exception {
     private static final long serialVersionUID = 1L;
 
