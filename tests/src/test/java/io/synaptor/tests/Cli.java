@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import io.synaptor.scenarios.Synaptor;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,6 +26,11 @@ final class Cli {
     }
 
     static Result run(Path out, String... args) {
+        return run(out, OutputStream.nullOutputStream(), args);
+    }
+
+    /** As {@link #run(Path, String...)}, with every byte the command prints also written to {@code watch} as it comes. */
+    static Result run(Path out, OutputStream watch, String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
         if (out != null) {
             all.add("--out");
@@ -32,7 +38,14 @@ final class Cli {
         }
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Synaptor.execute(all.toArray(String[]::new), new PrintStream(o, true, StandardCharsets.UTF_8),
+        OutputStream tee = new OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                o.write(b);
+                watch.write(b);
+            }
+        };
+        int code = Synaptor.execute(all.toArray(String[]::new), new PrintStream(tee, true, StandardCharsets.UTF_8),
                 new PrintStream(e, true, StandardCharsets.UTF_8));
         return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8), out);
     }

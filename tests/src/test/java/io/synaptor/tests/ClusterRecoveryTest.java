@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,14 +117,12 @@ class ClusterRecoveryTest {
      * the printing thread waits until the node JVM is gone.
      */
     private static Cli.Result runKilling(Path dir, String cue, int victim, List<String> args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        OutputStream watched = new OutputStream() {
+        OutputStream watch = new OutputStream() {
             private final ByteArrayOutputStream line = new ByteArrayOutputStream();
             private boolean killed;
 
             @Override
             public synchronized void write(int b) {
-                o.write(b);
                 if (b != '\n') {
                     line.write(b);
                     return;
@@ -139,12 +136,9 @@ class ClusterRecoveryTest {
                 line.reset();
             }
         };
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        List<String> all = concat(args, "--out", dir.toString());
-        int code = Synaptor.execute(all.toArray(String[]::new), new PrintStream(watched, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8));
+        Cli.Result r = Cli.run(dir, watch, args.toArray(String[]::new));
         assertFalse(nodes.process(victim).isAlive(), "the run printed '" + cue + "' and the node was killed");
-        return new Cli.Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8), dir);
+        return r;
     }
 
     private static List<String> concat(List<String> a, String... b) {
