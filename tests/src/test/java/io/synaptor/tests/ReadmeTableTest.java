@@ -351,14 +351,19 @@ class ReadmeTableTest {
                 double documented = minimum(row, "\\(median " + NUMBER + "\\)");
                 atLeast("ratio dense / actors", ratio, documented / MACHINE_MARGIN);
             }
-            case "langevin" -> {
-                Matcher m = Pattern.compile("ratio " + NUMBER + "; final states differ by " + NUMBER).matcher(printed);
-                Matcher d = Pattern.compile(NUMBER + " vs " + NUMBER + " M").matcher(row.result());
+            case "langevin" -> { // per network size N: the same bits, and the actors' speed-up over one thread
+                Matcher m = Pattern.compile("N = ([0-9,]+), .*?ratio " + NUMBER + "; final states differ by " + NUMBER,
+                        Pattern.DOTALL).matcher(printed);
+                int sizes = 0;
                 while (m.find()) {
-                    assertTrue(d.find(), "fewer README figures than benchmark rows: " + row.result());
-                    assertEquals(0.0, number(m.group(2)), 0.0, "one thread and actors must give the same bits");
-                    atLeast("actors / one thread", number(m.group(1)), number(d.group(2)) / number(d.group(1)) / MACHINE_MARGIN);
+                    sizes++;
+                    Matcher d = Pattern.compile("N = " + m.group(1) + " at [^:]*: " + NUMBER + " vs " + NUMBER + " M").matcher(row.result());
+                    assertTrue(d.find(), "no figures for N = " + m.group(1) + " in " + row.result());
+                    assertEquals(0.0, number(m.group(3)), 0.0, "one thread and actors must give the same bits");
+                    atLeast("N = " + m.group(1) + ": actors / one thread", number(m.group(2)),
+                            number(d.group(2)) / number(d.group(1)) / MACHINE_MARGIN);
                 }
+                assertTrue(sizes > 0, printed);
             }
             case "epoch" -> {
                 double seconds = printedNumber(printed, "images\\)\\s+" + NUMBER + " s");
