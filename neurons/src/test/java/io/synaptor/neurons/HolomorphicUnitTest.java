@@ -224,7 +224,10 @@ class HolomorphicUnitTest {
         steps.run();
         long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
         System.out.printf("[HolomorphicUnitTest] 1,000,000 complex example-steps allocated %d bytes%n", allocated);
-        assertEquals(0, allocated, "bytes allocated in the measured million steps (measured 0)");
+        // 0 in steady state; a JIT recompilation during the loop can run a few calls in code that has not
+        // scalar-replaced its temporaries yet (80 bytes once in HolomorphicRulesTest, under load). One object per
+        // step would be ≥ 16 bytes × 10^6 = 16 MB.
+        assertTrue(allocated <= 256, "bytes allocated in the measured million steps: " + allocated + " (0 in steady state)");
         assertTrue(Double.isFinite(s[0]) && s[0] != 0.0);
     }
 }

@@ -104,7 +104,10 @@ class HolomorphicRulesTest {
         for (int n = 0; n < 500_000; n++, t = rule.nextSampleTime(t + 1)) rule.observe(t, ri, rj);
         long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
         System.out.printf("[HolomorphicRulesTest] 500,000 online samples (next time + demodulation) allocated %d bytes%n", allocated);
-        assertEquals(0, allocated, "bytes allocated in the measured 500,000 samples (measured 0)");
+        // 0 in steady state; a JIT recompilation during the loop can run a few calls in code that has not
+        // scalar-replaced its temporaries yet (80 bytes once, in a CI run under load). One object per sample
+        // would be ≥ 16 bytes × 500,000 = 8 MB, and one rare escaping allocation every 50,000 samples 320 bytes.
+        assertTrue(allocated <= 256, "bytes allocated in the measured 500,000 samples: " + allocated + " (0 in steady state)");
         assertTrue(Double.isFinite(rule.lastGradient()), "periods were closed");
     }
 }
