@@ -14,6 +14,7 @@ import io.synaptor.scheduler.RandomStreams;
 import io.synaptor.scheduler.Timing;
 import io.synaptor.synapses.Optimizer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TwoMoonsSeedsTest {
 
     @Test
+    @Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES) // ~100 s on 2 quiet cores, 340 s under load
     void twoMoonsDefaultsHoldOnAtLeastEightOfSeedsOneToTen() {
         TwoMoonsScenario scenario = new TwoMoonsScenario();
         Settings s = Settings.resolve(scenario.name(), scenario.settings(), ConfigFactory.empty());
