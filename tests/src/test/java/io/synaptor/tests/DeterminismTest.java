@@ -71,7 +71,8 @@ class DeterminismTest {
     }
 
     private static void assertSameBits(Path tmp, String[] threadCounts, String... settings) {
-        String[] fixed = {"run", "two-moons", "--seed", "7", "--set", "training.epochs=3", "--set", "training.train-size=200"};
+        String[] fixed = {"run", "two-moons", "--seed", "7", "--set", "training.epochs=3", "--set", "training.train-size=100",
+                "--set", "training.test-size=100"};
         String[] base = java.util.Arrays.copyOf(fixed, fixed.length + settings.length);
         System.arraycopy(settings, 0, base, fixed.length, settings.length);
         Map<String, Object> reference = null;
