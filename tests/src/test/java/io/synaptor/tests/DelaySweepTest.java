@@ -10,6 +10,7 @@ import io.synaptor.network.PhaseSchedule;
 import io.synaptor.network.Role;
 import io.synaptor.network.SynchronousSimulation;
 import io.synaptor.neurons.Activation;
+import io.synaptor.scenarios.GradientStats;
 import io.synaptor.scheduler.RandomStreams;
 import io.synaptor.scheduler.Timing;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,7 @@ class DelaySweepTest {
             double[] estimate = new double[exact.length];
             for (int c = 0; c < weights.length; c++) estimate[c] = weights[c] - run.weights()[c];
             for (int a = 0; a < free.length; a++) estimate[weights.length + a] = biases[free[a]] - run.biases()[free[a]];
-            mine[k] = cosine(estimate, exact);
+            mine[k] = GradientStats.cosine(estimate, exact);
         }
         System.out.printf("[DelaySweepTest] cosine by delay: actors %s, synchronous simulation %s%n", cos, Arrays.toString(mine));
         for (int k = 0; k < DELAYS.length; k++) {
@@ -101,18 +102,6 @@ class DelaySweepTest {
         assertTrue(cos.get(0) > 0.9998 && cos.get(1) > 0.9998, "short delays: " + cos);
         assertTrue(cos.get(1) > cos.get(2) && cos.get(2) > cos.get(3) && cos.get(3) > cos.get(4), "monotone from delay 2: " + cos);
         assertTrue(cos.get(4) < 0.5, "delay 20: " + cos);
-    }
-
-    private static double cosine(double[] a, double[] b) {
-        double ab = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int k = 0; k < a.length; k++) {
-            ab += a[k] * b[k];
-            aa += a[k] * a[k];
-            bb += b[k] * b[k];
-        }
-        return ab / Math.sqrt(aa * bb);
     }
 
     @Test
