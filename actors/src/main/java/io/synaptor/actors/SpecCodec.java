@@ -7,7 +7,9 @@ import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.PhaseSchedule;
 import io.synaptor.network.Role;
 import io.synaptor.neurons.Activation;
+import io.synaptor.proto.ShapeForm;
 import io.synaptor.proto.Spec;
+import io.synaptor.proto.UnitRole;
 import io.synaptor.scheduler.Timing;
 import io.synaptor.scheduler.UpdateModel;
 import io.synaptor.synapses.NudgeShape;
@@ -36,7 +38,7 @@ final class SpecCodec {
         PhaseSchedule p = s.schedule();
         Timing t = s.timing();
         Spec.Builder b = Spec.newBuilder();
-        for (Role r : net.roles()) b.addRoles(r.ordinal());
+        for (Role r : net.roles()) b.addRoles(UnitRole.valueOf("ROLE_" + r.name()));
         b.addAllLayerOf(boxed(net.layerOf()));
         for (Coupling c : net.couplings()) {
             b.addCouplingI(c.i()).addCouplingJ(c.j()).addCouplingW(c.weight()).addCouplingDelay(c.delay());
@@ -44,7 +46,7 @@ final class SpecCodec {
         b.addAllBiases(boxed(net.biases())).setActivation(net.activation().name()).setDt(net.dt()).setTemperature(net.temperature());
         b.setBatch(p.batch()).setFreeSteps(p.freeSteps()).setNudgeSteps(p.nudgeSteps()).setBeta(p.beta())
                 .setRandomSign(p.randomSign()).setScheduleSeed(p.seed()).setEpochs(p.epochs())
-                .setShapeForm(p.shape().form().ordinal()).setShapePoints(p.shape().points()).setShapeWarmup(p.shape().warmup())
+                .setShapeForm(ShapeForm.valueOf("FORM_" + p.shape().form().name())).setShapePoints(p.shape().points()).setShapeWarmup(p.shape().warmup())
                 .setFirstEpoch(p.firstEpoch());
         b.setRule(s.rule()).setRate(s.rate()).addAllProjectionRates(boxed(s.projectionRates())).setRateDecay(s.optimizer().decay()).setOptimizer(s.optimizer().kind().settingName())
                 .setTolerance(s.tolerance());
@@ -57,8 +59,17 @@ final class SpecCodec {
         return b.build();
     }
 
+    /** A wire enum's Java name: its own name less the prefix; an unset or unknown value is refused. */
+    private static String named(Enum<?> value, String prefix) {
+        String name = value.name();
+        if (!name.startsWith(prefix) || name.endsWith("_UNSET")) {
+            throw new IllegalArgumentException("a spec on the wire carries " + value + ", which this node does not know");
+        }
+        return name.substring(prefix.length());
+    }
+
     static SimulationSpec decode(Spec b) {
-        Role[] roles = b.getRolesList().stream().map(r -> Role.values()[r]).toArray(Role[]::new);
+        Role[] roles = b.getRolesList().stream().map(r -> Role.valueOf(named(r, "ROLE_"))).toArray(Role[]::new);
         List<Coupling> couplings = new ArrayList<>(b.getCouplingICount());
         for (int k = 0; k < b.getCouplingICount(); k++) {
             couplings.add(new Coupling(b.getCouplingI(k), b.getCouplingJ(k), b.getCouplingW(k), b.getCouplingDelay(k)));
@@ -67,7 +78,8 @@ final class SpecCodec {
                 Activation.named(b.getActivation()), b.getDt(), b.getTemperature());
         LabeledData train = new LabeledData(rows(b.getTrainXList()), rows(b.getTrainYList()));
         LabeledData test = new LabeledData(rows(b.getTestXList()), rows(b.getTestYList()));
-        NudgeShape shape = new NudgeShape(NudgeShape.Form.values()[b.getShapeForm()], b.getShapePoints(), b.getShapeWarmup());
+        NudgeShape shape = new NudgeShape(NudgeShape.Form.valueOf(named(b.getShapeForm(), "FORM_")),
+                b.getShapePoints(), b.getShapeWarmup());
         PhaseSchedule schedule = new PhaseSchedule(b.getBatch(), b.getFreeSteps(), b.getNudgeSteps(), b.getBeta(), b.getRandomSign(),
                 b.getScheduleSeed(), b.getEpochs(), train.size(), test.size(), shape, b.getFirstEpoch());
         Timing timing = new Timing(new UpdateModel(b.getUpdateSeed(), doubles(b.getUpdateRatesList())), b.getJitter(), b.getDrop(),

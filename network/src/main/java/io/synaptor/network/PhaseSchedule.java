@@ -1,5 +1,6 @@
 package io.synaptor.network;
 
+import io.synaptor.scheduler.RandomStreams;
 import io.synaptor.synapses.NudgeSchedule;
 import io.synaptor.synapses.NudgeShape;
 
@@ -187,7 +188,7 @@ public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double bet
     @Override
     public double beta(long episode) {
         if (!randomSign) return beta;
-        long h = Mix.hash(seed, episode + (long) firstEpoch * perEpoch()); // the absolute episode
+        long h = RandomStreams.hash(seed, episode + (long) firstEpoch * perEpoch()); // the absolute episode
         return (h & 1L) == 0 ? beta : -beta;
     }
 
@@ -200,7 +201,7 @@ public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double bet
     public int[] trainOrder(int epoch) {
         int[] order = new int[trainSize];
         for (int k = 0; k < trainSize; k++) order[k] = k;
-        SplittableRandom r = new SplittableRandom(Mix.hash(seed ^ 0x5DEECE66DL, epoch));
+        SplittableRandom r = new SplittableRandom(RandomStreams.hash(seed ^ 0x5DEECE66DL, epoch));
         for (int k = trainSize - 1; k > 0; k--) { // Fisher–Yates
             int m = r.nextInt(k + 1);
             int tmp = order[k];

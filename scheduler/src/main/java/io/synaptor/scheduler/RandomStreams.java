@@ -19,8 +19,13 @@ public final class RandomStreams {
     }
 
     public static long mix(long seed, Kind kind, long id) {
-        long z = mix64(seed + 0x9E3779B97F4A7C15L * (kind.ordinal() + 1));
+        long z = hash(seed, kind.ordinal());
         return mix64(z ^ mix64(id + 0xD1B54A32D192ED03L));
+    }
+
+    /** SplitMix64 (Steele, Lea &amp; Flood 2014): the index-th output of the generator seeded with {@code seed}, stateless. */
+    public static long hash(long seed, long index) {
+        return mix64(seed + 0x9E3779B97F4A7C15L * (index + 1));
     }
 
     /**
