@@ -193,12 +193,12 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             if (next > endTime || inI.knownThrough() < next || inJ.knownThrough() < next) break;
             process(next);
         }
+        long frontier = Math.min(inI.knownThrough(), inJ.knownThrough()); // every event through it is processed
         if (started) {
-            long frontier = Math.min(inI.knownThrough(), inJ.knownThrough()); // every event through it is processed
             if (toI != null) toI.publish(frontier);
             if (toJ != null) toJ.publish(frontier);
         }
-        if (Math.min(inI.knownThrough(), inJ.knownThrough()) >= endTime
+        if (frontier >= endTime
                 && Math.min(Math.min(inI.nextPendingTime(), inJ.nextPendingTime()), nextSample) > endTime) {
             finish();
         }
@@ -432,9 +432,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         void freeClock(long horizon) {
             long h = link.arrival(horizon);
             if (h <= promised) return;
-            to.tell(new UnitActor.Clock(slot, h));
-            sent[MessageKind.DRIVE_CLOCK.ordinal()]++;
-            if (log != null) log.record(MessageKind.DRIVE_CLOCK, unit, horizon, h, 0);
+            tellClock(horizon, h);
             promised = h;
         }
 
@@ -474,11 +472,16 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
                 java.util.Arrays.fill(blockValues, blockSize - n, blockSize, null);
                 blockSize -= n;
             } else if (horizon > promised) {
-                to.tell(new UnitActor.Clock(slot, horizon));
-                sent[MessageKind.DRIVE_CLOCK.ordinal()]++;
-                if (log != null) log.record(MessageKind.DRIVE_CLOCK, unit, c, horizon, 0);
+                tellClock(c, horizon);
             }
             promised = Math.max(promised, horizon);
+        }
+
+        /** A promise: the unit's input on this link is known through {@code horizon} (decided at {@code at}, for the trace). */
+        private void tellClock(long at, long horizon) {
+            to.tell(new UnitActor.Clock(slot, horizon));
+            sent[MessageKind.DRIVE_CLOCK.ordinal()]++;
+            if (log != null) log.record(MessageKind.DRIVE_CLOCK, unit, at, horizon, 0);
         }
 
         /** The last send time through which the current value surely stays the value (until the other end changes or W may move). */
@@ -493,9 +496,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             if (pending != null && x >= deliverAt && horizon >= link.arrival(deliverAt)) {
                 send(horizon);
             } else if (!windowed && horizon > promised) { // windowed: the next cut carries the promise
-                to.tell(new UnitActor.Clock(slot, horizon));
-                sent[MessageKind.DRIVE_CLOCK.ordinal()]++;
-                if (log != null) log.record(MessageKind.DRIVE_CLOCK, unit, clock, horizon, 0);
+                tellClock(clock, horizon);
                 promised = horizon;
             }
         }

@@ -140,7 +140,7 @@ public final class SynchronousSimulation {
             synRule[k] = Rules.create(rule, ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.SYNAPSE, k)),
                     rateOf.applyAsDouble(Math.min(net.layerOf()[cp.i()], net.layerOf()[cp.j()])), optimizer);
             for (int d = 0; d < 2; d++) {
-                link[k][d] = timing.link(k, d, net.couplings().get(k).delay());
+                link[k][d] = timing.link(k, d, cp.delay());
                 inFlight.add(new ArrayDeque<>());
             }
         }

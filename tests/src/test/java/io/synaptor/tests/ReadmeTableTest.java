@@ -247,11 +247,11 @@ class ReadmeTableTest {
      * (e.g. TwoMoonsSeedsTest for seeds 1–10) must have passed too.
      */
     private static void check(Row row, Path out, List<Double> errors) throws Exception {
-        run(row, out, errors);
+        dispatch(row, out, errors);
         if (row.command().startsWith("./synaptor ")) testClasses(row.result());
     }
 
-    private static void run(Row row, Path out, List<Double> errors) throws Exception {
+    private static void dispatch(Row row, Path out, List<Double> errors) throws Exception {
         String c = row.command();
         if (c.startsWith("./synaptor run gradient-check")) gradientCheck(row, out, errors);
         else if (c.equals("./synaptor run gradient-bias")) gradientBias(row, out);

@@ -36,6 +36,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * nudge, the per-episode reset, learning at sample times and the per-actor noise streams.
  */
 class SynchronousSimulationTest {
+    /** Every case trains on the same two-moons examples (the runs only read them). */
+    private static final LabeledData TRAIN = TwoMoons.generate(30, 0.1, new SplittableRandom(1));
+    private static final LabeledData TEST = TwoMoons.generate(12, 0.1, new SplittableRandom(2));
+
+    /** A layered sigmoid net (dt 0.5) with the seed's initial weights. */
+    private static NetworkSpec sigmoidNet(int[] sizes, int delay, double temperature, long seed) {
+        return LayeredNetworks.build(sizes, delay, Activation.named("sigmoid"), 0.5, temperature,
+                RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
+    }
 
     @ParameterizedTest(name = "{4}: layers {0}, delay {1}, T = {2}, reset {3}")
     @CsvSource({
@@ -59,10 +68,9 @@ class SynchronousSimulationTest {
                 : NudgeShape.circle(variant.contains("circle") ? Integer.parseInt(variant.split(" ")[2]) : 2);
         long seed = 11;
         int[] sizes = java.util.Arrays.stream(layers.split("-")).mapToInt(Integer::parseInt).toArray();
-        NetworkSpec net = LayeredNetworks.build(sizes, delay, Activation.named("sigmoid"), 0.5, temperature,
-                RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
-        LabeledData train = TwoMoons.generate(30, 0.1, new SplittableRandom(1));
-        LabeledData test = TwoMoons.generate(12, 0.1, new SplittableRandom(2));
+        NetworkSpec net = sigmoidNet(sizes, delay, temperature, seed);
+        LabeledData train = TRAIN;
+        LabeledData test = TEST;
         PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, true, seed, 3, train.size(), test.size(),
                 Rules.shape(rule, holomorphic));
         // "adam": Adam's per-synapse steps (learning.optimizer), moments restarting each epoch, under a rate decay;
@@ -85,14 +93,13 @@ class SynchronousSimulationTest {
             "lognormal, 0.5, 0.7 0.4"})
     void timingModelsKeepTheSemantics(String delayModel, double spread, String rates) throws Exception {
         long seed = 5;
-        NetworkSpec net = LinkDelays.assign(LayeredNetworks.build(new int[]{2, 6, 2}, 3, Activation.named("sigmoid"), 0.5,
-                0.01, RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0)), DelayModel.named(delayModel, 3, spread),
+        NetworkSpec net = LinkDelays.assign(sigmoidNet(new int[]{2, 6, 2}, 3, 0.01, seed), DelayModel.named(delayModel, 3, spread),
                 new SplittableRandom(seed));
         double[] perLayer = java.util.Arrays.stream(rates.split(" ")).mapToDouble(Double::parseDouble).toArray();
         double[] perUnit = new double[net.size()];
         for (int u = 0; u < perUnit.length; u++) perUnit[u] = net.layerOf()[u] == 0 ? 1.0 : perLayer[net.layerOf()[u] - 1];
-        LabeledData train = TwoMoons.generate(30, 0.1, new SplittableRandom(1));
-        LabeledData test = TwoMoons.generate(12, 0.1, new SplittableRandom(2));
+        LabeledData train = TRAIN;
+        LabeledData test = TEST;
         // the free phase outlasts a reset's hold (the longest delay) by 12 steps
         PhaseSchedule schedule = new PhaseSchedule(5, 12 + net.maxDelay(), 5, 0.3, true, seed, 3, train.size(), test.size());
         assertSameRun(net, schedule, "one-sided", train, test, true, seed, new Timing(new UpdateModel(seed, perUnit), 0, 0.0, 0, seed));
@@ -113,10 +120,9 @@ class SynchronousSimulationTest {
     void jitterLossSkewAndThresholdKeepTheSemantics(int jitter, double drop, int skew, String rule, double threshold)
             throws Exception {
         long seed = 9;
-        NetworkSpec net = LayeredNetworks.build(new int[]{2, 5, 4, 2}, 2, Activation.named("sigmoid"), 0.5, 0.0,
-                RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
-        LabeledData train = TwoMoons.generate(30, 0.1, new SplittableRandom(1));
-        LabeledData test = TwoMoons.generate(12, 0.1, new SplittableRandom(2));
+        NetworkSpec net = sigmoidNet(new int[]{2, 5, 4, 2}, 2, 0.0, seed);
+        LabeledData train = TRAIN;
+        LabeledData test = TEST;
         PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, false, seed, 3, train.size(), test.size(),
                 Rules.shape(rule, NudgeShape.oscillating(3, 1)));
         assertSameRun(net, schedule, rule, train, test, true, seed,
@@ -134,10 +140,9 @@ class SynchronousSimulationTest {
             "holomorphic, 0.3 0.1 0.02"})
     void perProjectionRatesKeepTheSemantics(String rule, String rates) throws Exception {
         long seed = 7;
-        NetworkSpec net = LayeredNetworks.build(new int[]{2, 5, 4, 2}, 2, Activation.named("sigmoid"), 0.5, 0.0,
-                RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
-        LabeledData train = TwoMoons.generate(30, 0.1, new SplittableRandom(1));
-        LabeledData test = TwoMoons.generate(12, 0.1, new SplittableRandom(2));
+        NetworkSpec net = sigmoidNet(new int[]{2, 5, 4, 2}, 2, 0.0, seed);
+        LabeledData train = TRAIN;
+        LabeledData test = TEST;
         PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, true, seed, 3, train.size(), test.size(),
                 Rules.shape(rule, NudgeShape.circle(3)));
         double[] perProjection = java.util.Arrays.stream(rates.split(" ")).mapToDouble(Double::parseDouble).toArray();

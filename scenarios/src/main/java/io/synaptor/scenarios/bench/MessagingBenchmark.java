@@ -191,8 +191,10 @@ public final class MessagingBenchmark {
     /** Timed runs of each, in back-to-back pairs ({@link SideBySide}). */
     static final int TIMED = 5;
 
-    /** @param seconds messaging alone: from the moment every actor is spawned and wired to the end; {@code whole} adds the system's start and stop */
-    /** @param sent the simulator's messages by kind (null for raw Pekko) */
+    /**
+     * @param seconds messaging alone: from the moment every actor is spawned and wired to the end; {@code whole} adds the system's start and stop
+     * @param sent    the simulator's messages by kind (null for raw Pekko)
+     */
     private record Measured(long messages, double seconds, double whole, double cpu, Map<MessageKind, Long> sent) {
         Measured(long messages, double seconds, double whole, Map<MessageKind, Long> sent) {
             this(messages, seconds, whole, Double.NaN, sent);
