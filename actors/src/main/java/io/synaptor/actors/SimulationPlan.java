@@ -5,6 +5,7 @@ import io.synaptor.network.Coupling;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.PhaseSchedule;
 import io.synaptor.network.Role;
+import io.synaptor.neurons.UnitDynamics;
 import io.synaptor.scheduler.RandomStreams;
 import io.synaptor.scheduler.Timing;
 import io.synaptor.synapses.BlockClock;
@@ -167,11 +168,18 @@ final class SimulationPlan {
             noise[k] = RandomStreams.stream(spec.seed(), RandomStreams.Kind.UNIT, u);
             outIdx[k] = outputIndex[u];
         }
+        for (int u : units) { // a slice is stepped by one model
+            if (net.models()[u] != net.models()[units[0]]) {
+                throw new IllegalArgumentException("units " + units[0] + " and " + u + " share a slice but not a unit model ("
+                        + net.models()[units[0]].name() + ", " + net.models()[u].name() + "); give each model its own population");
+            }
+        }
+        UnitDynamics dynamics = net.dynamics(units[0], complex);
         UnitActor.Setup setup = new UnitActor.Setup(units, outIdx, slotsOf.get(slice).size(), schedule.batch(), biases,
-                net.dynamics(complex), biasRules, schedule, spec.reset() || spec.persistent() != null,
-                Rules.clampsOutputs(spec.rule()), noise, timing, clocks,
+                dynamics, biasRules, schedule, spec.reset() || spec.persistent() != null,
+                Rules.named(spec.rule()).clamp(), noise, timing, clocks,
                 spec.persistent() == null ? null
-                        : spec.persistent().states(units[0], schedule, size, net.dynamics(complex).components()),
+                        : spec.persistent().states(units[0], schedule, size, dynamics.components()),
                 spec.residualThreshold(), ResetHold.steps(net, timing));
         int[] positions = spec.monitor().positionsIn(units, true);
         StateMonitor monitor = positions == null ? null

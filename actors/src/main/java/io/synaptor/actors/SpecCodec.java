@@ -7,6 +7,8 @@ import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.PhaseSchedule;
 import io.synaptor.network.Role;
 import io.synaptor.neurons.Activation;
+import io.synaptor.neurons.UnitModel;
+import io.synaptor.neurons.UnitModels;
 import io.synaptor.proto.ShapeForm;
 import io.synaptor.proto.Spec;
 import io.synaptor.proto.UnitRole;
@@ -44,6 +46,7 @@ final class SpecCodec {
             b.addCouplingI(c.i()).addCouplingJ(c.j()).addCouplingW(c.weight()).addCouplingDelay(c.delay());
         }
         b.addAllBiases(boxed(net.biases())).setActivation(net.activation().name()).setDt(net.dt()).setTemperature(net.temperature());
+        for (UnitModel m : net.models()) b.addUnitModels(m.name());
         b.setBatch(p.batch()).setFreeSteps(p.freeSteps()).setNudgeSteps(p.nudgeSteps()).setBeta(p.beta())
                 .setRandomSign(p.randomSign()).setScheduleSeed(p.seed()).setEpochs(p.epochs())
                 .setShapeForm(ShapeForm.valueOf("FORM_" + p.shape().form().name())).setShapePoints(p.shape().points()).setShapeWarmup(p.shape().warmup())
@@ -75,7 +78,8 @@ final class SpecCodec {
             couplings.add(new Coupling(b.getCouplingI(k), b.getCouplingJ(k), b.getCouplingW(k), b.getCouplingDelay(k)));
         }
         NetworkSpec net = new NetworkSpec(roles, ints(b.getLayerOfList()), couplings, doubles(b.getBiasesList()),
-                Activation.named(b.getActivation()), b.getDt(), b.getTemperature());
+                Activation.named(b.getActivation()), b.getDt(), b.getTemperature(),
+                b.getUnitModelsList().stream().map(UnitModels::named).toArray(UnitModel[]::new));
         LabeledData train = new LabeledData(rows(b.getTrainXList()), rows(b.getTrainYList()));
         LabeledData test = new LabeledData(rows(b.getTestXList()), rows(b.getTestYList()));
         NudgeShape shape = new NudgeShape(NudgeShape.Form.valueOf(named(b.getShapeForm(), "FORM_")),

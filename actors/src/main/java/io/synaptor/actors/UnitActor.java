@@ -8,6 +8,7 @@ import io.synaptor.scheduler.TimedInbox;
 import io.synaptor.scheduler.Timing;
 import io.synaptor.synapses.LearningRule;
 import io.synaptor.synapses.NudgeSchedule;
+import io.synaptor.synapses.OutputClamp;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -82,12 +83,12 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
      * (−1 if hidden), bias, bias rule, noise stream and nudge clock (the schedule as its own, possibly
      * skewed, nudge oscillator reads it). {@code reset}: return to s = 0 at every episode start, or,
      * with {@code persistent} (null: off), to where each training example's last free phase ended;
-     * {@code clampOnNudge}: outputs held at their targets during the second phase (CHL);
+     * {@code clamp}: where outputs are held during the second phase instead of nudged (CHL: at their targets), or null;
      * {@code residualThreshold}: the relaxation check's threshold on |ds/dt| ({@link RelaxationResidual});
      * {@code resetHold}: steps after a reset during which the units hold their reset state ({@link ResetHold}).
      */
     public record Setup(int[] units, int[] outputIndex, int slots, int batch, double[] bias, UnitDynamics dynamics,
-                        LearningRule[] biasRules, NudgeSchedule schedule, boolean reset, boolean clampOnNudge,
+                        LearningRule[] biasRules, NudgeSchedule schedule, boolean reset, OutputClamp clamp,
                         SplittableRandom[] noise, Timing timing, NudgeSchedule[] nudgeClocks, PersistentStates persistent,
                         double residualThreshold, int resetHold) {
         public int size() {
@@ -125,6 +126,8 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private final double[][] stepTargets;
     private final double[] betaRe;
     private final double[] betaIm;
+    private final double[][] clamped;   // per output: where the clamp holds it this episode (rules with an OutputClamp)
+    private final long[] clampedEpisode;
     private List<ActorRef<SynapseActor.Command>> synapses;
     private final double[] bias;
     private final long[] nextBiasSample;
@@ -185,6 +188,9 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         this.stepTargets = new double[size][];
         this.betaRe = new double[size];
         this.betaIm = new double[size];
+        this.clamped = new double[size][];
+        this.clampedEpisode = new long[size];
+        Arrays.fill(clampedEpisode, -1);
         boolean outputs = false;
         for (int k = 0; k < size; k++) {
             nextBiasSample[k] = setup.biasRules()[k].nextSampleTime(0);
@@ -276,8 +282,10 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
                 betaIm[k] = clock.betaImAtStep(t);
                 stepTargets[k] = null;
                 if (betaRe[k] != 0.0 || betaIm[k] != 0.0) {
-                    stepTargets[k] = targetFor(k, clock.episodeOfStep(t));
+                    long episode = clock.episodeOfStep(t);
+                    stepTargets[k] = targetFor(k, episode);
                     if (stepTargets[k] == null) return;
+                    if (setup.clamp() != null && clampedEpisode[k] != episode) fixClamp(k, episode);
                 }
             }
             for (int k = 0; k < inbox.length; k++) {
@@ -306,8 +314,8 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
                     int batch = setup.batch();
                     for (int k = 0; k < size; k++) {
                         double[] target = stepTargets[k];
-                        if (target != null && setup.clampOnNudge()) {
-                            System.arraycopy(target, 0, s, k * row, row); // contrastive Hebbian: the output is clamped
+                        if (target != null && setup.clamp() != null) {
+                            System.arraycopy(clamped[k], 0, s, k * row, row); // the rule clamps the output (CHL, coupled learning)
                         } else if (!setup.timing().update().updates(setup.units()[k], t)) {
                             continue; // it holds its state
                         } else if (target == null && !dynamics.isNoisy()) {
@@ -336,7 +344,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         int batch = setup.batch();
         for (int k = 0; k < size; k++) {
             double[] target = stepTargets[k];
-            if (target != null && setup.clampOnNudge()) continue;
+            if (target != null && setup.clamp() != null) continue;
             for (int b = 0; b < batch; b++) {
                 relaxation.record(b, dynamics.residual(s, k * batch + b, sum, bias[k], betaRe[k], betaIm[k],
                         target == null ? 0.0 : target[b], rhoNow));
@@ -351,6 +359,13 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
             scan++;
         }
         return true;
+    }
+
+    /** The clamp of output k for this episode, fixed from its state as the clamped phase begins (the free state). */
+    private void fixClamp(int k, long episode) {
+        if (clamped[k] == null) clamped[k] = new double[row];
+        for (int b = 0; b < row; b++) clamped[k][b] = setup.clamp().value(s[k * row + b], stepTargets[k][b], betaRe[k]);
+        clampedEpisode[k] = episode;
     }
 
     private double[] targetFor(int k, long episode) {

@@ -25,7 +25,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 public final class DenseReference {
     private final NetworkSpec spec;
     private final Activation act;
-    private final SelfEnergy self = SelfEnergy.QUADRATIC;
+    private final SelfEnergy[] self; // each unit's U(s), from its model
     private final DMatrixRMaj w;
     private final int[] free;
     private final int[] inputs;
@@ -34,6 +34,7 @@ public final class DenseReference {
     public DenseReference(NetworkSpec spec) {
         this.spec = spec;
         this.act = spec.activation();
+        this.self = java.util.Arrays.stream(spec.models()).map(io.synaptor.neurons.UnitModel::selfEnergy).toArray(SelfEnergy[]::new);
         int n = spec.size();
         this.w = new DMatrixRMaj(n, n);
         for (Coupling c : spec.couplings()) {
@@ -73,7 +74,7 @@ public final class DenseReference {
     /** E(s) = Σ U(s_i) − ½ Σ_{i≠j} W_ij ρ_iρ_j − Σ b_i ρ_i over all units (inputs included as constants). */
     public double energy(double[] s) {
         double e = 0.0;
-        for (int k = 0; k < s.length; k++) e += self.energy(s[k]) - spec.biases()[k] * act.rho(s[k]);
+        for (int k = 0; k < s.length; k++) e += self[k].energy(s[k]) - spec.biases()[k] * act.rho(s[k]);
         for (Coupling c : spec.couplings()) e -= c.weight() * act.rho(s[c.i()]) * act.rho(s[c.j()]);
         return e;
     }
@@ -83,7 +84,7 @@ public final class DenseReference {
         double[] h = field(s);
         double[] g = new double[s.length];
         int[] outs = spec.outputs();
-        for (int k : free) g[k] = self.force(s[k]) - act.rhoPrime(s[k]) * h[k];
+        for (int k : free) g[k] = self[k].force(s[k]) - act.rhoPrime(s[k]) * h[k];
         if (beta != 0.0) {
             for (int o = 0; o < outs.length; o++) g[outs[o]] += beta * SquaredError.gradient(s[outs[o]], target[o]);
         }
@@ -157,7 +158,7 @@ public final class DenseReference {
         DMatrixRMaj hess = new DMatrixRMaj(m, m);
         for (int a = 0; a < m; a++) {
             int i = free[a];
-            double d = self.curvature(s[i]) - act.rhoSecond(s[i]) * h[i];
+            double d = self[i].curvature(s[i]) - act.rhoSecond(s[i]) * h[i];
             if (isOutput[i]) d += beta;
             hess.set(a, a, d);
             for (int b = 0; b < m; b++) {

@@ -38,6 +38,11 @@ public final class HolomorphicReference {
             throw new IllegalArgumentException("holomorphic EP needs a holomorphic activation; "
                     + spec.activation().name() + " is not");
         }
+        for (var m : spec.models()) { // its complex continuation is written for U(s) = ½ s²
+            if (m.selfEnergy() != io.synaptor.neurons.SelfEnergy.QUADRATIC) {
+                throw new IllegalArgumentException("the holomorphic reference knows U(s) = ½ s² only, not unit model " + m.name());
+            }
+        }
         this.spec = spec;
         this.real = new DenseReference(spec);
         this.act = spec.activation();

@@ -1,10 +1,9 @@
 package io.synaptor.network;
 
 import io.synaptor.neurons.Activation;
-import io.synaptor.neurons.HolomorphicUnit;
-import io.synaptor.neurons.OverdampedUnit;
-import io.synaptor.neurons.SelfEnergy;
 import io.synaptor.neurons.UnitDynamics;
+import io.synaptor.neurons.UnitModel;
+import io.synaptor.neurons.UnitModels;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,18 +11,35 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * A network as data (DESIGN.md, "Modules": network): units with roles, symmetric couplings with
- * per-link delays, biases, the activation, and the unit dynamics' dt and temperature. The actors
- * and the dense reference are both built from this one object.
+ * A network as data (DESIGN.md, "Modules": network): units with roles and unit models, symmetric
+ * couplings with per-link delays, biases, the activation, and the unit dynamics' dt and
+ * temperature. The actors, the synchronous simulation and the dense reference are all built from
+ * this one object, so they share one energy E = Σ U_u(s_u) − Σ W_ij ρ_iρ_j − Σ b_u ρ_u.
  *
  * @param layerOf a layer index per unit, for layered nets and plots (−1 where meaningless)
+ * @param models  each unit's model ({@link UnitModel}: its U(s) and dynamics)
  */
 public record NetworkSpec(Role[] roles, int[] layerOf, List<Coupling> couplings, double[] biases,
-                          Activation activation, double dt, double temperature) {
+                          Activation activation, double dt, double temperature, UnitModel[] models) {
+
+    /** Every unit {@link UnitModels#DEFAULT} (U(s) = ½ s², overdamped). */
+    public NetworkSpec(Role[] roles, int[] layerOf, List<Coupling> couplings, double[] biases,
+                       Activation activation, double dt, double temperature) {
+        this(roles, layerOf, couplings, biases, activation, dt, temperature, uniform(roles.length, UnitModels.named(UnitModels.DEFAULT)));
+    }
+
+    /** n units of one model. */
+    public static UnitModel[] uniform(int n, UnitModel model) {
+        UnitModel[] m = new UnitModel[n];
+        Arrays.fill(m, model);
+        return m;
+    }
 
     public NetworkSpec {
         int n = roles.length;
-        if (layerOf.length != n || biases.length != n) throw new IllegalArgumentException("per-unit arrays differ in length");
+        if (layerOf.length != n || biases.length != n || models.length != n) {
+            throw new IllegalArgumentException("per-unit arrays differ in length");
+        }
         for (Coupling c : couplings) {
             if (c.i() < 0 || c.i() >= n || c.j() < 0 || c.j() >= n) {
                 throw new IllegalArgumentException("coupling " + c + " names a unit outside 0.." + (n - 1));
@@ -48,16 +64,12 @@ public record NetworkSpec(Role[] roles, int[] layerOf, List<Coupling> couplings,
         return IntStream.range(0, roles.length).filter(k -> roles[k] == r).toArray();
     }
 
-    public OverdampedUnit dynamics() {
-        return new OverdampedUnit(activation, SelfEnergy.QUADRATIC, dt, temperature);
-    }
-
     /**
-     * A unit's dynamics, real or complex (holomorphic EP); a fresh object per call, because a
-     * complex unit keeps scratch space: one per unit.
+     * Unit u's dynamics, real or complex (holomorphic EP), from its model; a fresh object per call,
+     * because a complex unit keeps scratch space: one per unit (or slice).
      */
-    public UnitDynamics dynamics(boolean complex) {
-        return complex ? new HolomorphicUnit(activation, dt, temperature) : dynamics();
+    public UnitDynamics dynamics(int u, boolean complex) {
+        return models[u].dynamics(activation, dt, temperature, complex);
     }
 
     public int maxDelay() {
@@ -71,7 +83,12 @@ public record NetworkSpec(Role[] roles, int[] layerOf, List<Coupling> couplings,
         }
         List<Coupling> cs = new ArrayList<>(couplings.size());
         for (int k = 0; k < weights.length; k++) cs.add(couplings.get(k).withWeight(weights[k]));
-        return new NetworkSpec(roles, layerOf, cs, newBiases.clone(), activation, dt, temperature);
+        return new NetworkSpec(roles, layerOf, cs, newBiases.clone(), activation, dt, temperature, models);
+    }
+
+    /** The same network with other unit models (one per unit). */
+    public NetworkSpec withModels(UnitModel[] other) {
+        return new NetworkSpec(roles, layerOf, couplings, biases, activation, dt, temperature, other);
     }
 
     public double[] weights() {

@@ -7,6 +7,7 @@ import io.synaptor.scheduler.Timing;
 import io.synaptor.scheduler.UpdateModel;
 import io.synaptor.synapses.Optimizer;
 import io.synaptor.synapses.NudgeSchedule;
+import io.synaptor.synapses.OutputClamp;
 import io.synaptor.synapses.ShiftedSchedule;
 import io.synaptor.synapses.LearningRule;
 import io.synaptor.synapses.Rules;
@@ -36,7 +37,7 @@ import java.util.function.IntToDoubleFunction;
  *       {@link ResetHold#steps} steps; in a symmetric schedule the first step of the −β
  *       phase returns them to their free state, also without noise;</li>
  *   <li>rules observe ρ at their sample times, before the state moves on; a clamping rule (CHL)
- *       holds the outputs at their targets during the second phase;</li>
+ *       holds the outputs where its {@link OutputClamp} puts them (fixed from the free state) during the second phase;</li>
  *   <li>under a complex nudge (holomorphic EP) every vector holds re/im pairs and the inputs
  *       are x + 0i.</li>
  * </ul>
@@ -112,18 +113,23 @@ public final class SynchronousSimulation {
                              boolean persistent, Optimizer optimizer, double[] projectionRates) {
         IntToDoubleFunction rateOf = l -> projectionRates.length == 0 || l < 0 ? rate : projectionRates[l]; // as SimulationSpec.rateOfProjection
         UpdateModel update = timing.update();
-        boolean clampOutputs = Rules.clampsOutputs(rule);
+        OutputClamp clamp = Rules.named(rule).clamp(); // null: outputs are nudged, not clamped
+        boolean clampOutputs = clamp != null;
         int n = net.size();
         int batch = schedule.batch();
         int m = net.couplings().size();
-        UnitDynamics dyn = net.dynamics(schedule.shape().complex());
-        int c = dyn.components();
+        UnitDynamics[] dyns = new UnitDynamics[n]; // each unit's own model
+        for (int u = 0; u < n; u++) dyns[u] = net.dynamics(u, schedule.shape().complex());
+        int c = dyns[0].components();
         int[] inputs = net.inputs();
         int[] outputs = net.outputs();
         int[] outputIndex = new int[n];
         Arrays.fill(outputIndex, -1);
         for (int o = 0; o < outputs.length; o++) outputIndex[outputs[o]] = o;
         boolean[] clamped = new boolean[n];
+        double[][] clampTo = new double[n][batch];             // a clamping rule's output values this episode
+        long[] clampedEpisode = new long[n];
+        Arrays.fill(clampedEpisode, -1);
         for (int u : inputs) clamped[u] = true;
 
         double[][] s = new double[n][c * batch];
@@ -184,7 +190,7 @@ public final class SynchronousSimulation {
                 for (int b = 0; b < batch; b++) s[inputs[a]][c * b] = data.x()[examples[b]][a];
             }
             for (int u = 0; u < n; u++) {
-                for (int b = 0; b < batch; b++) dyn.rho(s[u], b, rho[u]);
+                for (int b = 0; b < batch; b++) dyns[u].rho(s[u], b, rho[u]);
                 if (clamped[u] || timing.mustSend(rho[u], told[u])) told[u] = rho[u].clone();
             }
             // Learning at state time t, before the state moves on (synapses, then biases).
@@ -259,20 +265,24 @@ public final class SynchronousSimulation {
                         targetEpisode = te;
                     }
                     ex = targetExamples;
+                    if (clampOutputs && clampedEpisode[u] != te) { // the clamp is fixed from the state the phase starts in
+                        for (int b = 0; b < batch; b++) clampTo[u][b] = clamp.value(s[u][b], train.y()[ex[b]][outputIndex[u]], stepBeta);
+                        clampedEpisode[u] = te;
+                    }
                 }
                 if (t == relax.nextStep() && !(ex != null && clampOutputs)) { // a phase's last step: its residual
                     for (int b = 0; b < batch; b++) {
                         double y = ex == null ? 0.0 : train.y()[ex[b]][outputIndex[u]];
-                        relax.record(b, dyn.residual(s[u], b, field[u], bias[u], stepBeta, stepBetaIm, y, rho[u]));
+                        relax.record(b, dyns[u].residual(s[u], b, field[u], bias[u], stepBeta, stepBetaIm, y, rho[u]));
                     }
                 }
                 if (t <= holdThrough) continue; // a reset's hold: the drives in force were sent before it
                 if (!(ex != null && clampOutputs) && !update.updates(u, t)) continue; // holds its state this step
                 for (int b = 0; b < batch; b++) {
-                    double g = dyn.isNoisy() ? rng[u].nextGaussian() : 0.0;
+                    double g = dyns[u].isNoisy() ? rng[u].nextGaussian() : 0.0;
                     double y = ex == null ? 0.0 : train.y()[ex[b]][outputIndex[u]];
-                    if (ex != null && clampOutputs) s[u][b] = y;
-                    else dyn.step(s[u], b, field[u], bias[u], stepBeta, stepBetaIm, y, g);
+                    if (ex != null && clampOutputs) s[u][b] = clampTo[u][b];
+                    else dyns[u].step(s[u], b, field[u], bias[u], stepBeta, stepBetaIm, y, g);
                 }
             }
             relax.passed(t);

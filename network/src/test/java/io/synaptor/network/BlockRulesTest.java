@@ -28,7 +28,7 @@ class BlockRulesTest {
             "chl, 1.0, adam", "continual, 0.9, adam"})
     void blockFormEqualsRuleByRule(String name, double decay, String optimizer) {
         Optimizer steps = Optimizer.of(optimizer, decay);
-        NudgeShape shape = Rules.shape(name, NudgeShape.circle(4));
+        NudgeShape shape = Rules.named(name).shape(NudgeShape.circle(4));
         NudgeSchedule base = new PhaseSchedule(4, 6, 3, 0.3, true, 5, 3, 24, 8, shape);
         int n = 30;
         double[] rates = new double[n];

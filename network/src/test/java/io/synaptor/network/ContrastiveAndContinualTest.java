@@ -23,8 +23,8 @@ class ContrastiveAndContinualTest {
         double dw = rule.observe(7, new double[]{0.9}, new double[]{0.5});
         assertEquals(0.2 * (0.9 * 0.5 - 0.4 * 0.5), dw, 1e-15); // η[ρρ(clamped) − ρρ(free)], no 1/β
         assertEquals(-(0.9 * 0.5 - 0.4 * 0.5), rule.lastGradient(), 1e-15);
-        assertTrue(Rules.clampsOutputs("chl"));
-        assertFalse(Rules.clampsOutputs("one-sided"));
+        assertTrue((Rules.named("chl").clamp() != null));
+        assertFalse((Rules.named("one-sided").clamp() != null));
     }
 
     @Test

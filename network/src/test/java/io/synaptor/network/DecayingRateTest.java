@@ -4,6 +4,7 @@ import io.synaptor.synapses.DecayingRate;
 import io.synaptor.synapses.LearningRule;
 import io.synaptor.synapses.NudgeShape;
 import io.synaptor.synapses.NudgeSchedule;
+import io.synaptor.synapses.Optimizer;
 import io.synaptor.synapses.Rules;
 import io.synaptor.synapses.ShiftedSchedule;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class DecayingRateTest {
             PhaseSchedule base = new PhaseSchedule(4, 6, 3, 0.3, false, 5, 3, 16, 8, NudgeShape.CENTERED, firstEpoch);
             NudgeSchedule clock = ShiftedSchedule.of(base, 2); // a skewed clock: the epoch follows the episode
             LearningRule constant = Rules.create("centered", clock, 0.1);
-            LearningRule decayed = Rules.create("centered", clock, 0.1, gamma);
+            LearningRule decayed = Rules.create("centered", clock, 0.1, Optimizer.sgd(gamma));
             assertTrue(decayed instanceof DecayingRate);
             SplittableRandom random = new SplittableRandom(9);
             int moves = 0;
@@ -38,6 +39,6 @@ class DecayingRateTest {
             }
             assertEquals(3 * (16 / 4), moves, "one move per training batch");
         }
-        assertThrows(IllegalArgumentException.class, () -> Rules.create("centered", new PhaseSchedule(4, 6, 3, 0.3, false, 5, 1, 16, 8), 0.1, 1.5));
+        assertThrows(IllegalArgumentException.class, () -> Rules.create("centered", new PhaseSchedule(4, 6, 3, 0.3, false, 5, 1, 16, 8), 0.1, Optimizer.sgd(1.5)));
     }
 }

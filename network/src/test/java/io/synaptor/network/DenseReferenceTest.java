@@ -113,7 +113,7 @@ class DenseReferenceTest {
     void unitDynamicsAgreeWithDenseGradient(String act) {
         NetworkSpec spec = net(act, 6);
         DenseReference ref = new DenseReference(spec);
-        OverdampedUnit unit = spec.dynamics();
+        OverdampedUnit unit = (OverdampedUnit) spec.dynamics(0, false);
         double[] y = target(act, 6);
         double[] s = ref.clamped(input(act, 6));
         SplittableRandom r = new SplittableRandom(9);

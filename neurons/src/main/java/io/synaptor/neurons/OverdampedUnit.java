@@ -1,5 +1,7 @@
 package io.synaptor.neurons;
 
+import com.google.auto.service.AutoService;
+
 /**
  * Overdamped dynamics of one unit, ds/dt = −∂F/∂s (+ √(2T) ξ), integrated by explicit
  * Euler(–Maruyama) with step dt (DESIGN.md, "Learning rules"; Scellier &amp; Bengio 2017, eq. 7).
@@ -124,5 +126,35 @@ public final class OverdampedUnit implements UnitDynamics {
     @Override
     public void rhoAll(double[] s, double[] rho) {
         for (int b = 0; b < s.length; b++) rho[b] = activation.rho(s[b]);
+    }
+
+    /**
+     * {@code overdamped}: U(s) = ½ s² (Scellier &amp; Bengio 2017, eq. 1), real states or, for
+     * holomorphic EP, their complex continuation ({@link HolomorphicUnit}).
+     */
+    @AutoService(UnitModel.class)
+    public static final class Model implements UnitModel {
+        static final String NAME = "overdamped";
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "U(s) = s²/2, ds/dt = −∂F/∂s (+ noise at T > 0); complex states for holomorphic EP";
+        }
+
+        @Override
+        public SelfEnergy selfEnergy() {
+            return SelfEnergy.QUADRATIC;
+        }
+
+        @Override
+        public UnitDynamics dynamics(Activation activation, double dt, double temperature, boolean complex) {
+            return complex ? new HolomorphicUnit(activation, dt, temperature)
+                    : new OverdampedUnit(activation, SelfEnergy.QUADRATIC, dt, temperature);
+        }
     }
 }

@@ -16,6 +16,7 @@ import io.synaptor.scheduler.Timing;
 import io.synaptor.scheduler.UpdateModel;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.neurons.Activation;
+import io.synaptor.neurons.UnitModels;
 import io.synaptor.scheduler.RandomStreams;
 import io.synaptor.synapses.Optimizer;
 import io.synaptor.synapses.NudgeShape;
@@ -76,6 +77,8 @@ final class Common {
                 "each actor's clock — its nudge oscillator and learning window — runs late by 0 … clock-skew steps, drawn per actor"));
         s.add(Setting.choice("units.activation", "sigmoid", Activation.ALL.stream().map(Activation::name).toList(),
                 "activation ρ: sigmoid = σ(4s − 2), hard-sigmoid = 0 ∨ s ∧ 1, tanh"));
+        s.add(Setting.choice("units.model", UnitModels.DEFAULT, UnitModels.names(), "the unit model, U(s) and its dynamics: "
+                + UnitModels.names().stream().map(m -> m + " = " + UnitModels.named(m).description()).collect(java.util.stream.Collectors.joining("; "))));
         s.add(Setting.real("units.temperature", 0.0, 0.0, 100.0,
                 "Langevin temperature T of every unit (noise √(2T·dt) per step); 0 = deterministic"));
         s.add(Setting.flag("units.reset", true,
@@ -99,7 +102,8 @@ final class Common {
         s.add(Setting.integer("time.free-steps", d.freeSteps(), 1, 10_000_000, "T1: steps of the free phase"));
         s.add(Setting.integer("time.nudge-steps", d.nudgeSteps(), 1, 10_000_000, "T2: steps of the nudged phase"));
         s.add(RelaxationCheck.tolerance(tolerance));
-        s.add(Setting.choice("learning.rule", "one-sided", Rules.NAMES, "synapse-local learning rule: one-sided EP, centered EP (+β then −β from the free state), holomorphic EP (complex states, β on a circle), chl (contrastive Hebbian, outputs clamped), continual EP (weights move every nudged step)"));
+        s.add(Setting.choice("learning.rule", "one-sided", Rules.names(), "synapse-local learning rule: "
+                + Rules.names().stream().map(r -> Rules.named(r).description()).collect(java.util.stream.Collectors.joining("; "))));
         s.add(Setting.choice("learning.holomorphic.form", "discrete", List.of("discrete", "online"),
                 "holomorphic EP: discrete = N nudged phases at β·e^{2πik/N} after the free phase; online = β(t) = β·e^{2πit/T2} turning without pause, learned every period"));
         s.add(Setting.integer("learning.holomorphic.points", 8, 2, 1000, "holomorphic EP, discrete: N points on the circle (bias O(|β|^N))"));
@@ -221,6 +225,7 @@ final class Common {
         NetworkSpec net = LayeredNetworks.build(layers, s.getInt("network.delay"), Activation.named(s.getString("units.activation")),
                 s.getDouble("time.dt"), s.getDouble("units.temperature"),
                 RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
+        net = net.withModels(NetworkSpec.uniform(net.size(), UnitModels.named(s.getString("units.model"))));
         double[] projection = s.getRealList("network.projection-delays");
         if (projection.length > 0) {
             int[] d = new int[projection.length];
@@ -307,23 +312,35 @@ final class Common {
         return new UpdateModel(seed, rates);
     }
 
-    /** The nudge after the free phase that the chosen learning rule needs. */
+    /** The nudge after the free phase that the chosen learning rule needs ({@link RuleProvider#shape}). */
     static NudgeShape nudgeShape(Settings s) {
-        String rule = s.getString("learning.rule");
-        if (!rule.equals("holomorphic")) return Rules.shape(rule, null);
-        String activation = s.getString("units.activation");
-        if (!Activation.named(activation).holomorphic()) {
-            throw new BadInput("learning.rule=holomorphic needs a holomorphic activation (sigmoid or tanh), not " + activation);
-        }
+        String name = s.getString("learning.rule");
         int periods = s.getInt("learning.holomorphic.periods");
         int warmup = s.getInt("learning.holomorphic.warmup");
-        if (s.getString("learning.holomorphic.form").equals("discrete")) {
-            return Rules.shape(rule, NudgeShape.circle(s.getInt("learning.holomorphic.points")));
+        boolean online = s.getString("learning.holomorphic.form").equals("online");
+        // The complex nudge the holomorphic settings describe, for the rules that take one (none if it cannot be).
+        NudgeShape complex = !online ? NudgeShape.circle(s.getInt("learning.holomorphic.points"))
+                : warmup < periods ? NudgeShape.oscillating(periods, warmup) : null;
+        NudgeShape shape;
+        try {
+            shape = Rules.named(name).shape(complex);
+        } catch (IllegalArgumentException e) {
+            if (complex == null) {
+                throw new BadInput("learning.holomorphic.warmup (" + warmup + ") must be smaller than learning.holomorphic.periods (" + periods + ")");
+            }
+            throw new BadInput("learning.rule=" + name + ": " + e.getMessage());
         }
-        if (warmup >= periods) {
-            throw new BadInput("learning.holomorphic.warmup (" + warmup + ") must be smaller than learning.holomorphic.periods (" + periods + ")");
+        String activation = s.getString("units.activation");
+        if (shape.complex() && !Activation.named(activation).holomorphic()) {
+            throw new BadInput("learning.rule=" + name + " needs a holomorphic activation (sigmoid or tanh), not " + activation);
         }
-        return Rules.shape(rule, NudgeShape.oscillating(periods, warmup));
+        try { // the unit model must have the dynamics the rule's nudge needs (complex states for holomorphic EP)
+            UnitModels.named(s.getString("units.model")).dynamics(Activation.named(activation), s.getDouble("time.dt"),
+                    s.getDouble("units.temperature"), shape.complex());
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("units.model=" + s.getString("units.model") + " with learning.rule=" + name + ": " + e.getMessage());
+        }
+        return shape;
     }
 
     static SimulationRunner.Runtime runtime(Settings s) {

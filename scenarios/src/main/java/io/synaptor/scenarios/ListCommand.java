@@ -16,8 +16,8 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        int width = Scenarios.ALL.stream().mapToInt(s -> s.name().length()).max().orElse(1);
-        for (Scenario s : Scenarios.ALL) {
+        int width = Scenarios.all().stream().mapToInt(s -> s.name().length()).max().orElse(1);
+        for (Scenario s : Scenarios.all()) {
             String mark = s == Scenarios.defaultScenario() ? " (default)" : "";
             out.printf("%-" + width + "s  %s%s%n", s.name(), s.summary(), mark);
         }

@@ -1,5 +1,7 @@
 package io.synaptor.synapses;
 
+import com.google.auto.service.AutoService;
+
 /**
  * Centered (symmetric) equilibrium propagation (Laborieux et al. 2021, eq. 4; REFERENCES.md):
  * dL/dW_ij ≈ −(1/2β)[ρ_iρ_j(s^{+β}) − ρ_iρ_j(s^{−β})], bias O(β²); ΔW = −η·(that estimate),
@@ -18,5 +20,29 @@ public final class CenteredEP extends TwoSampleRule {
     @Override
     double estimate(double plus, double minus, long episode) {
         return -(plus - minus) / (2.0 * schedule.beta(episode));
+    }
+
+    /** {@code learning.rule = centered}. */
+    @AutoService(RuleProvider.class)
+    public static final class Provider implements RuleProvider {
+        @Override
+        public String name() {
+            return "centered";
+        }
+
+        @Override
+        public String description() {
+            return "centered EP: +β then −β, each from the free state";
+        }
+
+        @Override
+        public NudgeShape shape(NudgeShape holomorphic) {
+            return NudgeShape.CENTERED;
+        }
+
+        @Override
+        public LearningRule create(NudgeSchedule schedule, double rate) {
+            return new CenteredEP(schedule, rate);
+        }
     }
 }

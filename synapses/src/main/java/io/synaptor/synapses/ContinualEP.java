@@ -1,5 +1,7 @@
 package io.synaptor.synapses;
 
+import com.google.auto.service.AutoService;
+
 import java.util.function.LongUnaryOperator;
 
 /**
@@ -57,5 +59,24 @@ public final class ContinualEP implements LearningRule {
     @Override
     public double lastGradient() {
         return lastGradient;
+    }
+
+    /** {@code learning.rule = continual}. */
+    @AutoService(RuleProvider.class)
+    public static final class Provider implements RuleProvider {
+        @Override
+        public String name() {
+            return "continual";
+        }
+
+        @Override
+        public String description() {
+            return "continual EP: the weights move at every nudged step";
+        }
+
+        @Override
+        public LearningRule create(NudgeSchedule schedule, double rate) {
+            return new ContinualEP(schedule, rate);
+        }
     }
 }

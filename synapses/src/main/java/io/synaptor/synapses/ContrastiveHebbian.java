@@ -1,5 +1,7 @@
 package io.synaptor.synapses;
 
+import com.google.auto.service.AutoService;
+
 /**
  * Contrastive Hebbian learning (Movellan 1991; the "free vs clamped" member of the family in
  * Scellier &amp; Bengio 2017, section 2.3): in the second phase the output units are clamped to
@@ -52,5 +54,29 @@ public final class ContrastiveHebbian implements LearningRule {
         @Override public double betaAtStep(long t) { return s.betaAtStep(t); }
         @Override public double beta(long e) { return 1.0; }
         @Override public long endTime() { return s.endTime(); }
+    }
+
+    /** {@code learning.rule = chl}. */
+    @AutoService(RuleProvider.class)
+    public static final class Provider implements RuleProvider {
+        @Override
+        public String name() {
+            return "chl";
+        }
+
+        @Override
+        public String description() {
+            return "contrastive Hebbian learning: outputs clamped to the target";
+        }
+
+        @Override
+        public OutputClamp clamp() {
+            return OutputClamp.TARGET;
+        }
+
+        @Override
+        public LearningRule create(NudgeSchedule schedule, double rate) {
+            return new ContrastiveHebbian(schedule, rate);
+        }
     }
 }

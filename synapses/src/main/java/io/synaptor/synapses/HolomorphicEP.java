@@ -1,5 +1,7 @@
 package io.synaptor.synapses;
 
+import com.google.auto.service.AutoService;
+
 import java.util.function.LongUnaryOperator;
 
 /**
@@ -83,5 +85,33 @@ public final class HolomorphicEP implements LearningRule {
     @Override
     public double lastGradient() {
         return lastGradient;
+    }
+
+    /** {@code learning.rule = holomorphic}. */
+    @AutoService(RuleProvider.class)
+    public static final class Provider implements RuleProvider {
+        @Override
+        public String name() {
+            return "holomorphic";
+        }
+
+        @Override
+        public String description() {
+            return "holomorphic EP: complex states, β on a circle (or turning, learning.holomorphic.form=online)";
+        }
+
+        @Override
+        public NudgeShape shape(NudgeShape holomorphic) {
+            if (holomorphic == null || !holomorphic.complex()) {
+                throw new IllegalArgumentException("holomorphic EP needs a complex nudge, got " + holomorphic);
+            }
+            return holomorphic;
+        }
+
+        @Override
+        public LearningRule create(NudgeSchedule schedule, double rate) {
+            return schedule.shape().form() == NudgeShape.Form.OSCILLATING
+                    ? new OnlineHolomorphicEP(schedule, rate) : new HolomorphicEP(schedule, rate);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.synaptor.synapses;
 
+import com.google.auto.service.AutoService;
+
 /**
  * One-sided equilibrium propagation (Scellier &amp; Bengio 2017, eq. 13; REFERENCES.md):
  * dL/dW_ij ≈ −(1/β)[ρ_iρ_j(s^β) − ρ_iρ_j(s^0)], bias O(β); ΔW = −η·(that estimate), averaged over
@@ -15,5 +17,24 @@ public final class OneSidedEP extends TwoSampleRule {
     @Override
     double estimate(double free, double nudged, long episode) {
         return -(nudged - free) / schedule.beta(episode);
+    }
+
+    /** {@code learning.rule = one-sided}. */
+    @AutoService(RuleProvider.class)
+    public static final class Provider implements RuleProvider {
+        @Override
+        public String name() {
+            return "one-sided";
+        }
+
+        @Override
+        public String description() {
+            return "one-sided EP: one phase at β after the free phase";
+        }
+
+        @Override
+        public LearningRule create(NudgeSchedule schedule, double rate) {
+            return new OneSidedEP(schedule, rate);
+        }
     }
 }

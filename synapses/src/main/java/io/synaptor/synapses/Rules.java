@@ -1,37 +1,45 @@
 package io.synaptor.synapses;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
 
-/** The learning rules by their setting name ({@code learning.rule}). */
+/**
+ * The learning rules on the class path, by their setting name ({@code learning.rule}): every
+ * {@link RuleProvider} {@link ServiceLoader} finds, the built-in ones and any plug-in's.
+ */
 public final class Rules {
     private Rules() {
     }
 
-    public static final List<String> NAMES = List.of("one-sided", "centered", "holomorphic", "chl", "continual");
+    private static final Map<String, RuleProvider> PROVIDERS = load();
 
-    /**
-     * The nudge each rule needs after the free phase; {@code holomorphic} is the circle or
-     * oscillation holomorphic EP uses (its form picks the discrete or the online rule).
-     */
-    public static NudgeShape shape(String name, NudgeShape holomorphic) {
-        return switch (name) {
-            case "centered" -> NudgeShape.CENTERED;
-            case "holomorphic" -> {
-                if (!holomorphic.complex()) throw new IllegalArgumentException("holomorphic EP needs a complex nudge, got " + holomorphic);
-                yield holomorphic;
+    private static Map<String, RuleProvider> load() {
+        Map<String, RuleProvider> byName = new TreeMap<>();
+        for (RuleProvider p : ServiceLoader.load(RuleProvider.class, Rules.class.getClassLoader())) {
+            RuleProvider before = byName.putIfAbsent(p.name(), p);
+            if (before != null) {
+                throw new IllegalStateException("two learning rules are called '" + p.name() + "': "
+                        + before.getClass().getName() + " and " + p.getClass().getName());
             }
-            default -> NudgeShape.ONE_SIDED;
-        };
+        }
+        return Map.copyOf(byName);
     }
 
-    /** Whether the rule's second phase clamps the outputs to the target instead of nudging them. */
-    public static boolean clampsOutputs(String name) {
-        return name.equals("chl");
+    /** The names of the rules found, sorted. */
+    public static List<String> names() {
+        return PROVIDERS.keySet().stream().sorted().toList();
     }
 
-    /** The rule with a learning rate that decays by {@code decay} per epoch ({@link DecayingRate}; 1: constant). */
-    public static LearningRule create(String name, NudgeSchedule schedule, double rate, double decay) {
-        return create(name, schedule, rate, Optimizer.sgd(decay));
+    /** The rule called {@code name}; an unknown name is an error that lists the known ones. */
+    public static RuleProvider named(String name) {
+        RuleProvider p = PROVIDERS.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("unknown learning rule '" + name + "' (known: " + String.join(", ", names()) + ")");
+        }
+        return p;
     }
 
     /** The rule, learning at {@code rate}, with the optimizer's steps (plain or {@link AdaptiveStep}, decaying per epoch). */
@@ -45,7 +53,7 @@ public final class Rules {
      * ({@link TwoSampleBlock}); the other rules are one object per weight.
      */
     public static BlockRule createBlock(String name, NudgeSchedule clock, double[] rates, Optimizer optimizer) {
-        double any = java.util.Arrays.stream(rates).filter(r -> !Double.isNaN(r)).findFirst()
+        double any = Arrays.stream(rates).filter(r -> !Double.isNaN(r)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("a block needs at least one weight"));
         BlockRule block;
         if (create(name, clock, any) instanceof TwoSampleRule rule) {
@@ -59,15 +67,6 @@ public final class Rules {
     }
 
     public static LearningRule create(String name, NudgeSchedule schedule, double rate) {
-        return switch (name) {
-            case "one-sided" -> new OneSidedEP(schedule, rate);
-            case "centered" -> new CenteredEP(schedule, rate);
-            case "holomorphic" -> schedule.shape().form() == NudgeShape.Form.OSCILLATING
-                    ? new OnlineHolomorphicEP(schedule, rate) : new HolomorphicEP(schedule, rate);
-            case "chl" -> new ContrastiveHebbian(schedule, rate);
-            case "continual" -> new ContinualEP(schedule, rate);
-            default -> throw new IllegalArgumentException("unknown learning rule '" + name + "' (known: "
-                    + String.join(", ", NAMES) + ")");
-        };
+        return named(name).create(schedule, rate);
     }
 }

@@ -52,7 +52,7 @@ class GranularityTest {
         LabeledData train = TwoMoons.generate(30, 0.1, new SplittableRandom(1));
         LabeledData test = TwoMoons.generate(12, 0.1, new SplittableRandom(2));
         PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, false, seed, 2, train.size(), test.size(),
-                Rules.shape(rule, NudgeShape.circle(3)));
+                Rules.named(rule).shape(NudgeShape.circle(3)));
         Timing timing = Timing.exact(net.size());
         RunResult units = SimulationRunner.run(new SimulationSpec(net, schedule, rule, 0.2, train, test, true, seed, 2, timing, 1),
                 SimulationRunner.Runtime.defaults(), ProgressListener.NONE);

@@ -44,7 +44,7 @@ class PersistentStatesTest {
         LabeledData train = TwoMoons.generate(20, 0.1, new SplittableRandom(1));
         LabeledData test = TwoMoons.generate(8, 0.1, new SplittableRandom(2));
         PhaseSchedule schedule = new PhaseSchedule(5, 6, 4, 0.3, false, seed, 3, train.size(), test.size(),
-                Rules.shape(rule, NudgeShape.circle(3)));
+                Rules.named(rule).shape(NudgeShape.circle(3)));
         double rate = 0.3;
         Timing exact = Timing.exact(net.size());
         RunResult actors = SimulationRunner.run(new SimulationSpec(net, schedule, rule, rate, train, test, true, seed, 2, exact,

@@ -72,7 +72,7 @@ class SynchronousSimulationTest {
         LabeledData train = TRAIN;
         LabeledData test = TEST;
         PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, true, seed, 3, train.size(), test.size(),
-                Rules.shape(rule, holomorphic));
+                Rules.named(rule).shape(holomorphic));
         // "adam": Adam's per-synapse steps (learning.optimizer), moments restarting each epoch, under a rate decay;
         // "decay": plain steps under a rate decay (learning.rate-decay)
         Optimizer optimizer = variant.endsWith("adam") ? new Optimizer(Optimizer.Kind.ADAM, 0.9)
@@ -124,7 +124,7 @@ class SynchronousSimulationTest {
         LabeledData train = TRAIN;
         LabeledData test = TEST;
         PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, false, seed, 3, train.size(), test.size(),
-                Rules.shape(rule, NudgeShape.oscillating(3, 1)));
+                Rules.named(rule).shape(NudgeShape.oscillating(3, 1)));
         assertSameRun(net, schedule, rule, train, test, true, seed,
                 new Timing(UpdateModel.everyStep(net.size()), jitter, drop, skew, seed, threshold));
     }
@@ -144,7 +144,7 @@ class SynchronousSimulationTest {
         LabeledData train = TRAIN;
         LabeledData test = TEST;
         PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, true, seed, 3, train.size(), test.size(),
-                Rules.shape(rule, NudgeShape.circle(3)));
+                Rules.named(rule).shape(NudgeShape.circle(3)));
         double[] perProjection = java.util.Arrays.stream(rates.split(" ")).mapToDouble(Double::parseDouble).toArray();
         assertSameRun(net, schedule, rule, train, test, true, seed, Timing.exact(net.size()), Optimizer.SGD, perProjection);
     }
