@@ -34,28 +34,27 @@ public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String
                              Timing timing, int blockSize, double[] projectionRates, PersistentStates.Bank persistent,
                              Optimizer optimizer, Monitor monitor, double tolerance) {
 
-    /** Nothing monitored, the default relaxation tolerance. */
-    public SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
-                          LabeledData train, LabeledData test, boolean reset, long seed, int window,
-                          Timing timing, int blockSize, double[] projectionRates, PersistentStates.Bank persistent,
-                          Optimizer optimizer) {
-        this(network, schedule, rule, rate, train, test, reset, seed, window, timing, blockSize, projectionRates, persistent,
-                optimizer, Monitor.NONE, RelaxationResidual.DEFAULT_TOLERANCE);
+    /**
+     * A run of {@code network} on {@code schedule}'s time line over the data, to be completed by
+     * the builder's setters; what is not set keeps its default: one-sided EP at rate 0, no reset,
+     * seed 0, a data window of 1 episode, exact timing (every unit every step, no jitter, loss or
+     * skew), unit granularity, one rate everywhere, no persistent states, plain SGD steps, nothing
+     * monitored and the default relaxation tolerance.
+     */
+    public static Builder builder(NetworkSpec network, PhaseSchedule schedule, LabeledData train, LabeledData test) {
+        return new Builder(network, schedule, train, test);
     }
 
-    /** Plain SGD steps whose rate decays by γ = {@code rateDecay} per epoch. */
-    public SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
-                          LabeledData train, LabeledData test, boolean reset, long seed, int window,
-                          Timing timing, int blockSize, double[] projectionRates, PersistentStates.Bank persistent,
-                          double rateDecay) {
-        this(network, schedule, rule, rate, train, test, reset, seed, window, timing, blockSize, projectionRates, persistent,
-                Optimizer.sgd(rateDecay));
+    /** A builder that starts from this run's values. */
+    public Builder toBuilder() {
+        return new Builder(network, schedule, train, test).rule(rule).rate(rate).reset(reset).seed(seed).window(window)
+                .timing(timing).blockSize(blockSize).projectionRates(projectionRates).persistent(persistent)
+                .optimizer(optimizer).monitor(monitor).tolerance(tolerance);
     }
 
     /** The same run, recording what {@code m} says. */
     public SimulationSpec withMonitor(Monitor m) {
-        return new SimulationSpec(network, schedule, rule, rate, train, test, reset, seed, window, timing, blockSize,
-                projectionRates, persistent, optimizer, m, tolerance);
+        return toBuilder().monitor(m).build();
     }
 
     /** The run's threshold on the residual (the tolerance, raised at T &gt; 0). */
@@ -65,40 +64,106 @@ public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String
 
     /** The same run with another relaxation tolerance. */
     public SimulationSpec withTolerance(double other) {
-        return new SimulationSpec(network, schedule, rule, rate, train, test, reset, seed, window, timing, blockSize,
-                projectionRates, persistent, optimizer, monitor, other);
+        return toBuilder().tolerance(other).build();
     }
 
-    /** Constant learning rates. */
-    public SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
-                          LabeledData train, LabeledData test, boolean reset, long seed, int window,
-                          Timing timing, int blockSize, double[] projectionRates, PersistentStates.Bank persistent) {
-        this(network, schedule, rule, rate, train, test, reset, seed, window, timing, blockSize, projectionRates, persistent, 1.0);
-    }
+    /** Builds a {@link SimulationSpec} by named settings instead of sixteen positional ones. */
+    public static final class Builder {
+        private final NetworkSpec network;
+        private final PhaseSchedule schedule;
+        private final LabeledData train;
+        private final LabeledData test;
+        private String rule = "one-sided";
+        private double rate;
+        private boolean reset;
+        private long seed;
+        private int window = 1;
+        private Timing timing;
+        private int blockSize = 1;
+        private double[] projectionRates = new double[0];
+        private PersistentStates.Bank persistent;
+        private Optimizer optimizer = Optimizer.SGD;
+        private Monitor monitor = Monitor.NONE;
+        private double tolerance = RelaxationResidual.DEFAULT_TOLERANCE;
 
-    /** Episodes start from rest (with reset) or where the last one ended: no persistent states. */
-    public SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
-                          LabeledData train, LabeledData test, boolean reset, long seed, int window,
-                          Timing timing, int blockSize, double[] projectionRates) {
-        this(network, schedule, rule, rate, train, test, reset, seed, window, timing, blockSize, projectionRates, null);
-    }
+        private Builder(NetworkSpec network, PhaseSchedule schedule, LabeledData train, LabeledData test) {
+            this.network = network;
+            this.schedule = schedule;
+            this.train = train;
+            this.test = test;
+            this.timing = Timing.exact(network.size());
+        }
 
-    /** Every unit updates at every step. */
-    public SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
-                          LabeledData train, LabeledData test, boolean reset, long seed, int window) {
-        this(network, schedule, rule, rate, train, test, reset, seed, window, Timing.exact(network.size()), 1, new double[0]);
-    }
+        /** The learning rule by its setting name ({@link io.synaptor.synapses.Rules}). */
+        public Builder rule(String name) {
+            this.rule = name;
+            return this;
+        }
 
-    /** Unit granularity. */
-    public SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
-                          LabeledData train, LabeledData test, boolean reset, long seed, int window, Timing timing) {
-        this(network, schedule, rule, rate, train, test, reset, seed, window, timing, 1, new double[0]);
-    }
+        public Builder rate(double r) {
+            this.rate = r;
+            return this;
+        }
 
-    /** One learning rate everywhere. */
-    public SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate, LabeledData train,
-                          LabeledData test, boolean reset, long seed, int window, Timing timing, int blockSize) {
-        this(network, schedule, rule, rate, train, test, reset, seed, window, timing, blockSize, new double[0]);
+        public Builder reset(boolean r) {
+            this.reset = r;
+            return this;
+        }
+
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        public Builder window(int episodes) {
+            this.window = episodes;
+            return this;
+        }
+
+        public Builder timing(Timing t) {
+            this.timing = t;
+            return this;
+        }
+
+        public Builder blockSize(int b) {
+            this.blockSize = b;
+            return this;
+        }
+
+        public Builder projectionRates(double[] rates) {
+            this.projectionRates = rates;
+            return this;
+        }
+
+        public Builder persistent(PersistentStates.Bank bank) {
+            this.persistent = bank;
+            return this;
+        }
+
+        public Builder optimizer(Optimizer o) {
+            this.optimizer = o;
+            return this;
+        }
+
+        /** Plain SGD whose rate decays by γ per epoch. */
+        public Builder rateDecay(double gamma) {
+            return optimizer(Optimizer.sgd(gamma));
+        }
+
+        public Builder monitor(Monitor m) {
+            this.monitor = m;
+            return this;
+        }
+
+        public Builder tolerance(double t) {
+            this.tolerance = t;
+            return this;
+        }
+
+        public SimulationSpec build() {
+            return new SimulationSpec(network, schedule, rule, rate, train, test, reset, seed, window, timing, blockSize,
+                    projectionRates, persistent, optimizer, monitor, tolerance);
+        }
     }
 
     /** The learning rate of the couplings between layers l and l + 1 (and of layer l + 1's biases). */

@@ -22,6 +22,7 @@ public final class TraceSink implements AutoCloseable {
     private final OutputStream out;
 
     public TraceSink(Path file) throws IOException {
+        if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
         this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
     }
 

@@ -251,8 +251,9 @@ class ProtocolSerializerTest {
         Optimizer optimizer = Optimizer.of(Optimizer.NAMES.get(r.nextInt(Optimizer.NAMES.size())), r.nextDouble());
         PersistentStates.Bank persistent = local && r.nextBoolean() ? new PersistentStates.Bank() : null;
         Monitor monitor = local && r.nextBoolean() ? new Monitor(new int[]{0}, new int[0], 1 + r.nextInt(3), new long[]{r.nextInt(3)}) : Monitor.NONE;
-        return new SimulationSpec(net, schedule, Rules.names().get(r.nextInt(Rules.names().size())), r.nextDouble(), train, test,
-                r.nextBoolean(), r.nextLong(), 1 + r.nextInt(4), timing, 1 + r.nextInt(3), projectionRates, persistent, optimizer,
-                monitor, Math.exp(r.nextGaussian()));
+        return SimulationSpec.builder(net, schedule, train, test).rule(Rules.names().get(r.nextInt(Rules.names().size())))
+                .rate(r.nextDouble()).reset(r.nextBoolean()).seed(r.nextLong()).window(1 + r.nextInt(4)).timing(timing)
+                .blockSize(1 + r.nextInt(3)).projectionRates(projectionRates).persistent(persistent).optimizer(optimizer)
+                .monitor(monitor).tolerance(Math.exp(r.nextGaussian())).build();
     }
 }

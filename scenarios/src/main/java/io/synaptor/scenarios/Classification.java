@@ -69,7 +69,8 @@ final class Classification {
             try {
                 result = Common.simulate(spec, s, r -> {
                     progress.step();
-                    if (live.add(r) && r.episode() % perEpoch == perEpoch - 1) progress.line(live.describe(r.epoch()), live.brief(r.epoch()));
+                    live.add(r);
+                    if (r.episode() % perEpoch == perEpoch - 1) progress.line(live.describe(r.epoch()), live.brief(r.epoch()));
                 });
             } finally {
                 progress.close();
@@ -190,9 +191,10 @@ final class Classification {
 
     private static SimulationSpec spec(Settings s, long seed, NetworkSpec net, PhaseSchedule schedule, LabeledData train,
                                        LabeledData test, PersistentStates.Bank persistent) {
-        return new SimulationSpec(net, schedule, s.getString("learning.rule"), s.getDouble("learning.rate"), train, test,
-                s.getBoolean("units.reset"), seed, s.getInt("runtime.window"), Common.timing(s, seed, net),
-                Common.blockSize(s), Common.projectionRates(s), persistent, Common.optimizer(s));
+        return SimulationSpec.builder(net, schedule, train, test).rule(s.getString("learning.rule"))
+                .rate(s.getDouble("learning.rate")).reset(s.getBoolean("units.reset")).seed(seed)
+                .window(s.getInt("runtime.window")).timing(Common.timing(s, seed, net)).blockSize(Common.blockSize(s))
+                .projectionRates(Common.projectionRates(s)).persistent(persistent).optimizer(Common.optimizer(s)).build();
     }
 
     /** checkpoint.pb in the output directory, replaced atomically; {@code steps}: the virtual clock. */
@@ -211,6 +213,7 @@ final class Classification {
             c.addEpochs(m);
         }
         try {
+            Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling("checkpoint.pb.tmp");
             Files.write(tmp, c.build().toByteArray());
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -268,13 +271,12 @@ final class Classification {
             count = new long[2][epochs];
         }
 
-        /** Adds one episode; true if it was the last of its epoch's kind seen so far (callers print then). */
-        synchronized boolean add(ProbeActor.EpisodeResult r) {
+        /** Adds one episode's loss and correct answers. */
+        synchronized void add(ProbeActor.EpisodeResult r) {
             int k = r.training() ? 0 : 1;
             loss[k][r.epoch()] += r.lossSum();
             correct[k][r.epoch()] += r.correct();
             count[k][r.epoch()] += r.count();
-            return true;
         }
 
         /** Forgets an epoch (a node was lost and the run goes back to a checkpoint before it). */

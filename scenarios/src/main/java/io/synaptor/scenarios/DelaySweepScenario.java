@@ -4,7 +4,6 @@ import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.util.ArrayList;
@@ -157,7 +156,8 @@ public final class DelaySweepScenario implements Scenario {
                 .metric("worst_cell", cell(first, xs[worst[1]], second, ys[worst[0]], cos[worst[0]][worst[1]]))
                 .metric("messages", messages);
         RelaxationCheck.report(report, results);
-        report.plot("sweep.png", two ? heatmap(first, xs, second, ys, cos) : curve(first, xs, cos[0]));
+        if (two) report.plot("sweep.png", heatmap(first, xs, second, ys, cos));
+        else report.plot("sweep.png", curve(first, xs, cos[0]));
         report.line(String.format("best cosine %.6f at %s, worst %.6f at %s", cos[best[0]][best[1]],
                 describe(first, xs[best[1]], second, ys[best[0]]), cos[worst[0]][worst[1]],
                 describe(first, xs[worst[1]], second, ys[worst[0]])));
@@ -176,14 +176,14 @@ public final class DelaySweepScenario implements Scenario {
         return a.key() + " = " + x + (b == null ? "" : ", " + b.key() + " = " + y);
     }
 
-    private static Chart<?, ?> curve(Knob k, double[] xs, double[] cos) {
+    private static XYChart curve(Knob k, double[] xs, double[] cos) {
         XYChart chart = new XYChartBuilder().width(640).height(420).title("EP gradient vs exact, swept over " + k.key)
                 .xAxisTitle(k.axis()).yAxisTitle("cosine to the exact gradient").build();
         chart.addSeries("cosine", xs, cos).setMarker(SeriesMarkers.CIRCLE);
         return chart;
     }
 
-    private static Chart<?, ?> heatmap(Knob a, double[] xs, Knob b, double[] ys, double[][] cos) {
+    private static HeatMapChart heatmap(Knob a, double[] xs, Knob b, double[] ys, double[][] cos) {
         HeatMapChart chart = new HeatMapChartBuilder().width(640).height(480)
                 .title("Cosine to the exact gradient").xAxisTitle(a.axis()).yAxisTitle(b.axis()).build();
         List<Number[]> cells = new ArrayList<>();

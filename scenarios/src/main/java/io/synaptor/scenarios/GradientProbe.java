@@ -124,8 +124,10 @@ final class GradientProbe {
             throw new BadInput("holomorphic EP needs a holomorphic activation (sigmoid or tanh), not " + net.activation().name());
         }
         PhaseSchedule schedule = new PhaseSchedule(1, freeSteps, nudgeSteps, beta, randomSign, seed, 1, 1, 1, est.shape());
-        SimulationSpec spec = new SimulationSpec(net, schedule, est.rule(), s.getDouble("learning.rate"),
-                example, example, s.getBoolean("units.reset"), seed, s.getInt("runtime.window"), Common.timing(s, seed, net), Common.blockSize(s), Common.projectionRates(s));
+        SimulationSpec spec = SimulationSpec.builder(net, schedule, example, example).rule(est.rule())
+                .rate(s.getDouble("learning.rate")).reset(s.getBoolean("units.reset")).seed(seed)
+                .window(s.getInt("runtime.window")).timing(Common.timing(s, seed, net)).blockSize(Common.blockSize(s))
+                .projectionRates(Common.projectionRates(s)).build();
         RunResult result = Common.simulate(spec, s, r -> { });
         double[] g = new double[exact.length];
         int nw = weightCount();

@@ -1,7 +1,9 @@
 package io.synaptor.scenarios;
 
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.style.XYStyler;
 
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ public final class Report {
     private final Map<String, Object> metrics = new LinkedHashMap<>();
     private final List<String> columns;
     private final List<Object[]> rows = new ArrayList<>();
-    private final Map<String, Chart<?, ?>> plots = new LinkedHashMap<>();
+    private final Map<String, Content> plots = new LinkedHashMap<>(); // PNG images, drawn when the run is written
     private final List<String> lines = new ArrayList<>();
     private final Map<String, Content> files = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
@@ -44,9 +46,22 @@ public final class Report {
         return this;
     }
 
-    public Report plot(String fileName, Chart<?, ?> chart) {
-        if (chart instanceof XYChart xy) readableTicks(xy);
-        plots.put(fileName, chart);
+    /** A line or scatter plot, written as a PNG image. */
+    public Report plot(String fileName, XYChart chart) {
+        readableTicks(chart);
+        plots.put(fileName, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+        return this;
+    }
+
+    /** A heat map, written as a PNG image. */
+    public Report plot(String fileName, HeatMapChart chart) {
+        plots.put(fileName, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+        return this;
+    }
+
+    /** A bar chart, written as a PNG image. */
+    public Report plot(String fileName, CategoryChart chart) {
+        plots.put(fileName, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
         return this;
     }
 
@@ -96,7 +111,8 @@ public final class Report {
         return rows;
     }
 
-    public Map<String, Chart<?, ?>> plots() {
+    /** The plots by file name, each as the PNG it writes. */
+    public Map<String, Content> plots() {
         return plots;
     }
 

@@ -2,8 +2,6 @@ package io.synaptor.scenarios;
 
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.internal.chartpart.Chart;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,10 +27,9 @@ public final class RunWriter {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("config.conf"), configText);
             Files.writeString(dir.resolve("metrics.csv"), csv(report.columns(), report.rows()));
-            for (Map.Entry<String, Chart<?, ?>> p : report.plots().entrySet()) {
-                BitmapEncoder.saveBitmap(p.getValue(), dir.resolve(p.getKey()).toString(), BitmapEncoder.BitmapFormat.PNG);
-            }
-            for (Map.Entry<String, Report.Content> f : report.files().entrySet()) { // network export, monitor.npz
+            Map<String, Report.Content> files = new java.util.LinkedHashMap<>(report.plots()); // PNG plots,
+            files.putAll(report.files());                                                     // network export, monitor.npz
+            for (Map.Entry<String, Report.Content> f : files.entrySet()) {
                 try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve(f.getKey())))) {
                     f.getValue().writeTo(out);
                 }

@@ -6,9 +6,6 @@ import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;
 import io.synaptor.proto.Checkpoint;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,31 +59,20 @@ public final class Settings {
         return resume;
     }
 
-    /** A file in the run's output directory (created if need be), or null when the run has none. */
+    /** A file in the run's output directory, or null when the run has none (the writer creates the directory). */
     public Path outputFile(String name) {
-        if (outputDir == null) return null;
-        try {
-            Files.createDirectories(outputDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create " + outputDir, e);
-        }
-        return outputDir.resolve(name);
+        return outputDir == null ? null : outputDir.resolve(name);
     }
 
     /**
      * Where the next simulation of this run writes its message trace, or null when tracing is off
      * (or the run has no output directory): trace.pb, then trace-2.pb, … for scenarios that run
-     * several simulations.
+     * several simulations. The trace's writer creates the directory.
      */
     public Path nextTraceFile() {
         boolean on = declared.stream().anyMatch(d -> d.path().equals("trace.enabled")) && getBoolean("trace.enabled");
         if (!on || outputDir == null) return null;
         int k = traces.incrementAndGet();
-        try {
-            Files.createDirectories(outputDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create " + outputDir, e);
-        }
         return outputDir.resolve(k == 1 ? "trace.pb" : "trace-" + k + ".pb");
     }
 

@@ -54,9 +54,11 @@ class GranularityTest {
         PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, false, seed, 2, train.size(), test.size(),
                 Rules.named(rule).shape(NudgeShape.circle(3)));
         Timing timing = Timing.exact(net.size());
-        RunResult units = SimulationRunner.run(new SimulationSpec(net, schedule, rule, 0.2, train, test, true, seed, 2, timing, 1),
+        RunResult units = SimulationRunner.run(SimulationSpec.builder(net, schedule, train, test).rule(rule).rate(0.2)
+                .reset(true).seed(seed).window(2).timing(timing).build(),
                 SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
-        RunResult blocks = SimulationRunner.run(new SimulationSpec(net, schedule, rule, 0.2, train, test, true, seed, 2, timing, blockSize),
+        RunResult blocks = SimulationRunner.run(SimulationSpec.builder(net, schedule, train, test).rule(rule).rate(0.2)
+                .reset(true).seed(seed).window(2).timing(timing).blockSize(blockSize).build(),
                 SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
 
         assertEquals(units.episodes().size(), blocks.episodes().size());

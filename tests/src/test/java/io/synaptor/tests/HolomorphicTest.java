@@ -54,8 +54,9 @@ class HolomorphicTest {
         y[1] = 1.0;
         LabeledData example = new LabeledData(new double[][]{x}, new double[][]{y});
         PhaseSchedule schedule = new PhaseSchedule(1, 600, 600, beta, false, seed, 1, 1, 1, NudgeShape.circle(points));
-        RunResult result = SimulationRunner.run(new SimulationSpec(net, schedule, "holomorphic", 0.0, example, example,
-                true, seed, 2), SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
+        RunResult result = SimulationRunner.run(SimulationSpec.builder(net, schedule, example, example).rule("holomorphic")
+                .rate(0.0).reset(true).seed(seed).window(2)
+                .build(), SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
 
         int[] free = new DenseReference(net).freeUnits();
         double[] want = new HolomorphicReference(net).circleEstimate(x, y, beta, points);

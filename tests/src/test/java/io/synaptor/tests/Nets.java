@@ -37,6 +37,7 @@ final class Nets {
     /** One evaluation episode of {@code steps} free steps over the whole (small) test set in one batch. */
     static SimulationSpec relaxOnly(NetworkSpec net, LabeledData data, int steps) {
         PhaseSchedule schedule = new PhaseSchedule(data.size(), steps, 1, 0.1, false, 1, 1, 0, data.size());
-        return new SimulationSpec(net, schedule, "one-sided", 0.0, LabeledData.empty(), data, true, 1, 2);
+        return SimulationSpec.builder(net, schedule, LabeledData.empty(), data).rate(0.0).reset(true).seed(1).window(2)
+                .build();
     }
 }

@@ -47,8 +47,9 @@ class PersistentStatesTest {
                 Rules.named(rule).shape(NudgeShape.circle(3)));
         double rate = 0.3;
         Timing exact = Timing.exact(net.size());
-        RunResult actors = SimulationRunner.run(new SimulationSpec(net, schedule, rule, rate, train, test, true, seed, 2, exact,
-                blockSize, new double[0], new PersistentStates.Bank()), SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
+        RunResult actors = SimulationRunner.run(SimulationSpec.builder(net, schedule, train, test).rule(rule).rate(rate)
+                .reset(true).seed(seed).window(2).timing(exact).blockSize(blockSize).persistent(new PersistentStates.Bank())
+                .build(), SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
         SynchronousSimulation.Result sync = SynchronousSimulation.run(net, schedule, rule, rate, train, test, true,
                 u -> RandomStreams.stream(seed, RandomStreams.Kind.UNIT, u), exact, true);
         SynchronousSimulation.Result plain = SynchronousSimulation.run(net, schedule, rule, rate, train, test, true,
@@ -85,8 +86,8 @@ class PersistentStatesTest {
             RunResult r = null;
             for (int epoch = run == 2 ? 1 : 0; epoch < 2; epoch++) {
                 PhaseSchedule one = new PhaseSchedule(5, 6, 4, 0.3, false, seed, 1, train.size(), test.size(), NudgeShape.ONE_SIDED, epoch);
-                r = SimulationRunner.run(new SimulationSpec(net, one, "one-sided", 0.0, train, test, true, seed, 2,
-                        Timing.exact(net.size()), 1, new double[0], bank), SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
+                r = SimulationRunner.run(SimulationSpec.builder(net, one, train, test).rate(0.0).reset(true).seed(seed)
+                        .window(2).persistent(bank).build(), SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
             }
             secondEpoch[run] = r.episodes().stream().mapToDouble(e -> e.lossSum()).toArray();
         }

@@ -80,13 +80,15 @@ class ProjectionRatesTest {
 
     private static RunResult run(NetworkSpec net, PhaseSchedule schedule, LabeledData train, LabeledData test, Timing timing,
                                  double[] rates) throws Exception {
-        return SimulationRunner.run(new SimulationSpec(net, schedule, "one-sided", 0.2, train, test, true, 4, 2, timing, 1, rates),
+        return SimulationRunner.run(SimulationSpec.builder(net, schedule, train, test).rate(0.2).reset(true).seed(4)
+                .window(2).timing(timing).projectionRates(rates).build(),
                 SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
     }
 
     private static RunResult run(NetworkSpec net, PhaseSchedule schedule, LabeledData train, LabeledData test, Timing timing,
                                  double decay) throws Exception {
-        return SimulationRunner.run(new SimulationSpec(net, schedule, "centered", 0.2, train, test, true, 4, 2, timing, 3,
-                        new double[0], null, decay), SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
+        return SimulationRunner.run(SimulationSpec.builder(net, schedule, train, test).rule("centered").rate(0.2).reset(true)
+                .seed(4).window(2).timing(timing).blockSize(3).rateDecay(decay)
+                .build(), SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
     }
 }

@@ -45,8 +45,9 @@ class ResetHoldTest {
         for (int v = 0; v < 2; v++) {
             LabeledData test = concat(v == 0 ? before1 : before2, same);
             PhaseSchedule schedule = new PhaseSchedule(5, freeSteps, 1, 0.1, false, 1, 1, 0, test.size());
-            RunResult r = SimulationRunner.run(new SimulationSpec(net, schedule, "one-sided", 0.0, LabeledData.empty(), test,
-                    true, 1, 2, timing), SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
+            RunResult r = SimulationRunner.run(SimulationSpec.builder(net, schedule, LabeledData.empty(), test).rate(0.0)
+                    .reset(true).seed(1).window(2).timing(timing)
+                    .build(), SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
             assertEquals(2, r.episodes().size());
             firstLoss[v] = r.episodes().get(0).lossSum();
             second[v] = r.episodes().get(1);

@@ -112,7 +112,8 @@ class RuleReferencesTest {
 
     /** One training episode on the example, then one evaluation episode. */
     private static RunResult train(String rule, double rate, PhaseSchedule schedule) throws Exception {
-        return SimulationRunner.run(new SimulationSpec(NET, schedule, rule, rate, EXAMPLE, EXAMPLE, true, SEED, 2),
+        return SimulationRunner.run(SimulationSpec.builder(NET, schedule, EXAMPLE, EXAMPLE).rule(rule).rate(rate).reset(true)
+                .seed(SEED).window(2).build(),
                 SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
     }
 

@@ -164,8 +164,9 @@ class SynchronousSimulationTest {
                                       boolean reset, long seed, Timing update, Optimizer optimizer, double[] projectionRates)
             throws Exception {
         double rate = optimizer.kind() == Optimizer.Kind.ADAM ? 0.02 : 0.2;
-        RunResult actors = SimulationRunner.run(new SimulationSpec(net, schedule, rule, rate, train, test, reset, seed, 2, update,
-                        1, projectionRates, null, optimizer), SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
+        RunResult actors = SimulationRunner.run(SimulationSpec.builder(net, schedule, train, test).rule(rule).rate(rate)
+                .reset(reset).seed(seed).window(2).timing(update).projectionRates(projectionRates).optimizer(optimizer)
+                .build(), SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
         SynchronousSimulation.Result sync = SynchronousSimulation.run(net, schedule, rule, rate, train, test, reset,
                 u -> RandomStreams.stream(seed, RandomStreams.Kind.UNIT, u), update, false, optimizer, projectionRates);
 

@@ -217,7 +217,8 @@ public final class MessagingBenchmark {
         y[0][r.nextInt(outputs)] = 1.0;
         LabeledData test = new LabeledData(x, y);
         PhaseSchedule schedule = new PhaseSchedule(1, steps, 1, 0.1, false, SEED, 1, 0, 1);
-        SimulationSpec spec = new SimulationSpec(net, schedule, "one-sided", 0.0, LabeledData.empty(), test, false, SEED, 2);
+        SimulationSpec spec = SimulationSpec.builder(net, schedule, LabeledData.empty(), test).rate(0.0).seed(SEED).window(2)
+                .build();
         Stopwatch watch = new Stopwatch();
         long t0 = System.nanoTime();
         RunResult result;

@@ -71,8 +71,8 @@ public final class RelaxBenchmark {
 
         BatchedRelaxation dense = new BatchedRelaxation(net);
         PhaseSchedule schedule = new PhaseSchedule(batch, steps, 1, 0.1, false, 7, 1, 0, batch);
-        SimulationSpec spec = new SimulationSpec(net, schedule, "one-sided", 0.0, new LabeledData(new double[0][], new double[0][]),
-                data, true, 7, 2, Timing.exact(net.size()), blockSize);
+        SimulationSpec spec = SimulationSpec.builder(net, schedule, new LabeledData(new double[0][], new double[0][]), data)
+                .rate(0.0).reset(true).seed(7).window(2).blockSize(blockSize).build();
         SimulationRunner.Runtime rt = new SimulationRunner.Runtime(threads, 100, Duration.ofMinutes(5))
                 .with(SimulationRunner.Executor.THREAD_POOL); // heavy actors: see SimulationRunner.Executor
         // JIT warm-up as JMH does it: one run is not enough for the actors (measured: the first timed run
