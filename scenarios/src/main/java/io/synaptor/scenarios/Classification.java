@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * Trains a layered net on a labelled set with the actors and measures it, epoch by epoch: the
+ * Trains a net (layered, or any graph of populations) on a labelled set with the actors and measures it, epoch by epoch: the
  * shared body of the classification scenarios. Training accuracy and loss come from the free
  * phase of each training episode (the prediction made just before learning from it, as in
  * Scellier &amp; Bengio's code); test figures from the evaluation episodes after each epoch.
@@ -42,8 +42,13 @@ final class Classification {
     record Outcome(NetworkSpec trained, RunResult result, Report report) {
     }
 
+    /** Trains the layered net of network.layers. */
     static Outcome run(String scenario, Settings s, long seed, Progress progress, LabeledData train, LabeledData test) {
-        NetworkSpec net = Common.layeredNet(s, seed, train.x()[0].length, train.y()[0].length, scenario);
+        return run(scenario, s, seed, progress, Common.layeredNet(s, seed, train.x()[0].length, train.y()[0].length, scenario), train, test);
+    }
+
+    /** Trains {@code net}, whose input and output units take the data's inputs and targets in order. */
+    static Outcome run(String scenario, Settings s, long seed, Progress progress, NetworkSpec net, LabeledData train, LabeledData test) {
         int epochs = s.getInt("training.epochs");
         int batch = s.getInt("training.batch");
         if (batch > train.size()) {

@@ -256,6 +256,7 @@ final class Common {
 
     /** Per-projection learning rates (empty: learning.rate everywhere), one per pair of consecutive layers. */
     static double[] projectionRates(Settings s) {
+        if (!s.declares("learning.rates")) return new double[0]; // a network from a file has no layer pairs to name
         double[] r = s.getRealList("learning.rates");
         int projections = s.getIntList("network.layers").length - 1;
         if (r.length != 0 && r.length != projections) {

@@ -46,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: a new one under runs/)")
     Path out;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "a config.conf written by an earlier run")
+    @Option(names = "--config", paramLabel = "FILE", description = "a config.conf written by an earlier run, or a network file (see: synaptor run network --help)")
     Path config;
 
     @Option(names = "--resume", paramLabel = "FILE", description = "go on from a checkpoint.pb (its scenario, seed and settings; --set training.epochs=N to train further)")

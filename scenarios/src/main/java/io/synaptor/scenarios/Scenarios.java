@@ -25,7 +25,7 @@ public final class Scenarios {
             return List.of(new TwoMoonsScenario(), new XorScenario(), new GradientCheckScenario(),
                     new GradientBiasScenario(), new FiniteRelaxationScenario(), new NoisyNudgeScenario(), new DelaySweepScenario(),
                     ImageScenario.mnist(), ImageScenario.fashion(),
-                    new GmmSamplerScenario(), new HarmonicTrapScenario(), new Mnist01OscillatorsScenario());
+                    new GmmSamplerScenario(), new HarmonicTrapScenario(), new Mnist01OscillatorsScenario(), new NetworkScenario());
         }
     }
 

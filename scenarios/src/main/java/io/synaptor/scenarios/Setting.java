@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record Setting(String path, Object defaultValue, String doc, Kind kind, double min, double max, List<String> choices) {
 
-    public enum Kind { INT, DOUBLE, BOOLEAN, CHOICE, INT_LIST, REAL_LIST, SELECTION }
+    public enum Kind { INT, DOUBLE, BOOLEAN, CHOICE, INT_LIST, REAL_LIST, SELECTION, RAW }
 
     /** A set of indices: none, all, or the listed ones (whole numbers and "a-b" ranges, both ends included). */
     public record Selection(boolean all, int[] indices) {
@@ -56,6 +56,14 @@ public record Setting(String path, Object defaultValue, String doc, Kind kind, d
         return new Setting(path, def, doc, Kind.REAL_LIST, min, max, List.of());
     }
 
+    /**
+     * Any HOCON value — text, a list, an object — that the scenario reads and checks itself (the
+     * network scenario's populations and projections); keys below an object's path belong to it.
+     */
+    public static Setting raw(String path, Object def, String doc) {
+        return new Setting(path, def, doc, Kind.RAW, 0, 0, List.of());
+    }
+
     /** The accepted values, for help texts. */
     public String range() {
         return switch (kind) {
@@ -65,6 +73,7 @@ public record Setting(String path, Object defaultValue, String doc, Kind kind, d
             case BOOLEAN -> "true or false";
             case CHOICE -> String.join(" | ", choices);
             case SELECTION -> "none | all | a list of whole numbers in [0, " + fmt(max) + "] and \"a-b\" ranges, e.g. [0, 3, \"5-9\"]";
+            case RAW -> "see the description above";
         };
     }
 
@@ -81,6 +90,7 @@ public record Setting(String path, Object defaultValue, String doc, Kind kind, d
             case INT_LIST -> getIntList(c);
             case REAL_LIST -> getRealList(c);
             case SELECTION -> getSelection(c);
+            case RAW -> { } // the scenario checks it when it reads it
         }
     }
 

@@ -91,7 +91,7 @@ public final class Settings {
         Map<String, Setting> byPath = new LinkedHashMap<>();
         for (Setting s : declared) byPath.put(s.path(), s);
         for (var e : user.entrySet()) {
-            if (!byPath.containsKey(e.getKey())) {
+            if (!byPath.containsKey(e.getKey()) && !underRaw(e.getKey(), byPath)) {
                 throw new BadInput("unknown setting '" + e.getKey() + "' for scenario " + scenario
                         + Suggest.didYouMean(e.getKey(), byPath.keySet()) + " (see: synaptor run " + scenario + " --help)");
             }
@@ -100,6 +100,15 @@ public final class Settings {
         Settings s = new Settings(declared, merged, null, new AtomicInteger(), null);
         for (Setting d : declared) d.validate(merged);
         return s;
+    }
+
+    /** Whether {@code key} lies inside a raw setting's object (populations.hidden.size under populations). */
+    private static boolean underRaw(String key, Map<String, Setting> byPath) {
+        for (int dot = key.lastIndexOf('.'); dot > 0; dot = key.lastIndexOf('.', dot - 1)) {
+            Setting s = byPath.get(key.substring(0, dot));
+            if (s != null) return s.kind() == Setting.Kind.RAW;
+        }
+        return false;
     }
 
     /**
@@ -141,6 +150,12 @@ public final class Settings {
 
     public int[] getIntList(String path) {
         return find(path).getIntList(config);
+    }
+
+    /** A raw setting's HOCON value ({@link Setting#raw}), for the scenario to read and check. */
+    public com.typesafe.config.ConfigValue getValue(String path) {
+        if (find(path).kind() != Setting.Kind.RAW) throw new IllegalArgumentException(path + " is not a raw setting");
+        return config.getValue(path);
     }
 
     public Setting.Selection getSelection(String path) {

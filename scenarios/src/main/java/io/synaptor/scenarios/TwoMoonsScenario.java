@@ -80,10 +80,20 @@ public final class TwoMoonsScenario implements Scenario {
 
     @Override
     public Report run(Settings s, long seed, Progress progress) {
-        double noise = s.getDouble("data.noise");
-        LabeledData train = TwoMoons.generate(s.getInt("training.train-size"), noise, RandomStreams.stream(seed, RandomStreams.Kind.DATA, 0));
-        LabeledData test = TwoMoons.generate(s.getInt("training.test-size"), noise, RandomStreams.stream(seed, RandomStreams.Kind.DATA, 1));
+        LabeledData train = moons(s, seed, 0, "training.train-size");
+        LabeledData test = moons(s, seed, 1, "training.test-size");
         Classification.Outcome out = Classification.run(name(), s, seed, progress, encoded(s, train), encoded(s, test));
+        addBoundary(out, s, seed, test);
+        return NetworkExport.trained(out, name());
+    }
+
+    /** The moons of data stream {@code stream} (0: training, 1: test), {@code sizeKey} points, on the unit square. */
+    static LabeledData moons(Settings s, long seed, int stream, String sizeKey) {
+        return TwoMoons.generate(s.getInt(sizeKey), s.getDouble("data.noise"), RandomStreams.stream(seed, RandomStreams.Kind.DATA, stream));
+    }
+
+    /** boundary.png and boundary_wrong_side for a net trained on two moons; {@code test}: the test points, not encoded. */
+    static void addBoundary(Classification.Outcome out, Settings s, long seed, LabeledData test) {
         // The plot's classifier is a test episode's relaxation, so it puts exactly the last epoch's test
         // errors on the wrong side (under random update times or jitter, which depend on the step, nearly).
         int[] testClasses = classesFromRest(out.trained(), s, seed, test.x());
@@ -92,7 +102,6 @@ public final class TwoMoonsScenario implements Scenario {
         out.report().metric("boundary_wrong_side", wrongSide);
         out.report().line(String.format("boundary.png: %d test points on the wrong side", wrongSide));
         out.report().plot("boundary.png", boundary(out.trained(), s, seed, test, testClasses));
-        return NetworkExport.trained(out, name());
     }
 
     /**
