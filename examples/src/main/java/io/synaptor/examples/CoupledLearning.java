@@ -17,8 +17,8 @@ import io.synaptor.synapses.RuleProvider;
  * local correlations,
  * <pre>  ΔW_ij = (α/η)·[ρ_iρ_j(s^C) − ρ_iρ_j(s^F)]</pre>
  * (a bias: a coupling to ρ ≡ 1). η is the episode's nudge β ({@code learning.beta}) and α the
- * learning rate; η = 1 is contrastive Hebbian learning ({@code chl}), and as η → 0 the update
- * tends to equilibrium propagation's gradient step.
+ * learning rate. η = 1 is contrastive Hebbian learning ({@code chl}); small η is the regime Stern
+ * et al. study, where the update approximates a gradient step on the output error.
  *
  * <p>The synapse-local arithmetic is one-sided EP's (sample ρ_iρ_j at the end of each phase, move
  * by rate·(second − first)/β), so the rule reuses {@link OneSidedEP}; what differs is only where the
