@@ -28,6 +28,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * the rule may move W — so a clamped input's drive is sent once per episode, not once per step;
  * when the horizon grows without a new value, a clock message says so. A link may jitter or lose
  * values ({@link LinkDelay}); the synapse then holds a new value back until it is sure to arrive.
+ * What goes when, with which horizon, is decided in the scheduler ({@link OutgoingLink}); the actor tells it.
  *
  * <p>Free-running mode (wall-clock asynchrony) drops the ordering: each value is passed on as it
  * comes, stamped with its send time plus the delay, and the rule samples each end at its own
