@@ -1,7 +1,9 @@
 package io.synaptor.actors;
 
 import io.synaptor.scheduler.LinkDelay;
+import io.synaptor.scheduler.OutgoingLink;
 import io.synaptor.scheduler.TimedInbox;
+import io.synaptor.scheduler.Transmitter;
 import io.synaptor.synapses.BlockRule;
 import io.synaptor.synapses.Correlation;
 import io.synaptor.synapses.CouplingBlock;
@@ -26,6 +28,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * the rule may move W — so a clamped input's drive is sent once per episode, not once per step;
  * when the horizon grows without a new value, a clock message says so. A link may jitter or lose
  * values ({@link LinkDelay}); the synapse then holds a new value back until it is sure to arrive.
+ * What goes when, with which horizon, is decided in the scheduler ({@link OutgoingLink}); the actor tells it.
  *
  * <p>Free-running mode (wall-clock asynchrony) drops the ordering: each value is passed on as it
  * comes, stamped with its send time plus the delay, and the rule samples each end at its own
@@ -217,8 +220,8 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         learnFree();
         Outgoing out = fromI ? toJ : toI;
         if (out != null) {
-            if (rho != null) out.freeSend(time, horizon, out.drive(rho));
-            else out.freeClock(horizon);
+            if (rho != null) out.link.freeSend(time, horizon, out.drive(rho));
+            else out.link.freeClock(horizon);
         }
         if (knownI >= endTime && knownJ >= endTime && nextSample > endTime) finish();
     }
@@ -264,7 +267,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         void resend(Outgoing out, long tau) {
             for (Value v : values) {
                 long from = Math.max(v.time(), tau);
-                out.freeSend(from, from, out.drive(v.rho()));
+                out.link.freeSend(from, from, out.drive(v.rho()));
             }
         }
 
@@ -352,65 +355,34 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     }
 
     /**
-     * One outgoing direction: the drive W·ρ(other end) towards one unit, through its link. A new
-     * value waits here until it is certain to be delivered — its send time gets through the link
-     * and nothing supersedes it before — and until the receiver can be told how long it holds (a
-     * value overtaken at the instant it lands is never sent). With a plain link that is at once.
+     * One outgoing direction: the drive W·ρ(other end) towards one unit, through its link. Its
+     * {@link OutgoingLink} decides what goes when and with which horizon; this tells, counts and traces it.
      */
-    private final class Outgoing {
+    private final class Outgoing implements Transmitter {
         private final ActorRef<UnitActor.Command> to;
         private final int unit;
         private final int slot;
-        private final LinkDelay link;
         private final TimedInbox<double[]> other;
-        private double[] pending;
-        private long deliverAt = -1;
-        private long promised = -1;
-        // Windowed sending: certain drives wait here (by arrival time) until the cut that covers them.
-        private final boolean windowed = window > 1;
-        private long[] blockTimes = new long[4];
-        private double[][] blockValues = new double[4][];
-        private int blockSize;
-        private long nextCut; // 0, K, 2K, …, endTime: the send times after which a block goes out
-
         private final boolean towardsI;
+        private final OutgoingLink link;
 
         Outgoing(ActorRef<UnitActor.Command> to, int unit, int slot, LinkDelay link, TimedInbox<double[]> other, boolean towardsI) {
             this.towardsI = towardsI;
             this.to = to;
             this.unit = unit;
             this.slot = slot;
-            this.link = link;
             this.other = other;
+            this.link = new OutgoingLink(link, window, endTime, this);
         }
 
         /** The drive changed at τ (the other end moved, or W did). */
         void change(long tau) {
-            if (pending != null && deliverAt < tau) {
-                // The waiting value got through before this change; it is in force until the new one lands.
-                long until = link.arrival(link.firstDelivered(tau)) - 1;
-                if (until >= link.arrival(deliverAt)) send(until);
-            }
-            pending = drive(other.current());
-            deliverAt = link.plain() ? tau : link.firstDelivered(tau);
-            flush();
+            link.change(tau, holds(), drive(other.current()));
         }
 
-        private void send(long horizon) {
-            if (windowed) {
-                if (blockSize == blockTimes.length) {
-                    blockTimes = java.util.Arrays.copyOf(blockTimes, 2 * blockSize);
-                    blockValues = java.util.Arrays.copyOf(blockValues, 2 * blockSize);
-                }
-                blockTimes[blockSize] = link.arrival(deliverAt);
-                blockValues[blockSize++] = pending;
-            } else {
-                to.tell(new UnitActor.Drive(slot, link.arrival(deliverAt), horizon, pending));
-                sent[MessageKind.DRIVE.ordinal()]++;
-                if (log != null) log.record(MessageKind.DRIVE, unit, deliverAt, link.arrival(deliverAt), pending.length);
-                promised = horizon;
-            }
-            pending = null;
+        /** After a pump: every event through {@code frontier} is processed. */
+        void publish(long frontier) {
+            link.publish(clock, frontier, holds());
         }
 
         /** The drive this direction's unit feels from the other end's value. */
@@ -418,87 +390,30 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             return towardsI ? coupling.driveToA(otherValue) : coupling.driveToB(otherValue);
         }
 
-        /** Free-running: pass a value on at once, stamped with its send time plus the delay. */
-        void freeSend(long time, long horizon, double[] value) {
-            long stamp = link.arrival(time);
-            long h = Math.max(stamp, link.arrival(horizon));
-            to.tell(new UnitActor.Drive(slot, stamp, h, value));
-            sent[MessageKind.DRIVE.ordinal()]++;
-            if (log != null) log.record(MessageKind.DRIVE, unit, time, stamp, value.length);
-            promised = Math.max(promised, h);
-        }
-
-        /** Free-running: tell the unit how far this link's sender got. */
-        void freeClock(long horizon) {
-            long h = link.arrival(horizon);
-            if (h <= promised) return;
-            tellClock(horizon, h);
-            promised = h;
-        }
-
-        /**
-         * After a pump: settle what is certain, then (windowed) cut the waiting drives at every
-         * window end c the processed frontier has passed. Cut c carries exactly the drives that land
-         * by A(c + 1) − 1 — through the next window's end, as every delay is ≥ K — so which drives
-         * travel together, and how many blocks go, depends on virtual time only, not on which end's
-         * message the pump followed. The promise a message carries may reach further (as far as the
-         * other end is known now, short of the next waiting drive); a cut with no drives sends a
-         * clock only if that promise does not already cover it, so the drive clocks' count, as
-         * without windows, depends on arrival order (docs/performance.md) — never a value does.
-         */
-        void publish(long frontier) {
-            flush();
-            if (!windowed) return;
-            while (nextCut <= Math.min(frontier, endTime)) {
-                cut(nextCut);
-                nextCut = nextCut == endTime ? Long.MAX_VALUE : Math.min((nextCut / window + 1) * window, endTime);
-            }
-        }
-
-        private void cut(long c) {
-            long x = holds(); // ≥ c: both ends are processed through the frontier ≥ c
-            long certain = link.arrival(Math.min(x, c) + 1) - 1;
-            int n = 0;
-            while (n < blockSize && blockTimes[n] <= certain) n++; // in arrival order: sent in time order, A monotone
-            long horizon = link.arrival(x + 1) - 1;
-            if (n < blockSize) horizon = Math.min(horizon, blockTimes[n] - 1);
-            if (n > 0) {
-                to.tell(new UnitActor.DriveBlock(slot, java.util.Arrays.copyOf(blockTimes, n),
-                        java.util.Arrays.copyOf(blockValues, n), horizon));
-                sent[MessageKind.DRIVE.ordinal()]++;
-                if (log != null) log.record(MessageKind.DRIVE, unit, c, blockTimes[0], n * blockValues[0].length);
-                System.arraycopy(blockTimes, n, blockTimes, 0, blockSize - n);
-                System.arraycopy(blockValues, n, blockValues, 0, blockSize - n);
-                java.util.Arrays.fill(blockValues, blockSize - n, blockSize, null);
-                blockSize -= n;
-            } else if (horizon > promised) {
-                tellClock(c, horizon);
-            }
-            promised = Math.max(promised, horizon);
-        }
-
-        /** A promise: the unit's input on this link is known through {@code horizon} (decided at {@code at}, for the trace). */
-        private void tellClock(long at, long horizon) {
-            to.tell(new UnitActor.Clock(slot, horizon));
-            sent[MessageKind.DRIVE_CLOCK.ordinal()]++;
-            if (log != null) log.record(MessageKind.DRIVE_CLOCK, unit, at, horizon, 0);
-        }
-
         /** The last send time through which the current value surely stays the value (until the other end changes or W may move). */
         private long holds() {
             return Math.min(other.holdsThrough(), nextUpdate - 1);
         }
 
-        /** Sends the waiting value if it is certain, else (or also) a promise of how long the input is known. */
-        void flush() {
-            long x = holds();
-            long horizon = link.arrival(x + 1) - 1; // nothing sent after x can land before A(x + 1)
-            if (pending != null && x >= deliverAt && horizon >= link.arrival(deliverAt)) {
-                send(horizon);
-            } else if (!windowed && horizon > promised) { // windowed: the next cut carries the promise
-                tellClock(clock, horizon);
-                promised = horizon;
-            }
+        @Override
+        public void value(long sentAt, long time, long horizon, double[] value) {
+            to.tell(new UnitActor.Drive(slot, time, horizon, value));
+            sent[MessageKind.DRIVE.ordinal()]++;
+            if (log != null) log.record(MessageKind.DRIVE, unit, sentAt, time, value.length);
+        }
+
+        @Override
+        public void window(long sentAt, long[] times, double[][] values, long horizon) {
+            to.tell(new UnitActor.DriveBlock(slot, times, values, horizon));
+            sent[MessageKind.DRIVE.ordinal()]++;
+            if (log != null) log.record(MessageKind.DRIVE, unit, sentAt, times[0], times.length * values[0].length);
+        }
+
+        @Override
+        public void clock(long sentAt, long horizon) {
+            to.tell(new UnitActor.Clock(slot, horizon));
+            sent[MessageKind.DRIVE_CLOCK.ordinal()]++;
+            if (log != null) log.record(MessageKind.DRIVE_CLOCK, unit, sentAt, horizon, 0);
         }
     }
 }

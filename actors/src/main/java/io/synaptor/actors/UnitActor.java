@@ -4,8 +4,10 @@ import io.synaptor.network.PersistentStates;
 import io.synaptor.network.ResetHold;
 import io.synaptor.network.RelaxationResidual;
 import io.synaptor.neurons.UnitDynamics;
+import io.synaptor.scheduler.StateOutbox;
 import io.synaptor.scheduler.TimedInbox;
 import io.synaptor.scheduler.Timing;
+import io.synaptor.scheduler.Transmitter;
 import io.synaptor.synapses.LearningRule;
 import io.synaptor.synapses.NudgeSchedule;
 import io.synaptor.synapses.OutputClamp;
@@ -131,7 +133,6 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private List<ActorRef<SynapseActor.Command>> synapses;
     private final double[] bias;
     private final long[] nextBiasSample;
-    private double[] lastSent;
     private long t;
     private int scan;
     private long nextFreeSample;
@@ -146,11 +147,8 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private final long[] sent = MessageKind.counters();
     private final TraceSink.Log log;
     private int[] ids;
-    private final int window;
     private final int lag;
-    private final long[] blockTimes;
-    private final double[][] blockValues;
-    private int blockSize;
+    private final StateOutbox outbox; // what to tell the synapses at each state time (send-on-delta, windows)
     private final StateMonitor monitor;
     private long recordAt = Long.MAX_VALUE; // the monitor's next record time (never, without one)
     private final RelaxationResidual relaxation; // the residual at each phase's end, reported with the final state
@@ -165,12 +163,10 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         this.setup = setup;
         this.dynamics = setup.dynamics();
         this.components = dynamics.components();
-        this.window = setup.timing().window();
         this.lag = Math.max(0, setup.timing().freeLag());
-        this.blockTimes = new long[window + 1];
-        this.blockValues = new double[window + 1][];
         this.schedule = setup.schedule();
         this.endTime = schedule.endTime();
+        this.outbox = new StateOutbox(setup.timing(), endTime, new ToSynapses());
         this.teacher = teacher;
         this.probe = probe;
         this.inbox = new TimedInbox[setup.slots()];
@@ -410,14 +406,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
             }
             nextFreeSample = e + 1 < schedule.episodes() ? schedule.freeSampleTime(e + 1) : Long.MAX_VALUE;
         }
-        if (window > 1) {
-            tellWindowed(rho);
-        } else if (!setup.timing().mustSend(rho, lastSent)) {
-            tellSynapses(new SynapseActor.Clock(setup.units()[0], t), MessageKind.STATE_CLOCK, t, 0);
-        } else {
-            tellSynapses(new SynapseActor.State(setup.units()[0], t, t, rho), MessageKind.STATE, t, rho.length);
-            lastSent = rho;
-        }
+        outbox.offer(t, rho);
         if (t == endTime) {
             if (log != null) log.flush();
             if (monitor != null) probe.tell(monitor.report(Arrays.stream(monitor.positions()).map(k -> setup.units()[k]).toArray(), false));
@@ -429,32 +418,30 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         }
     }
 
-    /**
-     * Windowed sending: values that must be sent wait in the block until the window closes — at
-     * time 0 (the initial state is needed at once), at every multiple of K, and at the end.
-     */
-    private void tellWindowed(double[] rho) {
-        if (setup.timing().mustSend(rho, lastSent)) {
-            blockTimes[blockSize] = t;
-            blockValues[blockSize++] = rho;
-            lastSent = rho;
+    /** Tells every synapse what the {@link StateOutbox} decided, counts it and traces it. */
+    private final class ToSynapses implements Transmitter {
+        @Override
+        public void value(long sentAt, long time, long horizon, double[] rho) {
+            tellSynapses(new SynapseActor.State(setup.units()[0], time, horizon, rho), MessageKind.STATE, sentAt, time, rho.length);
         }
-        if (t != 0 && t % window != 0 && t != endTime) return;
-        if (blockSize == 0) {
-            tellSynapses(new SynapseActor.Clock(setup.units()[0], t), MessageKind.STATE_CLOCK, t, 0);
-        } else {
-            tellSynapses(new SynapseActor.StateBlock(setup.units()[0], Arrays.copyOf(blockTimes, blockSize),
-                    Arrays.copyOf(blockValues, blockSize), t), MessageKind.STATE, blockTimes[0], blockSize * rho.length);
-            Arrays.fill(blockValues, null);
-            blockSize = 0;
-        }
-    }
 
-    /** Sends one message to every synapse, counts it, and traces it (sent at t, valid from {@code from}). */
-    private void tellSynapses(SynapseActor.Command m, MessageKind kind, long from, int doubles) {
-        for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(m);
-        sent[kind.ordinal()] += synapses.size();
-        if (log != null) for (int id : ids) log.record(kind, id, t, from, doubles);
+        @Override
+        public void window(long sentAt, long[] times, double[][] values, long horizon) {
+            tellSynapses(new SynapseActor.StateBlock(setup.units()[0], times, values, horizon), MessageKind.STATE, sentAt, times[0],
+                    times.length * values[0].length);
+        }
+
+        @Override
+        public void clock(long sentAt, long horizon) {
+            tellSynapses(new SynapseActor.Clock(setup.units()[0], horizon), MessageKind.STATE_CLOCK, sentAt, horizon, 0);
+        }
+
+        /** Sends one message to every synapse, counts it, and traces it (sent at {@code sentAt}, valid from {@code from}). */
+        private void tellSynapses(SynapseActor.Command m, MessageKind kind, long sentAt, long from, int doubles) {
+            for (ActorRef<SynapseActor.Command> syn : synapses) syn.tell(m);
+            sent[kind.ordinal()] += synapses.size();
+            if (log != null) for (int id : ids) log.record(kind, id, sentAt, from, doubles);
+        }
     }
 
     /** The physical (real) part of unit k's state, one entry per example. */
