@@ -183,7 +183,7 @@ final class BenchCommand implements Callable<Integer> {
         int[] sizes = {1, nodes};
         for (int k = 0; k < 2; k++) {
             try (LocalNodes local = new LocalNodes(sizes[k], threads);
-                 io.synaptor.actors.ClusterClient client = RunCommand.join(local.seed(), sizes[k])) {
+                 io.synaptor.actors.ClusterClient client = Experiment.join(local.seed(), sizes[k])) {
                 io.synaptor.actors.SimulationRunner.useCluster(client);
                 long t = System.nanoTime();
                 reports[k] = moons.run(settings, 1, Progress.silent());

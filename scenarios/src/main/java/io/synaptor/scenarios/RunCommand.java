@@ -3,8 +3,6 @@ package io.synaptor.scenarios;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
-import io.synaptor.actors.ClusterClient;
-import io.synaptor.actors.SimulationRunner;
 import io.synaptor.proto.Checkpoint;
 import com.typesafe.config.ConfigValueFactory;
 import picocli.CommandLine;
@@ -17,13 +15,10 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", description = "Run a scenario (default: two-moons) and write its results.")
@@ -92,68 +87,19 @@ final class RunCommand implements Callable<Integer> {
         for (String kv : sets) user = parseSet(kv).withFallback(user);
         if (out != null && out.toString().isBlank()) throw new BadInput("--out needs a directory name, got an empty one");
         Path dir = out != null ? out : defaultOut(name);
-        Settings settings = Settings.resolve(name, sc.settings(), user).withOutputDir(dir).withResume(checkpoint);
+        Experiment experiment = Experiment.of(name).with(user).seed(seedValue).outputDir(dir).resume(checkpoint);
+        experiment.settings(); // bad settings are refused before anything touches the disk
         if (Files.exists(dir) && !Files.isDirectory(dir)) throw new BadInput("--out " + dir + " is a file, not a directory");
         if (Files.exists(dir) && !isEmptyDir(dir)) throw new BadInput("output directory " + dir + " already exists and is not empty");
         checkWritable(dir);
-
-        if (cluster != null && localNodes != null) throw new BadInput("--cluster and --local-nodes both say where to run; give one");
-        if (cluster != null) NodeCommand.checkAddress(cluster);
-        if ((cluster != null || localNodes != null) && !sc.runsOnCluster()) {
-            throw new BadInput(name + " runs on one JVM only; drop --cluster/--local-nodes");
-        }
         if (nodes < 1) throw new BadInput("--nodes must be at least 1, got " + nodes);
-        if ((cluster != null || localNodes != null) && settings.flat().containsKey("units.persistent")
-                && settings.getBoolean("units.persistent")) {
-            throw new BadInput("units.persistent runs on one JVM only; drop it or --cluster/--local-nodes");
-        }
-        if ((cluster != null || localNodes != null) && settings.flat().containsKey("trace.enabled")
-                && settings.getBoolean("trace.enabled")) {
-            throw new BadInput("trace.enabled records one JVM's messages; drop it or --cluster/--local-nodes");
-        }
-        if ((cluster != null || localNodes != null) && Common.monitoring(settings)) {
-            throw new BadInput("monitor.* records on one JVM only; drop it or --cluster/--local-nodes");
-        }
-        long t0 = System.nanoTime();
-        Report report;
-        int nodesUsed = 1;
-        int restarts = 0;
-        long crossNode = 0;
-        if (cluster == null && localNodes == null) {
-            report = sc.run(settings, seedValue, Progress.to(pw));
-        } else {
-            try (LocalNodes local = localNodes == null ? null : new LocalNodes(localNodes, 2);
-                 ClusterClient client = join(local != null ? local.seed() : cluster, local != null ? localNodes : nodes)) {
-                SimulationRunner.useCluster(client);
-                report = sc.run(settings, seedValue, Progress.to(pw));
-                nodesUsed = client.nodesUsed();
-                restarts = client.restarts();
-                crossNode = client.crossNodeMessages();
-            } finally {
-                SimulationRunner.useCluster(null);
-            }
-        }
-        double wall = (System.nanoTime() - t0) / 1e9;
+        if (cluster != null) experiment.onCluster(cluster, nodes);
+        if (localNodes != null) experiment.onLocalNodes(localNodes);
 
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("scenario", name);
-        summary.put("seed", seedValue);
-        summary.putAll(settings.flat());
-        if (settings.flat().containsKey("time.mode")) {
-            summary.put("reproducible", settings.getString("time.mode").equals("virtual")); // free mode is wall-clock timed
-        }
-        summary.putAll(report.metrics());
-        summary.put("nodes", nodesUsed);
-        summary.put("cross_node_messages", crossNode);
-        summary.put("restarts", restarts);
-        summary.put("wall_seconds", wall);
-        if (!settings.monitors().isEmpty()) report.file("monitor.npz", settings.monitors()::writeNpz);
-        String conf = "scenario = \"" + name + "\"\nseed = " + seedValue + "\n" + settings.render();
-        try {
-            RunWriter.write(dir, summary, report, conf);
-        } catch (UncheckedIOException e) {
-            throw new RunFailed(e.getMessage(), e);
-        }
+        Experiment.Outcome outcome = experiment.run(Progress.to(pw));
+        Report report = outcome.report();
+        outcome.write(dir);
+        double wall = outcome.wallSeconds();
         for (String line : report.lines()) pw.println(line);
         for (String w : report.warnings()) spec.commandLine().getErr().println("synaptor: warning: " + w);
         List<String> written = new ArrayList<>(List.of("summary.json", "metrics.csv", "config.conf"));
@@ -167,14 +113,6 @@ final class RunCommand implements Callable<Integer> {
         }
         pw.printf("wrote %s (%s) in %.1f s%n", dir, String.join(", ", written), wall);
         return 0;
-    }
-
-    static ClusterClient join(String seed, int workers) {
-        try {
-            return ClusterClient.join(seed, workers, NodeCommand.version(), Duration.ofSeconds(60));
-        } catch (IllegalStateException e) {
-            throw new BadInput(e.getMessage());
-        }
     }
 
     private static Checkpoint readCheckpoint(Path p) {
