@@ -85,7 +85,7 @@ class CoupledLearningTest {
 
     /** One training episode (400 free steps, 400 clamped) on the example, then one evaluation episode. */
     private static SimulationSpec spec(String rule, double eta) {
-        return new SimulationSpec(NET, schedule(eta), rule, RATE, EXAMPLE, EXAMPLE, true, SEED, 2);
+        return SimulationSpec.builder(NET, schedule(eta), EXAMPLE, EXAMPLE).rule(rule).rate(RATE).reset(true).seed(SEED).window(2).build();
     }
 
     private static PhaseSchedule schedule(double eta) {

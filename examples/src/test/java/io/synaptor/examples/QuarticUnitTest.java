@@ -116,7 +116,8 @@ class QuarticUnitTest {
         for (int k = 0; k < betas.length; k++) {
             LabeledData example = new LabeledData(new double[][]{x}, new double[][]{y});
             PhaseSchedule schedule = new PhaseSchedule(1, 400, 400, betas[k], false, 3, 1, 1, 1);
-            RunResult run = SimulationRunner.run(new SimulationSpec(net, schedule, "one-sided", 0.0, example, example, true, 3, 2),
+            RunResult run = SimulationRunner.run(SimulationSpec.builder(net, schedule, example, example)
+                            .rule("one-sided").reset(true).seed(3).window(2).build(),
                     SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
             double[] estimate = new DenseReference.Gradient(run.weightGradients(), run.biasGradients()).flat(free);
             double worst = 0;
@@ -160,7 +161,8 @@ class QuarticUnitTest {
     /** One evaluation episode of {@code steps} free steps over the data in one batch: the final states are the relaxed ones. */
     private static RunResult relax(NetworkSpec net, LabeledData data, int steps) throws Exception {
         PhaseSchedule schedule = new PhaseSchedule(data.size(), steps, 1, 0.1, false, 1, 1, 0, data.size());
-        return SimulationRunner.run(new SimulationSpec(net, schedule, "one-sided", 0.0, LabeledData.empty(), data, true, 1, 2),
+        return SimulationRunner.run(SimulationSpec.builder(net, schedule, LabeledData.empty(), data)
+                        .rule("one-sided").reset(true).seed(1).window(2).build(),
                 SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
     }
 }
