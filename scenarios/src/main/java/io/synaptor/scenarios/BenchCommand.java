@@ -1,5 +1,8 @@
 package io.synaptor.scenarios;
 
+import io.synaptor.scenarios.report.Progress;
+import io.synaptor.scenarios.report.Report;
+
 import com.typesafe.config.ConfigFactory;
 import io.synaptor.actors.SimulationDiverged;
 import io.synaptor.actors.SimulationStalled;
@@ -17,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", description = "Run a benchmark; results are ratios measured side by side in one run.")
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
     boolean help;
 

@@ -1,5 +1,10 @@
 package io.synaptor.scenarios;
 
+import io.synaptor.scenarios.report.NetworkExport;
+
+import io.synaptor.scenarios.report.Progress;
+import io.synaptor.scenarios.report.Report;
+
 import io.synaptor.actors.NodeLost;
 import io.synaptor.actors.ProbeActor;
 import io.synaptor.proto.Checkpoint;
@@ -334,5 +339,15 @@ final class Classification {
             return String.format("epoch %d: train accuracy %.3f loss %.4f | test accuracy %.3f loss %.4f",
                     e + 1, trainAccuracy(e), trainLoss(e), testAccuracy(e), testLoss(e));
         }
+    }
+
+    /** A classification scenario's trained net, as network.json/.npz in its report; returns the report. */
+    static Report exportTrained(Outcome out, String scenario) {
+        return exportTrained(out, "network", scenario);
+    }
+
+    static Report exportTrained(Outcome out, String name, String scenario) {
+        NetworkExport.attach(out.report(), name, scenario, out.trained(), java.util.Map.of("parameters", "trained: after the last epoch's learning"));
+        return out.report();
     }
 }

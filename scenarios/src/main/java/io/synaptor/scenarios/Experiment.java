@@ -1,5 +1,9 @@
 package io.synaptor.scenarios;
 
+import io.synaptor.scenarios.report.Progress;
+import io.synaptor.scenarios.report.Report;
+import io.synaptor.scenarios.report.RunWriter;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
@@ -35,6 +39,9 @@ import java.util.Map;
  * ({@code io.synaptor.actors.SimulationRunner} with a {@code SimulationSpec}) — see docs/tutorial.md.
  */
 public final class Experiment {
+    /** Seeds must survive a round trip through JSON readers that hold numbers as doubles. */
+    public static final long MAX_SEED = (1L << 53) - 1;
+
     private final Scenario scenario;
     private Config user = ConfigFactory.empty();
     private long seed = 1;
@@ -70,7 +77,7 @@ public final class Experiment {
     }
 
     public Experiment seed(long s) {
-        if (s < 0 || s > RunCommand.MAX_SEED) throw new BadInput("the seed must be in [0, " + RunCommand.MAX_SEED + "], got " + s);
+        if (s < 0 || s > MAX_SEED) throw new BadInput("the seed must be in [0, " + MAX_SEED + "], got " + s);
         this.seed = s;
         return this;
     }
@@ -89,7 +96,7 @@ public final class Experiment {
 
     /** Run on a running cluster, joined through its seed node at HOST:PORT, with {@code workers} worker nodes. */
     public Experiment onCluster(String seedNode, int workers) {
-        NodeCommand.checkAddress(seedNode);
+        ClusterNodes.checkAddress(seedNode);
         if (workers < 1) throw new BadInput("a cluster run needs at least 1 worker node, got " + workers);
         this.cluster = seedNode;
         this.workers = workers;
@@ -185,7 +192,7 @@ public final class Experiment {
 
     static ClusterClient join(String seedNode, int workers) {
         try {
-            return ClusterClient.join(seedNode, workers, NodeCommand.version(), Duration.ofSeconds(60));
+            return ClusterClient.join(seedNode, workers, ClusterNodes.version(), Duration.ofSeconds(60));
         } catch (IllegalStateException e) {
             throw new BadInput(e.getMessage());
         }

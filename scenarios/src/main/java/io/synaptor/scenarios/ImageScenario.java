@@ -1,5 +1,9 @@
 package io.synaptor.scenarios;
 
+import io.synaptor.scenarios.report.NetworkExport;
+import io.synaptor.scenarios.report.Progress;
+import io.synaptor.scenarios.report.Report;
+
 import io.synaptor.network.LabeledData;
 import io.synaptor.neurons.Activation;
 import io.synaptor.scenarios.data.DataSets;
@@ -107,7 +111,7 @@ public final class ImageScenario implements Scenario {
             throw new BadInput(name + " has " + trainSize + " training and " + testSize + " test images; asked for " + train + " and " + test);
         }
         LabeledData[] sets = dataSets(s, seed, train, test);
-        return NetworkExport.trained(Classification.run(name, s, seed, progress, sets[0], sets[1]), name);
+        return Classification.exportTrained(Classification.run(name, s, seed, progress, sets[0], sets[1]), name);
     }
 
     /**

@@ -46,8 +46,8 @@ public final class LocalNodes implements AutoCloseable {
     /** Starts one node on a free port; completes with its address once it says it is up. */
     private CompletableFuture<String> start(int threads, List<String> seed) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xss2m", "-cp", System.getProperty("java.class.path"), "-Dsynaptor.version=" + NodeCommand.version(),
-                Synaptor.class.getName(), "node", "--port", "0", "--threads", String.valueOf(threads),
+                "-Xss2m", "-cp", System.getProperty("java.class.path"), "-Dsynaptor.version=" + ClusterNodes.version(),
+                io.synaptor.scenarios.cli.Synaptor.class.getName(), "node", "--port", "0", "--threads", String.valueOf(threads),
                 // the node's own limit no tighter than ours
                 "--join-timeout", String.valueOf(PATIENCE_SECONDS)));
         cmd.addAll(seed);

@@ -1,5 +1,9 @@
 package io.synaptor.scenarios;
 
+import io.synaptor.scenarios.report.NetworkExport;
+import io.synaptor.scenarios.report.Progress;
+import io.synaptor.scenarios.report.Report;
+
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.synaptor.network.LabeledData;
@@ -125,7 +129,7 @@ public final class NetworkScenario implements Scenario {
         outcome.report().line(String.format("network: %d units in %d populations, %d couplings (%d lateral)", net.size(),
                 IntStream.of(net.layerOf()).max().orElse(-1) + 1, net.couplings().size(), lateral));
         if (moonsTest != null) TwoMoonsScenario.addBoundary(outcome, s, seed, moonsTest);
-        return NetworkExport.trained(outcome, name());
+        return Classification.exportTrained(outcome, name());
     }
 
     /** data.train and data.test (or data.train's last rows) as training and test set. */

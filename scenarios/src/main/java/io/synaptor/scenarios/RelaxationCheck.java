@@ -1,5 +1,7 @@
 package io.synaptor.scenarios;
 
+import io.synaptor.scenarios.report.Report;
+
 import io.synaptor.actors.RunResult;
 import io.synaptor.network.RelaxationResidual;
 

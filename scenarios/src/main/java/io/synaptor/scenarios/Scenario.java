@@ -1,5 +1,8 @@
 package io.synaptor.scenarios;
 
+import io.synaptor.scenarios.report.Progress;
+import io.synaptor.scenarios.report.Report;
+
 import java.util.List;
 
 /**

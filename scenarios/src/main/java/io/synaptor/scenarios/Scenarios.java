@@ -1,5 +1,7 @@
 package io.synaptor.scenarios;
 
+import io.synaptor.scenarios.cli.Synaptor;
+
 import com.google.auto.service.AutoService;
 
 import java.util.ArrayList;

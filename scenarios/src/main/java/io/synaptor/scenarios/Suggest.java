@@ -4,12 +4,12 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** "Did you mean …?" for a misspelt command, scenario or setting: the nearest known name by edit distance. */
-final class Suggest {
+public final class Suggest {
     private Suggest() {
     }
 
     /** The known name nearest to {@code typed}, if it is within a third of its length (at least 2) edits. */
-    static Optional<String> nearest(String typed, Collection<String> known) {
+    public static Optional<String> nearest(String typed, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {
@@ -24,12 +24,12 @@ final class Suggest {
     }
 
     /** "; did you mean 'x'?" or the empty string. */
-    static String didYouMean(String typed, Collection<String> known) {
+    public static String didYouMean(String typed, Collection<String> known) {
         return nearest(typed, known).map(n -> "; did you mean '" + n + "'?").orElse("");
     }
 
     /** Levenshtein distance with adjacent transpositions counted as one edit (optimal string alignment). */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) d[i][0] = i;
         for (int j = 0; j <= b.length(); j++) d[0][j] = j;

@@ -1,5 +1,9 @@
 package io.synaptor.scenarios;
 
+import io.synaptor.scenarios.report.NetworkExport;
+import io.synaptor.scenarios.report.Progress;
+import io.synaptor.scenarios.report.Report;
+
 import io.synaptor.network.PhaseSchedule;
 import io.synaptor.network.SynchronousSimulation;
 import io.synaptor.network.Argmax;
@@ -84,7 +88,7 @@ public final class TwoMoonsScenario implements Scenario {
         LabeledData test = moons(s, seed, 1, "training.test-size");
         Classification.Outcome out = Classification.run(name(), s, seed, progress, encoded(s, train), encoded(s, test));
         addBoundary(out, s, seed, test);
-        return NetworkExport.trained(out, name());
+        return Classification.exportTrained(out, name());
     }
 
     /** The moons of data stream {@code stream} (0: training, 1: test), {@code sizeKey} points, on the unit square. */

@@ -1,5 +1,9 @@
 package io.synaptor.scenarios;
 
+import io.synaptor.scenarios.report.NetworkExport;
+import io.synaptor.scenarios.report.Progress;
+import io.synaptor.scenarios.report.Report;
+
 import io.synaptor.network.LabeledData;
 import io.synaptor.scenarios.data.Xor;
 
@@ -56,6 +60,6 @@ public final class XorScenario implements Scenario {
     @Override
     public Report run(Settings s, long seed, Progress progress) {
         LabeledData data = Xor.points();
-        return NetworkExport.trained(Classification.run(name(), s, seed, progress, data, data), name());
+        return Classification.exportTrained(Classification.run(name(), s, seed, progress, data, data), name());
     }
 }

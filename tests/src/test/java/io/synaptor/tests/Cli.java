@@ -2,7 +2,7 @@ package io.synaptor.tests;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import io.synaptor.scenarios.Synaptor;
+import io.synaptor.scenarios.cli.Synaptor;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;

@@ -2,7 +2,7 @@ package io.synaptor.tests;
 
 import com.typesafe.config.Config;
 import io.synaptor.scenarios.LocalNodes;
-import io.synaptor.scenarios.Synaptor;
+import io.synaptor.scenarios.cli.Synaptor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.synaptor.tests;
 import com.typesafe.config.ConfigFactory;
 import io.synaptor.scenarios.BadInput;
 import io.synaptor.scenarios.Experiment;
-import io.synaptor.scenarios.Progress;
+import io.synaptor.scenarios.report.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

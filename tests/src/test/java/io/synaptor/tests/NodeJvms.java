@@ -1,6 +1,6 @@
 package io.synaptor.tests;
 
-import io.synaptor.scenarios.Synaptor;
+import io.synaptor.scenarios.cli.Synaptor;
 
 import java.io.IOException;
 import java.nio.file.Path;

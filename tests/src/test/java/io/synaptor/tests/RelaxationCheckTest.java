@@ -2,8 +2,8 @@ package io.synaptor.tests;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import io.synaptor.scenarios.Progress;
-import io.synaptor.scenarios.Report;
+import io.synaptor.scenarios.report.Progress;
+import io.synaptor.scenarios.report.Report;
 import io.synaptor.scenarios.RunFailed;
 import io.synaptor.scenarios.Scenario;
 import io.synaptor.scenarios.Scenarios;

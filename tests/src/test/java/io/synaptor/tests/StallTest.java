@@ -1,6 +1,6 @@
 package io.synaptor.tests;
 
-import io.synaptor.scenarios.Synaptor;
+import io.synaptor.scenarios.cli.Synaptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

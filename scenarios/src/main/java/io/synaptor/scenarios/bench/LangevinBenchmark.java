@@ -1,5 +1,7 @@
 package io.synaptor.scenarios.bench;
 
+import io.synaptor.scenarios.report.Report;
+
 import io.synaptor.actors.SimulationRunner;
 import io.synaptor.network.LangevinNetwork;
 import org.apache.pekko.actor.typed.ActorRef;

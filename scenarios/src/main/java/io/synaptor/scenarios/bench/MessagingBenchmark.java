@@ -1,5 +1,7 @@
 package io.synaptor.scenarios.bench;
 
+import io.synaptor.scenarios.report.Report;
+
 import com.typesafe.config.Config;
 import io.synaptor.actors.MessageKind;
 import io.synaptor.actors.RunResult;

@@ -1,5 +1,7 @@
 package io.synaptor.scenarios.bench;
 
+import io.synaptor.scenarios.report.Report;
+
 import io.synaptor.actors.ProgressListener;
 import io.synaptor.actors.RunResult;
 import io.synaptor.actors.SimulationDiverged;

@@ -1,5 +1,7 @@
 package io.synaptor.scenarios.bench;
 
+import io.synaptor.scenarios.report.Report;
+
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.function.Function;

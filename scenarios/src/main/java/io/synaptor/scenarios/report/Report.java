@@ -1,4 +1,4 @@
-package io.synaptor.scenarios;
+package io.synaptor.scenarios.report;
 
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.BitmapEncoder;

@@ -1,4 +1,4 @@
-package io.synaptor.scenarios;
+package io.synaptor.scenarios.report;
 
 import io.synaptor.actors.Recording;
 
@@ -23,7 +23,7 @@ public final class MonitorLog {
     private int simulation;
 
     /** One simulation's recording (empty ones count as a simulation, and leave nothing). */
-    synchronized void add(Recording r) {
+    public synchronized void add(Recording r) {
         if (!r.isEmpty()) {
             parts.add(r);
             simulations.add(simulation);

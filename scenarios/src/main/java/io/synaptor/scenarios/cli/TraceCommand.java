@@ -1,4 +1,7 @@
-package io.synaptor.scenarios;
+package io.synaptor.scenarios.cli;
+
+import io.synaptor.scenarios.BadInput;
+import io.synaptor.scenarios.RunFailed;
 
 import io.synaptor.proto.TraceEvent;
 import org.knowm.xchart.BitmapEncoder;

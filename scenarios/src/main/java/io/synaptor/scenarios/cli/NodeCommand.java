@@ -1,4 +1,7 @@
-package io.synaptor.scenarios;
+package io.synaptor.scenarios.cli;
+
+import io.synaptor.scenarios.BadInput;
+import io.synaptor.scenarios.ClusterNodes;
 
 import io.synaptor.actors.ClusterNode;
 import io.synaptor.actors.ProtocolSerializer;
@@ -25,11 +28,6 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "node", description = "Start a cluster node that hosts unit and synapse actors of submitted runs (stop it with Ctrl-C).")
 final class NodeCommand implements Callable<Integer> {
-    /** The Synaptor version nodes must share (overridable for tests of the refusal). */
-    static String version() {
-        return System.getProperty("synaptor.version", "0.1.0");
-    }
-
     @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
     boolean help;
 
@@ -58,12 +56,12 @@ final class NodeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (port < 0 || port > 65535) throw new BadInput("--port must be in 0 … 65535, got " + port);
-        for (String s : seeds) checkAddress(s);
+        for (String s : seeds) ClusterNodes.checkAddress(s);
         if (port != 0) checkPortFree(host, port);
         List<String> allRoles = new ArrayList<>(List.of(ClusterNode.WORKER));
         allRoles.addAll(roles);
         ActorSystem<Void> system = ActorSystem.create(ClusterNode.worker(), ClusterNode.SYSTEM,
-                ClusterNode.config(host, port, seeds, allRoles, version(), threads));
+                ClusterNode.config(host, port, seeds, allRoles, ClusterNodes.version(), threads));
         ProtocolSerializer.checkBindings(system);
         Cluster cluster = Cluster.get(system);
         // Artery has bound its port by now (port 0: an ephemeral one), so the address is the real one.
@@ -74,7 +72,7 @@ final class NodeCommand implements Callable<Integer> {
         while (cluster.selfMember().status() != MemberStatus.up()) {
             if (system.whenTerminated().isCompleted()) {
                 throw new BadInput("the cluster at " + String.join(", ", seedList) + " refused this node: it runs another Synaptor version than "
-                        + version() + " (every node and submitter must run the same one)");
+                        + ClusterNodes.version() + " (every node and submitter must run the same one)");
             }
             if (System.nanoTime() > deadline) {
                 SimulationRunner.stop(system);
@@ -88,17 +86,6 @@ final class NodeCommand implements Callable<Integer> {
         out.flush();
         system.getWhenTerminated().toCompletableFuture().get();
         return 0;
-    }
-
-    static void checkAddress(String hostPort) {
-        int colon = hostPort.lastIndexOf(':');
-        try {
-            if (colon <= 0) throw new NumberFormatException();
-            int p = Integer.parseInt(hostPort.substring(colon + 1));
-            if (p < 1 || p > 65535) throw new NumberFormatException();
-        } catch (NumberFormatException e) {
-            throw new BadInput("a seed address must be HOST:PORT, got '" + hostPort + "'");
-        }
     }
 
     private static void checkPortFree(String host, int port) {

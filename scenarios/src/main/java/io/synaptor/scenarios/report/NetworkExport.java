@@ -1,4 +1,5 @@
-package io.synaptor.scenarios;
+package io.synaptor.scenarios.report;
+
 
 import io.synaptor.network.Coupling;
 import io.synaptor.network.NetworkSpec;
@@ -19,17 +20,17 @@ import java.util.Map;
  * int64 (coupling k joins units pairs[k, 0] and pairs[k, 1]), {@code delays} (C,), {@code layer}
  * (N,), {@code role} (N,: 0 input, 1 hidden, 2 output) int64.
  */
-final class NetworkExport {
+public final class NetworkExport {
     private NetworkExport() {
     }
 
     /** Adds network.json and network.npz to the report. */
-    static void attach(Report report, String scenario, NetworkSpec net, Map<String, Object> extra) {
+    public static void attach(Report report, String scenario, NetworkSpec net, Map<String, Object> extra) {
         attach(report, "network", scenario, net, extra);
     }
 
     /** Adds {@code name}.json and {@code name}.npz (a scenario with several networks names each). */
-    static void attach(Report report, String name, String scenario, NetworkSpec net, Map<String, Object> extra) {
+    public static void attach(Report report, String name, String scenario, NetworkSpec net, Map<String, Object> extra) {
         Map<String, Object> spec = spec(scenario, net);
         spec.putAll(extra);
         String json = RunWriter.json(spec) + "\n";
@@ -52,17 +53,7 @@ final class NetworkExport {
         });
     }
 
-    /** A classification scenario's trained net, as network.json/.npz in its report; returns the report. */
-    static Report trained(Classification.Outcome out, String scenario) {
-        return trained(out, "network", scenario);
-    }
-
-    static Report trained(Classification.Outcome out, String name, String scenario) {
-        attach(out.report(), name, scenario, out.trained(), Map.of("parameters", "trained: after the last epoch's learning"));
-        return out.report();
-    }
-
-    static Map<String, Object> spec(String scenario, NetworkSpec net) {
+    public static Map<String, Object> spec(String scenario, NetworkSpec net) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", "synaptor network export 1 (docs/export.md)");
         m.put("scenario", scenario);
@@ -93,11 +84,11 @@ final class NetworkExport {
         return m;
     }
 
-    static List<Integer> boxed(int[] a) {
+    public static List<Integer> boxed(int[] a) {
         return Arrays.stream(a).boxed().toList();
     }
 
-    static List<Double> boxed(double[] a) {
+    public static List<Double> boxed(double[] a) {
         return Arrays.stream(a).boxed().toList();
     }
 }

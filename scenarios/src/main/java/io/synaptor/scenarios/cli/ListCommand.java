@@ -1,4 +1,7 @@
-package io.synaptor.scenarios;
+package io.synaptor.scenarios.cli;
+
+import io.synaptor.scenarios.Scenario;
+import io.synaptor.scenarios.Scenarios;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package io.synaptor.scenarios;
+package io.synaptor.scenarios.report;
 
 import io.synaptor.actors.oscillators.ProtocolDriver;
 import io.synaptor.network.OscillatorNetwork;
@@ -14,11 +14,11 @@ import java.util.Map;
  * knots of a(t), b(t), c(t); {@code coupling_knots} (J, K) float64, each coupling's knots of J(t);
  * and {@code pairs} (J, 2) int64, the coupling graph.
  */
-final class ProtocolExport {
+public final class ProtocolExport {
     private ProtocolExport() {
     }
 
-    static void attach(Report report, String name, String scenario, OscillatorNetwork.Spec spec, ProtocolDriver.Outcome out, String rule) {
+    public static void attach(Report report, String name, String scenario, OscillatorNetwork.Spec spec, ProtocolDriver.Outcome out, String rule) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", "synaptor protocol export 1 (docs/export.md)");
         m.put("scenario", scenario);

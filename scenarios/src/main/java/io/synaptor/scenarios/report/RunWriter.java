@@ -1,4 +1,4 @@
-package io.synaptor.scenarios;
+package io.synaptor.scenarios.report;
 
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;

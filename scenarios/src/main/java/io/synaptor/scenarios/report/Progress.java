@@ -1,4 +1,4 @@
-package io.synaptor.scenarios;
+package io.synaptor.scenarios.report;
 
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;

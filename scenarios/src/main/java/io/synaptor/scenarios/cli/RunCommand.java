@@ -1,4 +1,13 @@
-package io.synaptor.scenarios;
+package io.synaptor.scenarios.cli;
+
+import io.synaptor.scenarios.BadInput;
+import io.synaptor.scenarios.Experiment;
+import io.synaptor.scenarios.Scenario;
+import io.synaptor.scenarios.Scenarios;
+import io.synaptor.scenarios.Setting;
+import io.synaptor.scenarios.Settings;
+import io.synaptor.scenarios.report.Progress;
+import io.synaptor.scenarios.report.Report;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
@@ -23,8 +32,6 @@ import java.util.concurrent.Callable;
 
 @Command(name = "run", description = "Run a scenario (default: two-moons) and write its results.")
 final class RunCommand implements Callable<Integer> {
-    /** Seeds must survive a round trip through JSON readers that hold numbers as doubles. */
-    static final long MAX_SEED = (1L << 53) - 1;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -81,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         long seedValue = seed != null ? seed : file.hasPath("seed") ? readSeed(file) : 1L;
-        if (seedValue < 0 || seedValue > MAX_SEED) throw new BadInput("--seed must be in [0, " + MAX_SEED + "], got " + seedValue);
+        if (seedValue < 0 || seedValue > Experiment.MAX_SEED) throw new BadInput("--seed must be in [0, " + Experiment.MAX_SEED + "], got " + seedValue);
 
         Config user = file.withoutPath("scenario").withoutPath("seed");
         for (String kv : sets) user = parseSet(kv).withFallback(user);

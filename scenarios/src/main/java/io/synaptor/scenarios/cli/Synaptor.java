@@ -1,4 +1,9 @@
-package io.synaptor.scenarios;
+package io.synaptor.scenarios.cli;
+
+import io.synaptor.scenarios.BadInput;
+import io.synaptor.scenarios.BenchCommand;
+import io.synaptor.scenarios.RunFailed;
+import io.synaptor.scenarios.Suggest;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
