@@ -106,13 +106,14 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private final long endTime;
     private final ActorRef<ProbeActor.Command> probe;
     private final TimedInbox<double[]> inI = new TimedInbox<>(-1);
-    private final TimedInbox<double[]> inJ = new TimedInbox<>(-1);
+    private final TimedInbox<double[]> inJ;   // a lateral block's one end is both: inI itself
+    private final boolean lateral;
     private final int window;
     private final boolean free;
     private long knownI = -1; // free-running: how far each end has told us it got
     private long knownJ = -1;
     private final Past pastI = new Past();
-    private final Past pastJ = new Past();
+    private final Past pastJ;
     private final TraceSink.Log log;
     private long clock = -1; // the last time processed: the synapse's own virtual time, for the trace
     private final Outgoing toI;
@@ -134,6 +135,10 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         this.window = window;
         this.id = id;
         this.ends = ends;
+        // A block inside one slice (lateral couplings) hears one value and sends one drive, (W + Wᵀ)ρ, on its one slot.
+        this.lateral = ends.unitI() == ends.unitJ();
+        this.inJ = lateral ? inI : new TimedInbox<>(-1);
+        this.pastJ = lateral ? pastI : new Past();
         this.coupling = new CouplingBlock(ends.unitsI().length, ends.unitsJ().length, row, weights.values());
         this.couplings = weights.couplings();
         this.rule = weights.rule();
@@ -141,7 +146,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         this.endTime = endTime;
         this.probe = probe;
         this.toI = ends.refI() == null ? null : new Outgoing(ends.refI(), ends.unitI(), ends.slotI(), linkI, inJ, true);
-        this.toJ = ends.refJ() == null ? null : new Outgoing(ends.refJ(), ends.unitJ(), ends.slotJ(), linkJ, inI, false);
+        this.toJ = ends.refJ() == null || lateral ? null : new Outgoing(ends.refJ(), ends.unitJ(), ends.slotJ(), linkJ, inI, false);
         this.nextSample = rule.nextSampleTime(0);
         this.nextUpdate = rule.nextUpdateTime(0);
     }
@@ -215,10 +220,10 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private void freeValue(boolean fromI, long time, long horizon, double[] rho) {
         if (finished) return;
         if (rho != null) (fromI ? pastI : pastJ).add(time, rho);
-        if (fromI) knownI = Math.max(knownI, horizon);
-        else knownJ = Math.max(knownJ, horizon);
+        if (fromI || lateral) knownI = Math.max(knownI, horizon);
+        if (!fromI || lateral) knownJ = Math.max(knownJ, horizon);
         learnFree();
-        Outgoing out = fromI ? toJ : toI;
+        Outgoing out = fromI && !lateral ? toJ : toI;
         if (out != null) {
             if (rho != null) out.link.freeSend(time, horizon, out.drive(rho));
             else out.link.freeClock(horizon);
@@ -342,7 +347,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private void process(long tau) {
         clock = tau;
         boolean changedI = inI.advanceTo(tau);
-        boolean changedJ = inJ.advanceTo(tau);
+        boolean changedJ = lateral ? changedI : inJ.advanceTo(tau);
         boolean moved = false;
         if (tau == nextSample) {
             moved = learn(tau, inI.current(), inJ.current());
@@ -387,6 +392,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
 
         /** The drive this direction's unit feels from the other end's value. */
         double[] drive(double[] otherValue) {
+            if (lateral) return coupling.driveWithin(otherValue);
             return towardsI ? coupling.driveToA(otherValue) : coupling.driveToB(otherValue);
         }
 

@@ -67,6 +67,18 @@ public final class CouplingBlock {
         return out.data;
     }
 
+    /**
+     * The drive of a block inside one slice (lateral couplings, A = B): (W + Wᵀ)ρ, since each
+     * coupling (i, j) is held once, at cell (i, j), and acts on both its ends.
+     */
+    public double[] driveWithin(double[] rho) {
+        if (sizeA != sizeB) throw new IllegalStateException("a block within one slice is square, this is " + sizeA + " × " + sizeB);
+        double[] out = driveToA(rho);
+        double[] back = driveToB(rho);
+        for (int k = 0; k < out.length; k++) out[k] += back[k];
+        return out;
+    }
+
     /** One synapse: W·ρ, entry by entry. */
     private double[] scaled(double[] rho) {
         double weight = w.data[0];
