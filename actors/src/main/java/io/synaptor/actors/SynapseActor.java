@@ -139,7 +139,9 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         this.lateral = ends.unitI() == ends.unitJ();
         this.inJ = lateral ? inI : new TimedInbox<>(-1);
         this.pastJ = lateral ? pastI : new Past();
-        this.coupling = new CouplingBlock(ends.unitsI().length, ends.unitsJ().length, row, weights.values());
+        boolean[] present = new boolean[weights.couplings().length];
+        for (int k = 0; k < present.length; k++) present[k] = weights.couplings()[k] >= 0;
+        this.coupling = CouplingBlock.of(ends.unitsI().length, ends.unitsJ().length, row, weights.values(), present);
         this.couplings = weights.couplings();
         this.rule = weights.rule();
         this.dw = new double[couplings.length];
