@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -28,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LangevinEngineTest {
     private static final LangevinNetwork.Spec SPEC = new LangevinNetwork.Spec(120, 0.1, 1.0, 1.0, 0.1, 0.05, 17);
     private static final int STEPS = 60;
+    /** Each run takes well under a second; a protocol deadlock (lateral blocks once had one) fails after this. */
+    private static final Duration STALL = Duration.ofSeconds(20);
 
     /**
      * E = Σ_i a(s_i² − 1)² − ½ Σ_ij W_ij tanh s_i tanh s_j (docs/performance.md, "bench langevin"); every unit
@@ -64,7 +67,7 @@ class LangevinEngineTest {
     }
 
     private static double[] actors(SimulationSpec sim, int threads) {
-        return LangevinBenchmark.actors(sim, threads, null).states();
+        return LangevinBenchmark.actors(sim, threads, null, STALL).states();
     }
 
     /**
@@ -106,8 +109,8 @@ class LangevinEngineTest {
         LangevinNetwork net = new LangevinNetwork(SPEC);
         LangevinBenchmark.Options options = new LangevinBenchmark.Options(3, 2, 0.5, null);
         SimulationSpec sim = LangevinBenchmark.simulation(net, STEPS, 4, options);
-        RunResult one = LangevinBenchmark.actors(sim, 1, tmp.resolve("one.trace")).result();
-        RunResult four = LangevinBenchmark.actors(sim, 4, tmp.resolve("four.trace")).result();
+        RunResult one = LangevinBenchmark.actors(sim, 1, tmp.resolve("one.trace"), STALL).result();
+        RunResult four = LangevinBenchmark.actors(sim, 4, tmp.resolve("four.trace"), STALL).result();
         for (int i = 0; i < SPEC.size(); i++) assertArrayEquals(one.states()[i], four.states()[i], 0.0, "unit " + i);
         assertEquals(one.sent(), four.sent());
         assertTrue(Files.size(tmp.resolve("one.trace")) > 0);

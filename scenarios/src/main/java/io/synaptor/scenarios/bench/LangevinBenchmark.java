@@ -170,6 +170,11 @@ public final class LangevinBenchmark {
     }
 
     public static Timed actors(SimulationSpec sim, int threads, Path trace) {
+        return actors(sim, threads, trace, Duration.ofMinutes(5));
+    }
+
+    /** @param stall how long the run may go without finishing (its one episode is done at once, so: the whole run) */
+    public static Timed actors(SimulationSpec sim, int threads, Path trace, Duration stall) {
         long[] at = new long[2];
         ProgressListener clock = new ProgressListener() {
             @Override
@@ -186,7 +191,7 @@ public final class LangevinBenchmark {
                 at[1] = System.nanoTime();
             }
         };
-        SimulationRunner.Runtime rt = new SimulationRunner.Runtime(threads, 100, Duration.ofMinutes(5), trace,
+        SimulationRunner.Runtime rt = new SimulationRunner.Runtime(threads, 100, stall, trace,
                 SimulationRunner.Executor.THREAD_POOL);
         try {
             RunResult r = SimulationRunner.run(sim, rt, clock);
