@@ -72,10 +72,11 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     }
 
     /**
-     * What a block holds: its weights (|I| × |J|, row-major), the coupling index of each in the
-     * network spec (−1 where there is none) and the block's learning rule (one rule on one clock for all).
+     * What a block holds: its cells — cell k couples unit {@code cellI[k]} of end i's slice with unit
+     * {@code cellJ[k]} of end j's, with weight values[k], and is coupling couplings[k] of the network
+     * spec — and the block's learning rule (one rule on one clock for all, indexed by cell).
      */
-    public record Weights(double[] values, int[] couplings, BlockRule rule) {
+    public record Weights(double[] values, int[] couplings, int[] cellI, int[] cellJ, BlockRule rule) {
     }
 
     /**
@@ -139,9 +140,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         this.lateral = ends.unitI() == ends.unitJ();
         this.inJ = lateral ? inI : new TimedInbox<>(-1);
         this.pastJ = lateral ? pastI : new Past();
-        boolean[] present = new boolean[weights.couplings().length];
-        for (int k = 0; k < present.length; k++) present[k] = weights.couplings()[k] >= 0;
-        this.coupling = CouplingBlock.of(ends.unitsI().length, ends.unitsJ().length, row, weights.values(), present);
+        this.coupling = new CouplingBlock(ends.unitsI().length, ends.unitsJ().length, row, weights.cellI(), weights.cellJ(), weights.values());
         this.couplings = weights.couplings();
         this.rule = weights.rule();
         this.dw = new double[couplings.length];
@@ -310,22 +309,20 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         return moved;
     }
 
-    /** Applies a change to weight k (row-major in the block); a weight that stops being finite is reported. */
+    /** Applies a change to cell k's weight; a weight that stops being finite is reported. */
     private boolean move(int k, double dw, long tau) {
-        int sizeJ = ends.unitsJ().length;
-        coupling.add(k / sizeJ, k % sizeJ, dw);
-        double w = coupling.weight(k / sizeJ, k % sizeJ);
+        coupling.add(k, dw);
+        double w = coupling.weight(k);
         if (!Double.isFinite(w)) {
-            probe.tell(new ProbeActor.Diverged("synapse " + couplings[k] + " (" + ends.unitsI()[k / sizeJ] + "–"
-                    + ends.unitsJ()[k % sizeJ] + ")", tau, w));
+            probe.tell(new ProbeActor.Diverged("synapse " + couplings[k] + " (" + ends.unitsI()[coupling.cellA(k)] + "–"
+                    + ends.unitsJ()[coupling.cellB(k)] + ")", tau, w));
         }
         return true;
     }
 
     /** Records the weights at the monitor's record times before τ (they held since the last sample). */
     private void recordWeightsBefore(long tau) {
-        int sizeJ = ends.unitsJ().length;
-        monitor.recordBefore(tau, k -> coupling.weight(k / sizeJ, k % sizeJ));
+        monitor.recordBefore(tau, coupling::weight);
     }
 
     /** The block is done: its trace goes out, then one final report per coupling held (the block's message counts with the first). */
@@ -333,14 +330,12 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         finished = true;
         if (log != null) log.flush();
         boolean first = true;
-        int sizeJ = ends.unitsJ().length;
         if (monitor != null) {
             recordWeightsBefore(endTime + 1);
             probe.tell(monitor.report(java.util.Arrays.stream(monitor.positions()).map(k -> couplings[k]).toArray(), true));
         }
         for (int k = 0; k < couplings.length; k++) {
-            if (couplings[k] < 0) continue;
-            probe.tell(new ProbeActor.SynapseFinal(couplings[k], coupling.weight(k / sizeJ, k % sizeJ), rule.lastGradient(k),
+            probe.tell(new ProbeActor.SynapseFinal(couplings[k], coupling.weight(k), rule.lastGradient(k),
                     first ? sent : MessageKind.counters()));
             first = false;
         }
@@ -357,8 +352,17 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             nextUpdate = rule.nextUpdateTime(tau + 1);
         }
         started = true;
-        if (toI != null && (changedJ || moved)) toI.change(tau);
-        if (toJ != null && (changedI || moved)) toJ.change(tau);
+        boolean newI = toI != null && (changedJ || moved);
+        boolean newJ = toJ != null && (changedI || moved);
+        if (newI && newJ) { // both directions from one pass over the block
+            double[][] both = coupling.drives(inI.current(), inJ.current());
+            toI.change(tau, both[0]);
+            toJ.change(tau, both[1]);
+        } else if (newI) {
+            toI.change(tau, toI.drive(inJ.current()));
+        } else if (newJ) {
+            toJ.change(tau, toJ.drive(inI.current()));
+        }
     }
 
     /**
@@ -382,9 +386,9 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             this.link = new OutgoingLink(link, window, endTime, this);
         }
 
-        /** The drive changed at τ (the other end moved, or W did). */
-        void change(long tau) {
-            link.change(tau, holds(), drive(other.current()));
+        /** The drive changed at τ (the other end moved, or W did) to {@code drive}. */
+        void change(long tau, double[] drive) {
+            link.change(tau, holds(), drive);
         }
 
         /** After a pump: every event through {@code frontier} is processed. */
