@@ -28,7 +28,7 @@ final class BenchCommand implements Callable<Integer> {
             + "send-on-delta: state messages with and without a send threshold on the gradient-check net; "
             + "relax: block-granularity relaxation beside a single-threaded dense EJML one; "
             + "epoch: seconds per Fashion-MNIST epoch of fashion-ep at block granularity; "
-            + "langevin: synaptic updates/s of a double-well Langevin network (N = 1,000 at 10%%, 10,000 at 1%%), one thread beside one actor per slice; "
+            + "langevin: synaptic updates/s of a double-well Langevin network (N = 1,000 at 10%%, 10,000 at 1%%), the one-thread reference beside the common actors (block granularity, --delay, --jitter, --update-rate, --trace); "
             + "cluster: wall time of two-moons on N local node JVMs over one node JVM, and the share of messages that crossed nodes; "
             + "step: JMH micro-benchmark of a slice's free step (--units × --batch) as the slice takes it, per example, and written out in place")
     String name;

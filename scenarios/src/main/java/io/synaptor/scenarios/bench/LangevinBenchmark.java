@@ -93,10 +93,12 @@ public final class LangevinBenchmark {
                 b.append(String.format(Locale.ROOT, """
                           N = %,d, %.0f%% coupled (%,d couplings), %d steps, %d slices
                             one thread     %7.3f s  %,6.0f M synaptic updates/s
-                            actors         %7.3f s  %,6.0f M synaptic updates/s  (ratio %.2f; final states differ by %.1e)
+                            actors         %7.3f s  %,6.0f M synaptic updates/s  (ratio %.2f; %s)
                         """, r.size(), 100 * r.connectivity(), r.couplings(), r.steps(), r.slices(),
                         r.threadSeconds(), r.threadRate() / 1e6, r.actorSeconds(), r.actorRate() / 1e6,
-                        r.threadSeconds() / r.actorSeconds(), r.maxDifference()));
+                        r.threadSeconds() / r.actorSeconds(), Double.isNaN(r.maxDifference())
+                                ? "jitter or Poisson updates: not the reference's dynamics"
+                                : String.format(Locale.ROOT, "final states differ by %.1e", r.maxDifference())));
             }
             b.append(String.format(Locale.ROOT, "  Brian2 2.5.1 cython, one thread, the same network beside it on a quiet machine: %,.0f–780 M"
                     + " synaptic updates/s%n  (this simulator measured there: ≈ 0.7× Brian2 on one thread, ≈ 1.05× with the actors on two)",
