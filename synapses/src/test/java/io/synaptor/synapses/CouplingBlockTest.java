@@ -57,6 +57,9 @@ class CouplingBlockTest {
         // measured: within 2 ulps (≤ 4e-16); a wrong index or transpose is ≥ 1e-2
         assertArrayEquals(toA, block.driveToA(rhoB), 1e-14);
         assertArrayEquals(toB, block.driveToB(rhoA), 1e-14);
+        double[][] both = block.drives(rhoA, rhoB); // one pass for both ends: the same values
+        assertArrayEquals(toA, both[0], 1e-14);
+        assertArrayEquals(toB, both[1], 1e-14);
         if (a == b) {
             double[] within = new double[a * row];
             for (int k = 0; k < m; k++) {
