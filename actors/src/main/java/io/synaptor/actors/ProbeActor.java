@@ -160,6 +160,7 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
         if (!divergences.isEmpty()) return this;
         if (unitsLeft == 0 && synapsesLeft == 0 && sourcesLeft == 0 && results.size() == episodes) {
             results.sort(Comparator.comparingLong(EpisodeResult::episode));
+            listener.finished();
             result.complete(new RunResult(states, biases, biasGradients, weights, weightGradients,
                     List.copyOf(results), RunResult.tally(sent), Recording.merge(recorded), relaxation));
             return Behaviors.stopped();

@@ -9,5 +9,9 @@ public interface ProgressListener {
     default void started() {
     }
 
+    /** Told once, when the probe has every actor's final report, just before the run's result is complete. */
+    default void finished() {
+    }
+
     ProgressListener NONE = r -> { };
 }

@@ -199,20 +199,23 @@ final class SimulationPlan {
         // One clock for the block's rule, remembered between its questions (BlockClock); a single synapse needs none.
         NudgeSchedule shifted = ShiftedSchedule.of(spec.schedule(), timing.skew(RandomStreams.Kind.SYNAPSE, first));
         NudgeSchedule clock = block.couplings().size() > 1 ? new BlockClock(shifted) : shifted;
-        double[] w = new double[unitsI.length * unitsJ.length];
-        int[] index = new int[w.length];
-        Arrays.fill(index, -1);
-        double[] rates = new double[w.length];
-        Arrays.fill(rates, Double.NaN); // empty cells
+        int m = block.couplings().size(); // one cell per coupling, in spec order
+        double[] w = new double[m];
+        int[] index = new int[m];
+        int[] cellI = new int[m];
+        int[] cellJ = new int[m];
+        double[] rates = new double[m];
         int delay = couplings.get(first).delay();
         int[] layerOf = spec.network().layerOf();
-        for (int k : block.couplings()) {
+        for (int cell = 0; cell < m; cell++) {
+            int k = block.couplings().get(cell);
             Coupling c = couplings.get(k);
             if (c.delay() != delay) {
                 throw new IllegalArgumentException("block granularity needs one delay per block; couplings " + first
                         + " and " + k + " differ (" + delay + " and " + c.delay() + " steps)");
             }
-            int cell = positionOf[c.i()] * unitsJ.length + positionOf[c.j()];
+            cellI[cell] = positionOf[c.i()];
+            cellJ[cell] = positionOf[c.j()];
             w[cell] = c.weight();
             index[cell] = k;
             rates[cell] = spec.rateOfProjection(Math.min(layerOf[c.i()], layerOf[c.j()]));
@@ -222,7 +225,7 @@ final class SimulationPlan {
                 unitsJ, refJ, slotsOf.get(block.sliceJ()).indexOf(b));
         int[] positions = spec.monitor().positionsIn(index, false);
         StateMonitor monitor = positions == null ? null : new StateMonitor(spec.monitor(), spec.schedule(), positions, 1, 1, 1);
-        return SynapseActor.create(first, ends, new SynapseActor.Weights(w, index, Rules.createBlock(spec.rule(), clock, rates, spec.optimizer())), row,
+        return SynapseActor.create(first, ends, new SynapseActor.Weights(w, index, cellI, cellJ, Rules.createBlock(spec.rule(), clock, rates, spec.optimizer())), row,
                 timing.link(first, 0, delay), timing.link(first, 1, delay), timing.window(), spec.schedule().endTime(),
                 probe, log, timing.free(), monitor);
     }

@@ -196,6 +196,11 @@ public final class SimulationRunner {
                 public void started() {
                     inner.started();
                 }
+
+                @Override
+                public void finished() {
+                    inner.finished();
+                }
             };
         }
 

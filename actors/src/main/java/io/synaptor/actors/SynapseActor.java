@@ -72,10 +72,11 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     }
 
     /**
-     * What a block holds: its weights (|I| × |J|, row-major), the coupling index of each in the
-     * network spec (−1 where there is none) and the block's learning rule (one rule on one clock for all).
+     * What a block holds: its cells — cell k couples unit {@code cellI[k]} of end i's slice with unit
+     * {@code cellJ[k]} of end j's, with weight values[k], and is coupling couplings[k] of the network
+     * spec — and the block's learning rule (one rule on one clock for all, indexed by cell).
      */
-    public record Weights(double[] values, int[] couplings, BlockRule rule) {
+    public record Weights(double[] values, int[] couplings, int[] cellI, int[] cellJ, BlockRule rule) {
     }
 
     /**
@@ -106,13 +107,14 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private final long endTime;
     private final ActorRef<ProbeActor.Command> probe;
     private final TimedInbox<double[]> inI = new TimedInbox<>(-1);
-    private final TimedInbox<double[]> inJ = new TimedInbox<>(-1);
+    private final TimedInbox<double[]> inJ;   // a lateral block's one end is both: inI itself
+    private final boolean lateral;
     private final int window;
     private final boolean free;
     private long knownI = -1; // free-running: how far each end has told us it got
     private long knownJ = -1;
     private final Past pastI = new Past();
-    private final Past pastJ = new Past();
+    private final Past pastJ;
     private final TraceSink.Log log;
     private long clock = -1; // the last time processed: the synapse's own virtual time, for the trace
     private final Outgoing toI;
@@ -134,14 +136,18 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         this.window = window;
         this.id = id;
         this.ends = ends;
-        this.coupling = new CouplingBlock(ends.unitsI().length, ends.unitsJ().length, row, weights.values());
+        // A block inside one slice (lateral couplings) hears one value and sends one drive, (W + Wᵀ)ρ, on its one slot.
+        this.lateral = ends.unitI() == ends.unitJ();
+        this.inJ = lateral ? inI : new TimedInbox<>(-1);
+        this.pastJ = lateral ? pastI : new Past();
+        this.coupling = new CouplingBlock(ends.unitsI().length, ends.unitsJ().length, row, weights.cellI(), weights.cellJ(), weights.values());
         this.couplings = weights.couplings();
         this.rule = weights.rule();
         this.dw = new double[couplings.length];
         this.endTime = endTime;
         this.probe = probe;
         this.toI = ends.refI() == null ? null : new Outgoing(ends.refI(), ends.unitI(), ends.slotI(), linkI, inJ, true);
-        this.toJ = ends.refJ() == null ? null : new Outgoing(ends.refJ(), ends.unitJ(), ends.slotJ(), linkJ, inI, false);
+        this.toJ = ends.refJ() == null || lateral ? null : new Outgoing(ends.refJ(), ends.unitJ(), ends.slotJ(), linkJ, inI, false);
         this.nextSample = rule.nextSampleTime(0);
         this.nextUpdate = rule.nextUpdateTime(0);
     }
@@ -215,10 +221,10 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private void freeValue(boolean fromI, long time, long horizon, double[] rho) {
         if (finished) return;
         if (rho != null) (fromI ? pastI : pastJ).add(time, rho);
-        if (fromI) knownI = Math.max(knownI, horizon);
-        else knownJ = Math.max(knownJ, horizon);
+        if (fromI || lateral) knownI = Math.max(knownI, horizon);
+        if (!fromI || lateral) knownJ = Math.max(knownJ, horizon);
         learnFree();
-        Outgoing out = fromI ? toJ : toI;
+        Outgoing out = fromI && !lateral ? toJ : toI;
         if (out != null) {
             if (rho != null) out.link.freeSend(time, horizon, out.drive(rho));
             else out.link.freeClock(horizon);
@@ -303,22 +309,20 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         return moved;
     }
 
-    /** Applies a change to weight k (row-major in the block); a weight that stops being finite is reported. */
+    /** Applies a change to cell k's weight; a weight that stops being finite is reported. */
     private boolean move(int k, double dw, long tau) {
-        int sizeJ = ends.unitsJ().length;
-        coupling.add(k / sizeJ, k % sizeJ, dw);
-        double w = coupling.weight(k / sizeJ, k % sizeJ);
+        coupling.add(k, dw);
+        double w = coupling.weight(k);
         if (!Double.isFinite(w)) {
-            probe.tell(new ProbeActor.Diverged("synapse " + couplings[k] + " (" + ends.unitsI()[k / sizeJ] + "–"
-                    + ends.unitsJ()[k % sizeJ] + ")", tau, w));
+            probe.tell(new ProbeActor.Diverged("synapse " + couplings[k] + " (" + ends.unitsI()[coupling.cellA(k)] + "–"
+                    + ends.unitsJ()[coupling.cellB(k)] + ")", tau, w));
         }
         return true;
     }
 
     /** Records the weights at the monitor's record times before τ (they held since the last sample). */
     private void recordWeightsBefore(long tau) {
-        int sizeJ = ends.unitsJ().length;
-        monitor.recordBefore(tau, k -> coupling.weight(k / sizeJ, k % sizeJ));
+        monitor.recordBefore(tau, coupling::weight);
     }
 
     /** The block is done: its trace goes out, then one final report per coupling held (the block's message counts with the first). */
@@ -326,14 +330,12 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         finished = true;
         if (log != null) log.flush();
         boolean first = true;
-        int sizeJ = ends.unitsJ().length;
         if (monitor != null) {
             recordWeightsBefore(endTime + 1);
             probe.tell(monitor.report(java.util.Arrays.stream(monitor.positions()).map(k -> couplings[k]).toArray(), true));
         }
         for (int k = 0; k < couplings.length; k++) {
-            if (couplings[k] < 0) continue;
-            probe.tell(new ProbeActor.SynapseFinal(couplings[k], coupling.weight(k / sizeJ, k % sizeJ), rule.lastGradient(k),
+            probe.tell(new ProbeActor.SynapseFinal(couplings[k], coupling.weight(k), rule.lastGradient(k),
                     first ? sent : MessageKind.counters()));
             first = false;
         }
@@ -342,7 +344,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private void process(long tau) {
         clock = tau;
         boolean changedI = inI.advanceTo(tau);
-        boolean changedJ = inJ.advanceTo(tau);
+        boolean changedJ = lateral ? changedI : inJ.advanceTo(tau);
         boolean moved = false;
         if (tau == nextSample) {
             moved = learn(tau, inI.current(), inJ.current());
@@ -350,8 +352,17 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             nextUpdate = rule.nextUpdateTime(tau + 1);
         }
         started = true;
-        if (toI != null && (changedJ || moved)) toI.change(tau);
-        if (toJ != null && (changedI || moved)) toJ.change(tau);
+        boolean newI = toI != null && (changedJ || moved);
+        boolean newJ = toJ != null && (changedI || moved);
+        if (newI && newJ) { // both directions from one pass over the block
+            double[][] both = coupling.drives(inI.current(), inJ.current());
+            toI.change(tau, both[0]);
+            toJ.change(tau, both[1]);
+        } else if (newI) {
+            toI.change(tau, toI.drive(inJ.current()));
+        } else if (newJ) {
+            toJ.change(tau, toJ.drive(inI.current()));
+        }
     }
 
     /**
@@ -375,9 +386,9 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             this.link = new OutgoingLink(link, window, endTime, this);
         }
 
-        /** The drive changed at τ (the other end moved, or W did). */
-        void change(long tau) {
-            link.change(tau, holds(), drive(other.current()));
+        /** The drive changed at τ (the other end moved, or W did) to {@code drive}. */
+        void change(long tau, double[] drive) {
+            link.change(tau, holds(), drive);
         }
 
         /** After a pump: every event through {@code frontier} is processed. */
@@ -387,6 +398,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
 
         /** The drive this direction's unit feels from the other end's value. */
         double[] drive(double[] otherValue) {
+            if (lateral) return coupling.driveWithin(otherValue);
             return towardsI ? coupling.driveToA(otherValue) : coupling.driveToB(otherValue);
         }
 

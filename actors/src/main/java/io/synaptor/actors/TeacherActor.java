@@ -92,6 +92,10 @@ public final class TeacherActor extends AbstractBehavior<TeacherActor.Command> {
     private void sendTargets(long episode) {
         int[] examples = feed.examples(episode);
         shown.put(episode, examples);
+        if (outputs.isEmpty()) { // a network with no outputs (a free-running Langevin network): nothing to wait for or score
+            complete(episode, new double[0][]);
+            return;
+        }
         if (!feed.schedule.isTraining(episode)) return;
         LabeledData train = feed.data(episode);
         for (int o = 0; o < outputs.size(); o++) {

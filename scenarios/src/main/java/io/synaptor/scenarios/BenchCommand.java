@@ -31,7 +31,7 @@ public final class BenchCommand implements Callable<Integer> {
             + "send-on-delta: state messages with and without a send threshold on the gradient-check net; "
             + "relax: block-granularity relaxation beside a single-threaded dense EJML one; "
             + "epoch: seconds per Fashion-MNIST epoch of fashion-ep at block granularity; "
-            + "langevin: synaptic updates/s of a double-well Langevin network (N = 1,000 at 10%%, 10,000 at 1%%), one thread beside one actor per slice; "
+            + "langevin: synaptic updates/s of a double-well Langevin network (N = 1,000 at 10%%, 10,000 at 1%%), the one-thread reference beside the common actors (block granularity, --delay, --jitter, --update-rate, --trace); "
             + "cluster: wall time of two-moons on N local node JVMs over one node JVM, and the share of messages that crossed nodes; "
             + "step: JMH micro-benchmark of a slice's free step (--units × --batch) as the slice takes it, per example, and written out in place")
     String name;
@@ -62,6 +62,18 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--slices", description = "langevin: population slices, one actor each (default 4)")
     int slices = 4;
+
+    @Option(names = "--delay", description = "langevin: link delay in steps (network.delay; default 1)")
+    int delay = 1;
+
+    @Option(names = "--jitter", description = "langevin: link jitter in steps (network.jitter; default 0)")
+    int jitter;
+
+    @Option(names = "--update-rate", description = "langevin: below 1, each unit steps at a given step with this probability (units.update=poisson; default 1: every step)")
+    double updateRate = 1.0;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "langevin: write the actors' message trace there (trace.enabled)")
+    java.nio.file.Path trace;
 
     @Option(names = "--threads", description = "dispatcher threads (default 2)")
     int threads = 2;
@@ -211,8 +223,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     private int langevin() {
         if (steps < 1 || threads < 1 || threads > 64 || slices < 1) throw new BadInput("langevin needs positive --steps and --slices, and --threads in 1..64");
+        if (delay < 1 || jitter < 0 || !(updateRate > 0 && updateRate <= 1)) {
+            throw new BadInput("langevin needs --delay ≥ 1, --jitter ≥ 0 and --update-rate in (0, 1]");
+        }
+        LangevinBenchmark.Options options = new LangevinBenchmark.Options(delay, jitter, updateRate, trace);
         spec.commandLine().getOut().println(LangevinBenchmark.run(new int[]{1_000, 10_000}, new double[]{0.10, 0.01},
-                steps, slices, threads, System.out).render());
+                steps, slices, threads, options, System.out).render());
         return 0;
     }
 

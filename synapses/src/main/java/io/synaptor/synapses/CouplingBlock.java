@@ -7,48 +7,134 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * The pairwise couplings −W_ij ρ(s_i)ρ(s_j) between a slice A of one population and a slice B of
  * another (DESIGN.md, "Learning rules" and "Granularity"): the field end A feels is W ρ_B, end B
  * feels Wᵀ ρ_A. One symmetric weight per pair serves both directions; a 1 × 1 block is one synapse.
+ * Inside one slice (lateral couplings, A = B) each pair is held once and the slice feels (W + Wᵀ)ρ.
+ *
+ * <p>The block's weights are its cells: cell k is the coupling between unit {@code cellA[k]} of A
+ * and unit {@code cellB[k]} of B; weights, learning rules and correlations are indexed by cell,
+ * so a block costs O(couplings) memory, not O(|A|·|B|). A block whose couplings fill at least a
+ * quarter of |A|·|B| is held dense, its drives EJML matrix products; a sparser one by rows (CSR),
+ * its drives O(couplings · row) — a sparse random network (bench langevin: 1% of the pairs) would
+ * otherwise spend its time multiplying zeros. Both sum each drive's terms in the same order (by
+ * column), so the products agree to the bit.
  *
  * <p>Vectors hold the slice's units one after the other, each as a row of {@code row} entries (its
- * minibatch, re/im interleaved for complex states), so a block's drive is one matrix product. A
- * drive is a new array: it becomes a message payload, so it is never reused. The correlations are
- * read at once by the block's rules, so they live in arrays the block keeps.
+ * minibatch, re/im interleaved for complex states). A drive is a new array: it becomes a message
+ * payload, so it is never reused. The correlations are read at once by the block's rules, so they
+ * live in arrays the block keeps.
  */
 public final class CouplingBlock {
     private final int sizeA;
     private final int sizeB;
     private final int row;
+    private final int[] cellA;
+    private final int[] cellB;
+    // dense: W, and each cell's place in it (null: the cells are W row-major, every place filled)
     private final DMatrixRMaj w;
+    private final int[] place;
     // Wᵀ, refreshed after the weights move: W ρ and Wᵀ ρ are then both row-streaming products
     // (EJML's multTransA walks W by columns and was the slowest product of an MNIST epoch).
     private final DMatrixRMaj wt;
     private boolean wtStale = true;
+    // sparse: row i's entries are [rowStart[i], rowStart[i + 1]), columns ascending; entry[k] is cell k's
+    private final int[] rowStart;
+    private final int[] column;
+    private final double[] value;
+    private final int[] entry;
     private DMatrixRMaj corrRe;
     private DMatrixRMaj corrIm;
+    private double[] cellRe;
+    private double[] cellIm;
     private DMatrixRMaj rhoBt;
     private double[] conj;
     private double[] swap;
 
-    /** @param weights sizeA × sizeB, row-major (copied) */
+    /** Every cell of an A × B block a coupling, cell k = (k / sizeB, k % sizeB). @param weights row-major (copied) */
     public CouplingBlock(int sizeA, int sizeB, int row, double[] weights) {
-        if (weights.length != sizeA * sizeB) throw new IllegalArgumentException("expected " + sizeA * sizeB + " weights");
+        this(sizeA, sizeB, row, grid(sizeA, sizeB, true), grid(sizeA, sizeB, false), weights);
+    }
+
+    private static int[] grid(int sizeA, int sizeB, boolean ofA) {
+        int[] out = new int[sizeA * sizeB];
+        for (int k = 0; k < out.length; k++) out[k] = ofA ? k / sizeB : k % sizeB;
+        return out;
+    }
+
+    /**
+     * @param cellA   each cell's unit in A (distinct cells; the arrays are kept)
+     * @param cellB   … and in B
+     * @param weights each cell's weight (copied)
+     */
+    public CouplingBlock(int sizeA, int sizeB, int row, int[] cellA, int[] cellB, double[] weights) {
+        int m = weights.length;
+        if (cellA.length != m || cellB.length != m || m == 0) throw new IllegalArgumentException("one unit at each end per cell, and at least one cell");
         this.sizeA = sizeA;
         this.sizeB = sizeB;
         this.row = row;
-        this.w = new DMatrixRMaj(sizeA, sizeB, true, weights.clone());
-        this.wt = new DMatrixRMaj(sizeB, sizeA);
+        this.cellA = cellA;
+        this.cellB = cellB;
+        if (4L * m >= (long) sizeA * sizeB) {
+            w = new DMatrixRMaj(sizeA, sizeB);
+            wt = new DMatrixRMaj(sizeB, sizeA);
+            boolean identity = m == sizeA * sizeB;
+            int[] at = new int[m];
+            for (int k = 0; k < m; k++) {
+                at[k] = cellA[k] * sizeB + cellB[k];
+                w.data[at[k]] = weights[k];
+                identity &= at[k] == k;
+            }
+            place = identity ? null : at;
+            rowStart = column = entry = null;
+            value = null;
+            return;
+        }
+        w = wt = null;
+        place = null;
+        rowStart = new int[sizeA + 1];
+        for (int k = 0; k < m; k++) rowStart[cellA[k] + 1]++;
+        for (int i = 0; i < sizeA; i++) rowStart[i + 1] += rowStart[i];
+        Integer[] byPlace = new Integer[m];
+        for (int k = 0; k < m; k++) byPlace[k] = k;
+        java.util.Arrays.sort(byPlace, java.util.Comparator.comparingLong(k -> (long) cellA[k] * sizeB + cellB[k]));
+        column = new int[m];
+        value = new double[m];
+        entry = new int[m];
+        for (int e = 0; e < m; e++) {
+            int k = byPlace[e];
+            column[e] = cellB[k];
+            value[e] = weights[k];
+            entry[k] = e;
+        }
     }
 
-    public double weight(int i, int j) {
-        return w.data[i * sizeB + j];
+    public int cells() {
+        return cellA.length;
     }
 
-    public void add(int i, int j, double delta) {
-        w.data[i * sizeB + j] += delta;
+    /** Cell k's unit in A, and {@link #cellB} in B. */
+    public int cellA(int k) {
+        return cellA[k];
+    }
+
+    public int cellB(int k) {
+        return cellB[k];
+    }
+
+    public double weight(int cell) {
+        return w == null ? value[entry[cell]] : w.data[place == null ? cell : place[cell]];
+    }
+
+    public void add(int cell, double delta) {
+        if (w == null) {
+            value[entry[cell]] += delta;
+            return;
+        }
+        w.data[place == null ? cell : place[cell]] += delta;
         wtStale = true;
     }
 
     /** The drive end B feels: (Wᵀ ρ_A), sizeB rows. */
     public double[] driveToB(double[] rhoA) {
+        if (w == null) return sparse(rhoA, new double[sizeB * row], false, true);
         if (sizeA == 1 && sizeB == 1) return scaled(rhoA);
         if (wtStale) {
             CommonOps_DDRM.transpose(w, wt);
@@ -61,10 +147,106 @@ public final class CouplingBlock {
 
     /** The drive end A feels: (W ρ_B), sizeA rows. */
     public double[] driveToA(double[] rhoB) {
+        if (w == null) return sparse(rhoB, new double[sizeA * row], true, false);
         if (sizeA == 1 && sizeB == 1) return scaled(rhoB);
         DMatrixRMaj out = new DMatrixRMaj(sizeA, row);
         CommonOps_DDRM.mult(w, DMatrixRMaj.wrap(sizeB, row, rhoB), out);
         return out.data;
+    }
+
+    /**
+     * Both drives at once, {W ρ_B, Wᵀ ρ_A}: the same values as {@link #driveToA} and {@link #driveToB};
+     * a sparse block reads its couplings once for both (memory traffic is what bounds it).
+     */
+    public double[][] drives(double[] rhoA, double[] rhoB) {
+        if (w != null) return new double[][]{driveToA(rhoB), driveToB(rhoA)};
+        double[] toA = new double[sizeA * row];
+        double[] toB = new double[sizeB * row];
+        if (row == 1) { // one entry per unit: the hot loop of a sparse network
+            for (int i = 0; i < sizeA; i++) {
+                double sum = 0.0;
+                double ri = rhoA[i];
+                for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
+                    double v = value[k];
+                    int j = column[k];
+                    sum += v * rhoB[j];
+                    toB[j] += v * ri;
+                }
+                toA[i] = sum;
+            }
+            return new double[][]{toA, toB};
+        }
+        for (int i = 0; i < sizeA; i++) {
+            int oi = i * row;
+            for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
+                double v = value[k];
+                int oj = column[k] * row;
+                for (int r = 0; r < row; r++) {
+                    toA[oi + r] += v * rhoB[oj + r];
+                    toB[oj + r] += v * rhoA[oi + r];
+                }
+            }
+        }
+        return new double[][]{toA, toB};
+    }
+
+    /** The drive of a block inside one slice (A = B): (W + Wᵀ)ρ, since each pair is held once and acts on both its ends. */
+    public double[] driveWithin(double[] rho) {
+        if (sizeA != sizeB) throw new IllegalStateException("a block within one slice is square, this is " + sizeA + " × " + sizeB);
+        if (w == null) return sparse(rho, new double[sizeA * row], true, true);
+        double[] out = driveToA(rho);
+        double[] back = driveToB(rho);
+        for (int k = 0; k < out.length; k++) out[k] += back[k];
+        return out;
+    }
+
+    /**
+     * Sparse: adds W·ρ (toA, ρ of end B) and/or Wᵀ·ρ (toB, ρ of end A) into {@code out}, one pass
+     * over the couplings; both at once is a lateral block's (W + Wᵀ)ρ.
+     */
+    private double[] sparse(double[] rho, double[] out, boolean toA, boolean toB) {
+        if (row == 1) return sparseVector(rho, out, toA, toB);
+        for (int i = 0; i < sizeA; i++) {
+            int oi = i * row;
+            for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+                double v = value[k];
+                int oj = column[k] * row;
+                for (int r = 0; r < row; r++) {
+                    if (toA) out[oi + r] += v * rho[oj + r];
+                    if (toB) out[oj + r] += v * rho[oi + r];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@link #sparse} for one entry per unit (no minibatch): the hot loop of a sparse network, a loop per case. */
+    private double[] sparseVector(double[] rho, double[] out, boolean toA, boolean toB) {
+        if (toA && toB) {
+            for (int i = 0; i < sizeA; i++) {
+                double sum = 0.0;
+                double ri = rho[i];
+                for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
+                    double v = value[k];
+                    int j = column[k];
+                    sum += v * rho[j];
+                    out[j] += v * ri;
+                }
+                out[i] += sum; // after the row's own scatter: a coupling (i, i) counts twice, as (W + Wᵀ) says
+            }
+        } else if (toA) {
+            for (int i = 0; i < sizeA; i++) {
+                double sum = 0.0;
+                for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) sum += value[k] * rho[column[k]];
+                out[i] = sum;
+            }
+        } else {
+            for (int i = 0; i < sizeA; i++) {
+                double ri = rho[i];
+                for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) out[column[k]] += value[k] * ri;
+            }
+        }
+        return out;
     }
 
     /** One synapse: W·ρ, entry by entry. */
@@ -76,12 +258,51 @@ public final class CouplingBlock {
     }
 
     /**
-     * The minibatch means C_ij = (1/B) Σ_b ρ_A[i,b] ρ_B[j,b] for every pair, as one matrix product
-     * (sizeA × sizeB, row-major): what the block's learning rules read. For complex rows (re/im
-     * interleaved) the real parts are returned and {@link #imaginaryCorrelations()} holds the
-     * imaginary parts (zero for real rows). The arrays are the block's own, overwritten by the next call.
+     * The minibatch means C_k = (1/B) Σ_b ρ_A[cellA[k], b] ρ_B[cellB[k], b] of every cell: what the
+     * block's learning rules read. Dense, one matrix product for all pairs; sparse, one sum per cell.
+     * For complex rows (re/im interleaved) the real parts are returned and
+     * {@link #imaginaryCorrelations()} holds the imaginary parts (zero for real rows). The arrays
+     * are the block's own, overwritten by the next call.
      */
     public double[] correlations(double[] rhoA, double[] rhoB, boolean complex) {
+        if (cellRe == null) {
+            cellRe = new double[cells()];
+            cellIm = new double[cells()];
+        }
+        if (w == null) {
+            int batch = complex ? row / 2 : row;
+            for (int k = 0; k < cellRe.length; k++) {
+                int a = cellA[k] * row;
+                int b = cellB[k] * row;
+                double re = 0.0;
+                double im = 0.0;
+                if (complex) {
+                    for (int x = 0; x < row; x += 2) {
+                        re += rhoA[a + x] * rhoB[b + x] - rhoA[a + x + 1] * rhoB[b + x + 1];
+                        im += rhoA[a + x] * rhoB[b + x + 1] + rhoA[a + x + 1] * rhoB[b + x];
+                    }
+                } else {
+                    for (int x = 0; x < row; x++) re += rhoA[a + x] * rhoB[b + x];
+                }
+                cellRe[k] = re / batch;
+                cellIm[k] = im / batch;
+            }
+            return cellRe;
+        }
+        denseCorrelations(rhoA, rhoB, complex);
+        if (place == null) {
+            cellIm = corrIm.data;
+            return corrRe.data;
+        }
+        for (int k = 0; k < cellRe.length; k++) {
+            cellRe[k] = corrRe.data[place[k]];
+            cellIm[k] = corrIm.data[place[k]];
+        }
+        return cellRe;
+    }
+
+    /** The minibatch means of all sizeA × sizeB pairs (row-major), into corrRe and corrIm. */
+    private void denseCorrelations(double[] rhoA, double[] rhoB, boolean complex) {
         int batch = complex ? row / 2 : row;
         if (corrRe == null) {
             corrRe = new DMatrixRMaj(sizeA, sizeB);
@@ -93,7 +314,7 @@ public final class CouplingBlock {
             if (rhoBt == null) rhoBt = new DMatrixRMaj(row, sizeB);
             CommonOps_DDRM.transpose(DMatrixRMaj.wrap(sizeB, row, rhoB), rhoBt);
             CommonOps_DDRM.mult(1.0 / batch, a, rhoBt, corrRe);
-            return corrRe.data;
+            return;
         }
         if (conj == null) {
             conj = new double[rhoB.length];  // (b_re, −b_im): Σ a·conj pairs gives Σ (a_re b_re − a_im b_im)
@@ -107,11 +328,10 @@ public final class CouplingBlock {
         }
         CommonOps_DDRM.multTransB(1.0 / batch, a, DMatrixRMaj.wrap(sizeB, row, conj), corrRe);
         CommonOps_DDRM.multTransB(1.0 / batch, a, DMatrixRMaj.wrap(sizeB, row, swap), corrIm);
-        return corrRe.data;
     }
 
-    /** The imaginary parts of the last {@link #correlations} (all zero after real rows). */
+    /** The imaginary parts of the last {@link #correlations}, per cell (all zero after real rows). */
     public double[] imaginaryCorrelations() {
-        return corrIm.data;
+        return cellIm;
     }
 }

@@ -167,8 +167,8 @@ class OneSidedEPTest {
         assertEquals(-0.2, d[0], 1e-15);
         assertEquals(-0.4, d[1], 1e-15);
         assertEquals(0.8, d[2], 1e-15);
-        c.add(0, 0, 0.9);
-        assertEquals(0.5, c.weight(0, 0), 1e-15);
+        c.add(0, 0.9);
+        assertEquals(0.5, c.weight(0), 1e-15);
         double[] d2 = c.driveToA(rho);
         assertNotSame(d, d2);
         assertEquals(0.25, d2[0], 1e-15);
@@ -186,6 +186,6 @@ class OneSidedEPTest {
         double[] rhoB = {1, 0, 0, 1, 1, 1};       // units (1,0), (0,1), (1,1)
         assertArrayEquals(new double[]{4, 5, 10, 11}, c.driveToA(rhoB), 1e-12);
         w[0] = 100; // the block copied its weights
-        assertEquals(1.0, c.weight(0, 0), 0.0);
+        assertEquals(1.0, c.weight(0), 0.0);
     }
 }

@@ -1,31 +1,39 @@
 package io.synaptor.scenarios.bench;
 
-import io.synaptor.scenarios.report.Report;
-
+import io.synaptor.actors.ProbeActor;
+import io.synaptor.actors.ProgressListener;
+import io.synaptor.actors.RunResult;
 import io.synaptor.actors.SimulationRunner;
+import io.synaptor.actors.SimulationSpec;
+import io.synaptor.network.LabeledData;
 import io.synaptor.network.LangevinNetwork;
-import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import io.synaptor.network.NetworkSpec;
+import io.synaptor.network.PhaseSchedule;
+import io.synaptor.scheduler.Timing;
+import io.synaptor.scheduler.UpdateModel;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Synaptic updates per second of an overdamped Langevin network ({@link LangevinNetwork}: double-well
  * units, symmetric tanh couplings), the figure Brian2 is measured by (Brian2 2.5.1's cython target,
  * one thread, the same network measured beside this benchmark on a quiet 2-core machine: 760–780 M/s;
- * issue 17). Two sizes, as in the issue: N = 1,000 with 10%
- * and N = 10,000 with 1% of the pairs coupled, each for {@code steps} steps, run side by side
- * (a) on one thread, slice after slice, and (b) as one actor per slice on the dispatcher's threads.
- * Both give the same bits (checked), so the ratio is the actors' gain on this machine. A synaptic
- * update is one coupling W_ij tanh(s_j) added into a field; each timing is the best of three,
- * the actors' from connecting the slices until the last reports (the actor system's start, some
- * 0.1 s, is left out: it is paid once per run, not per step).
+ * issue 17). Two sizes, as in the issue: N = 1,000 with 10% and N = 10,000 with 1% of the pairs
+ * coupled, each for {@code steps} steps, run side by side (a) by the one-thread reference loop
+ * ({@link LangevinNetwork#run}) and (b) on the common actors (issue 19): the network as a
+ * {@link NetworkSpec} at block granularity, one unit actor per population slice and one synapse
+ * actor per block of couplings between two slices (or inside one), under any timing model. Both
+ * follow the same virtual-time semantics; the actors sum the field per block, so they agree with
+ * the reference to round-off (the difference is reported). A synaptic update is one W_ij tanh(s_j)
+ * added into a field; each timing is the best of three, the actors' from the moment they are all
+ * spawned and wired until the last reports (the actor system's start, some 0.1 s, is left out: it
+ * is paid once per run, not per step).
  */
 public final class LangevinBenchmark {
     private LangevinBenchmark() {
@@ -37,6 +45,33 @@ public final class LangevinBenchmark {
      * (311–400 M/s under load). The 450–535 M/s quoted here before came from an older note and understated it.
      */
     public static final double BRIAN2_CYTHON = 760e6;
+
+    /**
+     * How the actors run: link delay (steps), link jitter (steps), the probability that a unit steps
+     * at a given step (1: every step; below: {@code units.update=poisson}) and where to write the
+     * message trace (null: none). The reference loop knows delays only, so with jitter or Poisson
+     * updates the difference column compares different dynamics.
+     */
+    public record Options(int delay, int jitter, double updateRate, Path trace) {
+        public static final Options DEFAULT = new Options(1, 0, 1.0, null);
+
+        public Options {
+            if (delay < 1) throw new IllegalArgumentException("the link delay must be ≥ 1 step, got " + delay);
+            if (!(updateRate > 0 && updateRate <= 1)) throw new IllegalArgumentException("the update rate must lie in (0, 1], got " + updateRate);
+        }
+
+        /** The timing model of a network of {@code units} units: Poisson updates below rate 1, the seed's draws. */
+        Timing timing(int units, long seed) {
+            double[] rates = new double[units];
+            Arrays.fill(rates, updateRate);
+            return new Timing(new UpdateModel(seed, rates), jitter, 0.0, 0, seed);
+        }
+
+        /** Whether the reference loop runs the same dynamics. */
+        boolean plain() {
+            return jitter == 0 && updateRate == 1.0;
+        }
+    }
 
     public record Row(int size, double connectivity, long couplings, int steps, int slices,
                       double threadSeconds, double actorSeconds, double maxDifference) {
@@ -58,10 +93,12 @@ public final class LangevinBenchmark {
                 b.append(String.format(Locale.ROOT, """
                           N = %,d, %.0f%% coupled (%,d couplings), %d steps, %d slices
                             one thread     %7.3f s  %,6.0f M synaptic updates/s
-                            actors         %7.3f s  %,6.0f M synaptic updates/s  (ratio %.2f; final states differ by %.1e)
+                            actors         %7.3f s  %,6.0f M synaptic updates/s  (ratio %.2f; %s)
                         """, r.size(), 100 * r.connectivity(), r.couplings(), r.steps(), r.slices(),
                         r.threadSeconds(), r.threadRate() / 1e6, r.actorSeconds(), r.actorRate() / 1e6,
-                        r.threadSeconds() / r.actorSeconds(), r.maxDifference()));
+                        r.threadSeconds() / r.actorSeconds(), Double.isNaN(r.maxDifference())
+                                ? "jitter or Poisson updates: not the reference's dynamics"
+                                : String.format(Locale.ROOT, "final states differ by %.1e", r.maxDifference())));
             }
             b.append(String.format(Locale.ROOT, "  Brian2 2.5.1 cython, one thread, the same network beside it on a quiet machine: %,.0f–780 M"
                     + " synaptic updates/s%n  (this simulator measured there: ≈ 0.7× Brian2 on one thread, ≈ 1.05× with the actors on two)",
@@ -72,74 +109,98 @@ public final class LangevinBenchmark {
 
     /**
      * @param sizes  N of each network, with {@code connectivity[k]} the share of pairs coupled
-     * @param slices population slices (actors) per network
+     * @param slices population slices (unit actors) per network
      */
-    public static Report run(int[] sizes, double[] connectivity, int steps, int slices, int threads, PrintStream log) {
+    public static Report run(int[] sizes, double[] connectivity, int steps, int slices, int threads, Options options, PrintStream log) {
         List<Row> rows = new ArrayList<>();
         for (int k = 0; k < sizes.length; k++) {
             LangevinNetwork.Spec spec = new LangevinNetwork.Spec(sizes[k], connectivity[k], 1.0, 1.0, 0.1, 0.05, 20240601L);
             log.printf(Locale.ROOT, "langevin benchmark: building N = %,d …%n", sizes[k]);
-            LangevinNetwork net = new LangevinNetwork(spec, Math.min(slices, sizes[k]));
-            double[] want = net.run(steps);
+            LangevinNetwork net = new LangevinNetwork(spec);
+            SimulationSpec sim = simulation(net, steps, slices, options);
+            double[] want = net.run(steps, options.delay());
             double threadSeconds = Double.MAX_VALUE;
             double actorSeconds = Double.MAX_VALUE;
             double worst = 0;
             for (int rep = 0; rep < 3; rep++) {
                 log.printf(Locale.ROOT, "langevin benchmark: N = %,d, run %d of 3 …%n", sizes[k], rep + 1);
                 long t0 = System.nanoTime();
-                double[] one = net.run(steps);
+                double[] one = net.run(steps, options.delay());
                 threadSeconds = Math.min(threadSeconds, (System.nanoTime() - t0) / 1e9);
-                Timed timed = actors(net, steps, threads);
-                double[] got = timed.states();
+                Timed timed = actors(sim, threads, options.trace());
                 actorSeconds = Math.min(actorSeconds, timed.seconds());
                 for (int u = 0; u < want.length; u++) {
-                    worst = Math.max(worst, Math.max(Math.abs(want[u] - one[u]), Math.abs(want[u] - got[u])));
+                    worst = Math.max(worst, Math.max(Math.abs(want[u] - one[u]), Math.abs(want[u] - timed.states()[u])));
                 }
             }
             for (double v : want) {
                 if (!Double.isFinite(v)) throw new IllegalStateException("the Langevin network diverged (a state is " + v + ")");
             }
-            rows.add(new Row(sizes[k], connectivity[k], net.couplings(), steps, net.slices(), threadSeconds, actorSeconds, worst));
+            rows.add(new Row(sizes[k], connectivity[k], net.couplings(), steps, slices(spec.size(), slices), threadSeconds,
+                    actorSeconds, options.plain() ? worst : Double.NaN));
         }
         return new Report(threads, rows);
     }
 
-    /** The final states of one actor per slice, and the seconds from connecting them until the last one reports. */
-    public record Timed(double[] states, double seconds) {
+    /** The slices a network of n units is cut into when asked for {@code slices}: blocks of ⌈n / slices⌉ units. */
+    static int slices(int n, int slices) {
+        int size = blockSize(n, slices);
+        return (n + size - 1) / size;
     }
 
-    public static Timed actors(LangevinNetwork net, int steps, int threads) {
-        int slices = net.slices();
-        double[] out = new double[net.spec().size()];
-        CompletableFuture<double[]> all = new CompletableFuture<>();
-        java.util.concurrent.atomic.AtomicLong started = new java.util.concurrent.atomic.AtomicLong();
-        int[] left = {slices};
-        double[] seconds = new double[1];
-        java.util.function.BiConsumer<Integer, double[]> done = (slice, s) -> {
-            synchronized (left) {
-                System.arraycopy(s, 0, out, net.from(slice), s.length);
-                if (--left[0] == 0) {
-                    seconds[0] = (System.nanoTime() - started.get()) / 1e9;
-                    all.complete(out);
-                }
+    private static int blockSize(int n, int slices) {
+        return Math.max(2, (n + slices - 1) / slices); // a block size of 1 would mean unit granularity
+    }
+
+    /**
+     * The network's free run on the common actors, as a library user writes it: the network spec
+     * with delay D, one evaluation episode of {@code steps} steps on an empty data set (no inputs, no
+     * outputs, nothing learned: the rule's rate is 0 and there are no training episodes), at block
+     * granularity with about {@code slices} slices, under the options' timing, seeded as the reference.
+     */
+    public static SimulationSpec simulation(LangevinNetwork net, int steps, int slices, Options options) {
+        NetworkSpec network = net.network(options.delay());
+        long seed = net.spec().seed();
+        LabeledData nothing = new LabeledData(new double[1][0], new double[1][0]);
+        PhaseSchedule free = new PhaseSchedule(1, steps, 1, 0.0, false, seed, 1, 0, 1);
+        return SimulationSpec.builder(network, free, LabeledData.empty(), nothing).rate(0.0).seed(seed)
+                .timing(options.timing(network.size(), seed)).blockSize(blockSize(network.size(), slices)).build();
+    }
+
+    /** The final states of a run on the actors, and the seconds from their start (all spawned and wired) until the last reports. */
+    public record Timed(double[] states, double seconds, RunResult result) {
+    }
+
+    public static Timed actors(SimulationSpec sim, int threads, Path trace) {
+        return actors(sim, threads, trace, Duration.ofMinutes(5));
+    }
+
+    /** @param stall how long the run may go without finishing (its one episode is done at once, so: the whole run) */
+    public static Timed actors(SimulationSpec sim, int threads, Path trace, Duration stall) {
+        long[] at = new long[2];
+        ProgressListener clock = new ProgressListener() {
+            @Override
+            public void episode(ProbeActor.EpisodeResult result) {
+            }
+
+            @Override
+            public void started() {
+                at[0] = System.nanoTime();
+            }
+
+            @Override
+            public void finished() {
+                at[1] = System.nanoTime();
             }
         };
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.<Void>setup(ctx -> {
-            List<ActorRef<LangevinSliceActor.Command>> refs = new ArrayList<>();
-            for (int a = 0; a < slices; a++) refs.add(ctx.spawn(LangevinSliceActor.create(net, a, steps, done), "slice-" + a));
-            LangevinSliceActor.Connect connect = new LangevinSliceActor.Connect(List.copyOf(refs));
-            started.set(System.nanoTime());
-            for (ActorRef<LangevinSliceActor.Command> r : refs) r.tell(connect);
-            return Behaviors.empty();
-        }), "langevin", SimulationRunner.pekkoConfig(new SimulationRunner.Runtime(threads, 100, java.time.Duration.ofMinutes(5))
-                .with(SimulationRunner.Executor.THREAD_POOL)));
+        SimulationRunner.Runtime rt = new SimulationRunner.Runtime(threads, 100, stall, trace,
+                SimulationRunner.Executor.THREAD_POOL);
         try {
-            all.get(5, TimeUnit.MINUTES);
-            return new Timed(out, seconds[0]);
+            RunResult r = SimulationRunner.run(sim, rt, clock);
+            double[] s = Arrays.stream(r.states()).mapToDouble(v -> v[0]).toArray();
+            return new Timed(s, (at[1] - at[0]) / 1e9, r);
         } catch (Exception e) {
             throw new IllegalStateException("the Langevin actors did not finish: " + e, e);
-        } finally {
-            SimulationRunner.stop(system);
         }
     }
 }

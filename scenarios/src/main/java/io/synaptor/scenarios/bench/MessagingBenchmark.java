@@ -1,6 +1,5 @@
 package io.synaptor.scenarios.bench;
 
-import io.synaptor.scenarios.report.Report;
 
 import com.typesafe.config.Config;
 import io.synaptor.actors.MessageKind;

@@ -1,6 +1,5 @@
 package io.synaptor.scenarios.bench;
 
-import io.synaptor.scenarios.report.Report;
 
 import io.synaptor.actors.ProgressListener;
 import io.synaptor.actors.RunResult;

@@ -1,6 +1,5 @@
 package io.synaptor.scenarios.bench;
 
-import io.synaptor.scenarios.report.Report;
 
 import java.io.PrintStream;
 import java.util.Map;
