@@ -190,7 +190,8 @@ public final class Experiment {
         return new Outcome(scenario.name(), seed, settings, report, summary, wall);
     }
 
-    static ClusterClient join(String seedNode, int workers) {
+    /** Joins a running cluster through its seed node, waiting for {@code workers} worker nodes; a failure is a {@link BadInput}. */
+    public static ClusterClient join(String seedNode, int workers) {
         try {
             return ClusterClient.join(seedNode, workers, ClusterNodes.version(), Duration.ofSeconds(60));
         } catch (IllegalStateException e) {

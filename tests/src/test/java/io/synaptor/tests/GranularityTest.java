@@ -100,7 +100,7 @@ class GranularityTest {
     @ParameterizedTest(name = "blocks of {0}")
     @CsvSource({"1", "4", "50"})
     void blocksRelaxLikeTheDenseLayers(int blockSize) throws Exception {
-        var report = io.synaptor.scenarios.bench.RelaxBenchmark.run(new int[]{20, 15, 12, 4}, 6, 80, blockSize, 2,
+        var report = io.synaptor.bench.RelaxBenchmark.run(new int[]{20, 15, 12, 4}, 6, 80, blockSize, 2,
                 new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         System.out.printf("[GranularityTest] relaxation, blocks of %d: actors vs dense EJML within %.1e%n", blockSize, report.maxDifference());
         // measured 3.8e-15 (blocks of 1), 1.6e-15 (4), 1.0e-15 (50)

@@ -3,7 +3,7 @@ package io.synaptor.tests;
 import io.synaptor.actors.RunResult;
 import io.synaptor.actors.SimulationSpec;
 import io.synaptor.network.LangevinNetwork;
-import io.synaptor.scenarios.bench.LangevinBenchmark;
+import io.synaptor.bench.LangevinBenchmark;
 import io.synaptor.scheduler.RandomStreams;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

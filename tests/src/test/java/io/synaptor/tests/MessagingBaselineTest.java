@@ -4,7 +4,7 @@ import io.synaptor.actors.MessageKind;
 import io.synaptor.network.Coupling;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.Role;
-import io.synaptor.scenarios.bench.MessagingBenchmark;
+import io.synaptor.bench.MessagingBenchmark;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumMap;

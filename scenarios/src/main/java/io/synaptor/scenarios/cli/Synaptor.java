@@ -1,7 +1,6 @@
 package io.synaptor.scenarios.cli;
 
 import io.synaptor.scenarios.BadInput;
-import io.synaptor.scenarios.BenchCommand;
 import io.synaptor.scenarios.RunFailed;
 import io.synaptor.scenarios.Suggest;
 
@@ -10,6 +9,7 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 
 /**
  * The {@code synaptor} command line. Exit codes: 0 success, 2 bad input, 3 the run failed
@@ -17,7 +17,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "synaptor", mixinStandardHelpOptions = true, version = "synaptor 0.1.0",
         description = "An actor-based, asynchronous simulator of physical learning systems.",
-        subcommands = {ListCommand.class, RunCommand.class, NodeCommand.class, BenchCommand.class, TraceCommand.class, DataCommand.class})
+        subcommands = {ListCommand.class, RunCommand.class, NodeCommand.class, TraceCommand.class, DataCommand.class})
 public final class Synaptor implements Runnable {
     public static final int BAD_INPUT = 2;
     public static final int RUN_FAILED = 3;
@@ -43,6 +43,7 @@ public final class Synaptor implements Runnable {
     /** Runs the command line with the given streams and returns the exit code (tests call this). */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new Synaptor());
+        for (Subcommand c : ServiceLoader.load(Subcommand.class, Synaptor.class.getClassLoader())) cl.addSubcommand(c); // e.g. bench
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setParameterExceptionHandler((ex, a) -> {

@@ -1,4 +1,4 @@
-package io.synaptor.scenarios.bench;
+package io.synaptor.bench;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;

@@ -1,4 +1,4 @@
-package io.synaptor.scenarios.bench;
+package io.synaptor.bench;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,15 @@
-package io.synaptor.scenarios;
+package io.synaptor.bench;
+
+import com.google.auto.service.AutoService;
+import io.synaptor.scenarios.cli.Subcommand;
+import io.synaptor.scenarios.BadInput;
+import io.synaptor.scenarios.RunFailed;
+import io.synaptor.scenarios.Scenario;
+import io.synaptor.scenarios.Scenarios;
+import io.synaptor.scenarios.Settings;
+import io.synaptor.scenarios.Experiment;
+import io.synaptor.scenarios.LocalNodes;
+import io.synaptor.scenarios.Suggest;
 
 import io.synaptor.scenarios.report.Progress;
 import io.synaptor.scenarios.report.Report;
@@ -6,21 +17,16 @@ import io.synaptor.scenarios.report.Report;
 import com.typesafe.config.ConfigFactory;
 import io.synaptor.actors.SimulationDiverged;
 import io.synaptor.actors.SimulationStalled;
-import io.synaptor.scenarios.bench.HotPath;
-import io.synaptor.scenarios.bench.LangevinBenchmark;
-import io.synaptor.scenarios.bench.MessagingBenchmark;
-import io.synaptor.scenarios.bench.RelaxBenchmark;
-import io.synaptor.scenarios.bench.SendOnDeltaBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.util.concurrent.Callable;
 
 @Command(name = "bench", description = "Run a benchmark; results are ratios measured side by side in one run.")
-public final class BenchCommand implements Callable<Integer> {
+@AutoService(Subcommand.class)
+public final class BenchCommand implements Subcommand {
     @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
     boolean help;
 

@@ -1,4 +1,4 @@
-package io.synaptor.scenarios.bench;
+package io.synaptor.bench;
 
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
