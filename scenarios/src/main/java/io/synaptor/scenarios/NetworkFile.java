@@ -73,10 +73,6 @@ final class NetworkFile {
             }
             int from = population(o, key, "from", index);
             int to = population(o, key, "to", index);
-            if (from == to && Common.blockSize(s) > 1) { // the block actors deadlock on a block inside one slice
-                throw new BadInput(key + " couples " + populations.get(from).name() + " with itself, which network.granularity=block "
-                        + "cannot host (a block of couplings joins two slices); use network.granularity=unit");
-            }
             projections.add(new Projection(from, to,
                     o.containsKey("pattern") ? word(o, key, "pattern", List.of("full", "one-to-one"), Pattern.class) : Pattern.FULL,
                     o.containsKey("delay") ? whole(o, key, "delay", 1, 100_000) : s.getInt("network.delay"),
