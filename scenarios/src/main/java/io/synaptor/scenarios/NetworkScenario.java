@@ -41,7 +41,7 @@ public final class NetworkScenario implements Scenario {
     @Override
     public String description() {
         return """
-                Builds the network a HOCON file describes and trains it with one-sided EP on its data, exactly as
+                Builds the network a HOCON file describes and trains it with learning.rule (one-sided EP by default) on its data, exactly as
                 two-moons trains its 2-32-2 net (the same settings, defaults and code), then writes the usual
                 outputs: summary.json, metrics.csv, config.conf, accuracy.png, loss.png, confusion.png,
                 network.json/.npz and, on two moons, boundary.png (see two-moons). Run it as
