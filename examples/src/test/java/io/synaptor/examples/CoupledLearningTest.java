@@ -78,8 +78,8 @@ class CoupledLearningTest {
     }
 
     private static double[] synchronousChange(double eta) {
-        SynchronousSimulation.Result r = SynchronousSimulation.run(NET, schedule(eta), "coupled-learning", RATE, EXAMPLE, EXAMPLE,
-                true, SplittableRandom::new);
+        SynchronousSimulation.Result r = SynchronousSimulation.of(NET, schedule(eta), EXAMPLE, EXAMPLE)
+                .rule("coupled-learning").rate(RATE).reset(true).noise(SplittableRandom::new).run();
         return change(r.weights(), r.biases());
     }
 

@@ -58,59 +58,110 @@ public final class SynchronousSimulation {
     }
 
     /**
-     * @param rule  the learning rule's name (one instance per synapse and per free unit's bias)
-     * @param noise the noise stream of unit u (the same streams the actors use)
+     * A run of {@code net} on {@code schedule}'s time line over the data, set up by name and started
+     * with {@link Run#run()}; the counterpart of the actors' {@code SimulationSpec.builder}, with the same
+     * defaults: one-sided EP at rate 0, no reset, seed 0, exact timing, no persistent states, plain
+     * SGD, one rate everywhere.
      */
-    public static Result run(NetworkSpec net, PhaseSchedule schedule, String rule, double rate, LabeledData train,
-                             LabeledData test, boolean reset, IntFunction<SplittableRandom> noise) {
-        return run(net, schedule, rule, rate, train, test, reset, noise, Timing.exact(net.size()));
+    public static Run of(NetworkSpec net, PhaseSchedule schedule, LabeledData train, LabeledData test) {
+        return new Run(net, schedule, train, test);
     }
 
-    /**
-     * As above, under a timing model: units step only when their update model ticks (holding their
-     * state otherwise), links jitter and lose values, and each unit's nudge clock and each rule's
-     * learning window run late by the actor's clock skew.
-     */
-    public static Result run(NetworkSpec net, PhaseSchedule schedule, String rule, double rate, LabeledData train,
-                             LabeledData test, boolean reset, IntFunction<SplittableRandom> noise, Timing timing) {
-        return run(net, schedule, rule, rate, train, test, reset, noise, timing, false);
+    /** The settings of one synchronous run, by name. */
+    public static final class Run {
+        private final NetworkSpec net;
+        private final PhaseSchedule schedule;
+        private final LabeledData train;
+        private final LabeledData test;
+        private String rule = "one-sided";
+        private double rate;
+        private boolean reset;
+        private IntFunction<SplittableRandom> noise = u -> RandomStreams.stream(0, RandomStreams.Kind.UNIT, u);
+        private Timing timing;
+        private boolean persistent;
+        private Optimizer optimizer = Optimizer.SGD;
+        private double[] projectionRates = new double[0];
+
+        private Run(NetworkSpec net, PhaseSchedule schedule, LabeledData train, LabeledData test) {
+            this.net = net;
+            this.schedule = schedule;
+            this.train = train;
+            this.test = test;
+            this.timing = Timing.exact(net.size());
+        }
+
+        /** The learning rule's name (one instance per synapse and per free unit's bias). */
+        public Run rule(String name) {
+            this.rule = name;
+            return this;
+        }
+
+        public Run rate(double r) {
+            this.rate = r;
+            return this;
+        }
+
+        /** Every unit returns to rest at the start of each episode. */
+        public Run reset(boolean r) {
+            this.reset = r;
+            return this;
+        }
+
+        /** Unit u's noise is RandomStreams.stream(seed, UNIT, u): the stream the actors of a run with this seed use. */
+        public Run seed(long seed) {
+            this.noise = u -> RandomStreams.stream(seed, RandomStreams.Kind.UNIT, u);
+            return this;
+        }
+
+        /** Unit u's noise stream, when the actors' ({@link #seed}) are not wanted. */
+        public Run noise(IntFunction<SplittableRandom> streams) {
+            this.noise = streams;
+            return this;
+        }
+
+        /**
+         * A timing model: units step only when their update model ticks (holding their state otherwise),
+         * links jitter and lose values, and each unit's nudge clock and each rule's learning window run
+         * late by the actor's clock skew.
+         */
+        public Run timing(Timing t) {
+            this.timing = t;
+            return this;
+        }
+
+        /** Persistent free states, as the actors keep them ({@code units.persistent}). */
+        public Run persistent(boolean p) {
+            this.persistent = p;
+            return this;
+        }
+
+        public Run optimizer(Optimizer o) {
+            this.optimizer = o;
+            return this;
+        }
+
+        /** Plain SGD whose rate decays by γ per epoch. */
+        public Run rateDecay(double gamma) {
+            return optimizer(Optimizer.sgd(gamma));
+        }
+
+        /**
+         * The actors' per-projection rates ({@code learning.rates}) of a layered net: the couplings between
+         * layers l and l + 1, and layer l + 1's biases, learn at projectionRates[l] (empty: the rate everywhere).
+         */
+        public Run projectionRates(double[] rates) {
+            this.projectionRates = rates;
+            return this;
+        }
+
+        public Result run() {
+            return simulate(net, schedule, rule, rate, train, test, reset, noise, timing, persistent, optimizer, projectionRates);
+        }
     }
 
-    /**
-     * As above; with {@code persistent} each training example starts its free phase from the state
-     * its last free phase ended in ({@link PersistentStates}), test examples from rest.
-     */
-    public static Result run(NetworkSpec net, PhaseSchedule schedule, String rule, double rate, LabeledData train,
-                             LabeledData test, boolean reset, IntFunction<SplittableRandom> noise, Timing timing,
-                             boolean persistent) {
-        return run(net, schedule, rule, rate, train, test, reset, noise, timing, persistent, 1.0);
-    }
-
-    /**
-     * As above, with every rate multiplied by {@code rateDecay}^e in epoch e, as the actors'
-     * {@code learning.rate-decay} does ({@link io.synaptor.synapses.DecayingRate}; 1: constant).
-     */
-    public static Result run(NetworkSpec net, PhaseSchedule schedule, String rule, double rate, LabeledData train,
-                             LabeledData test, boolean reset, IntFunction<SplittableRandom> noise, Timing timing,
-                             boolean persistent, double rateDecay) {
-        return run(net, schedule, rule, rate, train, test, reset, noise, timing, persistent, Optimizer.sgd(rateDecay));
-    }
-
-    /** As above, each synapse stepping as {@code optimizer} says (plain or Adam's moments, decaying per epoch), as the actors' {@code learning.optimizer} does. */
-    public static Result run(NetworkSpec net, PhaseSchedule schedule, String rule, double rate, LabeledData train,
-                             LabeledData test, boolean reset, IntFunction<SplittableRandom> noise, Timing timing,
-                             boolean persistent, Optimizer optimizer) {
-        return run(net, schedule, rule, rate, train, test, reset, noise, timing, persistent, optimizer, new double[0]);
-    }
-
-    /**
-     * As above, with the actors' per-projection rates ({@code learning.rates}) of a layered net: the
-     * couplings between layers l and l + 1, and layer l + 1's biases, learn at projectionRates[l]
-     * (empty: {@code rate} everywhere).
-     */
-    public static Result run(NetworkSpec net, PhaseSchedule schedule, String rule, double rate, LabeledData train,
-                             LabeledData test, boolean reset, IntFunction<SplittableRandom> noise, Timing timing,
-                             boolean persistent, Optimizer optimizer, double[] projectionRates) {
+    private static Result simulate(NetworkSpec net, PhaseSchedule schedule, String rule, double rate, LabeledData train,
+                                   LabeledData test, boolean reset, IntFunction<SplittableRandom> noise, Timing timing,
+                                   boolean persistent, Optimizer optimizer, double[] projectionRates) {
         IntToDoubleFunction rateOf = l -> projectionRates.length == 0 || l < 0 ? rate : projectionRates[l]; // as SimulationSpec.rateOfProjection
         UpdateModel update = timing.update();
         OutputClamp clamp = Rules.named(rule).clamp(); // null: outputs are nudged, not clamped

@@ -121,9 +121,8 @@ public final class TwoMoonsScenario implements Scenario {
         double[][] twice = new double[2 * n][];
         for (int k = 0; k < n; k++) twice[k] = twice[n + k] = encoded(s, points[k]);
         PhaseSchedule schedule = new PhaseSchedule(n, s.getInt("time.free-steps"), 1, 0.0, false, seed, 1, 0, 2 * n);
-        SynchronousSimulation.Result r = SynchronousSimulation.run(trained, schedule, "one-sided", 0.0, LabeledData.empty(),
-                new LabeledData(twice, new double[2 * n][trained.outputs().length]), true,
-                u -> RandomStreams.stream(seed, RandomStreams.Kind.UNIT, u), Common.timing(s, seed, trained));
+        SynchronousSimulation.Result r = SynchronousSimulation.of(trained, schedule, LabeledData.empty(), new LabeledData(twice, new double[2 * n][trained.outputs().length]))
+                .reset(true).seed(seed).timing(Common.timing(s, seed, trained)).run();
         int[] outs = trained.outputs();
         int[] classes = new int[n];
         double[] o = new double[outs.length];

@@ -11,8 +11,6 @@ import io.synaptor.network.Role;
 import io.synaptor.network.SynchronousSimulation;
 import io.synaptor.neurons.Activation;
 import io.synaptor.scenarios.GradientStats;
-import io.synaptor.scheduler.RandomStreams;
-import io.synaptor.scheduler.Timing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,8 +82,8 @@ class DelaySweepTest {
             }
             // One training episode at rate 1: the weights move by minus the estimate, the free units' biases too.
             PhaseSchedule schedule = new PhaseSchedule(1, steps, steps, beta, false, 1, 1, 1, 1);
-            SynchronousSimulation.Result run = SynchronousSimulation.run(net, schedule, "one-sided", 1.0, example, example, true,
-                    u -> RandomStreams.stream(1, RandomStreams.Kind.UNIT, u), Timing.exact(n));
+            SynchronousSimulation.Result run = SynchronousSimulation.of(net, schedule, example, example).rate(1.0)
+                    .reset(true).seed(1).run();
             double[] estimate = new double[exact.length];
             for (int c = 0; c < weights.length; c++) estimate[c] = weights[c] - run.weights()[c];
             for (int a = 0; a < free.length; a++) estimate[weights.length + a] = biases[free[a]] - run.biases()[free[a]];

@@ -50,10 +50,10 @@ class PersistentStatesTest {
         RunResult actors = SimulationRunner.run(SimulationSpec.builder(net, schedule, train, test).rule(rule).rate(rate)
                 .reset(true).seed(seed).window(2).timing(exact).blockSize(blockSize).persistent(new PersistentStates.Bank())
                 .build(), SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
-        SynchronousSimulation.Result sync = SynchronousSimulation.run(net, schedule, rule, rate, train, test, true,
-                u -> RandomStreams.stream(seed, RandomStreams.Kind.UNIT, u), exact, true);
-        SynchronousSimulation.Result plain = SynchronousSimulation.run(net, schedule, rule, rate, train, test, true,
-                u -> RandomStreams.stream(seed, RandomStreams.Kind.UNIT, u), exact, false);
+        SynchronousSimulation.Result sync = SynchronousSimulation.of(net, schedule, train, test).rule(rule).rate(rate)
+                .reset(true).seed(seed).timing(exact).persistent(true).run();
+        SynchronousSimulation.Result plain = SynchronousSimulation.of(net, schedule, train, test).rule(rule).rate(rate)
+                .reset(true).seed(seed).timing(exact).run();
         double worst = 0;
         double change = 0;
         for (int k = 0; k < sync.weights().length; k++) {

@@ -9,7 +9,6 @@ import io.synaptor.network.LabeledData;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.PhaseSchedule;
 import io.synaptor.network.SynchronousSimulation;
-import io.synaptor.scheduler.RandomStreams;
 import io.synaptor.scheduler.Timing;
 import io.synaptor.scheduler.UpdateModel;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,8 +50,8 @@ class ResetHoldTest {
             assertEquals(2, r.episodes().size());
             firstLoss[v] = r.episodes().get(0).lossSum();
             second[v] = r.episodes().get(1);
-            SynchronousSimulation.Result sync = SynchronousSimulation.run(net, schedule, "one-sided", 0.0, LabeledData.empty(), test,
-                    true, u -> RandomStreams.stream(1, RandomStreams.Kind.UNIT, u), timing);
+            SynchronousSimulation.Result sync = SynchronousSimulation.of(net, schedule, LabeledData.empty(), test)
+                    .reset(true).seed(1).timing(timing).run();
             syncOutputs[v] = Arrays.stream(net.outputs()).mapToObj(o -> sync.states()[o]).flatMapToDouble(Arrays::stream).toArray();
             assertEquals(sync.episodes().get(1).lossSum(), second[v].lossSum(), 1e-12, "actors and synchronous simulation (summed in another order)");
         }

@@ -167,8 +167,8 @@ class SynchronousSimulationTest {
         RunResult actors = SimulationRunner.run(SimulationSpec.builder(net, schedule, train, test).rule(rule).rate(rate)
                 .reset(reset).seed(seed).window(2).timing(update).projectionRates(projectionRates).optimizer(optimizer)
                 .build(), SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
-        SynchronousSimulation.Result sync = SynchronousSimulation.run(net, schedule, rule, rate, train, test, reset,
-                u -> RandomStreams.stream(seed, RandomStreams.Kind.UNIT, u), update, false, optimizer, projectionRates);
+        SynchronousSimulation.Result sync = SynchronousSimulation.of(net, schedule, train, test).rule(rule).rate(rate)
+                .reset(reset).seed(seed).timing(update).optimizer(optimizer).projectionRates(projectionRates).run();
 
         assertEquals(sync.episodes().size(), actors.episodes().size());
         for (int k = 0; k < sync.episodes().size(); k++) {

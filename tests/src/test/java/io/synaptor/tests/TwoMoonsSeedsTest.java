@@ -11,7 +11,6 @@ import io.synaptor.scenarios.Settings;
 import io.synaptor.scenarios.TwoMoonsScenario;
 import io.synaptor.scenarios.data.TwoMoons;
 import io.synaptor.scheduler.RandomStreams;
-import io.synaptor.scheduler.Timing;
 import io.synaptor.synapses.Optimizer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -75,9 +74,8 @@ class TwoMoonsSeedsTest {
         PhaseSchedule schedule = new PhaseSchedule(s.getInt("training.batch"), s.getInt("time.free-steps"), s.getInt("time.nudge-steps"),
                 s.getDouble("learning.beta"), s.getBoolean("learning.random-sign"), seed, epochs, train.size(), test.size());
         long sd = seed;
-        SynchronousSimulation.Result r = SynchronousSimulation.run(net, schedule, "one-sided", s.getDouble("learning.rate"), train, test,
-                s.getBoolean("units.reset"), u -> RandomStreams.stream(sd, RandomStreams.Kind.UNIT, u), Timing.exact(net.size()), false,
-                optimizer);
+        SynchronousSimulation.Result r = SynchronousSimulation.of(net, schedule, train, test)
+                .rate(s.getDouble("learning.rate")).reset(s.getBoolean("units.reset")).seed(sd).optimizer(optimizer).run();
         int[] correct = new int[epochs];
         int[] count = new int[epochs];
         for (SynchronousSimulation.Episode e : r.episodes()) {

@@ -10,7 +10,6 @@ import io.synaptor.scenarios.Setting;
 import io.synaptor.scenarios.XorScenario;
 import io.synaptor.scenarios.data.Xor;
 import io.synaptor.scheduler.RandomStreams;
-import io.synaptor.scheduler.Timing;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -51,9 +50,8 @@ class XorSeedsTest {
             PhaseSchedule schedule = new PhaseSchedule(batch, t1, t2, num(d, "learning.beta"), (Boolean) d.get("learning.random-sign"),
                     seed, epochs, data.size(), data.size());
             long sd = seed;
-            SynchronousSimulation.Result r = SynchronousSimulation.run(net, schedule, "one-sided", num(d, "learning.rate"), data, data,
-                    true, u -> RandomStreams.stream(sd, RandomStreams.Kind.UNIT, u), Timing.exact(net.size()), false,
-                    num(d, "learning.rate-decay"));
+            SynchronousSimulation.Result r = SynchronousSimulation.of(net, schedule, data, data)
+                    .rate(num(d, "learning.rate")).reset(true).seed(sd).rateDecay(num(d, "learning.rate-decay")).run();
             int correct = 0;
             int count = 0;
             for (SynchronousSimulation.Episode e : r.episodes()) {
