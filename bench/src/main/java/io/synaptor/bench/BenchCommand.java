@@ -10,10 +10,8 @@ import io.synaptor.scenarios.Settings;
 import io.synaptor.scenarios.Experiment;
 import io.synaptor.scenarios.LocalNodes;
 import io.synaptor.scenarios.Suggest;
-
 import io.synaptor.scenarios.report.Progress;
 import io.synaptor.scenarios.report.Report;
-
 import com.typesafe.config.ConfigFactory;
 import io.synaptor.actors.SimulationDiverged;
 import io.synaptor.actors.SimulationStalled;

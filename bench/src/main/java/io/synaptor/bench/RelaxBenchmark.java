@@ -13,7 +13,6 @@ import io.synaptor.network.LayeredNetworks;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.PhaseSchedule;
 import io.synaptor.neurons.Activation;
-import io.synaptor.scheduler.Timing;
 
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,10 +1,8 @@
 package io.synaptor.scenarios;
 
 import io.synaptor.scenarios.report.NetworkExport;
-
 import io.synaptor.scenarios.report.Progress;
 import io.synaptor.scenarios.report.Report;
-
 import io.synaptor.actors.NodeLost;
 import io.synaptor.actors.ProbeActor;
 import io.synaptor.proto.Checkpoint;

@@ -3,7 +3,6 @@ package io.synaptor.scenarios;
 import io.synaptor.scenarios.report.Progress;
 import io.synaptor.scenarios.report.Report;
 import io.synaptor.scenarios.report.RunWriter;
-
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;

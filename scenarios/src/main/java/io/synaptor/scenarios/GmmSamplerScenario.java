@@ -3,7 +3,6 @@ package io.synaptor.scenarios;
 import io.synaptor.scenarios.report.Progress;
 import io.synaptor.scenarios.report.ProtocolExport;
 import io.synaptor.scenarios.report.Report;
-
 import io.synaptor.network.DenoisingBatches;
 import io.synaptor.network.EnergyDistance;
 import io.synaptor.network.NoisingSchedule;

@@ -2,7 +2,6 @@ package io.synaptor.scenarios;
 
 import io.synaptor.scenarios.report.Progress;
 import io.synaptor.scenarios.report.Report;
-
 import io.synaptor.actors.RunResult;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;

@@ -2,7 +2,6 @@ package io.synaptor.scenarios;
 
 import io.synaptor.scenarios.report.NetworkExport;
 import io.synaptor.scenarios.report.Report;
-
 import io.synaptor.actors.RunResult;
 import io.synaptor.actors.SimulationSpec;
 import io.synaptor.network.DenseReference;

@@ -2,7 +2,6 @@ package io.synaptor.scenarios;
 
 import io.synaptor.scenarios.report.Progress;
 import io.synaptor.scenarios.report.Report;
-
 import io.synaptor.network.TrapMoments;
 import io.synaptor.neurons.HarmonicTrap;
 import io.synaptor.actors.trap.TrapLearnerActor;

@@ -1,9 +1,7 @@
 package io.synaptor.scenarios;
 
-import io.synaptor.scenarios.report.NetworkExport;
 import io.synaptor.scenarios.report.Progress;
 import io.synaptor.scenarios.report.Report;
-
 import io.synaptor.network.LabeledData;
 import io.synaptor.neurons.Activation;
 import io.synaptor.scenarios.data.DataSets;

@@ -1,9 +1,7 @@
 package io.synaptor.scenarios;
 
-import io.synaptor.scenarios.report.NetworkExport;
 import io.synaptor.scenarios.report.Progress;
 import io.synaptor.scenarios.report.Report;
-
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.synaptor.network.LabeledData;

@@ -3,7 +3,6 @@ package io.synaptor.scenarios;
 import io.synaptor.scenarios.report.NetworkExport;
 import io.synaptor.scenarios.report.Progress;
 import io.synaptor.scenarios.report.Report;
-
 import io.synaptor.network.LabeledData;
 import io.synaptor.scenarios.data.TwoMoons;
 import io.synaptor.scheduler.RandomStreams;

@@ -1,7 +1,6 @@
 package io.synaptor.scenarios;
 
 import io.synaptor.scenarios.report.Report;
-
 import io.synaptor.actors.RunResult;
 import io.synaptor.network.RelaxationResidual;
 

@@ -1,7 +1,6 @@
 package io.synaptor.scenarios;
 
 import io.synaptor.scenarios.cli.Synaptor;
-
 import com.google.auto.service.AutoService;
 
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package io.synaptor.scenarios;
 
 import io.synaptor.scenarios.report.MonitorLog;
-
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;

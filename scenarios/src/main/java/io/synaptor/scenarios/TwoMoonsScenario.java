@@ -1,9 +1,7 @@
 package io.synaptor.scenarios;
 
-import io.synaptor.scenarios.report.NetworkExport;
 import io.synaptor.scenarios.report.Progress;
 import io.synaptor.scenarios.report.Report;
-
 import io.synaptor.network.PhaseSchedule;
 import io.synaptor.network.SynchronousSimulation;
 import io.synaptor.network.Argmax;
@@ -121,7 +119,8 @@ public final class TwoMoonsScenario implements Scenario {
         double[][] twice = new double[2 * n][];
         for (int k = 0; k < n; k++) twice[k] = twice[n + k] = encoded(s, points[k]);
         PhaseSchedule schedule = new PhaseSchedule(n, s.getInt("time.free-steps"), 1, 0.0, false, seed, 1, 0, 2 * n);
-        SynchronousSimulation.Result r = SynchronousSimulation.of(trained, schedule, LabeledData.empty(), new LabeledData(twice, new double[2 * n][trained.outputs().length]))
+        LabeledData twiceOver = new LabeledData(twice, new double[2 * n][trained.outputs().length]);
+        SynchronousSimulation.Result r = SynchronousSimulation.of(trained, schedule, LabeledData.empty(), twiceOver)
                 .reset(true).seed(seed).timing(Common.timing(s, seed, trained)).run();
         int[] outs = trained.outputs();
         int[] classes = new int[n];

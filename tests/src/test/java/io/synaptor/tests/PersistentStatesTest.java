@@ -1,6 +1,5 @@
 package io.synaptor.tests;
 
-import io.synaptor.actors.ProbeActor;
 import io.synaptor.actors.ProgressListener;
 import io.synaptor.actors.RunResult;
 import io.synaptor.actors.SimulationRunner;
@@ -12,11 +11,8 @@ import io.synaptor.network.PhaseSchedule;
 import io.synaptor.network.SynchronousSimulation;
 import io.synaptor.neurons.Activation;
 import io.synaptor.scenarios.data.TwoMoons;
-import io.synaptor.network.LinkDelays;
-import io.synaptor.scheduler.DelayModel;
 import io.synaptor.scheduler.RandomStreams;
 import io.synaptor.scheduler.Timing;
-import io.synaptor.scheduler.UpdateModel;
 import io.synaptor.synapses.NudgeShape;
 import io.synaptor.synapses.Rules;
 import org.junit.jupiter.params.ParameterizedTest;

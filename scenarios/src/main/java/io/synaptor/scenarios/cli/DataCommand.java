@@ -2,7 +2,6 @@ package io.synaptor.scenarios.cli;
 
 import io.synaptor.scenarios.BadInput;
 import io.synaptor.scenarios.RunFailed;
-
 import io.synaptor.scenarios.data.DataSets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

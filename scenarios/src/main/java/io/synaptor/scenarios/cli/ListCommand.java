@@ -2,7 +2,6 @@ package io.synaptor.scenarios.cli;
 
 import io.synaptor.scenarios.Scenario;
 import io.synaptor.scenarios.Scenarios;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

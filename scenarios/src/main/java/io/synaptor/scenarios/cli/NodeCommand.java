@@ -2,7 +2,6 @@ package io.synaptor.scenarios.cli;
 
 import io.synaptor.scenarios.BadInput;
 import io.synaptor.scenarios.ClusterNodes;
-
 import io.synaptor.actors.ClusterNode;
 import io.synaptor.actors.ProtocolSerializer;
 import io.synaptor.actors.SimulationRunner;

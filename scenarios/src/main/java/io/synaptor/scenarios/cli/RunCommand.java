@@ -8,7 +8,6 @@ import io.synaptor.scenarios.Setting;
 import io.synaptor.scenarios.Settings;
 import io.synaptor.scenarios.report.Progress;
 import io.synaptor.scenarios.report.Report;
-
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;

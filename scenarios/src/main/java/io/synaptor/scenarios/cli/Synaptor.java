@@ -3,7 +3,6 @@ package io.synaptor.scenarios.cli;
 import io.synaptor.scenarios.BadInput;
 import io.synaptor.scenarios.RunFailed;
 import io.synaptor.scenarios.Suggest;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -2,7 +2,6 @@ package io.synaptor.scenarios.cli;
 
 import io.synaptor.scenarios.BadInput;
 import io.synaptor.scenarios.RunFailed;
-
 import io.synaptor.proto.TraceEvent;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
