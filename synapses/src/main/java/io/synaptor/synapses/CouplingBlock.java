@@ -134,7 +134,11 @@ public final class CouplingBlock {
 
     /** The drive end B feels: (Wᵀ ρ_A), sizeB rows. */
     public double[] driveToB(double[] rhoA) {
-        if (w == null) return sparse(rhoA, new double[sizeB * row], false, true);
+        if (w == null) {
+            double[] out = new double[sizeB * row];
+            sparse(rhoA, null, null, out);
+            return out;
+        }
         if (sizeA == 1 && sizeB == 1) return scaled(rhoA);
         if (wtStale) {
             CommonOps_DDRM.transpose(w, wt);
@@ -147,7 +151,11 @@ public final class CouplingBlock {
 
     /** The drive end A feels: (W ρ_B), sizeA rows. */
     public double[] driveToA(double[] rhoB) {
-        if (w == null) return sparse(rhoB, new double[sizeA * row], true, false);
+        if (w == null) {
+            double[] out = new double[sizeA * row];
+            sparse(null, rhoB, out, null);
+            return out;
+        }
         if (sizeA == 1 && sizeB == 1) return scaled(rhoB);
         DMatrixRMaj out = new DMatrixRMaj(sizeA, row);
         CommonOps_DDRM.mult(w, DMatrixRMaj.wrap(sizeB, row, rhoB), out);
@@ -162,7 +170,50 @@ public final class CouplingBlock {
         if (w != null) return new double[][]{driveToA(rhoB), driveToB(rhoA)};
         double[] toA = new double[sizeA * row];
         double[] toB = new double[sizeB * row];
-        if (row == 1) { // one entry per unit: the hot loop of a sparse network
+        sparse(rhoA, rhoB, toA, toB);
+        return new double[][]{toA, toB};
+    }
+
+    /** The drive of a block inside one slice (A = B): (W + Wᵀ)ρ, since each pair is held once and acts on both its ends. */
+    public double[] driveWithin(double[] rho) {
+        if (sizeA != sizeB) throw new IllegalStateException("a block within one slice is square, this is " + sizeA + " × " + sizeB);
+        if (w == null) {
+            double[] out = new double[sizeA * row];
+            sparse(rho, rho, out, out);
+            return out;
+        }
+        double[] out = driveToA(rho);
+        double[] back = driveToB(rho);
+        for (int k = 0; k < out.length; k++) out[k] += back[k];
+        return out;
+    }
+
+    /**
+     * Sparse, one pass over the couplings: adds W ρ_B into {@code toA} and Wᵀ ρ_A into {@code toB}
+     * (either may be null: not wanted). A lateral block passes the same ρ and the same output twice,
+     * which is its (W + Wᵀ)ρ.
+     */
+    private void sparse(double[] rhoA, double[] rhoB, double[] toA, double[] toB) {
+        if (row == 1) {
+            sparseVector(rhoA, rhoB, toA, toB);
+            return;
+        }
+        for (int i = 0; i < sizeA; i++) {
+            int oi = i * row;
+            for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+                double v = value[k];
+                int oj = column[k] * row;
+                for (int r = 0; r < row; r++) {
+                    if (toA != null) toA[oi + r] += v * rhoB[oj + r];
+                    if (toB != null) toB[oj + r] += v * rhoA[oi + r];
+                }
+            }
+        }
+    }
+
+    /** {@link #sparse} for one entry per unit (no minibatch): the hot loop of a sparse network, a loop per case. */
+    private void sparseVector(double[] rhoA, double[] rhoB, double[] toA, double[] toB) {
+        if (toA != null && toB != null) {
             for (int i = 0; i < sizeA; i++) {
                 double sum = 0.0;
                 double ri = rhoA[i];
@@ -172,81 +223,20 @@ public final class CouplingBlock {
                     sum += v * rhoB[j];
                     toB[j] += v * ri;
                 }
+                toA[i] += sum; // after the row's own scatter: in a lateral block a coupling (i, i) counts twice, as (W + Wᵀ) says
+            }
+        } else if (toA != null) {
+            for (int i = 0; i < sizeA; i++) {
+                double sum = 0.0;
+                for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) sum += value[k] * rhoB[column[k]];
                 toA[i] = sum;
-            }
-            return new double[][]{toA, toB};
-        }
-        for (int i = 0; i < sizeA; i++) {
-            int oi = i * row;
-            for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
-                double v = value[k];
-                int oj = column[k] * row;
-                for (int r = 0; r < row; r++) {
-                    toA[oi + r] += v * rhoB[oj + r];
-                    toB[oj + r] += v * rhoA[oi + r];
-                }
-            }
-        }
-        return new double[][]{toA, toB};
-    }
-
-    /** The drive of a block inside one slice (A = B): (W + Wᵀ)ρ, since each pair is held once and acts on both its ends. */
-    public double[] driveWithin(double[] rho) {
-        if (sizeA != sizeB) throw new IllegalStateException("a block within one slice is square, this is " + sizeA + " × " + sizeB);
-        if (w == null) return sparse(rho, new double[sizeA * row], true, true);
-        double[] out = driveToA(rho);
-        double[] back = driveToB(rho);
-        for (int k = 0; k < out.length; k++) out[k] += back[k];
-        return out;
-    }
-
-    /**
-     * Sparse: adds W·ρ (toA, ρ of end B) and/or Wᵀ·ρ (toB, ρ of end A) into {@code out}, one pass
-     * over the couplings; both at once is a lateral block's (W + Wᵀ)ρ.
-     */
-    private double[] sparse(double[] rho, double[] out, boolean toA, boolean toB) {
-        if (row == 1) return sparseVector(rho, out, toA, toB);
-        for (int i = 0; i < sizeA; i++) {
-            int oi = i * row;
-            for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-                double v = value[k];
-                int oj = column[k] * row;
-                for (int r = 0; r < row; r++) {
-                    if (toA) out[oi + r] += v * rho[oj + r];
-                    if (toB) out[oj + r] += v * rho[oi + r];
-                }
-            }
-        }
-        return out;
-    }
-
-    /** {@link #sparse} for one entry per unit (no minibatch): the hot loop of a sparse network, a loop per case. */
-    private double[] sparseVector(double[] rho, double[] out, boolean toA, boolean toB) {
-        if (toA && toB) {
-            for (int i = 0; i < sizeA; i++) {
-                double sum = 0.0;
-                double ri = rho[i];
-                for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
-                    double v = value[k];
-                    int j = column[k];
-                    sum += v * rho[j];
-                    out[j] += v * ri;
-                }
-                out[i] += sum; // after the row's own scatter: a coupling (i, i) counts twice, as (W + Wᵀ) says
-            }
-        } else if (toA) {
-            for (int i = 0; i < sizeA; i++) {
-                double sum = 0.0;
-                for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) sum += value[k] * rho[column[k]];
-                out[i] = sum;
             }
         } else {
             for (int i = 0; i < sizeA; i++) {
-                double ri = rho[i];
-                for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) out[column[k]] += value[k] * ri;
+                double ri = rhoA[i];
+                for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) toB[column[k]] += value[k] * ri;
             }
         }
-        return out;
     }
 
     /** One synapse: W·ρ, entry by entry. */
