@@ -45,7 +45,7 @@ public final class AdaptiveStep extends StepOnTop {
         });
     }
 
-    /** The moments of one or more weights, in arrays (a block's cells); a cell with rate NaN or 0 never steps. */
+    /** The moments of one or more weights, in arrays (a block's cells); a cell whose change is 0 (rate 0) never steps. */
     private static final class Moments {
         private final double[] rate, m, v, beta1Power, beta2Power;
         private int epoch = -1;

@@ -27,10 +27,9 @@ public interface BlockRule {
     /** Cell k's latest estimate of dL/dW (for gradient checks); NaN before the first. */
     double lastGradient(int cell);
 
-    /** Any rule: one {@link LearningRule} per cell (null for an empty cell), asked in turn. */
+    /** Any rule: one {@link LearningRule} per cell, asked in turn. */
     static BlockRule perWeight(LearningRule[] rules) {
-        LearningRule pacer = java.util.Arrays.stream(rules).filter(java.util.Objects::nonNull).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("a block needs at least one weight"));
+        LearningRule pacer = rules[0]; // every cell's rule is on the block's clock
         return new BlockRule() {
             @Override public long nextSampleTime(long t) { return pacer.nextSampleTime(t); }
             @Override public long nextUpdateTime(long t) { return pacer.nextUpdateTime(t); }
@@ -41,7 +40,7 @@ public interface BlockRule {
             public boolean observe(long t, double[] re, double[] im, double[] dw) {
                 boolean any = false;
                 for (int k = 0; k < rules.length; k++) {
-                    dw[k] = rules[k] == null ? 0.0 : rules[k].observeCorrelation(t, re[k], im[k]);
+                    dw[k] = rules[k].observeCorrelation(t, re[k], im[k]);
                     any |= dw[k] != 0.0;
                 }
                 return any;

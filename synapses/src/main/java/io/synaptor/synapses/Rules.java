@@ -1,6 +1,5 @@
 package io.synaptor.synapses;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -48,19 +47,18 @@ public final class Rules {
     }
 
     /**
-     * The rule of a block of weights on the block's clock, cell k learning at rates[k] (NaN: no
-     * weight in that cell): one-sided and centered EP keep their state in arrays
+     * The rule of a block of weights on the block's clock, cell k learning at rates[k] (one cell per
+     * coupling): one-sided and centered EP keep their state in arrays
      * ({@link TwoSampleBlock}); the other rules are one object per weight.
      */
     public static BlockRule createBlock(String name, NudgeSchedule clock, double[] rates, Optimizer optimizer) {
-        double any = Arrays.stream(rates).filter(r -> !Double.isNaN(r)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("a block needs at least one weight"));
+        if (rates.length == 0) throw new IllegalArgumentException("a block needs at least one weight");
         BlockRule block;
-        if (create(name, clock, any) instanceof TwoSampleRule rule) {
+        if (create(name, clock, rates[0]) instanceof TwoSampleRule rule) {
             block = new TwoSampleBlock(rule, rates);
         } else {
             LearningRule[] rules = new LearningRule[rates.length];
-            for (int k = 0; k < rates.length; k++) if (!Double.isNaN(rates[k])) rules[k] = create(name, clock, rates[k]);
+            for (int k = 0; k < rates.length; k++) rules[k] = create(name, clock, rates[k]);
             block = BlockRule.perWeight(rules);
         }
         return optimizer.wrap(block, clock, rates);

@@ -9,12 +9,12 @@ import java.util.Arrays;
  */
 final class TwoSampleBlock implements BlockRule {
     private final TwoSampleRule rule;
-    private final double[] rates;          // per cell; NaN marks an empty cell
+    private final double[] rates;          // per cell
     private final double[] firstCorrelation;
     private final double[] lastGradient;
     private long firstEpisode = -1;
 
-    /** @param rule the rule on the block's clock; rates[k]: cell k's learning rate, NaN for an empty cell */
+    /** @param rule the rule on the block's clock; rates[k]: cell k's learning rate */
     TwoSampleBlock(TwoSampleRule rule, double[] rates) {
         this.rule = rule;
         this.rates = rates.clone();
@@ -57,7 +57,6 @@ final class TwoSampleBlock implements BlockRule {
         if (t != rule.second(e) || firstEpisode != e) return false;
         boolean any = false;
         for (int k = 0; k < dw.length; k++) {
-            if (Double.isNaN(rates[k])) continue;
             lastGradient[k] = rule.estimate(firstCorrelation[k], re[k], e);
             dw[k] = -rates[k] * lastGradient[k];
             any |= dw[k] != 0.0;
