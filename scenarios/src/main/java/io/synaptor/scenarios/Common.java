@@ -244,6 +244,11 @@ final class Common {
                 throw new BadInput("network.projection-delays: " + e.getMessage());
             }
         }
+        return drawnDelays(s, seed, net);
+    }
+
+    /** The net with every link's delay drawn from network.delay-model (as it is, for the constant model). */
+    static NetworkSpec drawnDelays(Settings s, long seed, NetworkSpec net) {
         String model = s.getString("network.delay-model");
         if (model.equals("constant")) return net;
         try {

@@ -4,7 +4,6 @@ import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
-import io.synaptor.network.LinkDelays;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.PopulationNetworks;
 import io.synaptor.network.PopulationNetworks.Init;
@@ -15,7 +14,6 @@ import io.synaptor.network.Role;
 import io.synaptor.neurons.Activation;
 import io.synaptor.neurons.UnitModel;
 import io.synaptor.neurons.UnitModels;
-import io.synaptor.scheduler.DelayModel;
 import io.synaptor.scheduler.RandomStreams;
 
 import java.util.ArrayList;
@@ -85,13 +83,7 @@ final class NetworkFile {
         } catch (IllegalArgumentException e) {
             throw new BadInput(PROJECTIONS + ": " + e.getMessage());
         }
-        if (constant) return net;
-        try { // the stream layered nets draw their delays from; the delays keep no unit models, so they go back on
-            DelayModel m = DelayModel.named(s.getString("network.delay-model"), s.getInt("network.delay"), s.getDouble("network.delay-spread"));
-            return LinkDelays.assign(net, m, RandomStreams.stream(seed, RandomStreams.Kind.INIT, 3)).withModels(net.models());
-        } catch (IllegalArgumentException e) {
-            throw new BadInput("network.delay-model=" + s.getString("network.delay-model") + ": " + e.getMessage());
-        }
+        return Common.drawnDelays(s, seed, net); // from the stream layered nets draw their delays from
     }
 
     private static List<Population> populations(Settings s, Activation activation, double dt, double temperature, boolean complex) {
