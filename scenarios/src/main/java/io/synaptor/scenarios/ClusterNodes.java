@@ -1,6 +1,5 @@
 package io.synaptor.scenarios;
 
-import io.synaptor.scenarios.cli.Synaptor;
 
 /** What every cluster entry point checks: a node's address, and the version nodes must share. */
 public final class ClusterNodes {

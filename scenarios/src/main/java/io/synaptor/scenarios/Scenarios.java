@@ -1,8 +1,5 @@
 package io.synaptor.scenarios;
 
-import io.synaptor.scenarios.cli.Synaptor;
-import com.google.auto.service.AutoService;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -18,8 +15,7 @@ public final class Scenarios {
     private Scenarios() {
     }
 
-    /** The scenarios that come with Synaptor, the default first. */
-    @AutoService(ScenarioProvider.class)
+    /** The scenarios that come with Synaptor, the default first (listed here, not looked up: they lead the list). */
     public static final class BuiltIn implements ScenarioProvider {
         @Override
         public List<Scenario> scenarios() {
@@ -36,7 +32,7 @@ public final class Scenarios {
         List<Scenario> all = new ArrayList<>(new BuiltIn().scenarios());
         List<Scenario> plugged = new ArrayList<>();
         for (ScenarioProvider p : ServiceLoader.load(ScenarioProvider.class, Scenarios.class.getClassLoader())) {
-            if (!(p instanceof BuiltIn)) plugged.addAll(p.scenarios());
+            plugged.addAll(p.scenarios());
         }
         plugged.sort(Comparator.comparing(Scenario::name));
         all.addAll(plugged);

@@ -5,7 +5,6 @@ import io.synaptor.scenarios.Experiment;
 import io.synaptor.scenarios.Scenario;
 import io.synaptor.scenarios.Scenarios;
 import io.synaptor.scenarios.Setting;
-import io.synaptor.scenarios.Settings;
 import io.synaptor.scenarios.report.Progress;
 import io.synaptor.scenarios.report.Report;
 import com.typesafe.config.Config;
