@@ -112,7 +112,7 @@ final class SimulationPlan {
         int[] units = slices.get(slice);
         int[] positions = spec.monitor().positionsIn(units, true);
         StateMonitor monitor = positions == null ? null : new StateMonitor(spec.monitor(), schedule, positions, schedule.batch(), schedule.batch(), 1);
-        return ClampedUnitActor.create(units, spec.network().activation(), row / schedule.batch(),
+        return ClampedUnitActor.create(units, spec.network().presented(), row / schedule.batch(),
                 schedule.endTime(), probe, log, monitor);
     }
 

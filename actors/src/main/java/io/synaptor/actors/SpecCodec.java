@@ -9,6 +9,7 @@ import io.synaptor.network.Role;
 import io.synaptor.neurons.Activation;
 import io.synaptor.neurons.UnitModel;
 import io.synaptor.neurons.UnitModels;
+import io.synaptor.synapses.Couplings;
 import io.synaptor.proto.ShapeForm;
 import io.synaptor.proto.Spec;
 import io.synaptor.proto.UnitRole;
@@ -47,6 +48,7 @@ final class SpecCodec {
         }
         b.addAllBiases(boxed(net.biases())).setActivation(net.activation().name()).setDt(net.dt()).setTemperature(net.temperature());
         for (UnitModel m : net.models()) b.addUnitModels(m.name());
+        b.setCouplingModel(net.couplingModel().name());
         b.setBatch(p.batch()).setFreeSteps(p.freeSteps()).setNudgeSteps(p.nudgeSteps()).setBeta(p.beta())
                 .setRandomSign(p.randomSign()).setScheduleSeed(p.seed()).setEpochs(p.epochs())
                 .setShapeForm(ShapeForm.valueOf("FORM_" + p.shape().form().name())).setShapePoints(p.shape().points()).setShapeWarmup(p.shape().warmup())
@@ -79,7 +81,7 @@ final class SpecCodec {
         }
         NetworkSpec net = new NetworkSpec(roles, ints(b.getLayerOfList()), couplings, doubles(b.getBiasesList()),
                 Activation.named(b.getActivation()), b.getDt(), b.getTemperature(),
-                b.getUnitModelsList().stream().map(UnitModels::named).toArray(UnitModel[]::new));
+                b.getUnitModelsList().stream().map(UnitModels::named).toArray(UnitModel[]::new), Couplings.named(b.getCouplingModel()));
         LabeledData train = new LabeledData(rows(b.getTrainXList()), rows(b.getTrainYList()));
         LabeledData test = new LabeledData(rows(b.getTestXList()), rows(b.getTestYList()));
         NudgeShape shape = new NudgeShape(NudgeShape.Form.valueOf(named(b.getShapeForm(), "FORM_")),

@@ -3,6 +3,7 @@ package io.synaptor.actors;
 import io.synaptor.network.LabeledData;
 import io.synaptor.network.LayeredNetworks;
 import io.synaptor.network.NetworkSpec;
+import io.synaptor.synapses.Couplings;
 import io.synaptor.network.PersistentStates;
 import io.synaptor.network.PhaseSchedule;
 import io.synaptor.neurons.Activation;
@@ -229,7 +230,8 @@ class ProtocolSerializerTest {
         int[] layers = {2, 1 + r.nextInt(5), 2};
         int delay = 1 + r.nextInt(3);
         NetworkSpec net = LayeredNetworks.build(layers, delay, Activation.ALL.get(r.nextInt(Activation.ALL.size())),
-                0.1 + r.nextDouble(), r.nextDouble(), RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
+                0.1 + r.nextDouble(), r.nextDouble(), RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0))
+                .withCouplingModel(Couplings.named(Couplings.names().get(r.nextInt(Couplings.names().size()))));
         LabeledData train = new LabeledData(new double[][]{{r.nextDouble(), 1}, {0, r.nextDouble()}}, new double[][]{{1, 0}, {0, 1}});
         LabeledData test = new LabeledData(new double[][]{{r.nextDouble(), 0}}, new double[][]{{0, 1}});
         NudgeShape shape = switch (r.nextInt(4)) {

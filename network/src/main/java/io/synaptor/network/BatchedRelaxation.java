@@ -23,7 +23,7 @@ public final class BatchedRelaxation {
 
     public BatchedRelaxation(NetworkSpec net) {
         this.net = net;
-        this.act = net.activation();
+        this.act = net.presented();
         int count = Arrays.stream(net.layerOf()).max().orElse(-1) + 1;
         if (count < 2 || Arrays.stream(net.layerOf()).anyMatch(l -> l < 0)) throw new IllegalArgumentException("a layered net is needed");
         layers = new int[count][];

@@ -3,6 +3,7 @@ package io.synaptor.network;
 import io.synaptor.neurons.Activation;
 import io.synaptor.neurons.SelfEnergy;
 import io.synaptor.neurons.SquaredError;
+import io.synaptor.synapses.CouplingModel;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -33,7 +34,7 @@ public final class DenseReference {
 
     public DenseReference(NetworkSpec spec) {
         this.spec = spec;
-        this.act = spec.activation();
+        this.act = spec.presented();
         this.self = java.util.Arrays.stream(spec.models()).map(io.synaptor.neurons.UnitModel::selfEnergy).toArray(SelfEnergy[]::new);
         int n = spec.size();
         this.w = new DMatrixRMaj(n, n);
@@ -75,7 +76,7 @@ public final class DenseReference {
     public double energy(double[] s) {
         double e = 0.0;
         for (int k = 0; k < s.length; k++) e += self[k].energy(s[k]) - spec.biases()[k] * act.rho(s[k]);
-        for (Coupling c : spec.couplings()) e -= c.weight() * act.rho(s[c.i()]) * act.rho(s[c.j()]);
+        for (Coupling c : spec.couplings()) e += CouplingModel.energy(act, c.weight(), s[c.i()], s[c.j()]);
         return e;
     }
 

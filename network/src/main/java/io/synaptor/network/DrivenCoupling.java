@@ -1,13 +1,15 @@
 package io.synaptor.network;
 
-import io.synaptor.synapses.BilinearCoupling;
 import io.synaptor.synapses.DrivingProtocol;
 import io.synaptor.synapses.ProtocolParameter;
 
 /**
  * A coupling J_ij(t)·x_i·x_j between two oscillators under a driving protocol, over a vector of
- * examples ({@link BilinearCoupling}; this design, docs/scenarios.md#gmm-sampler). It sees the two
- * ends' positions and force errors, and nothing else. Initially J = 0.
+ * examples (this design, docs/scenarios.md#gmm-sampler). The force it puts on i is
+ * −∂E/∂x_i = −J·x_j (and −J·x_i on j). It sees the two ends' positions and force errors, and nothing
+ * else: with force errors e_i, e_j ({@link io.synaptor.synapses.ForceMatching},
+ * {@link io.synaptor.synapses.ContrastiveOneStep}) the loss ½Σ e² has
+ * ∂L/∂J = e_i·∂F_i/∂J + e_j·∂F_j/∂J = −(e_i·x_j + e_j·x_i). Initially J = 0.
  */
 public final class DrivenCoupling {
     private final int i;
@@ -31,12 +33,12 @@ public final class DrivenCoupling {
 
     /** out_b = −J(t_b)·x_other,b: the force on one end from the other end's positions. */
     public void force(double[] xOther, double[] t, double[] out) {
-        for (int k = 0; k < xOther.length; k++) out[k] = BilinearCoupling.force(coupling.value(t[k]), xOther[k]);
+        for (int k = 0; k < xOther.length; k++) out[k] = -coupling.value(t[k]) * xOther[k];
     }
 
     /** ∂L/∂J = −λ(e_i x_j + e_j x_i) per example, shared between the knots around t; J ← J − η·g/B. */
     public void learn(double[] t, double[] xi, double[] ei, double[] xj, double[] ej, double[] weight, double rate) {
-        for (int k = 0; k < t.length; k++) coupling.accumulate(t[k], weight[k] * BilinearCoupling.lossGradient(ei[k], xi[k], ej[k], xj[k]));
+        for (int k = 0; k < t.length; k++) coupling.accumulate(t[k], -weight[k] * (ei[k] * xj[k] + ej[k] * xi[k]));
         coupling.descend(rate, t.length);
     }
 

@@ -32,11 +32,11 @@ public final class HolomorphicReference {
     private final int[] free;
     private final int[] outputSlot;
 
-    /** @throws IllegalArgumentException if the spec's activation has no holomorphic extension (the hard sigmoid) */
+    /** @throws IllegalArgumentException if what the units present has no holomorphic extension (the hard sigmoid) */
     public HolomorphicReference(NetworkSpec spec) {
-        if (!spec.activation().holomorphic()) {
+        if (!spec.presented().holomorphic()) {
             throw new IllegalArgumentException("holomorphic EP needs a holomorphic activation; "
-                    + spec.activation().name() + " is not");
+                    + spec.presented().name() + " is not");
         }
         for (var m : spec.models()) { // its complex continuation is written for U(s) = ½ s²
             if (m.selfEnergy() != io.synaptor.neurons.SelfEnergy.QUADRATIC) {
@@ -45,7 +45,7 @@ public final class HolomorphicReference {
         }
         this.spec = spec;
         this.real = new DenseReference(spec);
-        this.act = spec.activation();
+        this.act = spec.presented();
         int n = spec.size();
         this.w = new double[n][n];
         for (Coupling c : spec.couplings()) {

@@ -29,7 +29,7 @@ public final class LinkDelays {
             int l = Math.min(net.layerOf()[c.i()], net.layerOf()[c.j()]);
             out.add(new Coupling(c.i(), c.j(), c.weight(), delays[l]));
         }
-        return new NetworkSpec(net.roles(), net.layerOf(), out, net.biases(), net.activation(), net.dt(), net.temperature(), net.models());
+        return net.withCouplings(out);
     }
 
     public static NetworkSpec assign(NetworkSpec net, DelayModel model, SplittableRandom rng) {
@@ -51,6 +51,6 @@ public final class LinkDelays {
             Coupling c = cs.get(k);
             out.add(new Coupling(c.i(), c.j(), c.weight(), model.draw(rng, relative[k])));
         }
-        return new NetworkSpec(net.roles(), net.layerOf(), out, net.biases(), net.activation(), net.dt(), net.temperature(), net.models());
+        return net.withCouplings(out);
     }
 }

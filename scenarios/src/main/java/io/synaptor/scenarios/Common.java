@@ -17,6 +17,7 @@ import io.synaptor.scheduler.UpdateModel;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.neurons.Activation;
 import io.synaptor.neurons.UnitModels;
+import io.synaptor.synapses.Couplings;
 import io.synaptor.scheduler.RandomStreams;
 import io.synaptor.synapses.Optimizer;
 import io.synaptor.synapses.NudgeShape;
@@ -79,6 +80,8 @@ final class Common {
                 "activation ρ: sigmoid = σ(4s − 2), hard-sigmoid = 0 ∨ s ∧ 1, tanh"));
         s.add(Setting.choice("units.model", UnitModels.DEFAULT, UnitModels.names(), "the unit model, U(s) and its dynamics: "
                 + UnitModels.names().stream().map(m -> m + " = " + UnitModels.named(m).description()).collect(java.util.stream.Collectors.joining("; "))));
+        s.add(Setting.choice("network.coupling", Couplings.DEFAULT, Couplings.names(), "the couplings' energy −W·φ(s_i)·φ(s_j): "
+                + Couplings.names().stream().map(m -> m + " = " + Couplings.named(m).description()).collect(java.util.stream.Collectors.joining("; "))));
         s.add(Setting.real("units.temperature", 0.0, 0.0, 100.0,
                 "Langevin temperature T of every unit (noise √(2T·dt) per step); 0 = deterministic"));
         s.add(Setting.flag("units.reset", true,
@@ -216,6 +219,11 @@ final class Common {
                         "epochs of virtual time between checkpoints (with training.checkpoint)"));
     }
 
+    /** φ, what the units present to their couplings: units.activation through network.coupling ({@link NetworkSpec#presented}). */
+    static Activation presented(Settings s) {
+        return Couplings.named(s.getString("network.coupling")).ends(Activation.named(s.getString("units.activation")));
+    }
+
     static NetworkSpec layeredNet(Settings s, long seed, int inputs, int outputs, String scenario) {
         int[] layers = s.getIntList("network.layers");
         if (layers[0] != inputs || layers[layers.length - 1] != outputs) {
@@ -225,7 +233,8 @@ final class Common {
         NetworkSpec net = LayeredNetworks.build(layers, s.getInt("network.delay"), Activation.named(s.getString("units.activation")),
                 s.getDouble("time.dt"), s.getDouble("units.temperature"),
                 RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
-        net = net.withModels(NetworkSpec.uniform(net.size(), UnitModels.named(s.getString("units.model"))));
+        net = net.withModels(NetworkSpec.uniform(net.size(), UnitModels.named(s.getString("units.model"))))
+                .withCouplingModel(Couplings.named(s.getString("network.coupling")));
         double[] projection = s.getRealList("network.projection-delays");
         if (projection.length > 0) {
             int[] d = new int[projection.length];
@@ -337,11 +346,12 @@ final class Common {
             throw new BadInput("learning.rule=" + name + ": " + e.getMessage());
         }
         String activation = s.getString("units.activation");
-        if (shape.complex() && !Activation.named(activation).holomorphic()) {
+        Activation presented = presented(s);
+        if (shape.complex() && !presented.holomorphic()) {
             throw new BadInput("learning.rule=" + name + " needs a holomorphic activation (sigmoid or tanh), not " + activation);
         }
         try { // the unit model must have the dynamics the rule's nudge needs (complex states for holomorphic EP)
-            UnitModels.named(s.getString("units.model")).dynamics(Activation.named(activation), s.getDouble("time.dt"),
+            UnitModels.named(s.getString("units.model")).dynamics(presented, s.getDouble("time.dt"),
                     s.getDouble("units.temperature"), shape.complex());
         } catch (IllegalArgumentException e) {
             throw new BadInput("units.model=" + s.getString("units.model") + " with learning.rule=" + name + ": " + e.getMessage());

@@ -122,7 +122,7 @@ final class GradientProbe {
 
     /** One training episode (T1 free steps, then T2 per nudged phase) followed by one evaluation episode. */
     Measurement measure(Settings s, long seed, Estimator est, double beta, boolean randomSign, int freeSteps, int nudgeSteps) {
-        if (est.shape().complex() && !net.activation().holomorphic()) {
+        if (est.shape().complex() && !net.presented().holomorphic()) {
             throw new BadInput("holomorphic EP needs a holomorphic activation (sigmoid or tanh), not " + net.activation().name());
         }
         PhaseSchedule schedule = new PhaseSchedule(1, freeSteps, nudgeSteps, beta, randomSign, seed, 1, 1, 1, est.shape());

@@ -133,7 +133,7 @@ public final class ImageScenario implements Scenario {
         trainSet = ImageShifts.augment(trainSet, 28, s.getInt("data.shifted-copies"), s.getInt("data.max-shift"),
                 RandomStreams.stream(seed, RandomStreams.Kind.DATA, 1));
         if (s.getString("data.encoding").equals("rate")) {
-            Activation act = Activation.named(s.getString("units.activation"));
+            Activation act = Common.presented(s);
             trainSet = RateEncoding.encode(trainSet, act);
             testSet = RateEncoding.encode(testSet, act);
         }

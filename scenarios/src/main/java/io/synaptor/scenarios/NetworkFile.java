@@ -14,6 +14,8 @@ import io.synaptor.network.Role;
 import io.synaptor.neurons.Activation;
 import io.synaptor.neurons.UnitModel;
 import io.synaptor.neurons.UnitModels;
+import io.synaptor.synapses.CouplingModel;
+import io.synaptor.synapses.Couplings;
 import io.synaptor.scheduler.RandomStreams;
 
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ final class NetworkFile {
     static final String POPULATIONS = "populations";
     static final String PROJECTIONS = "projections";
     private static final Set<String> POPULATION_KEYS = Set.of("name", "size", "role", "model");
-    private static final Set<String> PROJECTION_KEYS = Set.of("from", "to", "pattern", "delay", "init");
+    private static final Set<String> PROJECTION_KEYS = Set.of("from", "to", "pattern", "delay", "init", "coupling");
     private static final String POPULATIONS_EXAMPLE = "[{name = in, size = 2, role = input}, {name = out, size = 2, role = output}]";
 
     static List<Setting> settings() {
@@ -44,7 +46,7 @@ final class NetworkFile {
                         + "model (optional; default units.model)}; inputs take the data's input columns in order, outputs its targets"),
                 Setting.raw(PROJECTIONS, List.of(), "the couplings, each {from, to (population names; equal for lateral couplings, "
                         + "never a unit with itself), pattern = full | one-to-one (default full), delay (default network.delay), "
-                        + "init = glorot | zero (default glorot)}"));
+                        + "init = glorot | zero (default glorot), coupling (default network.coupling; one kind per network)}"));
     }
 
     /**
@@ -55,7 +57,8 @@ final class NetworkFile {
         Activation activation = Activation.named(s.getString("units.activation"));
         double dt = s.getDouble("time.dt");
         double temperature = s.getDouble("units.temperature");
-        List<Population> populations = populations(s, activation, dt, temperature, complex);
+        CouplingModel kind = couplingKind(s);
+        List<Population> populations = populations(s, kind.ends(activation), dt, temperature, complex);
         Map<String, Integer> index = new HashMap<>();
         for (int p = 0; p < populations.size(); p++) index.put(populations.get(p).name(), p);
         List<ConfigObject> entries = objects(s, PROJECTIONS, "[{from = in, to = out}]");
@@ -79,11 +82,38 @@ final class NetworkFile {
         NetworkSpec net;
         try {
             net = PopulationNetworks.build(populations, projections, activation, dt, temperature,
-                    RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
+                    RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0)).withCouplingModel(kind);
         } catch (IllegalArgumentException e) {
             throw new BadInput(PROJECTIONS + ": " + e.getMessage());
         }
         return Common.drawnDelays(s, seed, net); // from the stream layered nets draw their delays from
+    }
+
+    /**
+     * The projections' coupling kind: each may name one ({@code coupling}), network.coupling
+     * otherwise; all must agree, since every engine has a unit present one φ to all its couplings
+     * ({@link CouplingModel}).
+     */
+    private static CouplingModel couplingKind(Settings s) {
+        String kind = s.getString("network.coupling");
+        String namedBy = "network.coupling";
+        List<ConfigObject> entries = objects(s, PROJECTIONS, "[{from = in, to = out}]");
+        for (int k = 0; k < entries.size(); k++) {
+            if (!entries.get(k).containsKey("coupling")) continue;
+            String key = PROJECTIONS + "[" + k + "]";
+            String named = text(entries.get(k), key, "coupling");
+            if (!named.equals(kind) && !namedBy.equals("network.coupling")) {
+                throw new BadInput(key + ".coupling = " + named + " differs from " + namedBy + " = " + kind
+                        + ": a network couples through one kind (each unit presents one φ to all its couplings)");
+            }
+            kind = named;
+            namedBy = key + ".coupling";
+        }
+        try {
+            return Couplings.named(kind);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(namedBy + ": " + e.getMessage());
+        }
     }
 
     private static List<Population> populations(Settings s, Activation activation, double dt, double temperature, boolean complex) {

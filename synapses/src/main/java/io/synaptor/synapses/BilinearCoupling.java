@@ -1,27 +1,90 @@
 package io.synaptor.synapses;
 
+import com.google.auto.service.AutoService;
+import io.synaptor.neurons.Activation;
+
 /**
- * A driven coupling between oscillators i and j: energy J(t)·x_i·x_j with J(t) a
- * {@link DrivingProtocol} (this design, docs/scenarios.md#gmm-sampler). The force it puts on i is
- * −∂E/∂x_i = −J·x_j (and −J·x_i on j). Its learning signal uses only its two ends: with force errors
- * e_i, e_j (see {@link ForceMatching}, {@link ContrastiveOneStep}) the loss ½Σ e² has
- * ∂L/∂J = e_i·∂F_i/∂J + e_j·∂F_j/∂J = −(e_i·x_j + e_j·x_i).
+ * {@code bilinear}: e_ij = −W_ij·s_i·s_j, each end presenting its state, φ(s) = s (seed 000: the
+ * analog substrate's couplings −s_iᵀW s_j; with a quadratic self-energy, a Gaussian model). The
+ * force on an end is W·s_other whatever its activation, and a bias is a linear field −b·s; the
+ * unit's activation still bounds the state (its clip), nothing else.
  */
-public final class BilinearCoupling {
-    private BilinearCoupling() {
+@AutoService(CouplingModel.class)
+public final class BilinearCoupling implements CouplingModel {
+    @Override
+    public String name() {
+        return "bilinear";
     }
 
-    /** The force on one end, −J·x_other. */
-    public static double force(double coupling, double xOther) {
-        return -coupling * xOther;
+    @Override
+    public String description() {
+        return "−W·s_i·s_j: each end presents its state, whatever its activation (seed 000's analog substrate)";
     }
 
-    public static double energy(double coupling, double xi, double xj) {
-        return coupling * xi * xj;
+    @Override
+    public Activation ends(Activation unit) {
+        return new StateEnds(unit);
     }
 
-    /** ∂(½e_i² + ½e_j²)/∂J = −(e_i·x_j + e_j·x_i). */
-    public static double lossGradient(double ei, double xi, double ej, double xj) {
-        return -(ei * xj + ej * xi);
+    /** φ(s) = s, holomorphic (its complex form is z itself); the state's range is the unit's. */
+    private record StateEnds(Activation unit) implements Activation {
+        @Override
+        public double rho(double s) {
+            return s;
+        }
+
+        @Override
+        public double rhoPrime(double s) {
+            return 1.0;
+        }
+
+        @Override
+        public double rhoSecond(double s) {
+            return 0.0;
+        }
+
+        @Override
+        public double stateOf(double value) {
+            return unit.clip(value);
+        }
+
+        @Override
+        public double clip(double s) {
+            return unit.clip(s);
+        }
+
+        @Override
+        public boolean atBound(double s) {
+            return unit.atBound(s);
+        }
+
+        /** As holomorphic as the unit: a state projected onto a range (the hard sigmoid's) has no complex continuation. */
+        @Override
+        public boolean holomorphic() {
+            return unit.holomorphic();
+        }
+
+        @Override
+        public void rho(double re, double im, double[] out, int at) {
+            out[at] = re;
+            out[at + 1] = im;
+        }
+
+        @Override
+        public void rhoPrime(double re, double im, double[] out, int at) {
+            out[at] = 1.0;
+            out[at + 1] = 0.0;
+        }
+
+        @Override
+        public void rhoSecond(double re, double im, double[] out, int at) {
+            out[at] = 0.0;
+            out[at + 1] = 0.0;
+        }
+
+        @Override
+        public String name() {
+            return "state (bilinear coupling, " + unit.name() + " units)";
+        }
     }
 }

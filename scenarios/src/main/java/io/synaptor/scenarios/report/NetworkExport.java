@@ -69,11 +69,17 @@ public final class NetworkExport {
         m.put("inputs", boxed(net.inputs()));
         m.put("outputs", boxed(net.outputs()));
         m.put("activation", net.activation().name());
-        m.put("rho", switch (net.activation().name()) {
-            case "sigmoid" -> "rho(s) = 1 / (1 + exp(-(4 s - 2)))";
-            case "hard-sigmoid" -> "rho(s) = min(max(s, 0), 1); free states are clipped to [0, 1] after every step";
-            case "tanh" -> "rho(s) = tanh(s)";
-            default -> net.activation().name();
+        m.put("coupling", net.couplingModel().name());
+        String clip = net.activation().name().equals("hard-sigmoid") ? "; free states are clipped to [0, 1] after every step" : "";
+        m.put("rho", switch (net.couplingModel().name()) { // what each unit presents to its couplings (CouplingModel.ends)
+            case "bilinear" -> "rho(s) = s (bilinear couplings: every unit presents its state)" + clip;
+            case "pairwise" -> switch (net.activation().name()) {
+                case "sigmoid" -> "rho(s) = 1 / (1 + exp(-(4 s - 2)))";
+                case "hard-sigmoid" -> "rho(s) = min(max(s, 0), 1)" + clip;
+                case "tanh" -> "rho(s) = tanh(s)";
+                default -> net.activation().name();
+            };
+            default -> net.presented().name();
         });
         m.put("dt", net.dt());
         m.put("temperature", net.temperature());
