@@ -164,7 +164,13 @@ class NetworkFileTest {
                 Arguments.of("missing size", "populations = [" + in + ", {name = h, role = hidden}, " + out + "]\n" + both,
                         "populations[1].size is missing"),
                 Arguments.of("a pair twice", "populations = [" + in + ", {name = h, size = 4, role = hidden}, " + out + "]\n"
-                        + "projections = [{from = in, to = h}, {from = h, to = in}, {from = h, to = out}]\n", "again"));
+                        + "projections = [{from = in, to = h}, {from = h, to = in}, {from = h, to = out}]\n", "again"),
+                Arguments.of("two coupling kinds", "populations = [" + in + ", {name = h, size = 4, role = hidden}, " + out + "]\n"
+                        + "projections = [{from = in, to = h, coupling = bilinear}, {from = h, to = out, coupling = pairwise}]\n",
+                        "projections[1].coupling = pairwise differs from projections[0].coupling = bilinear"),
+                Arguments.of("unknown coupling", "populations = [" + in + ", {name = h, size = 4, role = hidden}, " + out + "]\n"
+                        + "projections = [{from = in, to = h, coupling = bilinar}, {from = h, to = out}]\n",
+                        "projections[0].coupling: unknown coupling 'bilinar'"));
     }
 
     @ParameterizedTest(name = "{0}")
