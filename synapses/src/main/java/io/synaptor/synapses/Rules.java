@@ -1,44 +1,27 @@
 package io.synaptor.synapses;
 
+import io.synaptor.neurons.PluginRegistry;
+
 import java.util.List;
-import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.TreeMap;
 
 /**
  * The learning rules on the class path, by their setting name ({@code learning.rule}): every
- * {@link RuleProvider} {@link ServiceLoader} finds, the built-in ones and any plug-in's.
+ * {@link RuleProvider} {@link java.util.ServiceLoader} finds, the built-in ones and any plug-in's.
  */
 public final class Rules {
     private Rules() {
     }
 
-    private static final Map<String, RuleProvider> PROVIDERS = load();
-
-    private static Map<String, RuleProvider> load() {
-        Map<String, RuleProvider> byName = new TreeMap<>();
-        for (RuleProvider p : ServiceLoader.load(RuleProvider.class, Rules.class.getClassLoader())) {
-            RuleProvider before = byName.putIfAbsent(p.name(), p);
-            if (before != null) {
-                throw new IllegalStateException("two learning rules are called '" + p.name() + "': "
-                        + before.getClass().getName() + " and " + p.getClass().getName());
-            }
-        }
-        return Map.copyOf(byName);
-    }
+    private static final PluginRegistry<RuleProvider> PROVIDERS = new PluginRegistry<>(RuleProvider.class, "learning rule", RuleProvider::name);
 
     /** The names of the rules found, sorted. */
     public static List<String> names() {
-        return PROVIDERS.keySet().stream().sorted().toList();
+        return PROVIDERS.names();
     }
 
     /** The rule called {@code name}; an unknown name is an error that lists the known ones. */
     public static RuleProvider named(String name) {
-        RuleProvider p = PROVIDERS.get(name);
-        if (p == null) {
-            throw new IllegalArgumentException("unknown learning rule '" + name + "' (known: " + String.join(", ", names()) + ")");
-        }
-        return p;
+        return PROVIDERS.named(name);
     }
 
     /** The rule, learning at {@code rate}, with the optimizer's steps (plain or {@link AdaptiveStep}, decaying per epoch). */
