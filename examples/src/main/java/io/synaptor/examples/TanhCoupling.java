@@ -2,6 +2,7 @@ package io.synaptor.examples;
 
 import com.google.auto.service.AutoService;
 import io.synaptor.neurons.Activation;
+import io.synaptor.synapses.CouplingEnds;
 import io.synaptor.synapses.CouplingModel;
 
 /**
@@ -34,72 +35,6 @@ public final class TanhCoupling implements CouplingModel {
 
     @Override
     public Activation ends(Activation unit) {
-        return new TanhEnds(unit);
-    }
-
-    /** φ = tanh (φ' = 1 − tanh², φ'' = −2 tanh·(1 − tanh²)), real and complex; the state's range is the unit's. */
-    private record TanhEnds(Activation unit) implements Activation {
-        @Override
-        public double rho(double s) {
-            return TANH.rho(s);
-        }
-
-        @Override
-        public double rhoPrime(double s) {
-            return TANH.rhoPrime(s);
-        }
-
-        /** The engines pass φ(s) along, which saves the second tanh. */
-        @Override
-        public double rhoPrime(double s, double phi) {
-            return TANH.rhoPrime(s, phi);
-        }
-
-        @Override
-        public double rhoSecond(double s) {
-            return TANH.rhoSecond(s);
-        }
-
-        /** atanh v, v kept in [−1 + 10⁻³, 1 − 10⁻³], then in the unit's range. */
-        @Override
-        public double stateOf(double value) {
-            return unit.clip(TANH.stateOf(value));
-        }
-
-        @Override
-        public double clip(double s) {
-            return unit.clip(s);
-        }
-
-        @Override
-        public boolean atBound(double s) {
-            return unit.atBound(s);
-        }
-
-        /** As holomorphic as the unit: a state projected onto a range (the hard sigmoid's) has no complex continuation. */
-        @Override
-        public boolean holomorphic() {
-            return unit.holomorphic();
-        }
-
-        @Override
-        public void rho(double re, double im, double[] out, int at) {
-            TANH.rho(re, im, out, at);
-        }
-
-        @Override
-        public void rhoPrime(double re, double im, double[] out, int at) {
-            TANH.rhoPrime(re, im, out, at);
-        }
-
-        @Override
-        public void rhoSecond(double re, double im, double[] out, int at) {
-            TANH.rhoSecond(re, im, out, at);
-        }
-
-        @Override
-        public String name() {
-            return "tanh (tanh coupling, " + unit.name() + " units)";
-        }
+        return new CouplingEnds(TANH, unit); // φ, φ', φ'' (real and complex) are tanh's; the state's range is the unit's
     }
 }

@@ -7,7 +7,7 @@ import io.synaptor.neurons.Activation;
  * {@code bilinear}: e_ij = −W_ij·s_i·s_j, each end presenting its state, φ(s) = s (seed 000: the
  * analog substrate's couplings −s_iᵀW s_j; with a quadratic self-energy, a Gaussian model). The
  * force on an end is W·s_other whatever its activation, and a bias is a linear field −b·s; the
- * unit's activation still bounds the state (its clip), nothing else.
+ * unit's activation still bounds the state (its clip), nothing else ({@link CouplingEnds}).
  */
 @AutoService(CouplingModel.class)
 public final class BilinearCoupling implements CouplingModel {
@@ -23,11 +23,11 @@ public final class BilinearCoupling implements CouplingModel {
 
     @Override
     public Activation ends(Activation unit) {
-        return new StateEnds(unit);
+        return new CouplingEnds(STATE, unit);
     }
 
-    /** φ(s) = s, holomorphic (its complex form is z itself); the state's range is the unit's. */
-    private record StateEnds(Activation unit) implements Activation {
+    /** φ(s) = s, holomorphic (its complex form is z itself). */
+    private static final Activation STATE = new Activation() {
         @Override
         public double rho(double s) {
             return s;
@@ -45,23 +45,12 @@ public final class BilinearCoupling implements CouplingModel {
 
         @Override
         public double stateOf(double value) {
-            return unit.clip(value);
+            return value;
         }
 
-        @Override
-        public double clip(double s) {
-            return unit.clip(s);
-        }
-
-        @Override
-        public boolean atBound(double s) {
-            return unit.atBound(s);
-        }
-
-        /** As holomorphic as the unit: a state projected onto a range (the hard sigmoid's) has no complex continuation. */
         @Override
         public boolean holomorphic() {
-            return unit.holomorphic();
+            return true;
         }
 
         @Override
@@ -84,7 +73,7 @@ public final class BilinearCoupling implements CouplingModel {
 
         @Override
         public String name() {
-            return "state (bilinear coupling, " + unit.name() + " units)";
+            return "state";
         }
-    }
+    };
 }

@@ -33,6 +33,7 @@ public interface CouplingModel {
      * {@code rhoSecond} are φ, φ' and φ'' (and their complex forms, for holomorphic EP); its
      * {@code clip} and {@code atBound} must stay the unit's, since they bound the state, not the
      * coupling; its {@code stateOf} is φ⁻¹ (an input clamped to present a value).
+     * {@link CouplingEnds} builds one from φ and the unit's activation.
      */
     Activation ends(Activation unit);
 
