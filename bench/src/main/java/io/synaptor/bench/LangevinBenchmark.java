@@ -112,7 +112,7 @@ public final class LangevinBenchmark {
      * drives from one pass) that is ≳ 10 µs of work a step, against the ≈ 4 messages of ≈ 1 µs each a
      * block handles a step (its ends' states in, its drives out; docs/performance.md).
      */
-    static final long PAIRS_PER_BLOCK = 10_000;
+    public static final long PAIRS_PER_BLOCK = 10_000;
 
     /**
      * How many slices a network of {@code pairs} coupled pairs is cut into, at most {@code most}: the
@@ -120,7 +120,7 @@ public final class LangevinBenchmark {
      * Messages grow as 2s² a step (s² states, s² drives), the work does not: a small network on fewer,
      * larger slices spends less of its step on messages (N = 1,000 at 10 %: 2 slices; 10,000 at 1 %: 4).
      */
-    static int slicesFor(long pairs, int most) {
+    public static int slicesFor(long pairs, int most) {
         int s = most;
         while (s > 1 && pairs < PAIRS_PER_BLOCK * s * (s + 1) / 2) s--;
         return s;

@@ -99,6 +99,19 @@ class LangevinEngineTest {
     }
 
     /**
+     * The bench's slice count: the largest s with s(s + 1)/2 blocks of ≥ M pairs each on average, by the
+     * quadratic formula s = ⌊(√(1 + 8·pairs/M) − 1)/2⌋, capped by the request and at least 1 — here the
+     * bench's two networks (49,873 and 498,221 pairs: 2 and 4 slices) and the edges of each step.
+     */
+    @ParameterizedTest(name = "{0} pairs, at most {1} slices")
+    @CsvSource({"49873, 4", "498221, 4", "498221, 3", "29999, 4", "30000, 4", "59999, 4", "60000, 4", "9999, 4", "1, 1"})
+    void sliceCountKeepsBlocksLarge(long pairs, int most) {
+        double m = LangevinBenchmark.PAIRS_PER_BLOCK;
+        int want = (int) Math.max(1, Math.min(most, Math.floor((Math.sqrt(1 + 8 * pairs / m) - 1) / 2)));
+        assertEquals(want, LangevinBenchmark.slicesFor(pairs, most));
+    }
+
+    /**
      * Plain, and with delays of 3 steps, jitter, Poisson updates: with the trace on, the run's summary —
      * final states, message counts by kind, the trace's records — is the same on 1 and 4 threads; the
      * timing models change the run (so they reached the actors).
