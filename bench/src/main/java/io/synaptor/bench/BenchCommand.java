@@ -64,7 +64,7 @@ public final class BenchCommand implements Subcommand {
     Integer stepsGiven;
     int steps;
 
-    @Option(names = "--slices", description = "langevin: population slices, one actor each (default 4)")
+    @Option(names = "--slices", description = "langevin: at most this many population slices, one actor each (default 4; fewer on a small network: LangevinBenchmark.slicesFor)")
     int slices = 4;
 
     @Option(names = "--delay", description = "langevin: link delay in steps (network.delay; default 1)")

@@ -108,8 +108,27 @@ public final class LangevinBenchmark {
     }
 
     /**
+     * The fewest coupled pairs a block (synapse actor) should hold on average: at ≈ 1 ns a pair (both
+     * drives from one pass) that is ≳ 10 µs of work a step, against the ≈ 4 messages of ≈ 1 µs each a
+     * block handles a step (its ends' states in, its drives out; docs/performance.md).
+     */
+    public static final long PAIRS_PER_BLOCK = 10_000;
+
+    /**
+     * How many slices a network of {@code pairs} coupled pairs is cut into, at most {@code most}: the
+     * most whose s(s + 1)/2 blocks hold {@link #PAIRS_PER_BLOCK} pairs each on average (at least one).
+     * Messages grow as 2s² a step (s² states, s² drives), the work does not: a small network on fewer,
+     * larger slices spends less of its step on messages (N = 1,000 at 10 %: 2 slices; 10,000 at 1 %: 4).
+     */
+    public static int slicesFor(long pairs, int most) {
+        int s = most;
+        while (s > 1 && pairs < PAIRS_PER_BLOCK * s * (s + 1) / 2) s--;
+        return s;
+    }
+
+    /**
      * @param sizes  N of each network, with {@code connectivity[k]} the share of pairs coupled
-     * @param slices population slices (unit actors) per network
+     * @param slices at most this many population slices (unit actors) per network ({@link #slicesFor})
      */
     public static Report run(int[] sizes, double[] connectivity, int steps, int slices, int threads, Options options, PrintStream log) {
         List<Row> rows = new ArrayList<>();
@@ -117,7 +136,8 @@ public final class LangevinBenchmark {
             LangevinNetwork.Spec spec = new LangevinNetwork.Spec(sizes[k], connectivity[k], 1.0, 1.0, 0.1, 0.05, 20240601L);
             log.printf(Locale.ROOT, "langevin benchmark: building N = %,d …%n", sizes[k]);
             LangevinNetwork net = new LangevinNetwork(spec);
-            SimulationSpec sim = simulation(net, steps, slices, options);
+            int cut = slicesFor(net.couplings() / 2, slices);
+            SimulationSpec sim = simulation(net, steps, cut, options);
             double[] want = net.run(steps, options.delay());
             double threadSeconds = Double.MAX_VALUE;
             double actorSeconds = Double.MAX_VALUE;
@@ -136,7 +156,7 @@ public final class LangevinBenchmark {
             for (double v : want) {
                 if (!Double.isFinite(v)) throw new IllegalStateException("the Langevin network diverged (a state is " + v + ")");
             }
-            rows.add(new Row(sizes[k], connectivity[k], net.couplings(), steps, slices(spec.size(), slices), threadSeconds,
+            rows.add(new Row(sizes[k], connectivity[k], net.couplings(), steps, slices(spec.size(), cut), threadSeconds,
                     actorSeconds, options.plain() ? worst : Double.NaN));
         }
         return new Report(threads, rows);

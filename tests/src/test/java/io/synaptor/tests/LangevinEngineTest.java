@@ -71,12 +71,12 @@ class LangevinEngineTest {
 
     /**
      * Measured largest deviations from the equations over 60 steps: reference loop 0 (its sparse product adds
-     * in the same order); actors, 4 slices 6.7e-16 (delay 1) and 4.8e-15 (delay 3), unit granularity 4.2e-15 —
+     * in the same order); actors, 4 slices 6.7e-16 (delay 1) and 4.8e-15 (delay 3), 2 slices 1.2e-15, unit granularity 4.2e-15 —
      * round-off of the field summed per block or synapse. The bound 5e-14 is 10× that and far below a wrong
      * term, step or delay (≥ 1e-4).
      */
     @ParameterizedTest(name = "delay {0}, {1} slices")
-    @CsvSource({"1, 4", "3, 4", "1, 120"})
+    @CsvSource({"1, 4", "3, 4", "1, 2", "1, 120"}) // 2: the bench's cut at N = 1,000 (one cross block)
     void actorsAndReferenceFollowTheEquations(int delay, int slices) {
         double[] want = equations(delay);
         LangevinNetwork net = new LangevinNetwork(SPEC);
@@ -96,6 +96,19 @@ class LangevinEngineTest {
         assertArrayEquals(want, got, 5e-14);
         double meanSquare = java.util.Arrays.stream(got).map(x -> x * x).average().orElseThrow();
         assertTrue(meanSquare > 0.3, "the units left the barrier's top: ⟨s²⟩ = " + meanSquare);
+    }
+
+    /**
+     * The bench's slice count: the largest s with s(s + 1)/2 blocks of ≥ M pairs each on average, by the
+     * quadratic formula s = ⌊(√(1 + 8·pairs/M) − 1)/2⌋, capped by the request and at least 1 — here the
+     * bench's two networks (49,873 and 498,221 pairs: 2 and 4 slices) and the edges of each step.
+     */
+    @ParameterizedTest(name = "{0} pairs, at most {1} slices")
+    @CsvSource({"49873, 4", "498221, 4", "498221, 3", "29999, 4", "30000, 4", "59999, 4", "60000, 4", "9999, 4", "1, 1"})
+    void sliceCountKeepsBlocksLarge(long pairs, int most) {
+        double m = LangevinBenchmark.PAIRS_PER_BLOCK;
+        int want = (int) Math.max(1, Math.min(most, Math.floor((Math.sqrt(1 + 8 * pairs / m) - 1) / 2)));
+        assertEquals(want, LangevinBenchmark.slicesFor(pairs, most));
     }
 
     /**
