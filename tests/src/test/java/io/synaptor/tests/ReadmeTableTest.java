@@ -363,17 +363,23 @@ class ReadmeTableTest {
                 double documented = minimum(row, "\\(median " + NUMBER + "\\)");
                 atLeast("ratio dense / actors", ratio, documented / MACHINE_MARGIN);
             }
-            case "langevin" -> { // per network size N: the same bits, and the actors' speed-up over one thread
+            case "langevin" -> { // per network size N: equal to round-off, and the actors' speed-up over one thread
                 Matcher m = Pattern.compile("N = ([0-9,]+), .*?ratio " + NUMBER + "; final states differ by " + NUMBER,
                         Pattern.DOTALL).matcher(printed);
+                double roundOff = minimum(row, "≤ " + NUMBER); // the README's bound: each block sums its own fields
                 int sizes = 0;
                 while (m.find()) {
                     sizes++;
-                    Matcher d = Pattern.compile("N = " + m.group(1) + " at [^:]*: " + NUMBER + " vs " + NUMBER + " M").matcher(row.result());
+                    // the README gives ranges, "one thread LOW–HIGH vs actors LOW–HIGH M": the documented ratio is the worst pairing
+                    String range = NUMBER + "(?:–" + NUMBER + ")?";
+                    Matcher d = Pattern.compile("N = " + m.group(1) + " at [^:]*: " + range + " vs " + range + " M").matcher(row.result());
                     assertTrue(d.find(), "no figures for N = " + m.group(1) + " in " + row.result());
-                    assertEquals(0.0, number(m.group(3)), 0.0, "one thread and actors must give the same bits");
-                    atLeast("N = " + m.group(1) + ": actors / one thread", number(m.group(2)),
-                            number(d.group(2)) / number(d.group(1)) / MACHINE_MARGIN);
+                    double oneThreadHigh = number(d.group(2) != null ? d.group(2) : d.group(1));
+                    double actorsLow = number(d.group(3));
+                    double differ = number(m.group(3));
+                    seen("N = " + m.group(1) + ": final states differ by " + differ + " (README ≤ " + roundOff + ")");
+                    assertTrue(differ <= roundOff, "N = " + m.group(1) + ": one thread and actors differ by " + differ + ", README ≤ " + roundOff);
+                    atLeast("N = " + m.group(1) + ": actors / one thread", number(m.group(2)), actorsLow / oneThreadHigh / MACHINE_MARGIN);
                 }
                 assertTrue(sizes > 0, printed);
             }
