@@ -329,11 +329,14 @@ public final class SynchronousSimulation {
                 }
                 if (t <= holdThrough) continue; // a reset's hold: the drives in force were sent before it
                 if (!(ex != null && clampOutputs) && !update.updates(u, t)) continue; // holds its state this step
+                if (ex != null && clampOutputs) { // the rule holds the output: it does not integrate, so it draws no noise
+                    System.arraycopy(clampTo[u], 0, s[u], 0, batch);
+                    continue;
+                }
                 for (int b = 0; b < batch; b++) {
                     double g = dyns[u].isNoisy() ? rng[u].nextGaussian() : 0.0;
                     double y = ex == null ? 0.0 : train.y()[ex[b]][outputIndex[u]];
-                    if (ex != null && clampOutputs) s[u][b] = clampTo[u][b];
-                    else dyns[u].step(s[u], b, field[u], bias[u], stepBeta, stepBetaIm, y, g);
+                    dyns[u].step(s[u], b, field[u], bias[u], stepBeta, stepBetaIm, y, g);
                 }
             }
             relax.passed(t);

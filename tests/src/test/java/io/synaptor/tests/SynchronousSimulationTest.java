@@ -55,6 +55,7 @@ class SynchronousSimulationTest {
             "2-5-4-2, 2, 0.01, true, centered",
             "2-6-2, 1, 0.0, false, centered",
             "2-5-4-2, 2, 0.0, true, chl",
+            "2-5-4-2, 2, 0.01, true, chl",
             "2-6-2, 1, 0.01, true, continual",
             "2-5-4-2, 2, 0.01, true, holomorphic circle 3",
             "2-6-2, 1, 0.0, false, holomorphic online",
