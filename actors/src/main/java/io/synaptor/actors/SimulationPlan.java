@@ -1,6 +1,7 @@
 package io.synaptor.actors;
 
 import io.synaptor.network.ResetHold;
+import io.synaptor.network.SliceEpisode;
 import io.synaptor.network.Coupling;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.PhaseSchedule;
@@ -175,12 +176,13 @@ final class SimulationPlan {
             }
         }
         UnitDynamics dynamics = net.dynamics(units[0], complex);
-        UnitActor.Setup setup = new UnitActor.Setup(units, outIdx, slotsOf.get(slice).size(), schedule.batch(), biases,
+        SliceEpisode.Setup episode = new SliceEpisode.Setup(units, outIdx, schedule.batch(), biases,
                 dynamics, biasRules, schedule, spec.reset() || spec.persistent() != null,
-                Rules.named(spec.rule()).clamp(), noise, timing, clocks,
+                Rules.named(spec.rule()).clamp(), noise, timing.update(), clocks,
                 spec.persistent() == null ? null
                         : spec.persistent().states(units[0], schedule, size, dynamics.components()),
                 spec.residualThreshold(), ResetHold.steps(net, timing));
+        UnitActor.Setup setup = new UnitActor.Setup(episode, slotsOf.get(slice).size(), timing);
         int[] positions = spec.monitor().positionsIn(units, true);
         StateMonitor monitor = positions == null ? null
                 : new StateMonitor(spec.monitor(), schedule, positions, schedule.batch(), row, row / schedule.batch());
