@@ -15,10 +15,12 @@ import java.util.SplittableRandom;
  * outputs' nudge β(t) and targets, a rule's output clamp, the reset (or persistent states) at each
  * episode's start and the hold after it, centered EP's return to the free state, the relaxation
  * check's residual at each phase's end, the step of every unit under the update model, and, at each
- * state time, the biases' learning and the free outputs' report. Both engines run their slices
- * through it — the unit actor (which adds the time protocol: inboxes, the field as the sum of
- * drives, the outbox, traces, monitors) and the synchronous simulation (one slice per unit) — so
- * they take the same steps by construction.
+ * state time, the biases' learning and the free outputs' report. The unit actor hosts it and adds
+ * the time protocol (inboxes, the field as the sum of drives, the outbox, traces, monitors): the
+ * actor is the host, this is the model it runs (Lava's Process/ProcessModel split). The
+ * {@link SynchronousSimulation} writes the same semantics out again on purpose, as the independent
+ * second computation the actors are checked against (SynchronousSimulationTest), so it does not
+ * use this class.
  *
  * <p>Every vector holds the slice's units one after the other, each as its minibatch ({@code row}
  * = components × batch entries); complex units interleave re/im.
