@@ -102,7 +102,6 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private final SliceEpisode.Setup slice;
     private final UnitDynamics dynamics;
     private final long endTime;
-    private final ActorRef<TeacherActor.Command> teacher;
     private final ActorRef<ProbeActor.Command> probe;
     private final TimedInbox<double[]>[] inbox;
     private final double[][] applied;
@@ -111,6 +110,8 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private final int size;
     private final int row;                      // entries per unit: components × batch
     private final ArrayDeque<Target>[] targets; // per unit of the slice (outputs only)
+    private final SliceEpisode.Targets targetSource = this::targetFor;        // made once: no allocation per step
+    private final SliceEpisode.FreeOutputs freeOutputs;  // to the teacher
     private List<ActorRef<SynapseActor.Command>> synapses;
     private long t;
     private int scan;
@@ -138,7 +139,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         this.lag = Math.max(0, setup.timing().freeLag());
         this.endTime = slice.schedule().endTime();
         this.outbox = new StateOutbox(setup.timing(), endTime, new ToSynapses());
-        this.teacher = teacher;
+        this.freeOutputs = (output, e, values) -> teacher.tell(new TeacherActor.FreeOutput(output, e, values));
         this.probe = probe;
         this.inbox = new TimedInbox[setup.slots()];
         for (int k = 0; k < inbox.length; k++) inbox[k] = new TimedInbox<>(-1);
@@ -200,7 +201,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private void advance() {
         if (synapses == null) return;
         while (!halted && t < endTime && inputsKnownThrough(t - lag)) {
-            if (!episode.nudges(t, this::targetFor)) return; // a nudged output waits for its target
+            if (!episode.nudges(t, targetSource)) return; // a nudged output waits for its target
             for (int k = 0; k < inbox.length; k++) {
                 if (inbox[k].advanceTo(t)) {
                     double[] now = inbox[k].current();
@@ -250,7 +251,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         double[] rho = new double[s.length];
         dynamics.rhoAll(s, rho);
         rhoNow = rho;
-        episode.arrive(t, rho, (output, e, values) -> teacher.tell(new TeacherActor.FreeOutput(output, e, values)));
+        episode.arrive(t, rho, freeOutputs);
         outbox.offer(t, rho);
         if (t == endTime) {
             if (log != null) log.flush();
