@@ -55,7 +55,7 @@ class DocsSnippetsTest {
                 }
             });
         }
-        assertEquals(3, units.size(), "docs/tutorial.md's Java blocks"); // the rule, Experiment, the actors
+        assertEquals(4, units.size(), "docs/tutorial.md's Java blocks"); // the rule, the coupling, Experiment, the actors
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> errors = new DiagnosticCollector<>();
         Path out = Files.createTempDirectory("snippets");
