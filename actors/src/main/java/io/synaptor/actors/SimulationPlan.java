@@ -165,7 +165,7 @@ final class SimulationPlan {
             int u = units[k];
             clocks[k] = ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.UNIT, u));
             biases[k] = net.biases()[u];
-            biasRules[k] = Rules.create(spec.rule(), clocks[k], spec.rateOfProjection(net.layerOf()[u] - 1), spec.optimizer());
+            biasRules[k] = Rules.create(spec.rule(), clocks[k], spec.rates().bias(u, spec.rate()), spec.optimizer());
             noise[k] = RandomStreams.stream(spec.seed(), RandomStreams.Kind.UNIT, u);
             outIdx[k] = outputIndex[u];
         }
@@ -220,7 +220,7 @@ final class SimulationPlan {
             cellJ[cell] = positionOf[c.j()];
             w[cell] = c.weight();
             index[cell] = k;
-            rates[cell] = spec.rateOfProjection(Math.min(layerOf[c.i()], layerOf[c.j()]));
+            rates[cell] = spec.rates().coupling(k, spec.rate());
         }
         SynapseActor.Ends ends = new SynapseActor.Ends(
                 unitsI, refI, slotsOf.get(block.sliceI()).indexOf(b),

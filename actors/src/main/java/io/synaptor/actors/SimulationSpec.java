@@ -1,6 +1,7 @@
 package io.synaptor.actors;
 
 import io.synaptor.network.LabeledData;
+import io.synaptor.network.LearningRates;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.PersistentStates;
 import io.synaptor.network.PhaseSchedule;
@@ -21,8 +22,8 @@ import io.synaptor.synapses.Optimizer;
  *                  couplings between two slices (DESIGN.md, "Granularity"; needs a layered net)
  * @param persistent null, or the stores of persistent free states: each training example starts its
  *                   free phase where its last one ended, test examples at rest ({@link PersistentStates}); implies reset
- * @param projectionRates per-projection learning rates of a layered net (input projection first; a
- *                        unit's bias learns at the rate of the projection below it), or empty: {@code rate} everywhere
+ * @param rates  the learning rate of every coupling and every unit's bias ({@link LearningRates}; its
+ *               empty form: {@code rate} everywhere)
  * @param optimizer how each synapse steps: plain SGD or Adam's per-weight moments, every rate multiplied by γ^e in
  *                  epoch e ({@link Optimizer}; γ = 1: constant)
  * @param monitor   which units' states and couplings' weights to record, when ({@link Monitor#NONE}: nothing)
@@ -31,7 +32,7 @@ import io.synaptor.synapses.Optimizer;
  */
 public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String rule, double rate,
                              LabeledData train, LabeledData test, boolean reset, long seed, int window,
-                             Timing timing, int blockSize, double[] projectionRates, PersistentStates.Bank persistent,
+                             Timing timing, int blockSize, LearningRates rates, PersistentStates.Bank persistent,
                              Optimizer optimizer, Monitor monitor, double tolerance) {
 
     /**
@@ -48,7 +49,7 @@ public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String
     /** A builder that starts from this run's values. */
     public Builder toBuilder() {
         return new Builder(network, schedule, train, test).rule(rule).rate(rate).reset(reset).seed(seed).window(window)
-                .timing(timing).blockSize(blockSize).projectionRates(projectionRates).persistent(persistent)
+                .timing(timing).blockSize(blockSize).rates(rates).persistent(persistent)
                 .optimizer(optimizer).monitor(monitor).tolerance(tolerance);
     }
 
@@ -81,6 +82,7 @@ public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String
         private Timing timing;
         private int blockSize = 1;
         private double[] projectionRates = new double[0];
+        private LearningRates rates;
         private PersistentStates.Bank persistent;
         private Optimizer optimizer = Optimizer.SGD;
         private Monitor monitor = Monitor.NONE;
@@ -130,8 +132,18 @@ public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String
             return this;
         }
 
-        public Builder projectionRates(double[] rates) {
-            this.projectionRates = rates;
+        /**
+         * Per projection of a layered net ({@code learning.rates}; {@link LearningRates#perLayer}),
+         * turned into per-coupling rates when the spec is built; empty: the rate everywhere.
+         */
+        public Builder projectionRates(double[] perLayer) {
+            this.projectionRates = perLayer;
+            return this;
+        }
+
+        /** Every coupling's and bias's rate, set directly (a network file's projections); wins over {@link #projectionRates}. */
+        public Builder rates(LearningRates r) {
+            this.rates = r;
             return this;
         }
 
@@ -161,14 +173,10 @@ public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String
         }
 
         public SimulationSpec build() {
+            LearningRates r = rates != null ? rates : LearningRates.perLayer(network, rate, projectionRates);
             return new SimulationSpec(network, schedule, rule, rate, train, test, reset, seed, window, timing, blockSize,
-                    projectionRates, persistent, optimizer, monitor, tolerance);
+                    r, persistent, optimizer, monitor, tolerance);
         }
-    }
-
-    /** The learning rate of the couplings between layers l and l + 1 (and of layer l + 1's biases). */
-    public double rateOfProjection(int l) {
-        return projectionRates.length == 0 || l < 0 ? rate : projectionRates[l];
     }
 
     public SimulationSpec {
@@ -184,10 +192,7 @@ public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String
         if (optimizer == null) throw new IllegalArgumentException("a run needs an optimizer");
         if (!(tolerance > 0)) throw new IllegalArgumentException("the relaxation tolerance must be positive, got " + tolerance);
         if (blockSize < 1) throw new IllegalArgumentException("the block size must be ≥ 1, got " + blockSize);
-        int projections = java.util.Arrays.stream(network.layerOf()).max().orElse(0);
-        if (projectionRates.length != 0 && projectionRates.length != projections) {
-            throw new IllegalArgumentException("one learning rate per projection (" + projections + "), got " + projectionRates.length);
-        }
+        rates.check(network);
         if (blockSize > 1 && java.util.Arrays.stream(network.layerOf()).anyMatch(l -> l < 0)) {
             throw new IllegalArgumentException("block granularity needs a layered network");
         }

@@ -3,6 +3,7 @@ package io.synaptor.actors;
 import io.synaptor.synapses.Optimizer;
 import io.synaptor.network.Coupling;
 import io.synaptor.network.LabeledData;
+import io.synaptor.network.LearningRates;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.PhaseSchedule;
 import io.synaptor.network.Role;
@@ -53,7 +54,7 @@ final class SpecCodec {
                 .setRandomSign(p.randomSign()).setScheduleSeed(p.seed()).setEpochs(p.epochs())
                 .setShapeForm(ShapeForm.valueOf("FORM_" + p.shape().form().name())).setShapePoints(p.shape().points()).setShapeWarmup(p.shape().warmup())
                 .setFirstEpoch(p.firstEpoch());
-        b.setRule(s.rule()).setRate(s.rate()).addAllProjectionRates(boxed(s.projectionRates())).setRateDecay(s.optimizer().decay()).setOptimizer(s.optimizer().kind().settingName())
+        b.setRule(s.rule()).setRate(s.rate()).addAllCouplingRates(boxed(s.rates().couplings())).addAllBiasRates(boxed(s.rates().biases())).setRateDecay(s.optimizer().decay()).setOptimizer(s.optimizer().kind().settingName())
                 .setTolerance(s.tolerance());
         b.addAllTrainX(rows(s.train().x())).addAllTrainY(rows(s.train().y()))
                 .addAllTestX(rows(s.test().x())).addAllTestY(rows(s.test().y()));
@@ -91,7 +92,7 @@ final class SpecCodec {
         Timing timing = new Timing(new UpdateModel(b.getUpdateSeed(), doubles(b.getUpdateRatesList())), b.getJitter(), b.getDrop(),
                 b.getClockSkew(), b.getTimingSeed(), b.getSendThreshold(), b.getMessageWindow(), b.getFreeLag());
         return new SimulationSpec(net, schedule, b.getRule(), b.getRate(), train, test, b.getReset(), b.getSeed(), b.getWindow(),
-                timing, b.getBlockSize(), doubles(b.getProjectionRatesList()), null, Optimizer.of(b.getOptimizer(), b.getRateDecay()),
+                timing, b.getBlockSize(), new LearningRates(doubles(b.getCouplingRatesList()), doubles(b.getBiasRatesList())), null, Optimizer.of(b.getOptimizer(), b.getRateDecay()),
                 Monitor.NONE, b.getTolerance()); // monitors are refused in cluster mode
     }
 }

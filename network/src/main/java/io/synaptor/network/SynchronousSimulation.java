@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
-import java.util.function.IntToDoubleFunction;
 
 /**
  * The actors' virtual-time dynamics computed a second way: one thread, global arrays, a plain
@@ -81,6 +80,7 @@ public final class SynchronousSimulation {
         private boolean persistent;
         private Optimizer optimizer = Optimizer.SGD;
         private double[] projectionRates = new double[0];
+        private LearningRates rates;
 
         private Run(NetworkSpec net, PhaseSchedule schedule, LabeledData train, LabeledData test) {
             this.net = net;
@@ -154,15 +154,22 @@ public final class SynchronousSimulation {
             return this;
         }
 
+        /** Every coupling's and bias's rate, set directly (as the actors' {@code SimulationSpec.Builder.rates}); wins over {@link #projectionRates}. */
+        public Run rates(LearningRates r) {
+            this.rates = r;
+            return this;
+        }
+
         public Result run() {
-            return simulate(net, schedule, rule, rate, train, test, reset, noise, timing, persistent, optimizer, projectionRates);
+            LearningRates r = rates != null ? rates : LearningRates.perLayer(net, rate, projectionRates);
+            r.check(net);
+            return simulate(net, schedule, rule, rate, train, test, reset, noise, timing, persistent, optimizer, r);
         }
     }
 
     private static Result simulate(NetworkSpec net, PhaseSchedule schedule, String rule, double rate, LabeledData train,
                                    LabeledData test, boolean reset, IntFunction<SplittableRandom> noise, Timing timing,
-                                   boolean persistent, Optimizer optimizer, double[] projectionRates) {
-        IntToDoubleFunction rateOf = l -> projectionRates.length == 0 || l < 0 ? rate : projectionRates[l]; // as SimulationSpec.rateOfProjection
+                                   boolean persistent, Optimizer optimizer, LearningRates rates) {
         UpdateModel update = timing.update();
         OutputClamp clamp = Rules.named(rule).clamp(); // null: outputs are nudged, not clamped
         boolean clampOutputs = clamp != null;
@@ -195,7 +202,7 @@ public final class SynchronousSimulation {
         for (int k = 0; k < m; k++) {
             var cp = net.couplings().get(k);
             synRule[k] = Rules.create(rule, ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.SYNAPSE, k)),
-                    rateOf.applyAsDouble(Math.min(net.layerOf()[cp.i()], net.layerOf()[cp.j()])), optimizer);
+                    rates.coupling(k, rate), optimizer);
             for (int d = 0; d < 2; d++) {
                 link[k][d] = timing.link(k, d, cp.delay());
                 inFlight.add(new ArrayDeque<>());
@@ -207,7 +214,7 @@ public final class SynchronousSimulation {
         for (int u = 0; u < n; u++) {
             if (!clamped[u]) {
                 clock[u] = ShiftedSchedule.of(schedule, timing.skew(RandomStreams.Kind.UNIT, u));
-                biasRule[u] = Rules.create(rule, clock[u], rateOf.applyAsDouble(net.layerOf()[u] - 1), optimizer);
+                biasRule[u] = Rules.create(rule, clock[u], rates.bias(u, rate), optimizer);
                 rng[u] = noise.apply(u);
             }
         }

@@ -202,7 +202,7 @@ final class Classification {
         return SimulationSpec.builder(net, schedule, train, test).rule(s.getString("learning.rule"))
                 .rate(s.getDouble("learning.rate")).reset(s.getBoolean("units.reset")).seed(seed)
                 .window(s.getInt("runtime.window")).timing(Common.timing(s, seed, net)).blockSize(Common.blockSize(s))
-                .projectionRates(Common.projectionRates(s)).persistent(persistent).optimizer(Common.optimizer(s)).build();
+                .rates(Common.learningRates(s, net)).persistent(persistent).optimizer(Common.optimizer(s)).build();
     }
 
     /** checkpoint.pb in the output directory, replaced atomically; {@code steps}: the virtual clock. */

@@ -10,6 +10,7 @@ import io.synaptor.actors.SimulationSpec;
 import io.synaptor.actors.SimulationStalled;
 import io.synaptor.actors.ProgressListener;
 import io.synaptor.network.LayeredNetworks;
+import io.synaptor.network.LearningRates;
 import io.synaptor.network.LinkDelays;
 import io.synaptor.scheduler.DelayModel;
 import io.synaptor.scheduler.Timing;
@@ -269,14 +270,20 @@ final class Common {
     }
 
     /** Per-projection learning rates (empty: learning.rate everywhere), one per pair of consecutive layers. */
-    static double[] projectionRates(Settings s) {
-        if (!s.declares("learning.rates")) return new double[0]; // a network from a file has no layer pairs to name
+    /**
+     * Every coupling's and bias's learning rate: a layered net's learning.rates (one per projection),
+     * a network file's per-projection and per-population {@code rate} keys, or learning.rate everywhere.
+     */
+    static LearningRates learningRates(Settings s, NetworkSpec net) {
+        if (!s.declares("learning.rates")) { // a network from a file has no layer pairs to name
+            return s.declares(NetworkFile.PROJECTIONS) ? NetworkFile.rates(s, net) : LearningRates.uniform();
+        }
         double[] r = s.getRealList("learning.rates");
         int projections = s.getIntList("network.layers").length - 1;
         if (r.length != 0 && r.length != projections) {
             throw new BadInput("learning.rates needs one rate per projection (" + projections + "), got " + r.length);
         }
-        return r;
+        return LearningRates.perLayer(net, s.getDouble("learning.rate"), r);
     }
 
     /** Units per actor: 1 at unit granularity, network.block-size at block granularity. */

@@ -129,7 +129,7 @@ final class GradientProbe {
         SimulationSpec spec = SimulationSpec.builder(net, schedule, example, example).rule(est.rule())
                 .rate(s.getDouble("learning.rate")).reset(s.getBoolean("units.reset")).seed(seed)
                 .window(s.getInt("runtime.window")).timing(Common.timing(s, seed, net)).blockSize(Common.blockSize(s))
-                .projectionRates(Common.projectionRates(s)).build();
+                .rates(Common.learningRates(s, net)).build();
         RunResult result = Common.simulate(spec, s, r -> { });
         double[] g = new double[exact.length];
         int nw = weightCount();

@@ -4,6 +4,8 @@ import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import io.synaptor.network.Coupling;
+import io.synaptor.network.LearningRates;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.PopulationNetworks;
 import io.synaptor.network.PopulationNetworks.Init;
@@ -36,17 +38,20 @@ final class NetworkFile {
 
     static final String POPULATIONS = "populations";
     static final String PROJECTIONS = "projections";
-    private static final Set<String> POPULATION_KEYS = Set.of("name", "size", "role", "model");
-    private static final Set<String> PROJECTION_KEYS = Set.of("from", "to", "pattern", "delay", "init", "coupling");
+    private static final Set<String> POPULATION_KEYS = Set.of("name", "size", "role", "model", "rate");
+    private static final Set<String> PROJECTION_KEYS = Set.of("from", "to", "pattern", "delay", "init", "coupling", "rate");
+    private static final double MAX_RATE = 1000.0; // as learning.rate's range
     private static final String POPULATIONS_EXAMPLE = "[{name = in, size = 2, role = input}, {name = out, size = 2, role = output}]";
 
     static List<Setting> settings() {
         return List.of(
                 Setting.raw(POPULATIONS, List.of(), "the populations in unit order, each {name, size, role = input | hidden | output, "
-                        + "model (optional; default units.model)}; inputs take the data's input columns in order, outputs its targets"),
+                        + "model (optional; default units.model), rate (its units' biases' learning rate; default learning.rate)}; "
+                        + "inputs take the data's input columns in order, outputs its targets"),
                 Setting.raw(PROJECTIONS, List.of(), "the couplings, each {from, to (population names; equal for lateral couplings, "
                         + "never a unit with itself), pattern = full | one-to-one (default full), delay (default network.delay), "
-                        + "init = glorot | zero (default glorot), coupling (default network.coupling; one kind per network)}"));
+                        + "init = glorot | zero (default glorot), coupling (default network.coupling; one kind per network), "
+                        + "rate (its couplings' learning rate, 0: fixed; default learning.rate)}"));
     }
 
     /**
@@ -87,6 +92,48 @@ final class NetworkFile {
             throw new BadInput(PROJECTIONS + ": " + e.getMessage());
         }
         return Common.drawnDelays(s, seed, net); // from the stream layered nets draw their delays from
+    }
+
+    /**
+     * The learning rates the file sets: a projection's {@code rate} for its couplings, a population's
+     * for its units' biases, learning.rate for the rest; {@link LearningRates#uniform()} when the file
+     * sets none, so such a run is the run it was before rates were a key. Between two populations
+     * there is at most one projection (a second would couple some pair again), so a coupling's
+     * projection is the one joining its ends' populations.
+     */
+    static LearningRates rates(Settings s, NetworkSpec net) {
+        List<ConfigObject> populations = objects(s, POPULATIONS, POPULATIONS_EXAMPLE);
+        List<ConfigObject> projections = objects(s, PROJECTIONS, "[{from = in, to = out}]");
+        if (populations.stream().noneMatch(o -> o.containsKey("rate")) && projections.stream().noneMatch(o -> o.containsKey("rate"))) {
+            return LearningRates.uniform();
+        }
+        double base = s.getDouble("learning.rate");
+        Map<String, Integer> index = new HashMap<>();
+        double[] biasRate = new double[populations.size()];
+        for (int p = 0; p < biasRate.length; p++) {
+            ConfigObject o = populations.get(p);
+            index.put(String.valueOf(o.get("name").unwrapped()), p);
+            biasRate[p] = o.containsKey("rate") ? real(o, POPULATIONS + "[" + p + "]", "rate", 0.0, MAX_RATE) : base;
+        }
+        int count = populations.size();
+        Map<Integer, Double> pairRate = new HashMap<>(); // key: the two populations, lower first
+        for (int k = 0; k < projections.size(); k++) {
+            ConfigObject o = projections.get(k);
+            String key = PROJECTIONS + "[" + k + "]";
+            int a = population(o, key, "from", index);
+            int b = population(o, key, "to", index);
+            pairRate.put(Math.min(a, b) * count + Math.max(a, b),
+                    o.containsKey("rate") ? real(o, key, "rate", 0.0, MAX_RATE) : base);
+        }
+        int[] pop = net.layerOf(); // a network from a file numbers its populations as layers
+        double[] couplings = new double[net.couplings().size()];
+        for (int k = 0; k < couplings.length; k++) {
+            Coupling c = net.couplings().get(k);
+            couplings[k] = pairRate.get(Math.min(pop[c.i()], pop[c.j()]) * count + Math.max(pop[c.i()], pop[c.j()]));
+        }
+        double[] biases = new double[net.size()];
+        for (int u = 0; u < biases.length; u++) biases[u] = biasRate[pop[u]];
+        return new LearningRates(couplings, biases);
     }
 
     /**
@@ -196,6 +243,14 @@ final class NetworkFile {
             throw new BadInput(key + "." + field + " must be a whole number in [" + min + ", " + max + "], got " + v.render());
         }
         return n.intValue();
+    }
+
+    private static double real(ConfigObject o, String key, String field, double min, double max) {
+        ConfigValue v = required(o, key, field);
+        if (!(v.unwrapped() instanceof Number n) || !(n.doubleValue() >= min && n.doubleValue() <= max)) {
+            throw new BadInput(key + "." + field + " must be a number in [" + min + ", " + max + "], got " + v.render());
+        }
+        return n.doubleValue();
     }
 
     /** One of {@code words}, as the constant of {@code type} of the same name (upper case, - as _). */

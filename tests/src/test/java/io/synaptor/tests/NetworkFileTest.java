@@ -95,6 +95,47 @@ class NetworkFileTest {
         assertTrue(s.getDouble("final_loss") < 0.85 * firstLoss, "test loss " + firstLoss + " → " + s.getDouble("final_loss")); // measured 0.76×
     }
 
+    /**
+     * Per-projection and per-population learning rates: {@code rate = 0} fixes the input projection and
+     * the hidden units' biases, so after training they are where a run that learns nothing
+     * (learning.rate = 0) leaves them — the same draws, to the bit — while the output projection,
+     * at learning.rate, has moved. Any other difference between the two runs shows up as a moved weight.
+     */
+    @Test
+    void rateZeroFixesAProjectionAndABias(@TempDir Path tmp) throws IOException {
+        String file = "scenario = network\n"
+                + "populations = [{name = in, size = 2, role = input}, {name = hidden, size = 8, role = hidden, rate = 0},"
+                + " {name = out, size = 2, role = output}]\n"
+                + "projections = [{from = in, to = hidden, rate = 0}, {from = hidden, to = out}]\n"
+                + "data.set = two-moons\n";
+        Path conf = tmp.resolve("frozen.conf");
+        Files.writeString(conf, file);
+        String[] small = {"--set", "training.epochs=1", "--set", "training.train-size=40", "--set", "training.test-size=20"};
+        Cli.Result frozen = Cli.run(tmp.resolve("frozen"), concat(new String[]{"run", "network", "--config", conf.toString()}, small));
+        assertEquals(0, frozen.exit(), frozen.err());
+        Files.writeString(conf, file.replace(", rate = 0", ""));
+        Cli.Result nothing = Cli.run(tmp.resolve("nothing"), concat(new String[]{"run", "network", "--config", conf.toString(),
+                "--set", "learning.rate=0"}, small));
+        assertEquals(0, nothing.exit(), nothing.err());
+        NpzFile a = new NpzFile(frozen.dir().resolve("network.npz"));
+        NpzFile b = new NpzFile(nothing.dir().resolve("network.npz"));
+        int fixed = 0;
+        int moved = 0;
+        for (int k = 0; k < a.get("pairs").shape()[0]; k++) {
+            boolean input = a.get("pairs").at(k, 0) < 2 || a.get("pairs").at(k, 1) < 2; // units 0–1 in, 2–9 hidden, 10–11 out
+            if (input) {
+                assertEquals(b.get("weights").at(k), a.get("weights").at(k), 0.0, "input coupling " + k + " is fixed");
+                fixed++;
+            } else if (a.get("weights").at(k) != b.get("weights").at(k)) {
+                moved++;
+            }
+        }
+        for (int u = 2; u < 10; u++) assertEquals(0.0, a.get("biases").at(u), 0.0, "hidden bias " + u + " is fixed at zero");
+        assertEquals(16, fixed);
+        assertEquals(16, moved, "every output coupling learned");
+        assertNotEquals(0.0, a.get("biases").at(10), "the output biases learn at learning.rate");
+    }
+
     /** The four XOR points from a CSV (columns in another order, named) are the built-in xor set. */
     /**
      * Lateral couplings at block granularity: one block inside the hidden slice (one inbox, the drive
@@ -170,7 +211,10 @@ class NetworkFileTest {
                         "projections[1].coupling = pairwise differs from projections[0].coupling = bilinear"),
                 Arguments.of("unknown coupling", "populations = [" + in + ", {name = h, size = 4, role = hidden}, " + out + "]\n"
                         + "projections = [{from = in, to = h, coupling = bilinar}, {from = h, to = out}]\n",
-                        "projections[0].coupling: unknown coupling 'bilinar'"));
+                        "projections[0].coupling: unknown coupling 'bilinar'"),
+                Arguments.of("negative rate", "populations = [" + in + ", {name = h, size = 4, role = hidden}, " + out + "]\n"
+                        + "projections = [{from = in, to = h, rate = -0.1}, {from = h, to = out}]\n",
+                        "projections[0].rate must be a number in [0.0, 1000.0], got -0.1"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,6 +7,7 @@ import io.synaptor.actors.SimulationRunner;
 import io.synaptor.actors.SimulationSpec;
 import io.synaptor.network.LabeledData;
 import io.synaptor.network.LayeredNetworks;
+import io.synaptor.network.LearningRates;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.PhaseSchedule;
 import io.synaptor.network.RelaxationResidual;
@@ -164,12 +165,55 @@ class SynchronousSimulationTest {
     private static void assertSameRun(NetworkSpec net, PhaseSchedule schedule, String rule, LabeledData train, LabeledData test,
                                       boolean reset, long seed, Timing update, Optimizer optimizer, double[] projectionRates)
             throws Exception {
-        double rate = optimizer.kind() == Optimizer.Kind.ADAM ? 0.02 : 0.2;
+        double rate = rateFor(optimizer);
         RunResult actors = SimulationRunner.run(SimulationSpec.builder(net, schedule, train, test).rule(rule).rate(rate)
                 .reset(reset).seed(seed).window(2).timing(update).projectionRates(projectionRates).optimizer(optimizer)
                 .build(), SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
         SynchronousSimulation.Result sync = SynchronousSimulation.of(net, schedule, train, test).rule(rule).rate(rate)
                 .reset(reset).seed(seed).timing(update).optimizer(optimizer).projectionRates(projectionRates).run();
+        assertSameRun(net, actors, sync);
+    }
+
+    private static double rateFor(Optimizer optimizer) {
+        return optimizer.kind() == Optimizer.Kind.ADAM ? 0.02 : 0.2;
+    }
+
+    /**
+     * Issue 19: every coupling and every bias at its own rate (a network file's per-projection and
+     * per-population {@code rate}), a rate of 0 freezing what it belongs to: here the input projection
+     * and the first hidden layer's biases, under a two-sample rule (the actors' array blocks, in blocks
+     * of 3) and a per-weight one.
+     */
+    @ParameterizedTest(name = "{0}, blocks of {1}")
+    @CsvSource({"one-sided, 1", "one-sided, 3", "continual, 1"})
+    void perCouplingRatesFreezeWhatIsZero(String rule, int blockSize) throws Exception {
+        long seed = 13;
+        NetworkSpec net = sigmoidNet(new int[]{2, 5, 4, 2}, 2, 0.0, seed);
+        double[] couplings = new double[net.couplings().size()];
+        for (int k = 0; k < couplings.length; k++) {
+            int l = Math.min(net.layerOf()[net.couplings().get(k).i()], net.layerOf()[net.couplings().get(k).j()]);
+            couplings[k] = l == 0 ? 0.0 : 0.1 * (k % 3 + 1); // three rates beyond the input projection
+        }
+        double[] biases = new double[net.size()];
+        for (int u = 0; u < biases.length; u++) biases[u] = net.layerOf()[u] == 1 ? 0.0 : 0.15;
+        LearningRates rates = new LearningRates(couplings, biases);
+        PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, true, seed, 3, TRAIN.size(), TEST.size(),
+                Rules.named(rule).shape(NudgeShape.circle(3)));
+        RunResult actors = SimulationRunner.run(SimulationSpec.builder(net, schedule, TRAIN, TEST).rule(rule).rate(0.2)
+                .reset(true).seed(seed).window(2).rates(rates).blockSize(blockSize).build(),
+                SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
+        SynchronousSimulation.Result sync = SynchronousSimulation.of(net, schedule, TRAIN, TEST).rule(rule).rate(0.2)
+                .reset(true).seed(seed).rates(rates).run();
+        assertSameRun(net, actors, sync);
+        for (int k = 0; k < couplings.length; k++) {
+            if (couplings[k] == 0) assertEquals(net.weights()[k], actors.weights()[k], 0.0, "frozen coupling " + k);
+        }
+        for (int u = 0; u < biases.length; u++) {
+            if (biases[u] == 0) assertEquals(net.biases()[u], actors.biases()[u], 0.0, "frozen bias of unit " + u);
+        }
+    }
+
+    private static void assertSameRun(NetworkSpec net, RunResult actors, SynchronousSimulation.Result sync) {
 
         assertEquals(sync.episodes().size(), actors.episodes().size());
         for (int k = 0; k < sync.episodes().size(); k++) {
