@@ -25,8 +25,8 @@ import java.util.List;
  * slice's units one after the other, each as its minibatch.
  *
  * <p>What the slice does at each step of an episode — nudges, clamps, resets, centered EP's return
- * to the free state, the step itself, the biases' learning — is {@link SliceEpisode}'s, shared with
- * the synchronous simulation; this actor adds the time protocol around it.
+ * to the free state, the step itself, the biases' learning — is {@link SliceEpisode}'s, the model
+ * this actor hosts; the actor adds the time protocol around it.
  *
  * <p>Its field is the running sum of the last drive from each synapse (add new, subtract old,
  * applied in slot order so the rounding is the same whatever order the messages came in).
