@@ -48,7 +48,10 @@ class DeterminismTest {
         assertSameBits(tmp, new String[]{"2", "2", "1", "4"}, "--set", "units.temperature=0.001");
     }
 
-    /** Issue 4: the same under every delay and update-rate model (and with hEP's complex states). */
+    /**
+     * Issue 4: the same under every delay and update-rate model (and with hEP's complex states);
+     * issue 19: with bilinear couplings and per-coupling rates (the output projection fixed).
+     */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
             "network.delay-model=uniform network.delay=3 network.delay-spread=2",
@@ -60,7 +63,8 @@ class DeterminismTest {
             "units.update=heterogeneous units.update-rates=[0.9,0.5]",
             "network.jitter=3 network.drop=0.2 network.clock-skew=2",
             "network.delay=4 time.window=4 units.send-threshold=1e-3",
-            "learning.rule=holomorphic learning.holomorphic.points=3 network.delay=2"})
+            "learning.rule=holomorphic learning.holomorphic.points=3 network.delay=2",
+            "network.coupling=bilinear units.activation=hard-sigmoid units.temperature=0.001 learning.rates=[0.05,0]"})
     void sameBitsUnderEveryTimingModel(String settings, @TempDir Path tmp) {
         java.util.List<String> extra = new java.util.ArrayList<>();
         for (String kv : settings.split(" ")) {
