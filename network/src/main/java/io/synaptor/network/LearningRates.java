@@ -13,11 +13,11 @@ import java.util.Arrays;
  */
 public record LearningRates(double[] couplings, double[] biases) {
     public LearningRates {
-        for (double r : couplings) check(r);
-        for (double r : biases) check(r);
+        for (double r : couplings) checkRate(r);
+        for (double r : biases) checkRate(r);
     }
 
-    private static void check(double r) {
+    private static void checkRate(double r) {
         if (!(r >= 0) || !Double.isFinite(r)) throw new IllegalArgumentException("a learning rate must be finite and ≥ 0, got " + r);
     }
 

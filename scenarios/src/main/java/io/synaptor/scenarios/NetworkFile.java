@@ -42,6 +42,7 @@ final class NetworkFile {
     private static final Set<String> PROJECTION_KEYS = Set.of("from", "to", "pattern", "delay", "init", "coupling", "rate");
     private static final double MAX_RATE = 1000.0; // as learning.rate's range
     private static final String POPULATIONS_EXAMPLE = "[{name = in, size = 2, role = input}, {name = out, size = 2, role = output}]";
+    private static final String PROJECTIONS_EXAMPLE = "[{from = in, to = out}]";
 
     static List<Setting> settings() {
         return List.of(
@@ -66,7 +67,7 @@ final class NetworkFile {
         List<Population> populations = populations(s, kind.ends(activation), dt, temperature, complex);
         Map<String, Integer> index = new HashMap<>();
         for (int p = 0; p < populations.size(); p++) index.put(populations.get(p).name(), p);
-        List<ConfigObject> entries = objects(s, PROJECTIONS, "[{from = in, to = out}]");
+        List<ConfigObject> entries = objects(s, PROJECTIONS, PROJECTIONS_EXAMPLE);
         boolean constant = s.getString("network.delay-model").equals("constant");
         List<Projection> projections = new ArrayList<>();
         for (int k = 0; k < entries.size(); k++) {
@@ -103,7 +104,7 @@ final class NetworkFile {
      */
     static LearningRates rates(Settings s, NetworkSpec net) {
         List<ConfigObject> populations = objects(s, POPULATIONS, POPULATIONS_EXAMPLE);
-        List<ConfigObject> projections = objects(s, PROJECTIONS, "[{from = in, to = out}]");
+        List<ConfigObject> projections = objects(s, PROJECTIONS, PROJECTIONS_EXAMPLE);
         if (populations.stream().noneMatch(o -> o.containsKey("rate")) && projections.stream().noneMatch(o -> o.containsKey("rate"))) {
             return LearningRates.uniform();
         }
@@ -144,7 +145,7 @@ final class NetworkFile {
     private static CouplingModel couplingKind(Settings s) {
         String kind = s.getString("network.coupling");
         String namedBy = "network.coupling";
-        List<ConfigObject> entries = objects(s, PROJECTIONS, "[{from = in, to = out}]");
+        List<ConfigObject> entries = objects(s, PROJECTIONS, PROJECTIONS_EXAMPLE);
         for (int k = 0; k < entries.size(); k++) {
             if (!entries.get(k).containsKey("coupling")) continue;
             String key = PROJECTIONS + "[" + k + "]";

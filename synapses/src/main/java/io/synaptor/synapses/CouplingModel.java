@@ -41,9 +41,4 @@ public interface CouplingModel {
     static double energy(Activation phi, double w, double si, double sj) {
         return -w * phi.rho(si) * phi.rho(sj);
     }
-
-    /** −∂e_ij/∂s_i = W·φ'(s_i)·φ(s_j), the coupling's force on end i. */
-    static double force(Activation phi, double w, double si, double sj) {
-        return w * phi.rhoPrime(si) * phi.rho(sj);
-    }
 }
