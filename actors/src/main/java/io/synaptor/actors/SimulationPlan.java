@@ -12,7 +12,10 @@ import io.synaptor.scheduler.Timing;
 import io.synaptor.synapses.BlockClock;
 import io.synaptor.synapses.LearningRule;
 import io.synaptor.synapses.NudgeSchedule;
+import io.synaptor.synapses.CouplingBlock;
+import io.synaptor.synapses.RuleBlock;
 import io.synaptor.synapses.Rules;
+import io.synaptor.synapses.SynapseModel;
 import io.synaptor.synapses.ShiftedSchedule;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -182,7 +185,7 @@ final class SimulationPlan {
                 spec.persistent() == null ? null
                         : spec.persistent().states(units[0], schedule, size, dynamics.components()),
                 spec.residualThreshold(), ResetHold.steps(net, timing));
-        UnitActor.Setup setup = new UnitActor.Setup(episode, slotsOf.get(slice).size(), timing);
+        UnitActor.Setup setup = new UnitActor.Setup(new SliceEpisode(episode), slotsOf.get(slice).size(), timing);
         int[] positions = spec.monitor().positionsIn(units, true);
         StateMonitor monitor = positions == null ? null
                 : new StateMonitor(spec.monitor(), schedule, positions, schedule.batch(), row, row / schedule.batch());
@@ -227,7 +230,9 @@ final class SimulationPlan {
                 unitsJ, refJ, slotsOf.get(block.sliceJ()).indexOf(b));
         int[] positions = spec.monitor().positionsIn(index, false);
         StateMonitor monitor = positions == null ? null : new StateMonitor(spec.monitor(), spec.schedule(), positions, 1, 1, 1);
-        return SynapseActor.create(first, ends, new SynapseActor.Weights(w, index, cellI, cellJ, Rules.createBlock(spec.rule(), clock, rates, spec.optimizer())), row,
+        SynapseModel model = new RuleBlock(new CouplingBlock(unitsI.length, unitsJ.length, row, cellI, cellJ, w), index,
+                Rules.createBlock(spec.rule(), clock, rates, spec.optimizer()), unitsI.length == 1 && unitsJ.length == 1);
+        return SynapseActor.create(first, ends, model,
                 timing.link(first, 0, delay), timing.link(first, 1, delay), timing.window(), spec.schedule().endTime(),
                 probe, log, timing.free(), monitor);
     }

@@ -4,9 +4,7 @@ import io.synaptor.scheduler.LinkDelay;
 import io.synaptor.scheduler.OutgoingLink;
 import io.synaptor.scheduler.TimedInbox;
 import io.synaptor.scheduler.Transmitter;
-import io.synaptor.synapses.BlockRule;
-import io.synaptor.synapses.Correlation;
-import io.synaptor.synapses.CouplingBlock;
+import io.synaptor.synapses.SynapseModel;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -17,9 +15,11 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 /**
  * One synapse (i, j) at unit granularity, or at block granularity the block of synapses between a
  * slice I of one layer and a slice J of the next (DESIGN.md, "Granularity": the same protocol with
- * longer vectors). It hears ρ from both ends and sends each free end its drive — W·ρ(other), a
- * matrix product for a block — stamped with the other end's send time plus the link delay
- * (DESIGN.md, "The protocol"). Each weight has its own learning rule, fed its two units' rows.
+ * longer vectors). It hears the values of both ends and sends each free end its drive — W·ρ(other),
+ * a matrix product for a block of EqProp weights — stamped with the other end's send time plus the
+ * link delay (DESIGN.md, "The protocol"). What a drive is and how the weights learn is the
+ * {@link SynapseModel} it hosts ({@link io.synaptor.synapses.RuleBlock} for EqProp); the actor adds
+ * the time protocol around it.
  *
  * <p>Virtual time, conservatively: the synapse handles its events (a new value at either end, a
  * learning-rule sample) in time order, and handles time τ only once both ends are known through
@@ -72,38 +72,19 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     }
 
     /**
-     * What a block holds: its cells — cell k couples unit {@code cellI[k]} of end i's slice with unit
-     * {@code cellJ[k]} of end j's, with weight values[k], and is coupling couplings[k] of the network
-     * spec — and the block's learning rule (one rule on one clock for all, indexed by cell).
+     * @param model   the synapses' model: drives and learning
+     * @param toI     the link from this synapse to end i (its delay, jitter and loss); {@code toJ} likewise
+     * @param monitor which of the block's weights to record ({@link Monitor}), or null for none
      */
-    public record Weights(double[] values, int[] couplings, int[] cellI, int[] cellJ, BlockRule rule) {
-    }
-
-    /**
-     * @param toI the link from this synapse to end i (its delay, jitter and loss); {@code toJ} likewise
-     */
-    /** @param row entries per unit in every vector (components × batch) */
-    public static Behavior<Command> create(int id, Ends ends, Weights weights, int row, LinkDelay toI, LinkDelay toJ,
+    public static Behavior<Command> create(int id, Ends ends, SynapseModel model, LinkDelay toI, LinkDelay toJ,
                                            int window, long endTime, ActorRef<ProbeActor.Command> probe, TraceSink.Log log,
-                                           boolean free) {
-        return create(id, ends, weights, row, toI, toJ, window, endTime, probe, log, free, null);
-    }
-
-    /** @param monitor which of the block's weights to record ({@link Monitor}), or null for none */
-    static Behavior<Command> create(int id, Ends ends, Weights weights, int row, LinkDelay toI, LinkDelay toJ,
-                                    int window, long endTime, ActorRef<ProbeActor.Command> probe, TraceSink.Log log,
-                                    boolean free, StateMonitor monitor) {
-        return Behaviors.setup(ctx -> new SynapseActor(ctx, id, ends, weights, row, toI, toJ, window, endTime, probe, log, free, monitor));
+                                           boolean free, StateMonitor monitor) {
+        return Behaviors.setup(ctx -> new SynapseActor(ctx, id, ends, model, toI, toJ, window, endTime, probe, log, free, monitor));
     }
 
     private final int id;
     private final Ends ends;
-    private final CouplingBlock coupling;
-    private final int[] couplings;
-    private final BlockRule rule;
-    private final double[] dw; // the block's weight changes at a sample, one per cell (kept between samples)
-    private final double[] one = new double[1];    // a single synapse's correlation (real part)
-    private final double[] oneIm = new double[1];  // … and imaginary part
+    private final SynapseModel model;
     private final long endTime;
     private final ActorRef<ProbeActor.Command> probe;
     private final TimedInbox<double[]> inI = new TimedInbox<>(-1);
@@ -126,7 +107,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private final long[] sent = MessageKind.counters();
     private final StateMonitor monitor;
 
-    private SynapseActor(ActorContext<Command> ctx, int id, Ends ends, Weights weights, int row, LinkDelay linkI, LinkDelay linkJ,
+    private SynapseActor(ActorContext<Command> ctx, int id, Ends ends, SynapseModel model, LinkDelay linkI, LinkDelay linkJ,
                          int window, long endTime, ActorRef<ProbeActor.Command> probe, TraceSink.Log log, boolean free,
                          StateMonitor monitor) {
         super(ctx);
@@ -140,16 +121,13 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         this.lateral = ends.unitI() == ends.unitJ();
         this.inJ = lateral ? inI : new TimedInbox<>(-1);
         this.pastJ = lateral ? pastI : new Past();
-        this.coupling = new CouplingBlock(ends.unitsI().length, ends.unitsJ().length, row, weights.cellI(), weights.cellJ(), weights.values());
-        this.couplings = weights.couplings();
-        this.rule = weights.rule();
-        this.dw = new double[couplings.length];
+        this.model = model;
         this.endTime = endTime;
         this.probe = probe;
         this.toI = ends.refI() == null ? null : new Outgoing(ends.refI(), ends.unitI(), ends.slotI(), linkI, inJ, true);
         this.toJ = ends.refJ() == null || lateral ? null : new Outgoing(ends.refJ(), ends.unitJ(), ends.slotJ(), linkJ, inI, false);
-        this.nextSample = rule.nextSampleTime(0);
-        this.nextUpdate = rule.nextUpdateTime(0);
+        this.nextSample = model.nextSampleTime(0);
+        this.nextUpdate = model.nextUpdateTime(0);
     }
 
     @Override
@@ -226,7 +204,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         learnFree();
         Outgoing out = fromI && !lateral ? toJ : toI;
         if (out != null) {
-            if (rho != null) out.link.freeSend(time, horizon, out.drive(rho));
+            if (rho != null) out.link.freeSend(time, horizon, out.drive(time, rho));
             else out.link.freeClock(horizon);
         }
         if (knownI >= endTime && knownJ >= endTime && nextSample > endTime) finish();
@@ -239,7 +217,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             boolean moved = learn(tau, pastI.at(tau), pastJ.at(tau));
             pastI.forgetBefore(tau);
             pastJ.forgetBefore(tau);
-            nextSample = rule.nextSampleTime(tau + 1);
+            nextSample = model.nextSampleTime(tau + 1);
             if (moved) {
                 // Every value already passed on with the old weight goes again with the new one.
                 if (toI != null) pastJ.resend(toI, tau);
@@ -273,7 +251,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         void resend(Outgoing out, long tau) {
             for (Value v : values) {
                 long from = Math.max(v.time(), tau);
-                out.link.freeSend(from, from, out.drive(v.rho()));
+                out.link.freeSend(from, from, out.drive(from, v.rho()));
             }
         }
 
@@ -288,41 +266,25 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         }
     }
 
-    /**
-     * Each weight's rule sees its two units at τ — at unit granularity the rows themselves, in a
-     * block the minibatch means of all pairs from one matrix product; true if some weight moved.
-     */
-    private boolean learn(long tau, double[] rhoI, double[] rhoJ) {
+    /** The model learns from both ends' values at τ; true if a drive changes. A weight that stops being finite is reported. */
+    private boolean learn(long tau, double[] valueI, double[] valueJ) {
         if (monitor != null) recordWeightsBefore(tau); // W only moves here: what it was before τ holds at every earlier record time
-        int sizeI = ends.unitsI().length;
-        int sizeJ = ends.unitsJ().length;
-        boolean complex = rule.complex();
-        if (sizeI == 1 && sizeJ == 1) { // one synapse: its minibatch mean directly, no matrix product
-            one[0] = complex ? Correlation.complexMeanRe(rhoI, rhoJ) : Correlation.mean(rhoI, rhoJ);
-            oneIm[0] = complex ? Correlation.complexMeanIm(rhoI, rhoJ) : 0.0;
-            return rule.observe(tau, one, oneIm, dw) && move(0, dw[0], tau);
+        boolean moved = model.learn(tau, valueI, valueJ);
+        if (model.diverged() >= 0) {
+            for (int k = 0; k < model.cells(); k++) {
+                double w = model.weight(k);
+                if (!Double.isFinite(w)) {
+                    probe.tell(new ProbeActor.Diverged("synapse " + model.coupling(k) + " (" + ends.unitsI()[model.cellI(k)] + "–"
+                            + ends.unitsJ()[model.cellJ(k)] + ")", tau, w));
+                }
+            }
         }
-        double[] re = coupling.correlations(rhoI, rhoJ, complex);
-        if (!rule.observe(tau, re, coupling.imaginaryCorrelations(), dw)) return false; // decided once for the block
-        boolean moved = false;
-        for (int k = 0; k < dw.length; k++) if (dw[k] != 0.0) moved |= move(k, dw[k], tau);
         return moved;
-    }
-
-    /** Applies a change to cell k's weight; a weight that stops being finite is reported. */
-    private boolean move(int k, double dw, long tau) {
-        coupling.add(k, dw);
-        double w = coupling.weight(k);
-        if (!Double.isFinite(w)) {
-            probe.tell(new ProbeActor.Diverged("synapse " + couplings[k] + " (" + ends.unitsI()[coupling.cellA(k)] + "–"
-                    + ends.unitsJ()[coupling.cellB(k)] + ")", tau, w));
-        }
-        return true;
     }
 
     /** Records the weights at the monitor's record times before τ (they held since the last sample). */
     private void recordWeightsBefore(long tau) {
-        monitor.recordBefore(tau, coupling::weight);
+        monitor.recordBefore(tau, model::weight);
     }
 
     /** The block is done: its trace goes out, then one final report per coupling held (the block's message counts with the first). */
@@ -332,10 +294,10 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         boolean first = true;
         if (monitor != null) {
             recordWeightsBefore(endTime + 1);
-            probe.tell(monitor.report(java.util.Arrays.stream(monitor.positions()).map(k -> couplings[k]).toArray(), true));
+            probe.tell(monitor.report(java.util.Arrays.stream(monitor.positions()).map(model::coupling).toArray(), true));
         }
-        for (int k = 0; k < couplings.length; k++) {
-            probe.tell(new ProbeActor.SynapseFinal(couplings[k], coupling.weight(k), rule.lastGradient(k),
+        for (int k = 0; k < model.cells(); k++) {
+            probe.tell(new ProbeActor.SynapseFinal(model.coupling(k), model.weight(k), model.lastGradient(k),
                     first ? sent : MessageKind.counters()));
             first = false;
         }
@@ -348,20 +310,20 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         boolean moved = false;
         if (tau == nextSample) {
             moved = learn(tau, inI.current(), inJ.current());
-            nextSample = rule.nextSampleTime(tau + 1);
-            nextUpdate = rule.nextUpdateTime(tau + 1);
+            nextSample = model.nextSampleTime(tau + 1);
+            nextUpdate = model.nextUpdateTime(tau + 1);
         }
         started = true;
         boolean newI = toI != null && (changedJ || moved);
         boolean newJ = toJ != null && (changedI || moved);
         if (newI && newJ) { // both directions from one pass over the block
-            double[][] both = coupling.drives(inI.current(), inJ.current());
+            double[][] both = model.drives(tau, inI.current(), inJ.current());
             toI.change(tau, both[0]);
             toJ.change(tau, both[1]);
         } else if (newI) {
-            toI.change(tau, toI.drive(inJ.current()));
+            toI.change(tau, toI.drive(tau, inJ.current()));
         } else if (newJ) {
-            toJ.change(tau, toJ.drive(inI.current()));
+            toJ.change(tau, toJ.drive(tau, inI.current()));
         }
     }
 
@@ -396,10 +358,10 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             link.publish(clock, frontier, holds());
         }
 
-        /** The drive this direction's unit feels from the other end's value. */
-        double[] drive(double[] otherValue) {
-            if (lateral) return coupling.driveWithin(otherValue);
-            return towardsI ? coupling.driveToA(otherValue) : coupling.driveToB(otherValue);
+        /** The drive this direction's unit feels at τ from the other end's value. */
+        double[] drive(long tau, double[] otherValue) {
+            if (lateral) return model.driveWithin(tau, otherValue);
+            return towardsI ? model.driveToI(tau, otherValue) : model.driveToJ(tau, otherValue);
         }
 
         /** The last send time through which the current value surely stays the value (until the other end changes or W may move). */

@@ -1,7 +1,6 @@
 package io.synaptor.actors;
 
-import io.synaptor.network.SliceEpisode;
-import io.synaptor.neurons.UnitDynamics;
+import io.synaptor.network.SliceModel;
 import io.synaptor.scheduler.StateOutbox;
 import io.synaptor.scheduler.TimedInbox;
 import io.synaptor.scheduler.Timing;
@@ -24,9 +23,10 @@ import java.util.List;
  * tells its synapses ρ(s) after every step (DESIGN.md, "The protocol"). Every vector holds the
  * slice's units one after the other, each as its minibatch.
  *
- * <p>What the slice does at each step of an episode — nudges, clamps, resets, centered EP's return
- * to the free state, the step itself, the biases' learning — is {@link SliceEpisode}'s, the model
- * this actor hosts; the actor adds the time protocol around it.
+ * <p>What the slice does at each step — for EqProp the nudges, clamps, resets, centered EP's return
+ * to the free state, the step itself, the biases' learning ({@link io.synaptor.network.SliceEpisode});
+ * for driven oscillators their protocol ({@link io.synaptor.network.ProtocolSlice}) — is the
+ * {@link SliceModel} this actor hosts; the actor adds the time protocol around it.
  *
  * <p>Its field is the running sum of the last drive from each synapse (add new, subtract old,
  * applied in slot order so the rounding is the same whatever order the messages came in).
@@ -70,7 +70,10 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     public record Clock(int slot, long horizon) implements Command {
     }
 
-    /** teacher → output unit: the target of output {@code output} for one training episode (β(t) is read from the schedule). */
+    /**
+     * teacher → unit: the data of stream {@code output} for one episode — EqProp's target of an output
+     * (β(t) is read from the schedule), a driven oscillator's coordinate of a minibatch.
+     */
     public record Target(int output, long episode, double[] values) implements Command {
     }
 
@@ -79,17 +82,17 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     }
 
     /**
-     * What a slice is, as the builder sets it up: its episode ({@link SliceEpisode.Setup}), the
-     * number of links that drive it, and the timing (free-running lag, send-on-delta, windows).
+     * What a slice is, as the builder sets it up: its model, the number of links that drive it, and
+     * the timing (free-running lag, send-on-delta, windows).
      */
-    public record Setup(SliceEpisode.Setup episode, int slots, Timing timing) {
+    public record Setup(SliceModel model, int slots, Timing timing) {
     }
 
     /**
      * @param log     where to record the messages sent, or null
      * @param monitor what of the slice to record ({@link Monitor}), or null for nothing
      */
-    static Behavior<Command> create(Setup setup, ActorRef<TeacherActor.Command> teacher,
+    public static Behavior<Command> create(Setup setup, ActorRef<TeacherActor.Command> teacher,
                                     ActorRef<ProbeActor.Command> probe, TraceSink.Log log, StateMonitor monitor) {
         return Behaviors.setup(ctx -> new UnitActor(ctx, setup, teacher, probe, log, monitor));
     }
@@ -98,9 +101,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     static final double BLOW_UP = 1e6;
 
     private final Setup setup;
-    private final SliceEpisode episode;
-    private final SliceEpisode.Setup slice;
-    private final UnitDynamics dynamics;
+    private final SliceModel model;
     private final long endTime;
     private final ActorRef<ProbeActor.Command> probe;
     private final TimedInbox<double[]>[] inbox;
@@ -109,13 +110,13 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private final double[] s;
     private final int size;
     private final int row;                      // entries per unit: components × batch
-    private final ArrayDeque<Target>[] targets; // per unit of the slice (outputs only)
-    private final SliceEpisode.Targets targetSource = this::targetFor;        // made once: no allocation per step
-    private final SliceEpisode.FreeOutputs freeOutputs;  // to the teacher
+    private final int[] streams;                // per unit of the slice: its data stream, or −1
+    private final ArrayDeque<Target>[] targets; // per unit of the slice (those with a stream only)
+    private final SliceModel.Inputs inputs = this::inputFor; // made once: no allocation per step
+    private final SliceModel.Reports reports;   // to the teacher
     private List<ActorRef<SynapseActor.Command>> synapses;
     private long t;
     private int scan;
-    private double[] rhoNow;   // ρ(s) at the current state time, as sent: the next step reads ρ'(s) from it
     private boolean halted;
     private final long[] sent = MessageKind.counters();
     private final TraceSink.Log log;
@@ -133,23 +134,25 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         this.monitor = monitor;
         if (monitor != null) recordAt = monitor.next();
         this.setup = setup;
-        this.slice = setup.episode();
-        this.episode = new SliceEpisode(slice);
-        this.dynamics = slice.dynamics();
+        this.model = setup.model();
         this.lag = Math.max(0, setup.timing().freeLag());
-        this.endTime = slice.schedule().endTime();
+        this.endTime = model.endTime();
         this.outbox = new StateOutbox(setup.timing(), endTime, new ToSynapses());
-        this.freeOutputs = (output, e, values) -> teacher.tell(new TeacherActor.FreeOutput(output, e, values));
+        this.reports = (stream, e, values) -> teacher.tell(new TeacherActor.FreeOutput(stream, e, values));
         this.probe = probe;
         this.inbox = new TimedInbox[setup.slots()];
         for (int k = 0; k < inbox.length; k++) inbox[k] = new TimedInbox<>(-1);
         this.applied = new double[setup.slots()][];
-        this.size = slice.size();
-        this.row = episode.row();
-        this.sum = new double[size * row];
-        this.s = episode.state();
+        this.size = model.units().length;
+        this.row = model.row();
+        this.sum = new double[model.fieldLength()];
+        this.s = model.state();
+        this.streams = new int[size];
         this.targets = new ArrayDeque[size];
-        for (int k = 0; k < size; k++) if (slice.outputIndex()[k] >= 0) targets[k] = new ArrayDeque<>();
+        for (int k = 0; k < size; k++) {
+            streams[k] = model.stream(k);
+            if (streams[k] >= 0) targets[k] = new ArrayDeque<>();
+        }
     }
 
     @Override
@@ -192,7 +195,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     }
 
     private Behavior<Command> onTarget(Target m) {
-        for (int k = 0; k < size; k++) if (slice.outputIndex()[k] == m.output()) targets[k].addLast(m);
+        for (int k = 0; k < size; k++) if (streams[k] == m.output()) targets[k].addLast(m);
         advance();
         return this;
     }
@@ -201,7 +204,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private void advance() {
         if (synapses == null) return;
         while (!halted && t < endTime && inputsKnownThrough(t - lag)) {
-            if (!episode.nudges(t, targetSource)) return; // a nudged output waits for its target
+            if (!model.ready(t, inputs)) return; // e.g. a nudged output waits for its target
             for (int k = 0; k < inbox.length; k++) {
                 if (inbox[k].advanceTo(t)) {
                     double[] now = inbox[k].current();
@@ -212,7 +215,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
                     applied[k] = now;
                 }
             }
-            episode.step(t, sum, rhoNow);
+            model.step(t, sum);
             t++;
             scan = 0;
             arrive();
@@ -228,7 +231,9 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         return true;
     }
 
-    private double[] targetFor(int k, long episode) {
+    private double[] inputFor(int stream, long episode) {
+        int k = 0;
+        while (streams[k] != stream) k++;
         ArrayDeque<Target> q = targets[k];
         while (!q.isEmpty() && q.peekFirst().episode() < episode) q.pollFirst();
         Target first = q.peekFirst();
@@ -240,7 +245,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         for (int i = 0; i < s.length; i++) {
             if (!(Math.abs(s[i]) < BLOW_UP)) {
                 halted = true;
-                probe.tell(new ProbeActor.Diverged("unit " + slice.units()[i / row], t, s[i]));
+                probe.tell(new ProbeActor.Diverged("unit " + model.units()[i / row], t, s[i]));
                 return;
             }
         }
@@ -248,17 +253,13 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
             monitor.record(s);
             recordAt = monitor.next();
         }
-        double[] rho = new double[s.length];
-        dynamics.rhoAll(s, rho);
-        rhoNow = rho;
-        episode.arrive(t, rho, freeOutputs);
-        outbox.offer(t, rho);
+        outbox.offer(t, model.arrive(t, reports));
         if (t == endTime) {
             if (log != null) log.flush();
-            if (monitor != null) probe.tell(monitor.report(Arrays.stream(monitor.positions()).map(k -> slice.units()[k]).toArray(), false));
-            probe.tell(new ProbeActor.Relaxation(episode.relaxation())); // before the UnitFinals: the probe has it when they are all in
+            if (monitor != null) probe.tell(monitor.report(Arrays.stream(monitor.positions()).map(k -> model.units()[k]).toArray(), false));
+            probe.tell(new ProbeActor.Relaxation(model.relaxation())); // before the UnitFinals: the probe has it when they are all in
             for (int k = 0; k < size; k++) { // the slice's message counts go with its first unit
-                probe.tell(new ProbeActor.UnitFinal(slice.units()[k], episode.realParts(k), episode.bias(k), episode.lastBiasGradient(k),
+                probe.tell(new ProbeActor.UnitFinal(model.units()[k], model.realParts(k), model.bias(k), model.lastBiasGradient(k),
                         k == 0 ? sent : MessageKind.counters()));
             }
         }
@@ -268,18 +269,18 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
     private final class ToSynapses implements Transmitter {
         @Override
         public void value(long sentAt, long time, long horizon, double[] rho) {
-            tellSynapses(new SynapseActor.State(slice.units()[0], time, horizon, rho), MessageKind.STATE, sentAt, time, rho.length);
+            tellSynapses(new SynapseActor.State(model.units()[0], time, horizon, rho), MessageKind.STATE, sentAt, time, rho.length);
         }
 
         @Override
         public void window(long sentAt, long[] times, double[][] values, long horizon) {
-            tellSynapses(new SynapseActor.StateBlock(slice.units()[0], times, values, horizon), MessageKind.STATE, sentAt, times[0],
+            tellSynapses(new SynapseActor.StateBlock(model.units()[0], times, values, horizon), MessageKind.STATE, sentAt, times[0],
                     times.length * values[0].length);
         }
 
         @Override
         public void clock(long sentAt, long horizon) {
-            tellSynapses(new SynapseActor.Clock(slice.units()[0], horizon), MessageKind.STATE_CLOCK, sentAt, horizon, 0);
+            tellSynapses(new SynapseActor.Clock(model.units()[0], horizon), MessageKind.STATE_CLOCK, sentAt, horizon, 0);
         }
 
         /** Sends one message to every synapse, counts it, and traces it (sent at {@code sentAt}, valid from {@code from}). */

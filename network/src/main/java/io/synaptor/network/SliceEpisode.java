@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
  * <p>Every vector holds the slice's units one after the other, each as its minibatch ({@code row}
  * = components × batch entries); complex units interleave re/im.
  */
-public final class SliceEpisode {
+public final class SliceEpisode implements SliceModel {
 
     /**
      * What a slice is, per unit k: its id, its output index (−1 if hidden), bias, bias rule, noise
@@ -43,18 +43,6 @@ public final class SliceEpisode {
         public int size() {
             return units.length;
         }
-    }
-
-    /** Where the targets of the outputs come from: output k's for an episode, or null if not yet known. */
-    @FunctionalInterface
-    public interface Targets {
-        double[] of(int k, long episode);
-    }
-
-    /** Where the free outputs go at the end of each free phase: output k (its output index) in episode e, real parts. */
-    @FunctionalInterface
-    public interface FreeOutputs {
-        void report(int output, long episode, double[] values);
     }
 
     private final Setup setup;
@@ -81,6 +69,7 @@ public final class SliceEpisode {
     private long nextSave;
     private double[] freeState;
     private long nextKeep;              // the next end of a training free phase, with persistent states (else never)
+    private double[] rhoNow;            // ρ(s) at the current state time, as sent: the next step reads ρ'(s) from it
 
     public SliceEpisode(Setup setup) {
         this.setup = setup;
@@ -116,22 +105,48 @@ public final class SliceEpisode {
     }
 
     /** The slice's state: its units one after the other, each a minibatch row. */
+    @Override
     public double[] state() {
         return s;
     }
 
+    @Override
     public int row() {
         return row;
     }
 
+    @Override
+    public int[] units() {
+        return setup.units();
+    }
+
+    @Override
+    public int fieldLength() {
+        return s.length;
+    }
+
+    @Override
+    public long endTime() {
+        return schedule.endTime();
+    }
+
+    /** An output's stream is its output index: the teacher's targets for it. */
+    @Override
+    public int stream(int k) {
+        return setup.outputIndex()[k];
+    }
+
+    @Override
     public double bias(int k) {
         return bias[k];
     }
 
+    @Override
     public double lastBiasGradient(int k) {
         return setup.biasRules()[k].lastGradient();
     }
 
+    @Override
     public RelaxationResidual.Stats relaxation() {
         return relaxation.stats();
     }
@@ -159,7 +174,8 @@ public final class SliceEpisode {
      * The nudge each output feels during the step t → t+1, each on its own clock, with its target;
      * false if an output is nudged and its target is not known yet (the host waits for it).
      */
-    public boolean nudges(long t, Targets targets) {
+    @Override
+    public boolean ready(long t, Inputs targets) {
         for (int k = 0; k < size; k++) { // only outputs feel the cost
             if (!output[k]) continue;
             NudgeSchedule clock = setup.nudgeClocks()[k];
@@ -168,7 +184,7 @@ public final class SliceEpisode {
             stepTargets[k] = null;
             if (betaRe[k] != 0.0 || betaIm[k] != 0.0) {
                 long episode = clock.episodeOfStep(t);
-                stepTargets[k] = targets.of(k, episode);
+                stepTargets[k] = targets.of(setup.outputIndex()[k], episode);
                 if (stepTargets[k] == null) return false;
                 if (setup.clamp() != null && clampedEpisode[k] != episode) fixClamp(k, episode);
             }
@@ -185,9 +201,11 @@ public final class SliceEpisode {
 
     /**
      * The step t → t+1 under the field (drives only, one entry per state entry) and the nudges of
-     * {@link #nudges}; {@code rho} holds ρ(s) at t, as the slice sent it.
+     * {@link #ready}; ρ(s) at t is what the slice sent.
      */
-    public void step(long t, double[] field, double[] rho) {
+    @Override
+    public void step(long t, double[] field) {
+        double[] rho = rhoNow;
         if (t == nextReset) {
             // The episode's first step returns the unit to rest (on its own clock; no message).
             if (setup.persistent() == null) Arrays.fill(s, 0.0);
@@ -239,11 +257,15 @@ public final class SliceEpisode {
     }
 
     /**
-     * The slice is at state time t with ρ(s) in {@code rho}: it keeps what later steps need (the free
-     * state for centered EP, persistent states), its biases learn, and at the end of a free phase
-     * the outputs report.
+     * The slice is at state time t: it computes ρ(s), keeps what later steps need (the free state for
+     * centered EP, persistent states), its biases learn, at the end of a free phase the outputs report
+     * their real parts, and ρ(s) goes to the synapses.
      */
-    public void arrive(long t, double[] rho, FreeOutputs free) {
+    @Override
+    public double[] arrive(long t, Reports free) {
+        double[] rho = new double[s.length];
+        dynamics.rhoAll(s, rho);
+        rhoNow = rho;
         if (t == nextSave) freeState = s.clone();
         if (t == nextKeep) {
             long e = schedule.episodeOfState(t);
@@ -261,9 +283,11 @@ public final class SliceEpisode {
             for (int k = 0; k < size; k++) if (output[k]) free.report(setup.outputIndex()[k], e, realParts(k));
             nextFreeSample = e + 1 < schedule.episodes() ? schedule.freeSampleTime(e + 1) : Long.MAX_VALUE;
         }
+        return rho;
     }
 
     /** The physical (real) part of unit k's state, one entry per example. */
+    @Override
     public double[] realParts(int k) {
         double[] re = new double[setup.batch()];
         for (int b = 0; b < re.length; b++) re[b] = s[k * row + components * b];

@@ -1,0 +1,119 @@
+package io.synaptor.synapses;
+
+/**
+ * EqProp's synapse model: a block of weights ({@link CouplingBlock}: drives W·ρ, correlations from
+ * one matrix product) learning by one {@link BlockRule} on one clock (DESIGN.md, "Learning rules";
+ * "Granularity"). Each weight's rule sees its two units at τ — a single synapse the rows' minibatch
+ * mean directly, a block the means of all pairs from one product. The weights do not depend on τ
+ * between samples, so drives hold until the rule's next update time.
+ */
+public final class RuleBlock implements SynapseModel {
+    private final CouplingBlock coupling;
+    private final int[] couplings;
+    private final BlockRule rule;
+    private final boolean single;
+    private final double[] dw;                    // the block's weight changes at a sample, one per cell (kept between samples)
+    private final double[] one = new double[1];   // a single synapse's correlation (real part)
+    private final double[] oneIm = new double[1]; // … and imaginary part
+    private int diverged = -1;
+
+    /**
+     * @param couplings each cell's coupling in the network
+     * @param single    one synapse between two single units: its minibatch mean without a matrix product
+     */
+    public RuleBlock(CouplingBlock coupling, int[] couplings, BlockRule rule, boolean single) {
+        this.coupling = coupling;
+        this.couplings = couplings;
+        this.rule = rule;
+        this.single = single;
+        this.dw = new double[couplings.length];
+    }
+
+    @Override
+    public int cells() {
+        return couplings.length;
+    }
+
+    @Override
+    public int coupling(int cell) {
+        return couplings[cell];
+    }
+
+    @Override
+    public int cellI(int cell) {
+        return coupling.cellA(cell);
+    }
+
+    @Override
+    public int cellJ(int cell) {
+        return coupling.cellB(cell);
+    }
+
+    @Override
+    public double weight(int cell) {
+        return coupling.weight(cell);
+    }
+
+    @Override
+    public double lastGradient(int cell) {
+        return rule.lastGradient(cell);
+    }
+
+    @Override
+    public long nextSampleTime(long t) {
+        return rule.nextSampleTime(t);
+    }
+
+    @Override
+    public long nextUpdateTime(long t) {
+        return rule.nextUpdateTime(t);
+    }
+
+    @Override
+    public boolean learn(long tau, double[] rhoI, double[] rhoJ) {
+        diverged = -1;
+        boolean complex = rule.complex();
+        if (single) {
+            one[0] = complex ? Correlation.complexMeanRe(rhoI, rhoJ) : Correlation.mean(rhoI, rhoJ);
+            oneIm[0] = complex ? Correlation.complexMeanIm(rhoI, rhoJ) : 0.0;
+            return rule.observe(tau, one, oneIm, dw) && move(0, dw[0]);
+        }
+        double[] re = coupling.correlations(rhoI, rhoJ, complex);
+        if (!rule.observe(tau, re, coupling.imaginaryCorrelations(), dw)) return false; // decided once for the block
+        boolean moved = false;
+        for (int k = 0; k < dw.length; k++) if (dw[k] != 0.0) moved |= move(k, dw[k]);
+        return moved;
+    }
+
+    /** Applies a change to cell k's weight, noting the first that stops being finite. */
+    private boolean move(int k, double change) {
+        coupling.add(k, change);
+        if (diverged < 0 && !Double.isFinite(coupling.weight(k))) diverged = k;
+        return true;
+    }
+
+    @Override
+    public int diverged() {
+        return diverged;
+    }
+
+    @Override
+    public double[] driveToI(long tau, double[] rhoJ) {
+        return coupling.driveToA(rhoJ);
+    }
+
+    @Override
+    public double[] driveToJ(long tau, double[] rhoI) {
+        return coupling.driveToB(rhoI);
+    }
+
+    @Override
+    public double[][] drives(long tau, double[] rhoI, double[] rhoJ) {
+        return coupling.drives(rhoI, rhoJ);
+    }
+
+    @Override
+    public double[] driveWithin(long tau, double[] rho) {
+        return coupling.driveWithin(rho);
+    }
+}
