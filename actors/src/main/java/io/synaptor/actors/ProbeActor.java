@@ -66,10 +66,11 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
     /** How long to wait for earlier divergences once one is reported. */
     static final Duration SETTLE = Duration.ofMillis(300);
 
-    public static Behavior<Command> create(int units, int synapses, long episodes, ProgressListener listener,
+    /** @param sources the data sources that report a {@link SourceFinal} (EqProp: the input source and the teacher) */
+    public static Behavior<Command> create(int units, int synapses, long episodes, int sources, ProgressListener listener,
                                            CompletableFuture<RunResult> result) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                new ProbeActor(ctx, timers, units, synapses, episodes, listener, result)));
+                new ProbeActor(ctx, timers, units, synapses, episodes, sources, listener, result)));
     }
 
     private final TimerScheduler<Command> timers;
@@ -87,11 +88,11 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
     private RelaxationResidual.Stats relaxation = RelaxationResidual.Stats.none();
     private int unitsLeft;
     private int synapsesLeft;
-    private int sourcesLeft = 2;
+    private int sourcesLeft;
     private final long[] sent = MessageKind.counters();
 
     private ProbeActor(ActorContext<Command> ctx, TimerScheduler<Command> timers, int units, int synapses, long episodes,
-                       ProgressListener listener, CompletableFuture<RunResult> result) {
+                       int sources, ProgressListener listener, CompletableFuture<RunResult> result) {
         super(ctx);
         this.timers = timers;
         this.episodes = episodes;
@@ -104,6 +105,7 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
         this.weightGradients = new double[synapses];
         this.unitsLeft = units;
         this.synapsesLeft = synapses;
+        this.sourcesLeft = sources;
     }
 
     @Override

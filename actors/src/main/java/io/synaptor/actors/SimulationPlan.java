@@ -107,7 +107,7 @@ final class SimulationPlan {
     }
 
     Behavior<ProbeActor.Command> probe(ProgressListener listener, CompletableFuture<RunResult> result) {
-        return ProbeActor.create(spec.network().size(), spec.network().couplings().size(), spec.schedule().episodes(),
+        return ProbeActor.create(spec.network().size(), spec.network().couplings().size(), spec.schedule().episodes(), 2,
                 listener, result);
     }
 

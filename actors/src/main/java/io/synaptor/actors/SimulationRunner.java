@@ -3,6 +3,7 @@ package io.synaptor.actors;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -110,6 +111,23 @@ public final class SimulationRunner {
             if (rt.trace() != null) throw new IllegalArgumentException("trace.enabled records one JVM's messages; it is not available with --cluster");
             return c.run(spec, rt.stall(), listener);
         }
+        return run("synaptor", "simulation", (l, result, trace) -> Simulation.create(spec, l, result, trace), rt, listener);
+    }
+
+    /** What a run's root actor is, given where the run's result goes, the listener to tell and the trace (null: none). */
+    @FunctionalInterface
+    interface Root {
+        Behavior<?> create(ProgressListener listener, CompletableFuture<RunResult> result, TraceSink trace);
+    }
+
+    /**
+     * Runs the actors {@code root} spawns in an actor system of their own, under the stall watch,
+     * with the trace file the runtime names, and waits for the result its probe delivers.
+     *
+     * @param what the run's name in messages
+     */
+    static RunResult run(String name, String what, Root root, Runtime rt, ProgressListener listener)
+            throws SimulationDiverged, SimulationStalled {
         Awaited run = new Awaited(listener);
         TraceSink trace;
         try {
@@ -117,9 +135,9 @@ public final class SimulationRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("could not open the trace file " + rt.trace(), e);
         }
-        ActorSystem<Void> system = ActorSystem.create(Simulation.create(spec, run.listener, run.result, trace), "synaptor", pekkoConfig(rt));
+        ActorSystem<?> system = ActorSystem.create(root.create(run.listener, run.result, trace), name, pekkoConfig(rt));
         try {
-            return run.await(rt.stall(), "simulation", () -> dispatcherThreads(system, rt.stall()));
+            return run.await(rt.stall(), what, () -> dispatcherThreads(system, rt.stall()));
         } finally {
             stop(system);
             if (trace != null) {

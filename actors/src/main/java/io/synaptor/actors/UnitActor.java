@@ -92,7 +92,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
      * @param log     where to record the messages sent, or null
      * @param monitor what of the slice to record ({@link Monitor}), or null for nothing
      */
-    public static Behavior<Command> create(Setup setup, ActorRef<TeacherActor.Command> teacher,
+    static Behavior<Command> create(Setup setup, ActorRef<TeacherActor.Command> teacher,
                                     ActorRef<ProbeActor.Command> probe, TraceSink.Log log, StateMonitor monitor) {
         return Behaviors.setup(ctx -> new UnitActor(ctx, setup, teacher, probe, log, monitor));
     }

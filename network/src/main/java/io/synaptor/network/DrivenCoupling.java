@@ -31,9 +31,19 @@ public final class DrivenCoupling {
         return j;
     }
 
+    /** J(t). */
+    public double at(double t) {
+        return coupling.value(t);
+    }
+
     /** out_b = −J(t_b)·x_other,b: the force on one end from the other end's positions. */
     public void force(double[] xOther, double[] t, double[] out) {
-        for (int k = 0; k < xOther.length; k++) out[k] = -coupling.value(t[k]) * xOther[k];
+        force(xOther, 0, t, 0, out);
+    }
+
+    /** The same, with x_other,b at xOther[xFrom + b] and t_b at t[tFrom + b], for b below out.length. */
+    public void force(double[] xOther, int xFrom, double[] t, int tFrom, double[] out) {
+        for (int k = 0; k < out.length; k++) out[k] = -at(t[tFrom + k]) * xOther[xFrom + k];
     }
 
     /** ∂L/∂J = −λ(e_i x_j + e_j x_i) per example, shared between the knots around t; J ← J − η·g/B. */

@@ -3,6 +3,7 @@ package io.synaptor.network;
 import io.synaptor.neurons.LangevinOscillator;
 import io.synaptor.synapses.DrivingProtocol;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -98,7 +99,8 @@ public final class OscillatorNetwork {
         this.incidence = spec.incidence();
     }
 
-    private double[][] forces(double[][] x, double[] t) {
+    /** Each oscillator's force: its self force at (x, t), its couplings' from the others' positions {@code seen} at {@code seenT}. */
+    private double[][] forces(double[][] x, double[] t, double[][] seen, double[] seenT) {
         int n = t.length;
         double[][] f = new double[x.length][n];
         double[] drive = new double[n];
@@ -106,7 +108,7 @@ public final class OscillatorNetwork {
             oscillators[i].selfForce(x[i], t, f[i]);
             for (int c : incidence[i]) {
                 DrivenCoupling k = couplings[c];
-                k.force(x[k.first() == i ? k.second() : k.first()], t, drive);
+                k.force(seen[k.first() == i ? k.second() : k.first()], seenT, drive);
                 for (int b = 0; b < n; b++) f[i][b] += drive[b];
             }
         }
@@ -115,7 +117,7 @@ public final class OscillatorNetwork {
 
     /** One minibatch of a rule; returns the minibatch loss Σ_b Σ_i ½λ_b e_ib² (summed over i in order). */
     public double train(DenoisingBatches.Batch batch, Learning learning, SplittableRandom[] noise) {
-        double[][] f = forces(batch.x(), batch.t());
+        double[][] f = forces(batch.x(), batch.t(), batch.x(), batch.t());
         double[][] e = new double[oscillators.length][];
         double loss = 0;
         for (int i = 0; i < oscillators.length; i++) {
@@ -129,20 +131,36 @@ public final class OscillatorNetwork {
         return loss;
     }
 
-    /** n samples of the reverse-time dynamics, by oscillator then sample; null if a state left the finite numbers. */
-    public double[][] sample(int n, SplittableRandom[] noise) {
+    /**
+     * n samples of the reverse-time dynamics, by oscillator then sample; null if a state left the
+     * finite numbers. A coupling's force travels its link delay D ≥ 1 as a whole (DESIGN.md, "Time"):
+     * step s feels −J(t_{s'})·x_other(s'), s' = max(0, s − D), as the actors do.
+     */
+    public double[][] sample(int n, SplittableRandom[] noise, int delay) {
         double[][] x = new double[oscillators.length][];
         for (int i = 0; i < x.length; i++) x[i] = oscillators[i].prior(n, noise[i]);
+        ArrayDeque<double[][]> past = new ArrayDeque<>(); // the positions of steps s − D … s, oldest first
         double[] t = new double[n];
+        double[] seenT = new double[n];
+        double[][] seen = copy(x);
         for (int s = 0; s < spec.samplingSteps(); s++) {
             Arrays.fill(t, spec.samplingTime(s));
-            double[][] f = forces(x, t);
+            past.addLast(copy(x));
+            if (s >= delay) seen = past.pollFirst(); // x(s − D)
+            Arrays.fill(seenT, spec.samplingTime(Math.max(0, s - delay)));
+            double[][] f = forces(x, t, seen, seenT);
             for (int i = 0; i < x.length; i++) {
                 oscillators[i].step(x[i], f[i], noise[i]);
                 for (double v : x[i]) if (!Double.isFinite(v)) return null;
             }
         }
         return x;
+    }
+
+    private static double[][] copy(double[][] x) {
+        double[][] c = new double[x.length][];
+        for (int i = 0; i < x.length; i++) c[i] = x[i].clone();
+        return c;
     }
 
     public DrivenOscillator oscillator(int i) {

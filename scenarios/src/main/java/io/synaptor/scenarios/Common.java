@@ -5,6 +5,7 @@ import io.synaptor.actors.RunResult;
 import io.synaptor.network.PhaseSchedule;
 import io.synaptor.actors.SimulationDiverged;
 import io.synaptor.actors.NodeLost;
+import io.synaptor.actors.ProtocolRun;
 import io.synaptor.actors.SimulationRunner;
 import io.synaptor.actors.SimulationSpec;
 import io.synaptor.actors.SimulationStalled;
@@ -51,6 +52,20 @@ final class Common {
             "learning.holomorphic.points", "learning.holomorphic.periods", "learning.holomorphic.warmup");
 
     /** The shared settings, with the training scenarios' relaxation tolerance ({@link RelaxationCheck}). */
+    static final Setting DELAY = Setting.integer("network.delay", 1, 1, 100_000,
+            "link delay in steps (≥ 1: virtual time needs one step of lookahead)");
+    static final Setting JITTER = Setting.integer("network.jitter", 0, 0, 100_000,
+            "extra delay per value, uniform in 0 … jitter steps, drawn per link and send time (delivery stays in order)");
+    static final Setting DROP = Setting.real("network.drop", 0.0, 0.0, 0.999999,
+            "probability that a value sent on a link is lost (the receiver keeps the last value that arrived); in [0, 1)");
+    static final Setting UPDATE_RATE = Setting.real("units.update-rate", 0.5, 1e-6, 1.0, "poisson: probability that a unit steps at a given step");
+    static final Setting SEND_THRESHOLD = Setting.real("units.send-threshold", 0.0, 0.0, 1.0,
+            "send-on-delta: a unit tells its synapses a new ρ only when it moved by more than this since the last value sent (else a clock message); 0 = whenever it changed");
+    static final Setting WINDOW = Setting.integer("time.window", 1, 1, 100_000,
+            "K: units send their states and synapses their drives in blocks of K steps (NEST's min-delay window); needs K ≤ every link delay; same results, about K times fewer messages");
+    static final Setting TRACE = Setting.flag("trace.enabled", false,
+            "write every protocol message (send and receive time, sender, receiver, kind, size) to trace.pb in the output directory; read it with synaptor trace");
+
     static List<Setting> networkSettings(Defaults d) {
         return networkSettings(d, RelaxationCheck.TRAINING_TOLERANCE);
     }
@@ -60,8 +75,7 @@ final class Common {
         List<Setting> s = new ArrayList<>();
         s.add(Setting.intList("network.layers", d.layers(), 1, 100_000,
                 "units per layer, input first, output last; consecutive layers fully connected"));
-        s.add(Setting.integer("network.delay", 1, 1, 100_000,
-                "link delay in steps (≥ 1: virtual time needs one step of lookahead)"));
+        s.add(DELAY);
         s.add(Setting.choice("network.granularity", "unit", List.of("unit", "block"),
                 "unit: one actor per unit and per synapse (for fine timing); block: one actor per slice of a layer and per block of a projection, EJML products (for scale); same results"));
         s.add(Setting.integer("network.block-size", 64, 1, 1_000_000, "block granularity: units per population slice"));
@@ -71,10 +85,8 @@ final class Common {
                 "per-projection delays in steps, one per pair of consecutive layers (input first); empty: network.delay everywhere"));
         s.add(Setting.real("network.delay-spread", 0.0, 0.0, 1000.0,
                 "uniform: half-width in steps; lognormal: σ of log delay"));
-        s.add(Setting.integer("network.jitter", 0, 0, 100_000,
-                "extra delay per value, uniform in 0 … jitter steps, drawn per link and send time (delivery stays in order)"));
-        s.add(Setting.real("network.drop", 0.0, 0.0, 0.999999,
-                "probability that a value sent on a link is lost (the receiver keeps the last value that arrived); in [0, 1)"));
+        s.add(JITTER);
+        s.add(DROP);
         s.add(Setting.integer("network.clock-skew", 0, 0, 100_000,
                 "each actor's clock — its nudge oscillator and learning window — runs late by 0 … clock-skew steps, drawn per actor"));
         s.add(Setting.choice("units.activation", "sigmoid", Activation.ALL.stream().map(Activation::name).toList(),
@@ -91,18 +103,16 @@ final class Common {
                 "persistent free states: each training example starts its free phase where its last free phase ended (test examples at rest); implies units.reset"));
         s.add(Setting.choice("units.update", "every-step", List.of("every-step", "poisson", "heterogeneous"),
                 "when units step: every step; poisson = each unit at random steps with probability units.update-rate (asynchronous); heterogeneous = per layer after the input, units.update-rates"));
-        s.add(Setting.real("units.update-rate", 0.5, 1e-6, 1.0, "poisson: probability that a unit steps at a given step"));
+        s.add(UPDATE_RATE);
         s.add(Setting.realList("units.update-rates", List.of(1.0, 0.5), 1e-6, 1.0,
                 "heterogeneous: update probability per layer after the input, one entry per layer"));
-        s.add(Setting.real("units.send-threshold", 0.0, 0.0, 1.0,
-                "send-on-delta: a unit tells its synapses a new ρ only when it moved by more than this since the last value sent (else a clock message); 0 = whenever it changed"));
+        s.add(SEND_THRESHOLD);
         s.add(Setting.real("time.dt", d.dt(), 1e-6, 10.0, "integration step of ds/dt = −∂F/∂s (Scellier & Bengio's ε)"));
         s.add(Setting.choice("time.mode", "virtual", List.of("virtual", "free"),
                 "virtual: every actor waits until its inputs are known (Chandy–Misra–Bryant), bit-reproducible; free: wall-clock asynchrony, actors go on with whatever they last heard — not reproducible"));
         s.add(Setting.integer("time.free-lag", 0, 0, 100_000,
                 "free mode: how many steps a unit may run beyond what it knows of its inputs (bounded staleness)"));
-        s.add(Setting.integer("time.window", 1, 1, 100_000,
-                "K: units send their states and synapses their drives in blocks of K steps (NEST's min-delay window); needs K ≤ every link delay; same results, about K times fewer messages"));
+        s.add(WINDOW);
         s.add(Setting.integer("time.free-steps", d.freeSteps(), 1, 10_000_000, "T1: steps of the free phase"));
         s.add(Setting.integer("time.nudge-steps", d.nudgeSteps(), 1, 10_000_000, "T2: steps of the nudged phase"));
         s.add(RelaxationCheck.tolerance(tolerance));
@@ -126,8 +136,7 @@ final class Common {
         s.add(THROUGHPUT);
         s.add(Setting.choice("runtime.executor", "auto", List.of("auto", "fork-join", "thread-pool"),
                 "the dispatcher's executor (results never depend on it): auto takes fork-join for unit granularity, a thread pool for blocks"));
-        s.add(Setting.flag("trace.enabled", false,
-                "write every protocol message (send and receive time, sender, receiver, kind, size) to trace.pb in the output directory; read it with synaptor trace"));
+        s.add(TRACE);
         s.add(Setting.integer("runtime.window", 2, 1, 1000, "episodes the data may run ahead of the network (wall-clock flow control only)"));
         s.add(Setting.integer("runtime.stall-timeout", 300, 1, 86_400,
                 "seconds without a finished episode after which the run is reported as stalled (exit 3)"));
@@ -209,6 +218,32 @@ final class Common {
                 Setting.real("protocol.duration", 3.0, 0.01, 1000.0, "t_max: protocol time where sampling starts from the prior (forward noise e^{−t_max} of the data remains)"),
                 Setting.real("protocol.t-min", 0.01, 1e-6, 1000.0, "t_min: protocol time where sampling stops"),
                 Setting.real("time.dt", 0.01, 1e-6, 10.0, "Euler–Maruyama step of the reverse-time sampler"));
+    }
+
+    /**
+     * The timing of the oscillator scenarios' actors (seed 001 on the common actors): link delay,
+     * jitter and loss, when oscillators step while sampling, message windows, send-on-delta, the trace.
+     */
+    static List<Setting> oscillatorTimingSettings() {
+        return List.of(DELAY, JITTER, DROP,
+                Setting.choice("units.update", "every-step", List.of("every-step", "poisson"),
+                        "when oscillators step while sampling: every step; poisson = each at random steps with probability units.update-rate, holding its position otherwise"),
+                UPDATE_RATE, SEND_THRESHOLD, WINDOW, TRACE, THREADS, THROUGHPUT);
+    }
+
+    /** The oscillator scenarios' engine from {@link #oscillatorTimingSettings()}, for n oscillators. */
+    static ProtocolRun.Engine protocolEngine(Settings s, long seed, int oscillators) {
+        int delay = s.getInt("network.delay");
+        int window = s.getInt("time.window");
+        if (window > delay) {
+            throw new BadInput("time.window (" + window + ") must not exceed network.delay (" + delay + " steps)");
+        }
+        double[] rates = new double[oscillators];
+        java.util.Arrays.fill(rates, s.getString("units.update").equals("poisson") ? s.getDouble("units.update-rate") : 1.0);
+        Timing timing = new Timing(new UpdateModel(seed, rates), s.getInt("network.jitter"), s.getDouble("network.drop"), 0, seed,
+                s.getDouble("units.send-threshold"), window, -1);
+        return new ProtocolRun.Engine(delay, timing, () -> new SimulationRunner.Runtime(s.getInt("runtime.threads"),
+                s.getInt("runtime.throughput"), Duration.ofMinutes(10), s.nextTraceFile(), SimulationRunner.Executor.FORK_JOIN));
     }
 
     /** Every training scenario's checkpoint switch and interval. */

@@ -9,8 +9,9 @@ import io.synaptor.network.NoisingSchedule;
 import io.synaptor.network.OscillatorNetwork;
 import io.synaptor.network.ProtocolRule;
 import io.synaptor.scenarios.data.GaussianMixture;
-import io.synaptor.actors.oscillators.ProtocolDriver;
-import io.synaptor.actors.oscillators.ProtocolRun;
+import io.synaptor.actors.ProtocolRun;
+import io.synaptor.actors.SimulationDiverged;
+import io.synaptor.actors.SimulationStalled;
 import io.synaptor.scheduler.RandomStreams;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -60,7 +61,7 @@ public final class GmmSamplerScenario implements Scenario {
 
     @Override
     public boolean runsOnCluster() {
-        return false; // its own actors, not the sharded EP entities
+        return false; // the common actors, wired in one JVM by ProtocolRun: the cluster's entities are built from an EqProp SimulationSpec
     }
 
     @Override
@@ -76,8 +77,8 @@ public final class GmmSamplerScenario implements Scenario {
                 Setting.real("learning.rate-force-matching", 1.0, 0.0, 1000.0, "η of force matching"),
                 Setting.real("learning.rate-cd1", 0.1, 0.0, 1000.0, "η of the CD-1-like rule (its errors are noisier: variance ≈ 2T/Δ)"),
                 Setting.real("learning.cd1-step", 0.05, 1e-6, 1000.0, "Δ: the protocol time of the observed reverse step of the CD-1-like rule"),
-                Setting.integer("sampling.samples", 2000, 10, 1_000_000, "samples per protocol, compared with as many fresh data points"),
-                Common.THREADS));
+                Setting.integer("sampling.samples", 2000, 10, 1_000_000, "samples per protocol, compared with as many fresh data points")));
+        s.addAll(Common.oscillatorTimingSettings());
         return s;
     }
 
@@ -99,7 +100,7 @@ public final class GmmSamplerScenario implements Scenario {
         int batch = s.getInt("training.batch");
         int epochs = s.getInt("training.epochs");
         int samples = s.getInt("sampling.samples");
-        int threads = s.getInt("runtime.threads");
+        ProtocolRun.Engine engine = Common.protocolEngine(s, seed, 2);
         if (!(tMin < tMax)) throw new BadInput("protocol.t-min (" + tMin + ") must be below protocol.duration (" + tMax + ")");
         if (!(dt < tMax - tMin)) throw new BadInput("time.dt (" + dt + ") must be below protocol.duration − protocol.t-min (" + (tMax - tMin) + ")");
         if (!(delta < tMax - tMin)) {
@@ -118,13 +119,13 @@ public final class GmmSamplerScenario implements Scenario {
                 .xAxisTitle("epoch").yAxisTitle("mean loss ½λ(t)·Σᵢ eᵢ² per example").build();
 
         progress.start(name(), 2L * epochs);
-        double[][] untrained = points(run(spec, null, null, 0, samples, seed, 0, threads, progress, "untrained"));
+        double[][] untrained = points(run(spec, null, null, 0, samples, seed, 0, engine, progress, "untrained"));
         double edUntrained = EnergyDistance.of(untrained, fresh);
         record(report, "untrained", "untrained protocol (a = 1: the prior's trap)", mixture, untrained, edUntrained, edUntrained, train);
         for (Rule r : RULES) {
             OscillatorNetwork.Learning learning = new OscillatorNetwork.Learning(r.rule(), s.getDouble(r.rateSetting()), delta);
             DenoisingBatches batches = new DenoisingBatches(train, schedule, r.rule(), delta, batch, RandomStreams.mix(seed, RandomStreams.Kind.DATA, r.phase()));
-            ProtocolDriver.Outcome out = run(spec, learning, batches, epochs, samples, seed, r.phase(), threads, progress, r.label());
+            ProtocolRun.Outcome out = run(spec, learning, batches, epochs, samples, seed, r.phase(), engine, progress, r.label());
             double[][] x = points(out);
             double ed = EnergyDistance.of(x, fresh);
             record(report, r.rule().key(), r.label(), mixture, x, ed, edUntrained, train);
@@ -145,23 +146,25 @@ public final class GmmSamplerScenario implements Scenario {
         return report;
     }
 
-    private static ProtocolDriver.Outcome run(OscillatorNetwork.Spec spec, OscillatorNetwork.Learning learning, DenoisingBatches batches,
-                                              int epochs, int samples, long seed, long phase, int threads, Progress progress, String label) {
+    private static ProtocolRun.Outcome run(OscillatorNetwork.Spec spec, OscillatorNetwork.Learning learning, DenoisingBatches batches,
+                                              int epochs, int samples, long seed, long phase, ProtocolRun.Engine engine, Progress progress, String label) {
         try {
-            return ProtocolRun.run(spec, learning, batches, epochs, samples, RandomStreams.mix(seed, RandomStreams.Kind.UNIT, phase), threads,
+            return ProtocolRun.run(spec, learning, batches, epochs, samples, RandomStreams.mix(seed, RandomStreams.Kind.UNIT, phase), engine,
                     (epoch, loss) -> {
                         progress.step();
                         progress.line(String.format(Locale.ROOT, "%s: epoch %d loss %.5f", label, epoch, loss),
                                 String.format(Locale.ROOT, "%s %d: %.4f", label, epoch, loss));
                     });
-        } catch (ProtocolRun.Diverged e) {
+        } catch (SimulationDiverged e) {
             throw new RunFailed("the " + label + " run diverged: " + e.getMessage()
                     + "; try a smaller learning rate (learning.rate-*) or time.dt", e);
+        } catch (SimulationStalled e) {
+            throw new RunFailed(e.getMessage(), e);
         }
     }
 
     /** Samples by point then coordinate. */
-    private static double[][] points(ProtocolDriver.Outcome out) {
+    private static double[][] points(ProtocolRun.Outcome out) {
         double[][] x = out.samples();
         double[][] p = new double[x[0].length][x.length];
         for (int i = 0; i < x.length; i++) for (int n = 0; n < p.length; n++) p[n][i] = x[i][n];

@@ -11,8 +11,9 @@ import io.synaptor.network.ProtocolRule;
 import io.synaptor.scenarios.data.ClassMeanJudge;
 import io.synaptor.scenarios.data.DataSets;
 import io.synaptor.scenarios.data.Mnist01;
-import io.synaptor.actors.oscillators.ProtocolDriver;
-import io.synaptor.actors.oscillators.ProtocolRun;
+import io.synaptor.actors.ProtocolRun;
+import io.synaptor.actors.SimulationDiverged;
+import io.synaptor.actors.SimulationStalled;
 import io.synaptor.scheduler.RandomStreams;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
@@ -65,7 +66,7 @@ public final class Mnist01OscillatorsScenario implements Scenario {
 
     @Override
     public boolean runsOnCluster() {
-        return false; // its own actors, not the sharded EP entities
+        return false; // the common actors, wired in one JVM by ProtocolRun: the cluster's entities are built from an EqProp SimulationSpec
     }
 
     @Override
@@ -81,8 +82,8 @@ public final class Mnist01OscillatorsScenario implements Scenario {
                 Setting.real("learning.rate-coupling", 0.05, 0.0, 1000.0, "η_J of the couplings' knots (an oscillator feels up to 99 couplings at once)"),
                 Setting.real("learning.cd1-step", 0.05, 1e-6, 1000.0, "Δ of the CD-1-like rule"),
                 Setting.integer("sampling.samples", 400, 10, 1_000_000, "samples drawn, and noise images compared"),
-                Setting.real("judge.percentile", 5.0, 0.0, 50.0, "reject below this percentile of the held-out digits' correlation with their nearest class mean"),
-                Common.THREADS));
+                Setting.real("judge.percentile", 5.0, 0.0, 50.0, "reject below this percentile of the held-out digits' correlation with their nearest class mean")));
+        s.addAll(Common.oscillatorTimingSettings());
         return s;
     }
 
@@ -110,7 +111,6 @@ public final class Mnist01OscillatorsScenario implements Scenario {
         int batch = s.getInt("training.batch");
         int epochs = s.getInt("training.epochs");
         int samples = s.getInt("sampling.samples");
-        int threads = s.getInt("runtime.threads");
         ProtocolRule rule = s.getString("learning.rule").equals("cd1") ? ProtocolRule.CONTRASTIVE_ONE_STEP : ProtocolRule.FORCE_MATCHING;
         if (!(tMin < tMax)) throw new BadInput("protocol.t-min (" + tMin + ") must be below protocol.duration (" + tMax + ")");
         if (!(dt < tMax - tMin)) throw new BadInput("time.dt (" + dt + ") must be below protocol.duration − protocol.t-min (" + (tMax - tMin) + ")");
@@ -139,15 +139,17 @@ public final class Mnist01OscillatorsScenario implements Scenario {
         Report report = new Report(List.of("epoch", "loss"));
         progress.start(name(), epochs);
         long started = System.nanoTime();
-        ProtocolDriver.Outcome out;
+        ProtocolRun.Outcome out;
         try {
             out = ProtocolRun.run(spec, epochs == 0 ? null : learning, epochs == 0 ? null : batches, epochs, samples,
-                    RandomStreams.mix(seed, RandomStreams.Kind.UNIT, 1), threads, (epoch, loss) -> {
+                    RandomStreams.mix(seed, RandomStreams.Kind.UNIT, 1), Common.protocolEngine(s, seed, Mnist01.PIXELS), (epoch, loss) -> {
                         progress.step();
                         progress.line(String.format(Locale.ROOT, "epoch %d loss %.5f", epoch, loss), String.format(Locale.ROOT, "%d: %.4f", epoch, loss));
                     });
-        } catch (ProtocolRun.Diverged e) {
+        } catch (SimulationDiverged e) {
             throw new RunFailed("the run diverged: " + e.getMessage() + "; try a smaller learning.rate, learning.rate-coupling or time.dt", e);
+        } catch (SimulationStalled e) {
+            throw new RunFailed(e.getMessage(), e);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         ProtocolExport.attach(report, "protocol", name(), spec, out, rule.key());

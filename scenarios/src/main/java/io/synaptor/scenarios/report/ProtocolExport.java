@@ -1,6 +1,6 @@
 package io.synaptor.scenarios.report;
 
-import io.synaptor.actors.oscillators.ProtocolDriver;
+import io.synaptor.actors.ProtocolRun;
 import io.synaptor.network.OscillatorNetwork;
 
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ public final class ProtocolExport {
     private ProtocolExport() {
     }
 
-    public static void attach(Report report, String name, String scenario, OscillatorNetwork.Spec spec, ProtocolDriver.Outcome out, String rule) {
+    public static void attach(Report report, String name, String scenario, OscillatorNetwork.Spec spec, ProtocolRun.Outcome out, String rule) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", "synaptor protocol export 1 (docs/export.md)");
         m.put("scenario", scenario);
