@@ -105,7 +105,7 @@ final class ProtocolDriver extends AbstractBehavior<ProtocolDriver.Command> {
             for (int i = 0; i < shares.length; i++) { // in oscillator order: the reference's sum
                 if (!Double.isFinite(shares[i])) {
                     probe.tell(new ProbeActor.Diverged("the protocol of oscillator " + i + " (training step " + completed + ")",
-                            (completed + 1) * period, shares[i]));
+                            (completed + 1) * period + 1, shares[i]));
                     return this;
                 }
                 loss += shares[i];

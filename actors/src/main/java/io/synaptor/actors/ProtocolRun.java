@@ -86,7 +86,8 @@ public final class ProtocolRun {
             }
             SynapseModel[] models = new SynapseModel[couplings];
             for (int c = 0; c < couplings; c++) {
-                models[c] = new ProtocolCouplingModel(js[c], c, spec.schedule(), learning.couplingRate(), period, steps * period);
+                models[c] = new ProtocolCouplingModel(js[c], c, spec.schedule(), learning.couplingRate(), period,
+                        ProtocolSlice.endTime(steps, maxDelay));
             }
             ProgressListener tally = new ProgressListener() {
                 private double running;

@@ -253,7 +253,8 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
             monitor.record(s);
             recordAt = monitor.next();
         }
-        outbox.offer(t, model.arrive(t, reports));
+        double[] value = model.arrive(t, reports);
+        outbox.offer(t, value, model.holdsThrough(t));
         if (t == endTime) {
             if (log != null) log.flush();
             if (monitor != null) probe.tell(monitor.report(Arrays.stream(monitor.positions()).map(k -> model.units()[k]).toArray(), false));

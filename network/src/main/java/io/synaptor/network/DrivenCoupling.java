@@ -41,9 +41,20 @@ public final class DrivenCoupling {
         force(xOther, 0, t, 0, out);
     }
 
-    /** The same, with x_other,b at xOther[xFrom + b] and t_b at t[tFrom + b], for b below out.length. */
+    /**
+     * The same, with x_other,b at xOther[xFrom + b] and t_b at t[tFrom + b], for b below out.length; a
+     * run of equal times (sampling: all of them) reads J once.
+     */
     public void force(double[] xOther, int xFrom, double[] t, int tFrom, double[] out) {
-        for (int k = 0; k < out.length; k++) out[k] = -at(t[tFrom + k]) * xOther[xFrom + k];
+        double at = Double.NaN;
+        double j = 0;
+        for (int k = 0; k < out.length; k++) {
+            if (t[tFrom + k] != at) {
+                at = t[tFrom + k];
+                j = at(at);
+            }
+            out[k] = -j * xOther[xFrom + k];
+        }
     }
 
     /** ∂L/∂J = −λ(e_i x_j + e_j x_i) per example, shared between the knots around t; J ← J − η·g/B. */

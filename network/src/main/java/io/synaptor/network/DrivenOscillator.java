@@ -29,10 +29,18 @@ public final class DrivenOscillator {
         this.physics = physics;
     }
 
-    /** out_b = −∂U/∂x at (x_b, t_b). */
+    /** out_b = −∂U/∂x at (x_b, t_b); a run of equal times (sampling: all of them) reads the protocol once. */
     public void selfForce(double[] x, double[] t, double[] out) {
+        double at = Double.NaN;
+        double av = 0, bv = 0, cv = 0;
         for (int k = 0; k < x.length; k++) {
-            out[k] = -QuarticPotential.gradient(x[k], a.value(t[k]), b.value(t[k]), c.value(t[k]));
+            if (t[k] != at) {
+                at = t[k];
+                av = a.value(at);
+                bv = b.value(at);
+                cv = c.value(at);
+            }
+            out[k] = -QuarticPotential.gradient(x[k], av, bv, cv);
         }
     }
 

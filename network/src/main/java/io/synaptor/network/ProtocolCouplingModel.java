@@ -2,23 +2,23 @@ package io.synaptor.network;
 
 import io.synaptor.synapses.SynapseModel;
 
-import java.util.Arrays;
-
 /**
  * A driven coupling J(t)·x_i·x_j ({@link DrivenCoupling}) as the model a synapse actor hosts (seed
- * 001, docs/scenarios.md#gmm-sampler). The ends' values are {@link ProtocolSlice}'s [x | t | e]
- * blocks; the force on each end is −J(t_b)·x_other,b at the protocol time the value carries, so a
- * drive is a function of the other end's value alone. In training, at the end of every minibatch
- * (state times P, 2P, …, where both ends' errors are in) J's knots learn from (x_i, e_i, x_j, e_j) —
- * what the coupling sees at its two ends, nothing else — with weights λ(t) of the noising schedule.
+ * 001, docs/scenarios.md#gmm-sampler). The ends' values are {@link ProtocolSlice}'s blocks, positions
+ * and protocol times first; the force on each end is −J(t_b)·x_other,b at the protocol time the value
+ * carries, so a drive is a function of the other end's value alone. In training, once per minibatch
+ * (state times P + 1, 2P + 1, …, when both ends' errors are in) J's knots learn from
+ * (x'_i, e_i, x'_j, e_j) at the times t' they were measured at — what the coupling sees at its two
+ * ends, nothing else — with the weights λ(t') they carry, before the new positions' forces go out.
  */
 public final class ProtocolCouplingModel implements SynapseModel {
     private final DrivenCoupling coupling;
     private final int id;
-    private final NoisingSchedule schedule;
+    private final NoisingSchedule schedule; // for t_min, where the reported weight is read
     private final double rate;
     private final int period;
     private final long endTime;
+    private double[] t, weight, xi, ei, xj, ej; // the measured blocks of both ends, reused at every sample
 
     /**
      * @param period the minibatch period P of {@link ProtocolSlice#training} (0: sampling, J fixed)
@@ -69,12 +69,12 @@ public final class ProtocolCouplingModel implements SynapseModel {
         return Double.NaN;
     }
 
-    /** The ends of minibatches, P, 2P, … through the last. */
+    /** Just after each measurement, P + 1, 2P + 1, … through the last. */
     @Override
     public long nextSampleTime(long t) {
         if (period == 0) return Long.MAX_VALUE;
-        long k = Math.max(1, Math.floorDiv(t + period - 1, period));
-        long at = k * period;
+        long k = Math.max(1, Math.floorDiv(t - 1 + period - 1, period));
+        long at = k * period + 1;
         return at <= endTime ? at : Long.MAX_VALUE;
     }
 
@@ -85,12 +85,22 @@ public final class ProtocolCouplingModel implements SynapseModel {
 
     @Override
     public boolean learn(long tau, double[] valueI, double[] valueJ) {
-        int b = valueI.length / 3;
-        double[] t = Arrays.copyOfRange(valueI, b, 2 * b);
-        double[] weight = new double[b];
-        for (int k = 0; k < b; k++) weight[k] = schedule.weight(t[k]);
-        coupling.learn(t, Arrays.copyOfRange(valueI, 0, b), Arrays.copyOfRange(valueI, 2 * b, 3 * b),
-                Arrays.copyOfRange(valueJ, 0, b), Arrays.copyOfRange(valueJ, 2 * b, 3 * b), weight, rate);
+        int b = valueI.length / ProtocolSlice.TRAINING_BLOCKS;
+        if (t == null) {
+            t = new double[b];
+            weight = new double[b];
+            xi = new double[b];
+            ei = new double[b];
+            xj = new double[b];
+            ej = new double[b];
+        }
+        System.arraycopy(valueI, 4 * b, t, 0, b);
+        System.arraycopy(valueI, 5 * b, weight, 0, b);
+        System.arraycopy(valueI, 3 * b, xi, 0, b);
+        System.arraycopy(valueI, 2 * b, ei, 0, b);
+        System.arraycopy(valueJ, 3 * b, xj, 0, b);
+        System.arraycopy(valueJ, 2 * b, ej, 0, b);
+        coupling.learn(t, xi, ei, xj, ej, weight, rate);
         return true;
     }
 
@@ -111,7 +121,7 @@ public final class ProtocolCouplingModel implements SynapseModel {
 
     /** −J(t_b)·x_b of the other end's value, per example. */
     private double[] force(double[] other) {
-        int b = other.length / 3;
+        int b = other.length / (period == 0 ? ProtocolSlice.SAMPLING_BLOCKS : ProtocolSlice.TRAINING_BLOCKS);
         double[] out = new double[b];
         coupling.force(other, 0, other, b, out);
         return out;

@@ -52,6 +52,15 @@ public interface SliceModel {
      */
     double[] arrive(long t, Reports reports);
 
+    /**
+     * The last state time through which the value {@link #arrive} returned at t surely stays the value
+     * (at least t, at most {@link #endTime()}): t when it may change at the next step, later when the
+     * model knows it holds (the host then sends nothing in between).
+     */
+    default long holdsThrough(long t) {
+        return t;
+    }
+
     /** What the relaxation check measured ({@link RelaxationResidual}). */
     default RelaxationResidual.Stats relaxation() {
         return RelaxationResidual.Stats.none();

@@ -243,7 +243,7 @@ final class Common {
         Timing timing = new Timing(new UpdateModel(seed, rates), s.getInt("network.jitter"), s.getDouble("network.drop"), 0, seed,
                 s.getDouble("units.send-threshold"), window, -1);
         return new ProtocolRun.Engine(delay, timing, () -> new SimulationRunner.Runtime(s.getInt("runtime.threads"),
-                s.getInt("runtime.throughput"), Duration.ofMinutes(10), s.nextTraceFile(), SimulationRunner.Executor.FORK_JOIN));
+                s.getInt("runtime.throughput"), Duration.ofMinutes(10), s.nextTraceFile(), SimulationRunner.Executor.THREAD_POOL));
     }
 
     /** Every training scenario's checkpoint switch and interval. */

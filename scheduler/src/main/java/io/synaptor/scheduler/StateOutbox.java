@@ -19,6 +19,7 @@ public final class StateOutbox {
     private final double[][] values;
     private int size;
     private double[] lastSent;
+    private long promised = -1; // the unit's value is promised unchanged through this time
 
     public StateOutbox(Timing timing, long endTime, Transmitter out) {
         this.timing = timing;
@@ -31,11 +32,22 @@ public final class StateOutbox {
 
     /** The unit is at state time {@code t} with ρ = {@code rho} (a vector the message may keep). */
     public void offer(long t, double[] rho) {
+        offer(t, rho, t);
+    }
+
+    /**
+     * The same, when the unit knows its value will stay ρ through {@code holds} ≥ t (its model says so:
+     * data held for several steps): the value goes with that horizon, and the state times it covers
+     * send nothing. Without windows only; a window's messages keep the horizon of their last time.
+     */
+    public void offer(long t, double[] rho, long holds) {
+        if (window == 1 && t <= promised) return; // promised already, and unchanged
         boolean send = timing.mustSend(rho, lastSent);
         if (send) lastSent = rho;
         if (window == 1) {
-            if (send) out.value(t, t, t, rho);
-            else out.clock(t, t);
+            if (send) out.value(t, t, holds, rho);
+            else out.clock(t, holds);
+            promised = holds;
             return;
         }
         if (send) {

@@ -27,17 +27,19 @@ public record DrivingProtocol(int knots, double duration) {
         return position(t) - segment(t);
     }
 
-    /** p(t) from the knot values θ. */
+    /** p(t) from the knot values θ (the position computed once: the hot path of every driven force). */
     public double value(double[] theta, double t) {
-        int k = segment(t);
-        double f = upperWeight(t);
+        double u = position(t);
+        int k = Math.min((int) u, knots - 2);
+        double f = u - k;
         return (1.0 - f) * theta[k] + f * theta[k + 1];
     }
 
     /** grad_k += w_k(t)·g for the two knots around t: the chain rule through the interpolation. */
     public void accumulate(double[] grad, double t, double g) {
-        int k = segment(t);
-        double f = upperWeight(t);
+        double u = position(t);
+        int k = Math.min((int) u, knots - 2);
+        double f = u - k;
         grad[k] += (1.0 - f) * g;
         grad[k + 1] += f * g;
     }
