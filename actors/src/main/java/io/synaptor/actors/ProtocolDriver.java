@@ -14,13 +14,14 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The experimenter of a protocol-learning run (seed 001; {@link ProtocolRun}): the run's root, it
- * sets up the apparatus — the probe, one unit actor per oscillator ({@link ProtocolSlice}) and one
- * synapse actor per coupling — then hands each oscillator its coordinate of the noised minibatches
- * (at most {@link #WINDOW} ahead of the slowest), reads back each oscillator's share of the loss
- * (a probe, off the learning path: oscillators and couplings learn from what they measure
- * themselves) and tells the probe each minibatch's loss. A share that is not finite — a protocol
- * that left the finite numbers — is reported as a divergence.
+ * The experimenter of a run on the common actors that is not an EqProp {@link SimulationSpec}: the
+ * run's root, it sets up the apparatus (the probe, the unit and synapse actors with their models) and
+ * then, for a protocol-learning run (seed 001; {@link ProtocolRun}), hands each oscillator
+ * ({@link ProtocolSlice}) its coordinate of the noised minibatches (at most {@link #WINDOW} ahead of the
+ * slowest), reads back each oscillator's share of the loss (a probe, off the learning path: oscillators
+ * and couplings learn from what they measure themselves) and tells the probe each minibatch's loss. A
+ * share that is not finite — a protocol that left the finite numbers — is reported as a divergence.
+ * Without minibatches ({@link TrapRun}, a sampling run) each report a unit sends is an episode of its own.
  */
 final class ProtocolDriver extends AbstractBehavior<ProtocolDriver.Command> {
 
@@ -31,27 +32,25 @@ final class ProtocolDriver extends AbstractBehavior<ProtocolDriver.Command> {
     record Reported(TeacherActor.Command message) implements Command {
     }
 
-    /** What the apparatus is once spawned: the oscillators' refs in oscillator order, and the probe. */
-    record Apparatus(List<ActorRef<UnitActor.Command>> oscillators, ActorRef<ProbeActor.Command> probe) {
-    }
-
     /** Minibatches the data may run ahead of the slowest oscillator. */
     static final int WINDOW = 2;
 
     /**
      * @param spawn   sets up the apparatus in this actor's context, its reports going to the given ref
-     * @param batches the minibatches (null for a sampling run)
-     * @param steps   minibatches to present
+     * @param batches  the minibatches (null: none, and each report is an episode)
+     * @param steps    minibatches to present
+     * @param episodes episodes the probe expects: the minibatches, or the reports without them
      * @param period  steps per minibatch ({@link ProtocolSlice#period})
      * @param log     where to trace the data messages, or null
      */
     static Behavior<Command> create(Function<ActorContext<?>, Function<ActorRef<TeacherActor.Command>, Apparatus>> spawn,
-                                    DenoisingBatches batches, long steps, int period, TraceSink.Log log) {
-        return Behaviors.setup(ctx -> new ProtocolDriver(ctx, spawn, batches, steps, period, log));
+                                    DenoisingBatches batches, long steps, long episodes, int period, TraceSink.Log log) {
+        return Behaviors.setup(ctx -> new ProtocolDriver(ctx, spawn, batches, steps, episodes, period, log));
     }
 
     private final DenoisingBatches batches;
     private final long steps;
+    private final long episodes;
     private final int period;
     private final TraceSink.Log log;
     private final List<ActorRef<UnitActor.Command>> oscillators;
@@ -64,17 +63,18 @@ final class ProtocolDriver extends AbstractBehavior<ProtocolDriver.Command> {
     private int epoch;
 
     private ProtocolDriver(ActorContext<Command> ctx, Function<ActorContext<?>, Function<ActorRef<TeacherActor.Command>, Apparatus>> spawn,
-                           DenoisingBatches batches, long steps, int period, TraceSink.Log log) {
+                           DenoisingBatches batches, long steps, long episodes, int period, TraceSink.Log log) {
         super(ctx);
         this.batches = batches;
         this.steps = steps;
+        this.episodes = episodes;
         this.period = period;
         this.log = log;
         Apparatus a = spawn.apply(ctx).apply(ctx.messageAdapter(TeacherActor.Command.class, Reported::new));
-        this.oscillators = a.oscillators();
+        this.oscillators = a.units();
         this.probe = a.probe();
         while (presented < Math.min(steps, WINDOW)) present();
-        if (steps == 0) finish();
+        if (episodes == 0) finish();
     }
 
     @Override
@@ -96,6 +96,11 @@ final class ProtocolDriver extends AbstractBehavior<ProtocolDriver.Command> {
 
     private Behavior<Command> onReported(Reported r) {
         if (!(r.message() instanceof TeacherActor.FreeOutput m)) return this;
+        if (batches == null) { // no minibatches: each report is an episode
+            probe.tell(new ProbeActor.EpisodeResult(completed, 0, false, m.state()[0], 0, 1, new int[0], new int[0]));
+            if (++completed == episodes) finish();
+            return this;
+        }
         losses.computeIfAbsent(m.episode(), k -> new double[oscillators.size()])[m.output()] = m.state()[0];
         reported.merge(m.episode(), 1, Integer::sum);
         while (!reported.isEmpty() && reported.firstKey() == completed && reported.firstEntry().getValue() == oscillators.size()) {

@@ -8,16 +8,12 @@ import io.synaptor.network.ProtocolCouplingModel;
 import io.synaptor.network.ProtocolSlice;
 import io.synaptor.network.SliceModel;
 import io.synaptor.scheduler.RandomStreams;
-import io.synaptor.scheduler.Timing;
 import io.synaptor.synapses.SynapseModel;
-import org.apache.pekko.actor.typed.ActorRef;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.IntFunction;
 import java.util.function.ObjDoubleConsumer;
-import java.util.function.Supplier;
 
 /**
  * Trains a driving protocol and samples with it (seed 001: gmm-sampler, mnist01-oscillators) on the
@@ -33,18 +29,6 @@ import java.util.function.Supplier;
  */
 public final class ProtocolRun {
     private ProtocolRun() {
-    }
-
-    /**
-     * How the apparatus runs: every coupling's link delay D ≥ 1 (both directions), the timing (jitter,
-     * loss, update model, windows, send-on-delta, free mode), and the runtime of each of its runs.
-     */
-    public record Engine(int delay, Timing timing, Supplier<SimulationRunner.Runtime> runtime) {
-        /** One-step links, no jitter, every oscillator steps every step. */
-        public static Engine exact(int oscillators, int threads) {
-            SimulationRunner.Runtime rt = SimulationRunner.Runtime.defaults();
-            return new Engine(1, Timing.exact(oscillators), () -> new SimulationRunner.Runtime(threads, rt.throughput(), rt.stall()));
-        }
     }
 
     /** Samples by oscillator then example, the mean loss per epoch, each oscillator's knots (a, b, c), each coupling's knots of J. */
@@ -74,7 +58,7 @@ public final class ProtocolRun {
         DrivenCoupling[] js = new DrivenCoupling[couplings];
         for (int c = 0; c < couplings; c++) js[c] = spec.coupling(c);
         SplittableRandom[] noise = noise(seed, n);
-        int maxDelay = engine.delay() + engine.timing().jitter();
+        int maxDelay = engine.maxDelay();
         List<Double> epochLoss = new ArrayList<>();
         if (learning != null && epochs > 0) {
             int perEpoch = batches.batchesPerEpoch();
@@ -122,46 +106,10 @@ public final class ProtocolRun {
     private static RunResult run(OscillatorNetwork.Spec spec, SliceModel[] slices, SynapseModel[] models, DenoisingBatches batches,
                                  long steps, int period, Engine engine, ProgressListener listener)
             throws SimulationDiverged, SimulationStalled {
-        int n = slices.length;
-        int[][] incidence = spec.incidence();
-        Timing timing = engine.timing();
-        long endTime = slices[0].endTime();
-        return SimulationRunner.run("oscillators", "protocol run", (l, result, trace) -> {
-            IntFunction<TraceSink.Log> log = id -> trace == null ? null : trace.log(id);
-            return ProtocolDriver.create(ctx -> reports -> {
-                ActorRef<ProbeActor.Command> probe = ctx.spawn(ProbeActor.create(n, models.length, steps, 1, l, result), "probe");
-                List<ActorRef<UnitActor.Command>> units = new ArrayList<>();
-                for (int i = 0; i < n; i++) {
-                    UnitActor.Setup setup = new UnitActor.Setup(slices[i], incidence[i].length, timing);
-                    units.add(ctx.spawn(UnitActor.create(setup, reports, probe, log.apply(i), null), "u-" + i));
-                }
-                List<ActorRef<SynapseActor.Command>> synapses = new ArrayList<>();
-                for (int c = 0; c < models.length; c++) {
-                    int a = spec.couplings().get(c)[0];
-                    int b = spec.couplings().get(c)[1];
-                    SynapseActor.Ends ends = new SynapseActor.Ends(new int[]{a}, units.get(a), slot(incidence[a], c),
-                            new int[]{b}, units.get(b), slot(incidence[b], c));
-                    synapses.add(ctx.spawn(SynapseActor.create(c, ends, models[c], timing.link(c, 0, engine.delay()),
-                            timing.link(c, 1, engine.delay()), timing.window(), endTime, probe, log.apply(n + c), timing.free(), null), "s-" + c));
-                }
-                for (int i = 0; i < n; i++) {
-                    List<ActorRef<SynapseActor.Command>> refs = new ArrayList<>();
-                    int[] ids = new int[incidence[i].length];
-                    for (int s = 0; s < ids.length; s++) {
-                        refs.add(synapses.get(incidence[i][s]));
-                        ids[s] = n + incidence[i][s];
-                    }
-                    units.get(i).tell(new UnitActor.Connect(List.copyOf(refs), ids));
-                }
-                l.started();
-                return new ProtocolDriver.Apparatus(units, probe);
-            }, batches, steps, period, log.apply(-2));
-        }, engine.runtime().get(), listener);
-    }
-
-    /** The slot of coupling c at an oscillator: its place among the oscillator's couplings (increasing index). */
-    private static int slot(int[] incident, int c) {
-        for (int s = 0; s < incident.length; s++) if (incident[s] == c) return s;
-        throw new IllegalStateException("coupling " + c + " is not incident");
+        int[][] ends = spec.couplings().toArray(int[][]::new);
+        return SimulationRunner.run("oscillators", "protocol run", (l, result, trace) -> ProtocolDriver.create(
+                ctx -> reports -> Apparatus.spawn(ctx, slices, models, ends, steps, engine, reports, l, result,
+                        id -> trace == null ? null : trace.log(id)),
+                batches, steps, steps, period, trace == null ? null : trace.log(-2)), engine.runtime().get(), listener);
     }
 }

@@ -245,7 +245,7 @@ public final class UnitActor extends AbstractBehavior<UnitActor.Command> {
         for (int i = 0; i < s.length; i++) {
             if (!(Math.abs(s[i]) < BLOW_UP)) {
                 halted = true;
-                probe.tell(new ProbeActor.Diverged("unit " + model.units()[i / row], t, s[i]));
+                probe.tell(new ProbeActor.Diverged(model.describe(i / row), t, s[i]));
                 return;
             }
         }

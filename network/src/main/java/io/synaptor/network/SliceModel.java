@@ -66,6 +66,11 @@ public interface SliceModel {
         return RelaxationResidual.Stats.none();
     }
 
+    /** How messages name unit k (a divergence report). */
+    default String describe(int k) {
+        return "unit " + units()[k];
+    }
+
     /** Unit k's physical state at the end, one entry per example. */
     double[] realParts(int k);
 

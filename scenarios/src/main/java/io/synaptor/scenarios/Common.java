@@ -5,7 +5,7 @@ import io.synaptor.actors.RunResult;
 import io.synaptor.network.PhaseSchedule;
 import io.synaptor.actors.SimulationDiverged;
 import io.synaptor.actors.NodeLost;
-import io.synaptor.actors.ProtocolRun;
+import io.synaptor.actors.Engine;
 import io.synaptor.actors.SimulationRunner;
 import io.synaptor.actors.SimulationSpec;
 import io.synaptor.actors.SimulationStalled;
@@ -221,28 +221,29 @@ final class Common {
     }
 
     /**
-     * The timing of the oscillator scenarios' actors (seed 001 on the common actors): link delay,
-     * jitter and loss, when oscillators step while sampling, message windows, send-on-delta, the trace.
+     * The timing of the scenarios whose models run on the common actors without an EqProp spec (the
+     * driven oscillators, the harmonic trap): link delay, jitter and loss, when units step ({@code stepping}
+     * says what Poisson updates skip), message windows, send-on-delta, the trace, the dispatcher.
      */
-    static List<Setting> oscillatorTimingSettings() {
+    static List<Setting> actorTimingSettings(String stepping) {
         return List.of(DELAY, JITTER, DROP,
                 Setting.choice("units.update", "every-step", List.of("every-step", "poisson"),
-                        "when oscillators step while sampling: every step; poisson = each at random steps with probability units.update-rate, holding its position otherwise"),
+                        "every-step; poisson = " + stepping + " only at random steps, with probability units.update-rate, holding otherwise"),
                 UPDATE_RATE, SEND_THRESHOLD, WINDOW, TRACE, THREADS, THROUGHPUT);
     }
 
-    /** The oscillator scenarios' engine from {@link #oscillatorTimingSettings()}, for n oscillators. */
-    static ProtocolRun.Engine protocolEngine(Settings s, long seed, int oscillators) {
+    /** The engine {@link #actorTimingSettings} describe, for a network of {@code units} units. */
+    static Engine actorEngine(Settings s, long seed, int units) {
         int delay = s.getInt("network.delay");
         int window = s.getInt("time.window");
         if (window > delay) {
             throw new BadInput("time.window (" + window + ") must not exceed network.delay (" + delay + " steps)");
         }
-        double[] rates = new double[oscillators];
+        double[] rates = new double[units];
         java.util.Arrays.fill(rates, s.getString("units.update").equals("poisson") ? s.getDouble("units.update-rate") : 1.0);
         Timing timing = new Timing(new UpdateModel(seed, rates), s.getInt("network.jitter"), s.getDouble("network.drop"), 0, seed,
                 s.getDouble("units.send-threshold"), window, -1);
-        return new ProtocolRun.Engine(delay, timing, () -> new SimulationRunner.Runtime(s.getInt("runtime.threads"),
+        return new Engine(delay, timing, () -> new SimulationRunner.Runtime(s.getInt("runtime.threads"),
                 s.getInt("runtime.throughput"), Duration.ofMinutes(10), s.nextTraceFile(), SimulationRunner.Executor.THREAD_POOL));
     }
 

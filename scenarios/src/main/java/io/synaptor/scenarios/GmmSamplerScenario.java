@@ -9,6 +9,7 @@ import io.synaptor.network.NoisingSchedule;
 import io.synaptor.network.OscillatorNetwork;
 import io.synaptor.network.ProtocolRule;
 import io.synaptor.scenarios.data.GaussianMixture;
+import io.synaptor.actors.Engine;
 import io.synaptor.actors.ProtocolRun;
 import io.synaptor.actors.SimulationDiverged;
 import io.synaptor.actors.SimulationStalled;
@@ -78,7 +79,7 @@ public final class GmmSamplerScenario implements Scenario {
                 Setting.real("learning.rate-cd1", 0.1, 0.0, 1000.0, "η of the CD-1-like rule (its errors are noisier: variance ≈ 2T/Δ)"),
                 Setting.real("learning.cd1-step", 0.05, 1e-6, 1000.0, "Δ: the protocol time of the observed reverse step of the CD-1-like rule"),
                 Setting.integer("sampling.samples", 2000, 10, 1_000_000, "samples per protocol, compared with as many fresh data points")));
-        s.addAll(Common.oscillatorTimingSettings());
+        s.addAll(Common.actorTimingSettings("oscillators step while sampling"));
         return s;
     }
 
@@ -100,7 +101,7 @@ public final class GmmSamplerScenario implements Scenario {
         int batch = s.getInt("training.batch");
         int epochs = s.getInt("training.epochs");
         int samples = s.getInt("sampling.samples");
-        ProtocolRun.Engine engine = Common.protocolEngine(s, seed, 2);
+        Engine engine = Common.actorEngine(s, seed, 2);
         if (!(tMin < tMax)) throw new BadInput("protocol.t-min (" + tMin + ") must be below protocol.duration (" + tMax + ")");
         if (!(dt < tMax - tMin)) throw new BadInput("time.dt (" + dt + ") must be below protocol.duration − protocol.t-min (" + (tMax - tMin) + ")");
         if (!(delta < tMax - tMin)) {
@@ -147,7 +148,7 @@ public final class GmmSamplerScenario implements Scenario {
     }
 
     private static ProtocolRun.Outcome run(OscillatorNetwork.Spec spec, OscillatorNetwork.Learning learning, DenoisingBatches batches,
-                                              int epochs, int samples, long seed, long phase, ProtocolRun.Engine engine, Progress progress, String label) {
+                                              int epochs, int samples, long seed, long phase, Engine engine, Progress progress, String label) {
         try {
             return ProtocolRun.run(spec, learning, batches, epochs, samples, RandomStreams.mix(seed, RandomStreams.Kind.UNIT, phase), engine,
                     (epoch, loss) -> {

@@ -4,9 +4,11 @@ import io.synaptor.scenarios.report.Progress;
 import io.synaptor.scenarios.report.Report;
 import io.synaptor.network.TrapMoments;
 import io.synaptor.neurons.HarmonicTrap;
-import io.synaptor.actors.trap.TrapLearnerActor;
 import io.synaptor.scenarios.trap.TrapPlots;
-import io.synaptor.actors.trap.TrapSimulation;
+import io.synaptor.actors.SimulationDiverged;
+import io.synaptor.actors.SimulationStalled;
+import io.synaptor.actors.TrapRun;
+import io.synaptor.network.TrapLearner;
 import io.synaptor.synapses.LearningRateProtocol;
 
 import java.util.ArrayList;
@@ -37,8 +39,10 @@ public final class HarmonicTrapScenario implements Scenario {
         return """
                 Reproduces Hnybida & Verret 2025 (seed 004): persistent chains of particles in the trap
                 E = (x − θ)²/2 at inverse temperature β relax at rate μ (x ← x − μ(x − θ)dt + √(2μ dt/β)ξ); a
-                learner actor learns θ from the data mean θ* and the particles' mean x̄ they send it
-                (θ ← θ + βη(t)(θ* − x̄)dt) and sends θ back. Five protocols η(t): constant, quasi_static,
+                learner unit learns θ from the data mean θ* and the particles' mean x̄ its couplings bring
+                (θ ← θ + βη(t)(θ* − x̄)dt), and θ goes back to them — all on the common unit and synapse actors,
+                so network.delay, network.jitter, units.update and trace.enabled apply (the learning step
+                alternates with the particles' as the scheme prescribes: 2D + 2 virtual steps for links of D). Five protocols η(t): constant, quasi_static,
                 continuous_optimal, discontinuous_optimal (jumps at 0 and τ) and slow_driving. The work
                 each change of θ does on the particles is measured where they stand and summed; each
                 protocol runs stats.repetitions times on fresh particles (standard error over them).
@@ -54,11 +58,10 @@ public final class HarmonicTrapScenario implements Scenario {
 
     @Override
     public boolean runsOnCluster() {
-        return false; // its own actors, not the sharded EP entities
+        return false; // the common actors, wired in one JVM by TrapRun: the cluster's entities are built from an EqProp SimulationSpec
     }
 
-    @Override
-    public List<Setting> settings() {
+    private static List<Setting> trapSettings() {
         return List.of(
                 Setting.real("trap.mu", 1.0, 1e-6, 1e6, "μ: the particles' relaxation rate (mobility of the trap E = (x − θ)²/2)"),
                 Setting.real("trap.beta", 1.0, 1e-6, 1e6, "β: inverse temperature (the model density is N(θ, 1/β))"),
@@ -71,9 +74,14 @@ public final class HarmonicTrapScenario implements Scenario {
                 Setting.integer("particles.slices", 2, 1, 10_000, "particle actors per repetition, each with a slice of the particles"),
                 Setting.integer("time.steps", 1000, 1, 100_000_000, "S: Euler–Maruyama steps in τ (dt = τ/S)"),
                 Setting.integer("stats.repetitions", 32, 2, 100_000, "independent repetitions per protocol (the standard errors are over them)"),
-                Setting.integer("plot.snapshots", 11, 2, 1000, "times at which the ridge plots show p_s (repetition 0)"),
-                Common.THREADS,
-                Common.THROUGHPUT);
+                Setting.integer("plot.snapshots", 11, 2, 1000, "times at which the ridge plots show p_s (repetition 0)"));
+    }
+
+    @Override
+    public List<Setting> settings() {
+        List<Setting> s = new java.util.ArrayList<>(trapSettings());
+        s.addAll(Common.actorTimingSettings("when particle slices relax"));
+        return s;
     }
 
     @Override
@@ -102,21 +110,21 @@ public final class HarmonicTrapScenario implements Scenario {
         int shots = Math.min(s.getInt("plot.snapshots"), steps + 1);
         boolean[] snapshotSteps = new boolean[steps + 1];
         for (int k = 0; k < shots; k++) snapshotSteps[(int) Math.round((double) k * steps / (shots - 1))] = true;
-        TrapSimulation.Plan plan = new TrapSimulation.Plan(new HarmonicTrap(mu, beta), theta0, thetaStar, steps, particles, slices,
+        TrapRun.Plan plan = new TrapRun.Plan(new HarmonicTrap(mu, beta), theta0, thetaStar, steps, particles, slices,
                 reps, seed, snapshotSteps);
 
-        Map<String, List<TrapLearnerActor.Trajectory>> runs;
+        TrapRun.Outcome outcome;
         progress.start(name(), (long) protocols.size() * reps);
         try {
-            runs = TrapSimulation.run(protocols, plan, TrapSimulation.runtime(s.getInt("runtime.threads"), s.getInt("runtime.throughput")),
-                    progress::step);
-        } catch (TrapSimulation.Diverged e) {
+            outcome = TrapRun.run(protocols, plan, Common.actorEngine(s, seed, (slices + 1) * protocols.size() * reps), progress::step);
+        } catch (SimulationDiverged e) {
             throw new RunFailed("the run diverged: " + e.getMessage() + "; try a smaller learning.rate or more time.steps", e);
-        } catch (TimeoutException e) {
+        } catch (SimulationStalled e) {
             throw new RunFailed(e.getMessage(), e);
         } finally {
             progress.close();
         }
+        Map<String, List<TrapRun.Repetition>> runs = outcome.repetitions();
 
         Report report = new Report(List.of("protocol", "step", "t", "eta", "theta", "particle_mean", "work", "work_theory", "work_expected"));
         List<TrapPlots.Path> thetaPaths = new ArrayList<>();
@@ -127,19 +135,17 @@ public final class HarmonicTrapScenario implements Scenario {
         double[] stderr = new double[n];
         double[] theory = new double[n];
         double[] thetaError = new double[n];
-        long messages = 0;
         report.line(String.format("%-22s %22s %10s %10s %10s %12s", "protocol", "excess work ± stderr", "theory", "expected", "REFERENCES", "|θ(τ) − θ*|"));
         for (int p = 0; p < n; p++) {
             LearningRateProtocol protocol = protocols.get(p);
             String key = protocol.name();
-            List<TrapLearnerActor.Trajectory> list = runs.get(key);
+            List<TrapLearner.Trajectory> list = runs.get(key).stream().map(TrapRun.Repetition::trajectory).toList();
             TrapMoments.Expected expected = TrapMoments.of(protocol, theta0, thetaStar, steps, particles);
-            double[] totals = list.stream().mapToDouble(TrapLearnerActor.Trajectory::workFinal).toArray();
+            double[] totals = list.stream().mapToDouble(TrapLearner.Trajectory::workFinal).toArray();
             measured[p] = mean(totals);
             stderr[p] = Math.sqrt(variance(totals, measured[p]) / reps);
             theory[p] = protocol.totalExcessWork();
             thetaError[p] = list.stream().mapToDouble(t -> Math.abs(t.thetaFinal() - thetaStar)).average().orElseThrow();
-            messages += list.stream().mapToLong(TrapLearnerActor.Trajectory::messages).sum();
             report.metric("excess_work_" + key, measured[p])
                     .metric("excess_work_" + key + "_stderr", stderr[p])
                     .metric("excess_work_" + key + "_theory", theory[p])
@@ -176,7 +182,7 @@ public final class HarmonicTrapScenario implements Scenario {
                     wTheory[k] = protocol.excessWork(t[k]);
                     eta = protocol.eta(t[k]);
                 } else {
-                    th[k] = list.stream().mapToDouble(TrapLearnerActor.Trajectory::thetaFinal).average().orElseThrow();
+                    th[k] = list.stream().mapToDouble(TrapLearner.Trajectory::thetaFinal).average().orElseThrow();
                     w[k] = measured[p];
                     xbar = list.stream().mapToDouble(r -> r.particleMean()[steps]).average().orElseThrow();
                     wExpected = expected.workFinal();
@@ -189,13 +195,13 @@ public final class HarmonicTrapScenario implements Scenario {
             workPaths.add(new TrapPlots.Path(key, t, w));
             theoryPaths.add(new TrapPlots.Path(key, t, wTheory));
             double[] single = new double[steps + 3];
-            TrapLearnerActor.Trajectory first = list.get(0);
+            TrapLearner.Trajectory first = list.get(0);
             for (int k = 0; k < steps + 3; k++) {
                 int step = k - 1;
                 single[k] = step < 0 ? theta0 : step <= steps ? first.theta()[step] : first.thetaFinal();
             }
             report.plot("ridge_" + key + ".png", TrapPlots.ridge(String.format("%s: p_s, p_m and θ(t) (N = %d, repetition 0)", key, particles),
-                    first.snapshots(), dt, beta, new TrapPlots.Path(key, t, single), thetaStar));
+                    runs.get(key).get(0).snapshots(), dt, beta, new TrapPlots.Path(key, t, single), thetaStar));
         }
         String least = null;
         for (int p = 0; p < n; p++) {
@@ -204,7 +210,7 @@ public final class HarmonicTrapScenario implements Scenario {
             }
         }
         report.metric("delta", delta).metric("least_work_protocol", least == null ? "none" : least)
-                .metric("repetitions", reps).metric("particles", particles).metric("steps", steps).metric("messages", messages);
+                .metric("repetitions", reps).metric("particles", particles).metric("steps", steps).metric("messages", outcome.messages());
         report.line(String.format("Δ = θ* − θ₀ = %g; least work among the protocols within 5%% of |Δ| of θ* at τ = %g: %s", delta, tau,
                 least == null ? "none" : least));
         report.plot("theta.png", TrapPlots.theta(thetaPaths, thetaStar));

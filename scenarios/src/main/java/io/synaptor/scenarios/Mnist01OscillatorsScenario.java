@@ -11,6 +11,7 @@ import io.synaptor.network.ProtocolRule;
 import io.synaptor.scenarios.data.ClassMeanJudge;
 import io.synaptor.scenarios.data.DataSets;
 import io.synaptor.scenarios.data.Mnist01;
+import io.synaptor.actors.Engine;
 import io.synaptor.actors.ProtocolRun;
 import io.synaptor.actors.SimulationDiverged;
 import io.synaptor.actors.SimulationStalled;
@@ -83,7 +84,7 @@ public final class Mnist01OscillatorsScenario implements Scenario {
                 Setting.real("learning.cd1-step", 0.05, 1e-6, 1000.0, "Δ of the CD-1-like rule"),
                 Setting.integer("sampling.samples", 400, 10, 1_000_000, "samples drawn, and noise images compared"),
                 Setting.real("judge.percentile", 5.0, 0.0, 50.0, "reject below this percentile of the held-out digits' correlation with their nearest class mean")));
-        s.addAll(Common.oscillatorTimingSettings());
+        s.addAll(Common.actorTimingSettings("oscillators step while sampling"));
         return s;
     }
 
@@ -142,7 +143,7 @@ public final class Mnist01OscillatorsScenario implements Scenario {
         ProtocolRun.Outcome out;
         try {
             out = ProtocolRun.run(spec, epochs == 0 ? null : learning, epochs == 0 ? null : batches, epochs, samples,
-                    RandomStreams.mix(seed, RandomStreams.Kind.UNIT, 1), Common.protocolEngine(s, seed, Mnist01.PIXELS), (epoch, loss) -> {
+                    RandomStreams.mix(seed, RandomStreams.Kind.UNIT, 1), Common.actorEngine(s, seed, Mnist01.PIXELS), (epoch, loss) -> {
                         progress.step();
                         progress.line(String.format(Locale.ROOT, "epoch %d loss %.5f", epoch, loss), String.format(Locale.ROOT, "%d: %.4f", epoch, loss));
                     });

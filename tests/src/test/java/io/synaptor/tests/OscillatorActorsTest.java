@@ -4,6 +4,7 @@ import io.synaptor.network.DenoisingBatches;
 import io.synaptor.network.NoisingSchedule;
 import io.synaptor.network.OscillatorNetwork;
 import io.synaptor.network.ProtocolRule;
+import io.synaptor.actors.Engine;
 import io.synaptor.actors.ProtocolRun;
 import io.synaptor.actors.SimulationRunner;
 import io.synaptor.scheduler.Timing;
@@ -184,11 +185,11 @@ class OscillatorActorsTest {
         }
     }
 
-    private static ProtocolRun.Engine engine(int delay, Timing timing, int threads) {
-        return new ProtocolRun.Engine(delay, timing, () -> new SimulationRunner.Runtime(threads, 100, java.time.Duration.ofMinutes(2)));
+    private static Engine engine(int delay, Timing timing, int threads) {
+        return new Engine(delay, timing, () -> new SimulationRunner.Runtime(threads, 100, java.time.Duration.ofMinutes(2)));
     }
 
-    private static ProtocolRun.Outcome actors(ProtocolRule rule, OscillatorNetwork.Learning learning, int epochs, ProtocolRun.Engine engine)
+    private static ProtocolRun.Outcome actors(ProtocolRule rule, OscillatorNetwork.Learning learning, int epochs, Engine engine)
             throws Exception {
         return ProtocolRun.run(SPEC, learning, new DenoisingBatches(data(), SCHEDULE, rule, 0.05, 20, 9), epochs, 50, 77, engine, (e, l) -> { });
     }
@@ -302,7 +303,7 @@ class OscillatorActorsTest {
         ProtocolRun.Outcome first = null;
         for (int threads : new int[]{1, 4}) {
             java.nio.file.Path file = dir.resolve("trace-" + threads + ".pb");
-            ProtocolRun.Outcome got = actors(ProtocolRule.FORCE_MATCHING, learning, 2, new ProtocolRun.Engine(delay, timing,
+            ProtocolRun.Outcome got = actors(ProtocolRule.FORCE_MATCHING, learning, 2, new Engine(delay, timing,
                     () -> new SimulationRunner.Runtime(threads, 100, java.time.Duration.ofMinutes(2), trace ? file : null,
                             SimulationRunner.Executor.FORK_JOIN)));
             if (first == null) first = got;

@@ -1,6 +1,6 @@
 package io.synaptor.scenarios.trap;
 
-import io.synaptor.actors.trap.TrapLearnerActor;
+import io.synaptor.network.TrapParticles;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -41,14 +41,14 @@ public final class TrapPlots {
      * same times (red, dashed), θ(t) (red) and θ* (dotted). Time runs upwards; each ridge stands on
      * its time.
      */
-    public static XYChart ridge(String title, List<TrapLearnerActor.Snapshot> snapshots, double dt, double beta, Path theta,
+    public static XYChart ridge(String title, List<TrapParticles.Snapshot> snapshots, double dt, double beta, Path theta,
                                 double thetaStar) {
         XYChart chart = new XYChartBuilder().width(640).height(720).title(title).xAxisTitle("x").yAxisTitle("t").build();
         chart.getStyler().setPlotGridLinesVisible(false);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         double lo = Math.min(thetaStar, min(theta.y()));
         double hi = Math.max(thetaStar, max(theta.y()));
-        for (TrapLearnerActor.Snapshot s : snapshots) {
+        for (TrapParticles.Snapshot s : snapshots) {
             lo = Math.min(lo, min(s.positions()));
             hi = Math.max(hi, max(s.positions()));
         }
@@ -63,7 +63,7 @@ public final class TrapPlots {
         double peak = Math.sqrt(beta / (2 * Math.PI));    // p_m's height
         double scale = 1.6 * spacing / peak;
         boolean first = true;
-        for (TrapLearnerActor.Snapshot s : snapshots) {
+        for (TrapParticles.Snapshot s : snapshots) {
             double t = s.step() * dt;
             double[] ps = density(s.positions(), grid);
             double th = valueAt(theta, t);

@@ -1,0 +1,61 @@
+package io.synaptor.actors;
+
+import io.synaptor.network.SliceModel;
+import io.synaptor.synapses.SynapseModel;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
+
+/**
+ * A network of models on the common actors, spawned and wired: one {@link UnitActor} per slice model
+ * (unit u hosts {@code slices[u]}), one {@link SynapseActor} per synapse model (synapse c joins units
+ * ends[c][0] and ends[c][1]), each unit's synapses in slot order by increasing index, every link with the
+ * engine's delay and timing, and the probe. Trace ids: unit u is u, synapse c is N + c.
+ *
+ * @param units the unit actors, by unit
+ */
+record Apparatus(List<ActorRef<UnitActor.Command>> units, ActorRef<ProbeActor.Command> probe) {
+
+    /**
+     * @param episodes what the probe waits for besides every actor's end ({@link ProbeActor})
+     * @param reports  where the units' reports go (the experimenter)
+     */
+    static Apparatus spawn(ActorContext<?> ctx, SliceModel[] slices, SynapseModel[] synapses, int[][] ends, long episodes, Engine engine,
+                           ActorRef<TeacherActor.Command> reports, ProgressListener listener, CompletableFuture<RunResult> result,
+                           IntFunction<TraceSink.Log> log) {
+        int n = slices.length;
+        List<List<Integer>> incident = new ArrayList<>();
+        for (int u = 0; u < n; u++) incident.add(new ArrayList<>());
+        for (int c = 0; c < synapses.length; c++) {
+            incident.get(ends[c][0]).add(c);
+            incident.get(ends[c][1]).add(c);
+        }
+        ActorRef<ProbeActor.Command> probe = ctx.spawn(ProbeActor.create(n, synapses.length, episodes, 1, listener, result), "probe");
+        List<ActorRef<UnitActor.Command>> units = new ArrayList<>();
+        for (int u = 0; u < n; u++) {
+            UnitActor.Setup setup = new UnitActor.Setup(slices[u], incident.get(u).size(), engine.timing());
+            units.add(ctx.spawn(UnitActor.create(setup, reports, probe, log.apply(u), null), "u-" + u));
+        }
+        long endTime = slices[0].endTime();
+        List<ActorRef<SynapseActor.Command>> refs = new ArrayList<>();
+        for (int c = 0; c < synapses.length; c++) {
+            int a = ends[c][0];
+            int b = ends[c][1];
+            SynapseActor.Ends wired = new SynapseActor.Ends(new int[]{a}, units.get(a), incident.get(a).indexOf(c),
+                    new int[]{b}, units.get(b), incident.get(b).indexOf(c));
+            refs.add(ctx.spawn(SynapseActor.create(c, wired, synapses[c], engine.timing().link(c, 0, engine.delay()),
+                    engine.timing().link(c, 1, engine.delay()), engine.timing().window(), endTime, probe, log.apply(n + c),
+                    engine.timing().free(), null), "s-" + c));
+        }
+        for (int u = 0; u < n; u++) {
+            List<Integer> mine = incident.get(u);
+            units.get(u).tell(new UnitActor.Connect(mine.stream().map(refs::get).toList(), mine.stream().mapToInt(c -> n + c).toArray()));
+        }
+        listener.started();
+        return new Apparatus(List.copyOf(units), probe);
+    }
+}

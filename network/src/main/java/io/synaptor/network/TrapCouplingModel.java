@@ -1,0 +1,88 @@
+package io.synaptor.network;
+
+import io.synaptor.synapses.SynapseModel;
+
+/**
+ * The coupling of a slice of the harmonic trap's particles (end i, {@link TrapParticles}) to the learner
+ * (end j, {@link TrapLearner}) as the model a synapse actor hosts. The trap's energy
+ * Σ_i (x_i − θ)²/2 couples them bilinearly, −θ·Σ_i x_i (W = 1): each particle feels θ, and the learner
+ * the slice's sum Σ_i x_i, which the coupling sends together with the work the slice booked. It learns
+ * nothing: θ is learned by the learner.
+ */
+public final class TrapCouplingModel implements SynapseModel {
+    private final int id;
+
+    public TrapCouplingModel(int id) {
+        this.id = id;
+    }
+
+    @Override
+    public int cells() {
+        return 1;
+    }
+
+    @Override
+    public int coupling(int cell) {
+        return id;
+    }
+
+    @Override
+    public int cellI(int cell) {
+        return 0;
+    }
+
+    @Override
+    public int cellJ(int cell) {
+        return 0;
+    }
+
+    @Override
+    public double weight(int cell) {
+        return 1.0;
+    }
+
+    @Override
+    public double lastGradient(int cell) {
+        return Double.NaN;
+    }
+
+    @Override
+    public long nextSampleTime(long t) {
+        return Long.MAX_VALUE;
+    }
+
+    @Override
+    public long nextUpdateTime(long t) {
+        return Long.MAX_VALUE;
+    }
+
+    @Override
+    public boolean learn(long tau, double[] valueI, double[] valueJ) {
+        return false;
+    }
+
+    @Override
+    public int diverged() {
+        return -1;
+    }
+
+    /** θ, the learner's value. */
+    @Override
+    public double[] driveToI(long tau, double[] learner) {
+        return new double[]{learner[0]};
+    }
+
+    /** [Σ_i x_i, w] of the slice's value [x_1 … x_n | w], summed in particle order. */
+    @Override
+    public double[] driveToJ(long tau, double[] particles) {
+        int n = particles.length - 1;
+        double sum = 0;
+        for (int i = 0; i < n; i++) sum += particles[i];
+        return new double[]{sum, particles[n]};
+    }
+
+    @Override
+    public double[] driveWithin(long tau, double[] value) {
+        throw new UnsupportedOperationException("the trap couples particles to the learner, never a slice to itself");
+    }
+}
