@@ -109,16 +109,18 @@ public final class LangevinBenchmark {
 
     /**
      * The fewest coupled pairs a block (synapse actor) should hold on average: at ≈ 1 ns a pair (both
-     * drives from one pass) that is ≳ 10 µs of work a step, against the ≈ 4 messages of ≈ 1 µs each a
-     * block handles a step (its ends' states in, its drives out; docs/performance.md).
+     * drives from one pass) that is ≳ 20 µs of work a step, against the ≈ 4 messages of ≈ 1 µs each a
+     * block handles a step (its ends' states in, its drives out) and the hand-offs between threads they
+     * cause. Measured on a quiet machine (docs/performance.md): at N = 1,000 (49,873 pairs) one slice
+     * beat two (median 1,112 against 1,035 M updates/s); 10,000 pairs a block had put it on two.
      */
-    public static final long PAIRS_PER_BLOCK = 10_000;
+    public static final long PAIRS_PER_BLOCK = 20_000;
 
     /**
      * How many slices a network of {@code pairs} coupled pairs is cut into, at most {@code most}: the
      * most whose s(s + 1)/2 blocks hold {@link #PAIRS_PER_BLOCK} pairs each on average (at least one).
      * Messages grow as 2s² a step (s² states, s² drives), the work does not: a small network on fewer,
-     * larger slices spends less of its step on messages (N = 1,000 at 10 %: 2 slices; 10,000 at 1 %: 4).
+     * larger slices spends less of its step on messages (N = 1,000 at 10 %: 1 slice; 10,000 at 1 %: 4).
      */
     public static int slicesFor(long pairs, int most) {
         int s = most;

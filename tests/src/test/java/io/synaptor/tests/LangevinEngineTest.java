@@ -101,10 +101,10 @@ class LangevinEngineTest {
     /**
      * The bench's slice count: the largest s with s(s + 1)/2 blocks of ≥ M pairs each on average, by the
      * quadratic formula s = ⌊(√(1 + 8·pairs/M) − 1)/2⌋, capped by the request and at least 1 — here the
-     * bench's two networks (49,873 and 498,221 pairs: 2 and 4 slices) and the edges of each step.
+     * bench's two networks (49,873 and 498,221 pairs: 1 and 4 slices) and the edges of each step.
      */
     @ParameterizedTest(name = "{0} pairs, at most {1} slices")
-    @CsvSource({"49873, 4", "498221, 4", "498221, 3", "29999, 4", "30000, 4", "59999, 4", "60000, 4", "9999, 4", "1, 1"})
+    @CsvSource({"49873, 4", "498221, 4", "498221, 3", "59999, 4", "60000, 4", "119999, 4", "120000, 4", "19999, 4", "1, 1"})
     void sliceCountKeepsBlocksLarge(long pairs, int most) {
         double m = LangevinBenchmark.PAIRS_PER_BLOCK;
         int want = (int) Math.max(1, Math.min(most, Math.floor((Math.sqrt(1 + 8 * pairs / m) - 1) / 2)));
