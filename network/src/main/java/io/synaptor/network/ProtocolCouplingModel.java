@@ -1,6 +1,6 @@
 package io.synaptor.network;
 
-import io.synaptor.synapses.SynapseModel;
+import io.synaptor.synapses.OneSynapse;
 
 /**
  * A driven coupling J(t)·x_i·x_j ({@link DrivenCoupling}) as the model a synapse actor hosts (seed
@@ -11,9 +11,8 @@ import io.synaptor.synapses.SynapseModel;
  * (x'_i, e_i, x'_j, e_j) at the times t' they were measured at — what the coupling sees at its two
  * ends, nothing else — with the weights λ(t') they carry, before the new positions' forces go out.
  */
-public final class ProtocolCouplingModel implements SynapseModel {
+public final class ProtocolCouplingModel extends OneSynapse {
     private final DrivenCoupling coupling;
-    private final int id;
     private final NoisingSchedule schedule; // for t_min, where the reported weight is read
     private final double rate;
     private final int period;
@@ -25,8 +24,8 @@ public final class ProtocolCouplingModel implements SynapseModel {
      * @param rate   η_J of its knots
      */
     public ProtocolCouplingModel(DrivenCoupling coupling, int id, NoisingSchedule schedule, double rate, int period, long endTime) {
+        super(id);
         this.coupling = coupling;
-        this.id = id;
         this.schedule = schedule;
         this.rate = rate;
         this.period = period;
@@ -38,35 +37,10 @@ public final class ProtocolCouplingModel implements SynapseModel {
         return new ProtocolCouplingModel(coupling, id, schedule, 0.0, 0, 0);
     }
 
-    @Override
-    public int cells() {
-        return 1;
-    }
-
-    @Override
-    public int coupling(int cell) {
-        return id;
-    }
-
-    @Override
-    public int cellI(int cell) {
-        return 0;
-    }
-
-    @Override
-    public int cellJ(int cell) {
-        return 0;
-    }
-
     /** J at t_min, where sampling ends (the whole protocol is in {@link DrivenCoupling#knots()}). */
     @Override
     public double weight(int cell) {
         return coupling.at(schedule.tMin());
-    }
-
-    @Override
-    public double lastGradient(int cell) {
-        return Double.NaN;
     }
 
     /** Just after each measurement, P + 1, 2P + 1, … through the last. */
@@ -125,10 +99,5 @@ public final class ProtocolCouplingModel implements SynapseModel {
         double[] out = new double[b];
         coupling.force(other, 0, other, b, out);
         return out;
-    }
-
-    @Override
-    public double[] driveWithin(long tau, double[] value) {
-        throw new UnsupportedOperationException("a driven coupling joins two oscillators, each its own slice");
     }
 }

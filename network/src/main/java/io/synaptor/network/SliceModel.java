@@ -38,10 +38,14 @@ public interface SliceModel {
     long endTime();
 
     /** Unit k's data stream (its output index for EqProp's targets), or −1 if it takes none. */
-    int stream(int k);
+    default int stream(int k) {
+        return -1;
+    }
 
     /** Whether the step t → t+1 can be taken: false while a unit waits for data it needs (the host waits for them). */
-    boolean ready(long t, Inputs inputs);
+    default boolean ready(long t, Inputs inputs) {
+        return true;
+    }
 
     /** The step t → t+1 under the field in force at t (the drives' sum; the host keeps it). */
     void step(long t, double[] field);

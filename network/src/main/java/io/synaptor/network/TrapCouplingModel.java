@@ -1,6 +1,6 @@
 package io.synaptor.network;
 
-import io.synaptor.synapses.SynapseModel;
+import io.synaptor.synapses.OneSynapse;
 
 /**
  * The coupling of a slice of the harmonic trap's particles (end i, {@link TrapParticles}) to the learner
@@ -9,41 +9,14 @@ import io.synaptor.synapses.SynapseModel;
  * the slice's sum Σ_i x_i, which the coupling sends together with the work the slice booked. It learns
  * nothing: θ is learned by the learner.
  */
-public final class TrapCouplingModel implements SynapseModel {
-    private final int id;
-
+public final class TrapCouplingModel extends OneSynapse {
     public TrapCouplingModel(int id) {
-        this.id = id;
-    }
-
-    @Override
-    public int cells() {
-        return 1;
-    }
-
-    @Override
-    public int coupling(int cell) {
-        return id;
-    }
-
-    @Override
-    public int cellI(int cell) {
-        return 0;
-    }
-
-    @Override
-    public int cellJ(int cell) {
-        return 0;
+        super(id);
     }
 
     @Override
     public double weight(int cell) {
         return 1.0;
-    }
-
-    @Override
-    public double lastGradient(int cell) {
-        return Double.NaN;
     }
 
     @Override
@@ -79,10 +52,5 @@ public final class TrapCouplingModel implements SynapseModel {
         double sum = 0;
         for (int i = 0; i < n; i++) sum += particles[i];
         return new double[]{sum, particles[n]};
-    }
-
-    @Override
-    public double[] driveWithin(long tau, double[] value) {
-        throw new UnsupportedOperationException("the trap couples particles to the learner, never a slice to itself");
     }
 }

@@ -81,16 +81,6 @@ public final class TrapLearner implements SliceModel {
     }
 
     @Override
-    public int stream(int k) {
-        return -1;
-    }
-
-    @Override
-    public boolean ready(long t, Inputs inputs) {
-        return true;
-    }
-
-    @Override
     public void step(long t, double[] field) {
         long n = schedule.learnerStep(t);
         if (n < 0) return;
