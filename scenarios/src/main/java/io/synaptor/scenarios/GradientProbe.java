@@ -52,20 +52,15 @@ final class GradientProbe {
     }
 
     GradientProbe(Settings s, long seed, String scenario) {
-        int[] layers = s.getIntList("network.layers");
-        NetworkSpec net0 = Common.layeredNet(s, seed, layers[0], layers[layers.length - 1], scenario);
-        SplittableRandom init = RandomStreams.stream(seed, RandomStreams.Kind.INIT, 1);
-        double[] biases = new double[net0.size()];
-        for (int k = 0; k < biases.length; k++) biases[k] = net0.roles()[k] == Role.INPUT ? 0.0 : init.nextDouble() - 0.5;
-        net = net0.withParameters(net0.weights(), biases);
+        this(withRandomBiases(layered(s, seed, scenario), seed), example(s.getIntList("network.layers"), seed), s.getDouble("time.dt"));
+    }
 
-        SplittableRandom data = RandomStreams.stream(seed, RandomStreams.Kind.DATA, 0);
-        double[] x = new double[layers[0]];
-        for (int d = 0; d < x.length; d++) x[d] = data.nextDouble();
-        double[] y = new double[layers[layers.length - 1]];
-        y[data.nextInt(y.length)] = 1.0;
-        example = new LabeledData(new double[][]{x}, new double[][]{y});
-
+    /** The gradient of ½‖s_out − y‖² at {@code net}'s free fixed point for one example (x, y). */
+    GradientProbe(NetworkSpec net, LabeledData example, double dt) {
+        this.net = net;
+        this.example = example;
+        double[] x = example.x()[0];
+        double[] y = example.y()[0];
         DenseReference ref = new DenseReference(net);
         try {
             freeFixedPoint = ref.freeFixedPoint(x);
@@ -76,7 +71,30 @@ final class GradientProbe {
         exact = ref.exactGradient(freeFixedPoint, y).flat(free);
         loss = ref.loss(freeFixedPoint, y);
         lambdaMax = largestEigenvalue(ref.hessian(freeFixedPoint, 0.0));
-        dt = s.getDouble("time.dt");
+        this.dt = dt;
+    }
+
+    private static NetworkSpec layered(Settings s, long seed, String scenario) {
+        int[] layers = s.getIntList("network.layers");
+        return Common.layeredNet(s, seed, layers[0], layers[layers.length - 1], scenario);
+    }
+
+    /** The net with its free units' biases drawn uniform in ±0.5 (stream INIT, 1), so every parameter has a gradient. */
+    static NetworkSpec withRandomBiases(NetworkSpec net0, long seed) {
+        SplittableRandom init = RandomStreams.stream(seed, RandomStreams.Kind.INIT, 1);
+        double[] biases = new double[net0.size()];
+        for (int k = 0; k < biases.length; k++) biases[k] = net0.roles()[k] == Role.INPUT ? 0.0 : init.nextDouble() - 0.5;
+        return net0.withParameters(net0.weights(), biases);
+    }
+
+    /** One random example: inputs uniform in [0, 1), a one-hot target (stream DATA, 0). */
+    private static LabeledData example(int[] layers, long seed) {
+        SplittableRandom data = RandomStreams.stream(seed, RandomStreams.Kind.DATA, 0);
+        double[] x = new double[layers[0]];
+        for (int d = 0; d < x.length; d++) x[d] = data.nextDouble();
+        double[] y = new double[layers[layers.length - 1]];
+        y[data.nextInt(y.length)] = 1.0;
+        return new LabeledData(new double[][]{x}, new double[][]{y});
     }
 
     /** The largest eigenvalue of a symmetric matrix. */
@@ -122,6 +140,12 @@ final class GradientProbe {
 
     /** One training episode (T1 free steps, then T2 per nudged phase) followed by one evaluation episode. */
     Measurement measure(Settings s, long seed, Estimator est, double beta, boolean randomSign, int freeSteps, int nudgeSteps) {
+        return measure(s, seed, est, beta, randomSign, freeSteps, nudgeSteps, null);
+    }
+
+    /** The same, recording what {@code monitor} asks for (null: nothing) in {@link RunResult#recording()}. */
+    Measurement measure(Settings s, long seed, Estimator est, double beta, boolean randomSign, int freeSteps, int nudgeSteps,
+                        io.synaptor.actors.Monitor monitor) {
         if (est.shape().complex() && !net.presented().holomorphic()) {
             throw new BadInput("holomorphic EP needs a holomorphic activation (sigmoid or tanh), not " + net.activation().name());
         }
@@ -130,7 +154,7 @@ final class GradientProbe {
                 .rate(s.getDouble("learning.rate")).reset(s.getBoolean("units.reset")).seed(seed)
                 .window(s.getInt("runtime.window")).timing(Common.timing(s, seed, net)).blockSize(Common.blockSize(s))
                 .rates(Common.learningRates(s, net)).build();
-        RunResult result = Common.simulate(spec, s, r -> { });
+        RunResult result = Common.simulate(monitor == null ? spec : spec.withMonitor(monitor), s, r -> { });
         double[] g = new double[exact.length];
         int nw = weightCount();
         System.arraycopy(result.weightGradients(), 0, g, 0, nw);

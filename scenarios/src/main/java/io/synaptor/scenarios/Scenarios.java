@@ -22,7 +22,8 @@ public final class Scenarios {
             return List.of(new TwoMoonsScenario(), new XorScenario(), new GradientCheckScenario(),
                     new GradientBiasScenario(), new FiniteRelaxationScenario(), new NoisyNudgeScenario(), new DelaySweepScenario(),
                     ImageScenario.mnist(), ImageScenario.fashion(),
-                    new GmmSamplerScenario(), new HarmonicTrapScenario(), new Mnist01OscillatorsScenario(), new NetworkScenario());
+                    new GmmSamplerScenario(), new HarmonicTrapScenario(), new Mnist01OscillatorsScenario(), new DsmBiasScenario(),
+                    new DsmRelaxationScenario(), new NetworkScenario());
         }
     }
 

@@ -4,13 +4,25 @@ import java.util.SplittableRandom;
 
 /**
  * A mixture of Gaussians with a common isotropic standard deviation: component k with probability
- * w_k, x = μ_k + σ·ε. gmm-sampler uses two components in 2-D.
+ * w_k, x = μ_k + σ·ε. gmm-sampler uses two components in 2-D, the diffusion scenarios eight on a ring.
  */
 public record GaussianMixture(double[][] means, double[] weights, double std) {
 
     /** Two modes at −(o, o) (weight w) and +(o, o) (weight 1 − w) in the plane. */
     public static GaussianMixture twoModes(double offset, double weight, double std) {
         return new GaussianMixture(new double[][]{{-offset, -offset}, {offset, offset}}, new double[]{weight, 1.0 - weight}, std);
+    }
+
+    /** K equally weighted modes on a circle of radius r in the plane, mode k at angle 2πk/K. */
+    public static GaussianMixture ring(int modes, double radius, double std) {
+        double[][] means = new double[modes][];
+        double[] weights = new double[modes];
+        for (int k = 0; k < modes; k++) {
+            double a = 2 * Math.PI * k / modes;
+            means[k] = new double[]{radius * Math.cos(a), radius * Math.sin(a)};
+            weights[k] = 1.0 / modes;
+        }
+        return new GaussianMixture(means, weights, std);
     }
 
     /** count points, by point then coordinate. */
