@@ -261,6 +261,8 @@ class ReadmeTableTest {
                 || c.startsWith("./synaptor run mnist-ep") || c.startsWith("./synaptor run fashion-ep")) classification(row, out);
         else if (c.startsWith("./synaptor run delay-sweep")) delaySweep(row, out);
         else if (c.startsWith("./synaptor run finite-relaxation")) finiteRelaxation(row, out);
+        else if (c.equals("./synaptor run dsm-bias")) dsmBias(row, out);
+        else if (c.equals("./synaptor run dsm-relaxation")) dsmRelaxation(row, out);
         else if (c.startsWith("./synaptor run gmm-sampler")) gmmSampler(row, out);
         else if (c.startsWith("./synaptor run harmonic-trap")) harmonicTrap(row, out);
         else if (c.startsWith("./synaptor run mnist01-oscillators")) mnist01(row, out);
@@ -304,6 +306,34 @@ class ReadmeTableTest {
         int second = budgets.indexOf((int) number(b.group(2)));
         assertTrue(first >= 0 && second >= 0, "budgets " + b.group(1) + " and " + b.group(2) + " not among " + budgets);
         for (String[] est : new String[][]{{"one-sided", "one_sided"}, {"centered", "centered"}}) {
+            Matcher m = Pattern.compile(est[0] + " " + NUMBER + " / " + NUMBER).matcher(row.result().replace('−', '-'));
+            assertTrue(m.find(), est[0] + " not in " + row.result());
+            List<Double> cos = o.summary().getDoubleList("cosine_" + est[1]);
+            same(row, est[0] + " at " + b.group(1) + " steps", m.group(1), cos.get(first));
+            same(row, est[0] + " at " + b.group(2) + " steps", m.group(2), cos.get(second));
+        }
+    }
+
+    /** one-sided S1, symmetric S2; couplings / self-energy relative error R at β = B. */
+    private static void dsmBias(Row row, Path out) {
+        Outcome o = run(row.command(), out);
+        figure(row, "one-sided " + NUMBER, o.metric("slope_one_sided"));
+        figure(row, "symmetric " + NUMBER, o.metric("slope_symmetric"));
+        figure(row, "couplings / self-energy relative error " + NUMBER, o.metric("bias_ratio_coupling_to_self"));
+        List<Double> betas = o.summary().getDoubleList("betas");
+        figure(row, "at β = " + NUMBER, betas.get(betas.size() / 2));
+    }
+
+    /** one-sided A / B, symmetric C / D at the row's two budgets. */
+    private static void dsmRelaxation(Row row, Path out) {
+        Outcome o = run(row.command(), out);
+        Matcher b = Pattern.compile(NUMBER + " / " + NUMBER + " steps").matcher(row.check());
+        assertTrue(b.find(), "no budgets in " + row.check());
+        List<Integer> budgets = o.summary().getIntList("budgets");
+        int first = budgets.indexOf((int) number(b.group(1)));
+        int second = budgets.indexOf((int) number(b.group(2)));
+        assertTrue(first >= 0 && second >= 0, "budgets " + b.group(1) + " and " + b.group(2) + " not among " + budgets);
+        for (String[] est : new String[][]{{"one-sided", "one_sided"}, {"symmetric", "symmetric"}}) {
             Matcher m = Pattern.compile(est[0] + " " + NUMBER + " / " + NUMBER).matcher(row.result().replace('−', '-'));
             assertTrue(m.find(), est[0] + " not in " + row.result());
             List<Double> cos = o.summary().getDoubleList("cosine_" + est[1]);
