@@ -62,7 +62,9 @@ public final class DelaySweepScenario implements Scenario {
     @Override
     public String description() {
         return """
-                The gradient-check net and example (4-8-6-3, T1 = T2 = 100 steps, β = 0.05). sweep.param (and
+                The gradient-check net and example (4-8-6-3, T1 = T2 = 100 steps, β = 0.05), or with sweep.net = dsm
+                dsm-bias's diffusion substrate and noisy example (every parameter's DSM gradient: couplings, J₂
+                and J₄, biases; seed 000). sweep.param (and
                 optionally sweep.param2) is set to each value of sweep.values (sweep.values2): delay = the mean
                 link delay in steps (network.delay, drawn per link by network.delay-model), delay-spread =
                 network.delay-spread, jitter = network.jitter (steps), drop = network.drop (probability that a
@@ -87,7 +89,12 @@ public final class DelaySweepScenario implements Scenario {
     }
 
     private static List<Setting> declared() {
-        return Common.networkSettings(DEFAULTS, RelaxationCheck.GRADIENT_TOLERANCE);
+        List<Setting> s = new ArrayList<>(Common.networkSettings(DEFAULTS, RelaxationCheck.GRADIENT_TOLERANCE));
+        s.add(Setting.choice("sweep.net", "gradient-check", List.of("gradient-check", "dsm"),
+                "the net and example: gradient-check's, or dsm-bias's diffusion substrate and noisy example (seed 000; its substrate.*, data.* and dsm.sigma settings, "
+                        + "network.layers, units.model and network.coupling unused)"));
+        s.addAll(DsmProbe.SUBSTRATE);
+        return s;
     }
 
     @Override
@@ -116,20 +123,29 @@ public final class DelaySweepScenario implements Scenario {
                     Map<String, Object> fixed = new LinkedHashMap<>(first.set().apply(xs[a]));
                     if (two) fixed.putAll(second.set().apply(ys[b]));
                     Settings cell = s.derive(declared(), fixed);
-                    GradientProbe probe = new GradientProbe(cell, seed, name());
+                    boolean dsm = cell.getString("sweep.net").equals("dsm");
+                    GradientProbe probe = dsm ? DsmProbe.probe(cell, seed) : new GradientProbe(cell, seed, name());
                     if (a == 0 && b == 0) probe.export(report, name(), cell, Map.of("note", "the first cell's net; "
                             + "every cell has the same weights and biases, and the delays, timing and rule its sweep values set"));
                     String rule = cell.getString("learning.rule");
-                    GradientProbe.Measurement m = probe.measure(cell, seed,
-                            new GradientProbe.Estimator(rule, Common.nudgeShape(cell), rule, rule),
-                            cell.getDouble("learning.beta"), cell.getBoolean("learning.random-sign"),
-                            cell.getInt("time.free-steps"), cell.getInt("time.nudge-steps"));
-                    cos[b][a] = m.cosine();
-                    err[b][a] = m.relError();
+                    GradientProbe.Estimator est = new GradientProbe.Estimator(rule, Common.nudgeShape(cell), rule, rule);
+                    double beta = cell.getDouble("learning.beta");
+                    GradientProbe.Measurement m = probe.measure(cell, seed, est, beta, cell.getBoolean("learning.random-sign"),
+                            cell.getInt("time.free-steps"), cell.getInt("time.nudge-steps"), dsm ? DsmProbe.monitor(probe) : null);
+                    if (dsm) { // every parameter of the substrate: couplings, J₂ and J₄, biases (dsm-bias)
+                        double[] exact = DsmProbe.exactAll(probe);
+                        double[] estimate = DsmProbe.estimateAll(probe, m,
+                                DsmProbe.phases(est, beta, cell.getInt("time.free-steps"), cell.getInt("time.nudge-steps"), seed), beta);
+                        cos[b][a] = GradientStats.cosine(estimate, exact);
+                        err[b][a] = GradientStats.relativeError(estimate, exact);
+                    } else {
+                        cos[b][a] = m.cosine();
+                        err[b][a] = m.relError();
+                    }
                     messages += m.result().messages();
                     List<Object> row = new ArrayList<>(List.of(xs[a]));
                     if (two) row.add(ys[b]);
-                    row.addAll(List.of(m.cosine(), m.relError(), m.result().messages(), m.result().residualMax(),
+                    row.addAll(List.of(cos[b][a], err[b][a], m.result().messages(), m.result().residualMax(),
                             m.result().unconvergedExamples()));
                     results.add(m.result());
                     report.row(row.toArray());

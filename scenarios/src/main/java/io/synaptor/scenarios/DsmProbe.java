@@ -43,19 +43,22 @@ final class DsmProbe {
     static List<Setting> settings(Common.Defaults d, double tolerance, Set<String> unused) {
         List<Setting> s = new ArrayList<>(Common.networkSettings(d, tolerance).stream()
                 .filter(x -> !FIXED.contains(x.path()) && !unused.contains(x.path()) && !Common.HOLOMORPHIC_KEYS.contains(x.path())).toList());
-        s.addAll(List.of(
-                Setting.integer("substrate.encoder", 6, 1, 100_000, "encoder units"),
-                Setting.integer("substrate.transfer", 6, 1, 100_000, "transfer units"),
-                Setting.integer("substrate.rank", 2, 1, 100_000, "k: bottleneck units of the low-rank skip encoder → decoder"),
-                Setting.real("substrate.j2", 1.0, -100.0, 100.0, "J₂ of every unit's self-energy ½J₂s² + ¼J₄s⁴"),
-                Setting.real("substrate.j4", 1.0, 0.0, 100.0, "J₄ of every unit's self-energy (≥ 0: confining)"),
-                Setting.real("substrate.weight-scale", 0.5, 1e-6, 10.0, "the Glorot draws of the couplings are multiplied by this"),
-                Setting.integer("data.modes", 8, 1, 1000, "modes of the 2-D mixture, evenly on a circle"),
-                Setting.real("data.radius", 1.0, 0.0, 1000.0, "the circle's radius"),
-                Setting.real("data.std", 0.05, 1e-6, 1000.0, "each mode's standard deviation per coordinate"),
-                Setting.real("dsm.sigma", 0.3, 1e-6, 1000.0, "σ: the noise level of the probed example, x̃ = x₀ + σξ")));
+        s.addAll(SUBSTRATE);
         return s;
     }
+
+    /** The substrate's, the data's and the probed example's settings. */
+    static final List<Setting> SUBSTRATE = List.of(
+            Setting.integer("substrate.encoder", 6, 1, 100_000, "encoder units"),
+            Setting.integer("substrate.transfer", 6, 1, 100_000, "transfer units"),
+            Setting.integer("substrate.rank", 2, 1, 100_000, "k: bottleneck units of the low-rank skip encoder → decoder"),
+            Setting.real("substrate.j2", 1.0, -100.0, 100.0, "J₂ of every unit's self-energy ½J₂s² + ¼J₄s⁴"),
+            Setting.real("substrate.j4", 1.0, 0.0, 100.0, "J₄ of every unit's self-energy (≥ 0: confining)"),
+            Setting.real("substrate.weight-scale", 0.5, 1e-6, 10.0, "the Glorot draws of the couplings are multiplied by this"),
+            Setting.integer("data.modes", 8, 1, 1000, "modes of the 2-D mixture, evenly on a circle"),
+            Setting.real("data.radius", 1.0, 0.0, 1000.0, "the circle's radius"),
+            Setting.real("data.std", 0.05, 1e-6, 1000.0, "each mode's standard deviation per coordinate"),
+            Setting.real("dsm.sigma", 0.3, 1e-6, 1000.0, "σ: the noise level of the probed example, x̃ = x₀ + σξ"));
 
     /** The substrate the settings describe. */
     static DsmSubstrate substrate(Settings s) {

@@ -119,4 +119,19 @@ class DsmSubstrateTest {
         assertTrue(s.getDouble("cosine_one_sided_short") < 0, "one-sided at the shortest budget: " + s.getDouble("cosine_one_sided_short"));
         assertTrue(s.getDouble("cosine_symmetric_short") > 0.5, "symmetric at the shortest budget: " + s.getDouble("cosine_symmetric_short"));
     }
+
+    /**
+     * The delay sweep of the DSM gradient is one command (issue 20): on the substrate, delays 1 and 10
+     * (measured, seed 1: one-sided 0.99988 and 0.9973; symmetric 0.99999995 and 0.9999996).
+     */
+    @Test
+    void aDelaySweepOfTheDsmGradientIsOneCommand(@TempDir Path tmp) {
+        for (String rule : new String[]{"one-sided", "centered"}) {
+            Cli.Result r = Cli.run(tmp.resolve(rule), "run", "delay-sweep", "--set", "sweep.net=dsm", "--set", "sweep.values=[1,10]",
+                    "--set", "learning.rule=" + rule);
+            assertEquals(0, r.exit(), r.err());
+            List<Double> cos = r.summary().getDoubleList("cosine_by_delay");
+            assertTrue(cos.get(0) > 0.999 && cos.get(1) > 0.99, rule + ": " + cos);
+        }
+    }
 }
