@@ -27,17 +27,34 @@ record Apparatus(List<ActorRef<UnitActor.Command>> units, ActorRef<ProbeActor.Co
     static Apparatus spawn(ActorContext<?> ctx, SliceModel[] slices, SynapseModel[] synapses, int[][] ends, long episodes, Engine engine,
                            ActorRef<TeacherActor.Command> reports, ProgressListener listener, CompletableFuture<RunResult> result,
                            IntFunction<TraceSink.Log> log) {
+        return spawn(ctx, slices, synapses, ends, null, episodes, engine, reports, listener, result, log);
+    }
+
+    /**
+     * The same, where {@code listens[c]} says whether each end of synapse c feels its drive (null: both do):
+     * an end that does not — an input the substrate reads, a sampler's readout source — sends its values
+     * to the synapse and gets nothing back, as a clamped input does.
+     */
+    static Apparatus spawn(ActorContext<?> ctx, SliceModel[] slices, SynapseModel[] synapses, int[][] ends, boolean[][] listens,
+                           long episodes, Engine engine, ActorRef<TeacherActor.Command> reports, ProgressListener listener,
+                           CompletableFuture<RunResult> result, IntFunction<TraceSink.Log> log) {
         int n = slices.length;
-        List<List<Integer>> incident = new ArrayList<>();
-        for (int u = 0; u < n; u++) incident.add(new ArrayList<>());
+        List<List<Integer>> incident = new ArrayList<>(); // the synapses a unit tells its value, in index order
+        List<List<Integer>> slots = new ArrayList<>();    // those whose drive it feels: its inbox slots
+        for (int u = 0; u < n; u++) {
+            incident.add(new ArrayList<>());
+            slots.add(new ArrayList<>());
+        }
         for (int c = 0; c < synapses.length; c++) {
-            incident.get(ends[c][0]).add(c);
-            incident.get(ends[c][1]).add(c);
+            for (int end = 0; end < 2; end++) {
+                incident.get(ends[c][end]).add(c);
+                if (listens == null || listens[c][end]) slots.get(ends[c][end]).add(c);
+            }
         }
         ActorRef<ProbeActor.Command> probe = ctx.spawn(ProbeActor.create(n, synapses.length, episodes, 1, listener, result), "probe");
         List<ActorRef<UnitActor.Command>> units = new ArrayList<>();
         for (int u = 0; u < n; u++) {
-            UnitActor.Setup setup = new UnitActor.Setup(slices[u], incident.get(u).size(), engine.timing());
+            UnitActor.Setup setup = new UnitActor.Setup(slices[u], slots.get(u).size(), engine.timing());
             units.add(ctx.spawn(UnitActor.create(setup, reports, probe, log.apply(u), null), "u-" + u));
         }
         long endTime = slices[0].endTime();
@@ -45,8 +62,10 @@ record Apparatus(List<ActorRef<UnitActor.Command>> units, ActorRef<ProbeActor.Co
         for (int c = 0; c < synapses.length; c++) {
             int a = ends[c][0];
             int b = ends[c][1];
-            SynapseActor.Ends wired = new SynapseActor.Ends(new int[]{a}, units.get(a), incident.get(a).indexOf(c),
-                    new int[]{b}, units.get(b), incident.get(b).indexOf(c));
+            boolean feelsA = listens == null || listens[c][0];
+            boolean feelsB = listens == null || listens[c][1];
+            SynapseActor.Ends wired = new SynapseActor.Ends(new int[]{a}, feelsA ? units.get(a) : null, slots.get(a).indexOf(c),
+                    new int[]{b}, feelsB ? units.get(b) : null, slots.get(b).indexOf(c));
             refs.add(ctx.spawn(SynapseActor.create(c, wired, synapses[c], engine.timing().link(c, 0, engine.delay()),
                     engine.timing().link(c, 1, engine.delay()), engine.timing().window(), endTime, probe, log.apply(n + c),
                     engine.timing().free(), null), "s-" + c));

@@ -134,4 +134,37 @@ class DsmSubstrateTest {
             assertTrue(cos.get(0) > 0.999 && cos.get(1) > 0.99, rule + ": " + cos);
         }
     }
+
+    /**
+     * thermo-diffusion end to end in small — training by symmetric EqProp, annealed Langevin sampling on the
+     * trained and the untrained substrate — with link delays of 2 steps and Poisson updates: the same summary
+     * and metrics.csv on 1 and 4 threads, and the samples' energy distance below the untrained substrate's.
+     */
+    @Test
+    void thermoDiffusionIsTheSameOnOneAndFourThreads(@TempDir Path tmp) throws Exception {
+        Map<String, Object> first = null;
+        String csv = null;
+        for (int threads : new int[]{1, 4}) {
+            Cli.Result r = Cli.run(tmp.resolve("t" + threads), "run", "thermo-diffusion", "--set", "training.epochs=2",
+                    "--set", "training.train-size=300", "--set", "training.test-size=100", "--set", "substrate.encoder=6",
+                    "--set", "substrate.transfer=6", "--set", "sampling.samples=200", "--set", "sampling.steps=10", "--set", "sigma.levels=4",
+                    "--set", "network.delay=2", "--set", "units.update=poisson", "--set", "units.update-rate=0.8",
+                    "--set", "runtime.threads=" + threads);
+            assertEquals(0, r.exit(), r.err());
+            Config s = r.summary();
+            assertTrue(s.getDouble("energy_distance_trained") < s.getDouble("energy_distance_untrained"),
+                    s.getDouble("energy_distance_trained") + " vs " + s.getDouble("energy_distance_untrained"));
+            Map<String, Object> m = new TreeMap<>(s.root().unwrapped());
+            for (String k : List.of("wall_seconds", "actor_seconds", "runtime.threads", "messages")) m.remove(k);
+            m.keySet().removeIf(k -> k.startsWith("messages_by_kind"));
+            String rows = Files.readString(r.dir().resolve("metrics.csv"));
+            if (first == null) {
+                first = m;
+                csv = rows;
+            } else {
+                assertEquals(first, m, "the same summary on 1 and 4 threads");
+                assertEquals(csv, rows);
+            }
+        }
+    }
 }
