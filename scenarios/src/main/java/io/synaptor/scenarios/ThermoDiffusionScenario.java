@@ -64,7 +64,10 @@ public final class ThermoDiffusionScenario implements Scenario {
                 of the substrate's relaxation per Langevin step — on the trained and on the untrained substrate.
                 Summary: energy_distance_trained, energy_distance_untrained (to as many held-out points),
                 mode_weight_min_ratio, mode_weight_max_ratio (smallest and largest share of samples nearest a
-                mode over its weight), mode_weights, final_loss (test denoising loss), the training keys.
+                mode over its weight), mode_weights, final_loss (test denoising loss), the training keys;
+                the seed's energy argument per example and training step: relaxation_steps_per_update,
+                synaptic_events_per_example, digital_flops_per_example_simulated (stepping the same substrate),
+                digital_flops_per_example_backprop (a digital net of as many parameters, ≈ 6 FLOPs each).
                 Plots: samples_trained.png, samples_untrained.png (over the data), loss.png.
                 metrics.csv: epoch, train_loss, test_loss (accuracy columns: argmax agreement, not meaningful here).""";
     }
@@ -152,6 +155,7 @@ public final class ThermoDiffusionScenario implements Scenario {
             min = Math.min(min, w[k] / mixture.weights()[k]);
             max = Math.max(max, w[k] / mixture.weights()[k]);
         }
+        account(report, s, untrained);
         report.metric("energy_distance_trained", edAfter).metric("energy_distance_untrained", edBefore)
                 .metric("mode_weight_min_ratio", min).metric("mode_weight_max_ratio", max)
                 .metric("mode_weights", Arrays.stream(w).boxed().toList()).metric("sigmas", Arrays.stream(sigmas).boxed().toList());
@@ -160,6 +164,29 @@ public final class ThermoDiffusionScenario implements Scenario {
         report.plot("samples_untrained.png", scatter("untrained substrate", before, heldOut, edBefore));
         report.plot("samples_trained.png", scatter("trained substrate", after, heldOut, edAfter));
         return report;
+    }
+
+    /**
+     * The seed's energy argument in countable units, per example of one training step (one minibatch
+     * update): the substrate's relaxation steps (T1 + p·T2 for p nudged phases) and synaptic events (each
+     * coupling acting on both its ends once per step), beside the floating-point operations a digital
+     * machine needs for the same step — stepping the same substrate (4 per coupling and ≈ 8 per unit per step:
+     * two multiply-adds per coupling, force, Euler update) — and for a digital network with as many
+     * parameters trained by backpropagation (≈ 6 per parameter: forward 2, backward 4).
+     */
+    private static void account(Report report, Settings s, NetworkSpec net) {
+        io.synaptor.synapses.NudgeShape shape = Common.nudgeShape(s);
+        long steps = (shape.freePhase() ? s.getInt("time.free-steps") : 0) + (long) shape.points() * s.getInt("time.nudge-steps");
+        long couplings = net.couplings().size();
+        long units = net.size() - net.inputs().length;
+        long parameters = couplings + units;
+        report.metric("relaxation_steps_per_update", steps)
+                .metric("synaptic_events_per_example", 2 * couplings * steps)
+                .metric("digital_flops_per_example_simulated", (4 * couplings + 8 * units) * steps)
+                .metric("digital_flops_per_example_backprop", 6 * parameters);
+        report.line(String.format(Locale.ROOT, "per example and training step: %,d relaxation steps and %,d synaptic events on the substrate; "
+                + "a digital machine: %,d FLOPs to step the same substrate, %,d to backpropagate through %,d parameters",
+                steps, 2 * couplings * steps, (4 * couplings + 8 * units) * steps, 6 * parameters, parameters));
     }
 
     /** count points of the mixture, each noised at a level drawn from the ladder: inputs (x̃, embedding of σ), targets x₀. */

@@ -154,6 +154,13 @@ class DsmSubstrateTest {
             Config s = r.summary();
             assertTrue(s.getDouble("energy_distance_trained") < s.getDouble("energy_distance_untrained"),
                     s.getDouble("energy_distance_trained") + " vs " + s.getDouble("energy_distance_untrained"));
+            // the energy argument's counts, by hand: couplings 2·6 + 2·6 + 6·6 + 6·2 + 6·4 + 4·2 = 104 (noisy → encoder,
+            // noise level → transfer, encoder → transfer, transfer → decoder, encoder → 4 bottleneck → decoder), 18 free
+            // units, T1 + 2·T2 = 60 + 40 steps
+            assertEquals(100, s.getLong("relaxation_steps_per_update"));
+            assertEquals(2 * 104 * 100, s.getLong("synaptic_events_per_example"));
+            assertEquals((4 * 104 + 8 * 18) * 100, s.getLong("digital_flops_per_example_simulated"));
+            assertEquals(6 * (104 + 18), s.getLong("digital_flops_per_example_backprop"));
             Map<String, Object> m = new TreeMap<>(s.root().unwrapped());
             for (String k : List.of("wall_seconds", "actor_seconds", "runtime.threads", "messages")) m.remove(k);
             m.keySet().removeIf(k -> k.startsWith("messages_by_kind"));
