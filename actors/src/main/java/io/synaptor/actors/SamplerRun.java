@@ -30,11 +30,14 @@ public final class SamplerRun {
     }
 
     /**
-     * @param substrate the trained network of a {@link DsmSubstrate} (inputs: D noisy coordinates, then the embedding)
+     * @param trained the trained network of a {@link DsmSubstrate} (inputs: D noisy coordinates, then the embedding)
      * @return the samples, by sample then coordinate
      */
-    public static double[][] sample(NetworkSpec substrate, AnnealingLadder ladder, int samples, long seed, Engine engine)
+    public static double[][] sample(NetworkSpec trained, AnnealingLadder ladder, int samples, long seed, Engine engine)
             throws SimulationDiverged, SimulationStalled {
+        // the denoiser relaxes deterministically; the samples carry the bath's noise
+        NetworkSpec substrate = new NetworkSpec(trained.roles(), trained.layerOf(), trained.couplings(), trained.biases(),
+                trained.activation(), trained.dt(), 0.0, trained.models(), trained.couplingModel());
         int n = substrate.size();
         int[] inputs = substrate.inputs();
         int[] outputs = substrate.outputs();

@@ -13,52 +13,26 @@ import java.util.SplittableRandom;
  * the encoder as the noisy input did in training (one-way: the encoder's forces do not move it). Under an
  * update model it skips the Langevin steps its clock does not tick at.
  */
-public final class AnnealedLangevinSlice implements SliceModel {
-    private final int unit;
+public final class AnnealedLangevinSlice extends OneUnitSlice {
     private final AnnealingLadder ladder;
     private final SplittableRandom noise;
     private final UpdateModel update;
     private final double[] x;
 
     public AnnealedLangevinSlice(int unit, AnnealingLadder ladder, int samples, SplittableRandom noise, UpdateModel update) {
-        this.unit = unit;
+        super(unit, samples, ladder.endTime());
         this.ladder = ladder;
         this.update = update;
         this.noise = noise;
-        this.x = new double[samples];
+        this.x = state;
         double s0 = ladder.sigmas()[0];
         for (int b = 0; b < samples; b++) x[b] = s0 * noise.nextGaussian();
-    }
-
-    @Override
-    public int[] units() {
-        return new int[]{unit};
-    }
-
-    @Override
-    public int row() {
-        return x.length;
-    }
-
-    @Override
-    public double[] state() {
-        return x;
-    }
-
-    @Override
-    public int fieldLength() {
-        return x.length;
-    }
-
-    @Override
-    public long endTime() {
-        return ladder.endTime();
     }
 
     /** x ← x + (α/2)(x̂ − x)/σ² + √α·z at the Langevin steps (Song &amp; Ermon 2019, Algorithm 1, with the score by Tweedie). */
     @Override
     public void step(long t, double[] field) {
-        if (!ladder.langevinStep(t) || !update.updates(unit, t)) return;
+        if (!ladder.langevinStep(t) || !update.updates(unit(), t)) return;
         double sigma = ladder.sigma(t);
         double alpha = ladder.alpha(t);
         double kick = Math.sqrt(alpha);
@@ -75,10 +49,5 @@ public final class AnnealedLangevinSlice implements SliceModel {
     @Override
     public long holdsThrough(long t) {
         return ladder.holdsThrough(t, ladder.relax());
-    }
-
-    @Override
-    public double[] realParts(int k) {
-        return x.clone();
     }
 }

@@ -7,43 +7,17 @@ import java.util.Arrays;
  * {@code component} of the noise level's embedding ({@link DsmSubstrate#embedding}) at the level the
  * {@link AnnealingLadder} is at — a time-varying input, read from its own clock, for every sample.
  */
-public final class LadderInput implements SliceModel {
-    private final int unit;
+public final class LadderInput extends OneUnitSlice {
     private final int component;
     private final AnnealingLadder ladder;
     private final double[] value;
 
     public LadderInput(int unit, int component, AnnealingLadder ladder, int samples) {
-        this.unit = unit;
+        super(unit, samples, ladder.endTime());
         this.component = component;
         this.ladder = ladder;
-        this.value = new double[samples];
+        this.value = state;
         Arrays.fill(value, DsmSubstrate.embedding(ladder.sigma(0))[component]);
-    }
-
-    @Override
-    public int[] units() {
-        return new int[]{unit};
-    }
-
-    @Override
-    public int row() {
-        return value.length;
-    }
-
-    @Override
-    public double[] state() {
-        return value;
-    }
-
-    @Override
-    public int fieldLength() {
-        return value.length;
-    }
-
-    @Override
-    public long endTime() {
-        return ladder.endTime();
     }
 
     @Override
@@ -60,10 +34,5 @@ public final class LadderInput implements SliceModel {
     @Override
     public long holdsThrough(long t) {
         return ladder.holdsThrough(t, (long) ladder.steps() * ladder.relax());
-    }
-
-    @Override
-    public double[] realParts(int k) {
-        return value.clone();
     }
 }

@@ -26,16 +26,14 @@ import java.util.SplittableRandom;
  * over the link delay like every drive (DESIGN.md, "Time"). It tells its couplings [x | t]. Under an
  * update model an oscillator holds its positions at the steps its clock skips (drawing no noise).
  */
-public final class ProtocolSlice implements SliceModel {
+public final class ProtocolSlice extends OneUnitSlice {
     /** Blocks of a value: training [x | t | e | x' | t' | λ'], sampling [x | t]. */
     public static final int TRAINING_BLOCKS = 6;
     public static final int SAMPLING_BLOCKS = 2;
 
-    private final int unit;
     private final DrivenOscillator oscillator;
     private final SplittableRandom noise;
     private final int batch;
-    private final long endTime;
     private final OscillatorNetwork.Learning learning; // null: sampling
     private final int period;
     private final long steps;
@@ -55,17 +53,16 @@ public final class ProtocolSlice implements SliceModel {
 
     private ProtocolSlice(int unit, DrivenOscillator oscillator, SplittableRandom noise, int batch, long endTime,
                           OscillatorNetwork.Learning learning, int period, long steps, OscillatorNetwork.Spec spec, UpdateModel update) {
-        this.unit = unit;
+        super(unit, batch, endTime);
         this.oscillator = oscillator;
         this.noise = noise;
         this.batch = batch;
-        this.endTime = endTime;
         this.learning = learning;
         this.period = period;
         this.steps = steps;
         this.spec = spec;
         this.update = update;
-        this.x = new double[batch];
+        this.x = state;
         this.t = new double[batch];
         this.self = new double[batch];
         this.e = new double[batch];
@@ -114,35 +111,10 @@ public final class ProtocolSlice implements SliceModel {
         return d;
     }
 
-    @Override
-    public int[] units() {
-        return new int[]{unit};
-    }
-
-    @Override
-    public int row() {
-        return batch;
-    }
-
-    @Override
-    public double[] state() {
-        return x;
-    }
-
-    @Override
-    public int fieldLength() {
-        return batch;
-    }
-
-    @Override
-    public long endTime() {
-        return endTime;
-    }
-
     /** In training, oscillator i takes its coordinate of every minibatch as stream i. */
     @Override
     public int stream(int k) {
-        return learning == null ? -1 : unit;
+        return learning == null ? -1 : unit();
     }
 
     /** The minibatch the step sets, or −1 (sampling, between presentations, after the last). */
@@ -156,14 +128,14 @@ public final class ProtocolSlice implements SliceModel {
     public boolean ready(long step, Inputs inputs) {
         long k = sets(step);
         if (k < 0) return true;
-        data = inputs.of(unit, k);
+        data = inputs.of(unit(), k);
         return data != null;
     }
 
     @Override
     public void step(long step, double[] field) {
         if (learning == null) {
-            if (update.updates(unit, step)) {
+            if (update.updates(unit(), step)) {
                 force(field);
                 oscillator.step(x, self, noise);
             }
@@ -202,7 +174,7 @@ public final class ProtocolSlice implements SliceModel {
             System.arraycopy(t, 0, value, batch, batch);
             return value;
         }
-        if (step > 1 && step % period == 1) reports.report(unit, step / period - 1, new double[]{loss});
+        if (step > 1 && step % period == 1) reports.report(unit(), step / period - 1, new double[]{loss});
         double[] value = new double[TRAINING_BLOCKS * batch];
         System.arraycopy(x, 0, value, 0, batch);
         System.arraycopy(t, 0, value, batch, batch);
@@ -218,11 +190,6 @@ public final class ProtocolSlice implements SliceModel {
     public long holdsThrough(long t) {
         if (learning == null) return t;
         long next = t < 1 ? 1 : t + period - Math.floorMod(t - 1, period); // the next state time ≡ 1 mod P after t
-        return Math.min(next - 1, endTime);
-    }
-
-    @Override
-    public double[] realParts(int k) {
-        return x.clone();
+        return Math.min(next - 1, endTime());
     }
 }

@@ -10,59 +10,28 @@ import io.synaptor.scheduler.UpdateModel;
  * a column; its value is ρ(s) (the unit's presented φ, s itself for bilinear couplings). Under an update
  * model it holds its state at the steps its clock skips.
  */
-public final class RelaxingSlice implements SliceModel {
-    private final int unit;
+public final class RelaxingSlice extends OneUnitSlice {
     private final UnitDynamics dynamics;
     private final double bias;
-    private final long endTime;
     private final UpdateModel update;
     private final double[] s;
     private double[] rho;
 
     public RelaxingSlice(int unit, UnitDynamics dynamics, double bias, int samples, long endTime, UpdateModel update) {
-        if (dynamics.components() != 1) throw new IllegalArgumentException("a relaxing slice has real states");
-        this.unit = unit;
+        super(unit, samples, endTime);
+        if (dynamics.components() != 1 || dynamics.isNoisy()) {
+            throw new IllegalArgumentException("a relaxing slice has real states and relaxes deterministically (T = 0)");
+        }
         this.dynamics = dynamics;
         this.bias = bias;
-        this.endTime = endTime;
         this.update = update;
-        this.s = new double[samples];
-    }
-
-    @Override
-    public int[] units() {
-        return new int[]{unit};
-    }
-
-    @Override
-    public int row() {
-        return s.length;
-    }
-
-    @Override
-    public double[] state() {
-        return s;
-    }
-
-    @Override
-    public int fieldLength() {
-        return s.length;
-    }
-
-    @Override
-    public long endTime() {
-        return endTime;
+        this.s = state;
     }
 
     /** One free step of every sample (DESIGN.md, "Learning rules": ds/dt = −∂E/∂s, the unit's own dynamics). */
     @Override
     public void step(long t, double[] field) {
-        if (!update.updates(unit, t)) return;
-        if (dynamics.isNoisy()) {
-            for (int b = 0; b < s.length; b++) dynamics.step(s, b, field, bias, 0.0, 0.0, 0.0, 0.0, rho);
-        } else {
-            dynamics.freeSteps(s, 0, s.length, field, bias, rho);
-        }
+        if (update.updates(unit(), t)) dynamics.freeSteps(s, 0, s.length, field, bias, rho);
     }
 
     @Override
@@ -70,10 +39,5 @@ public final class RelaxingSlice implements SliceModel {
         rho = new double[s.length];
         dynamics.rhoAll(s, rho);
         return rho;
-    }
-
-    @Override
-    public double[] realParts(int k) {
-        return s.clone();
     }
 }

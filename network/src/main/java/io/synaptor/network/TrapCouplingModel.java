@@ -19,26 +19,6 @@ public final class TrapCouplingModel extends OneSynapse {
         return 1.0;
     }
 
-    @Override
-    public long nextSampleTime(long t) {
-        return Long.MAX_VALUE;
-    }
-
-    @Override
-    public long nextUpdateTime(long t) {
-        return Long.MAX_VALUE;
-    }
-
-    @Override
-    public boolean learn(long tau, double[] valueI, double[] valueJ) {
-        return false;
-    }
-
-    @Override
-    public int diverged() {
-        return -1;
-    }
-
     /** θ, the learner's value. */
     @Override
     public double[] driveToI(long tau, double[] learner) {

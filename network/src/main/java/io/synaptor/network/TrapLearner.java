@@ -11,7 +11,7 @@ import io.synaptor.synapses.LearningRateProtocol;
  * ({@link LearningRateProtocol#update}), then the end jump; the work is what the particles booked, the
  * learner only adds it up. Its {@link #trajectory()} is what the scenario reads once the run is over.
  */
-public final class TrapLearner implements SliceModel {
+public final class TrapLearner extends OneUnitSlice {
     /**
      * θ[n] in force from t_n (θ[0] after the start jump), the particles' mean x̄[n] at t_n, the work per
      * particle done up to t_n (the change of θ at t_n included); θ and the work after the end jump.
@@ -20,7 +20,6 @@ public final class TrapLearner implements SliceModel {
                              double[] work, double thetaFinal, double workFinal) {
     }
 
-    private final int unit;
     private final String label;
     private final LearningRateProtocol protocol;
     private final int repetition;
@@ -29,7 +28,7 @@ public final class TrapLearner implements SliceModel {
     private final int particles;
     private final TrapSchedule schedule;
     private final double dt;
-    private final double[] s = new double[1];
+    private final double[] s;
     private final double[] theta;
     private final double[] mean;
     private final double[] work;
@@ -38,7 +37,8 @@ public final class TrapLearner implements SliceModel {
 
     public TrapLearner(int unit, LearningRateProtocol protocol, int repetition, double theta0, double thetaStar, int particles,
                        TrapSchedule schedule) {
-        this.unit = unit;
+        super(unit, 1, schedule.endTime());
+        this.s = state;
         this.label = protocol.name() + ", repetition " + repetition;
         this.protocol = protocol;
         this.repetition = repetition;
@@ -54,30 +54,10 @@ public final class TrapLearner implements SliceModel {
         s[0] = theta0;
     }
 
-    @Override
-    public int[] units() {
-        return new int[]{unit};
-    }
-
-    @Override
-    public int row() {
-        return 1;
-    }
-
-    @Override
-    public double[] state() {
-        return s;
-    }
-
     /** [Σ x, Σ w] over every slice of particles. */
     @Override
     public int fieldLength() {
         return 2;
-    }
-
-    @Override
-    public long endTime() {
-        return schedule.endTime();
     }
 
     @Override
@@ -111,7 +91,7 @@ public final class TrapLearner implements SliceModel {
     /** θ, and at the end the final work for the experimenter's count of finished repetitions. */
     @Override
     public double[] arrive(long t, Reports reports) {
-        if (t == schedule.endTime()) reports.report(unit, 0, new double[]{workFinal});
+        if (t == schedule.endTime()) reports.report(unit(), 0, new double[]{workFinal});
         return new double[]{s[0]};
     }
 
@@ -124,11 +104,6 @@ public final class TrapLearner implements SliceModel {
     @Override
     public String describe(int k) {
         return label + ": θ";
-    }
-
-    @Override
-    public double[] realParts(int k) {
-        return s.clone();
     }
 
     public Trajectory trajectory() {

@@ -16,12 +16,11 @@ import java.util.SplittableRandom;
  * [x_1 … x_n | w]: its positions and the work it last booked. It starts at the trap's equilibrium about
  * the prepared mean.
  */
-public final class TrapParticles implements SliceModel {
+public final class TrapParticles extends OneUnitSlice {
     /** The particles' positions at one learning step. */
     public record Snapshot(int step, double[] positions) {
     }
 
-    private final int unit;
     private final String label;
     private final HarmonicTrap trap;
     private final double dt;
@@ -42,7 +41,7 @@ public final class TrapParticles implements SliceModel {
      */
     public TrapParticles(int unit, String label, HarmonicTrap trap, double dt, SplittableRandom[] noise, double initialMean, double theta0,
                          TrapSchedule schedule, UpdateModel update, boolean[] snapshotSteps) {
-        this.unit = unit;
+        super(unit, noise.length, schedule.endTime());
         this.label = label;
         this.trap = trap;
         this.dt = dt;
@@ -51,23 +50,8 @@ public final class TrapParticles implements SliceModel {
         this.update = update;
         this.snapshotSteps = snapshotSteps;
         this.theta = theta0;
-        this.x = new double[noise.length];
+        this.x = state;
         for (int i = 0; i < x.length; i++) x[i] = trap.equilibrium(initialMean, noise[i]);
-    }
-
-    @Override
-    public int[] units() {
-        return new int[]{unit};
-    }
-
-    @Override
-    public int row() {
-        return x.length;
-    }
-
-    @Override
-    public double[] state() {
-        return x;
     }
 
     @Override
@@ -76,17 +60,12 @@ public final class TrapParticles implements SliceModel {
     }
 
     @Override
-    public long endTime() {
-        return schedule.endTime();
-    }
-
-    @Override
     public void step(long t, double[] field) {
         long n = schedule.particleStep(t);
         if (n < 0) return;
         work = HarmonicTrap.work(x, 0, x.length, theta, field[0]);
         theta = field[0];
-        if (n < schedule.steps() && update.updates(unit, t)) trap.step(x, 0, x.length, theta, dt, noise);
+        if (n < schedule.steps() && update.updates(unit(), t)) trap.step(x, 0, x.length, theta, dt, noise);
     }
 
     @Override
@@ -109,12 +88,7 @@ public final class TrapParticles implements SliceModel {
 
     @Override
     public String describe(int k) {
-        return label + ": particles " + unit;
-    }
-
-    @Override
-    public double[] realParts(int k) {
-        return x.clone();
+        return label + ": particles " + unit();
     }
 
     /** The positions kept at the snapshot steps, in step order. */

@@ -19,26 +19,6 @@ public final class FixedCoupling extends OneSynapse {
     }
 
     @Override
-    public long nextSampleTime(long t) {
-        return Long.MAX_VALUE;
-    }
-
-    @Override
-    public long nextUpdateTime(long t) {
-        return Long.MAX_VALUE;
-    }
-
-    @Override
-    public boolean learn(long tau, double[] valueI, double[] valueJ) {
-        return false;
-    }
-
-    @Override
-    public int diverged() {
-        return -1;
-    }
-
-    @Override
     public double[] driveToI(long tau, double[] valueJ) {
         return scaled(valueJ);
     }
