@@ -104,7 +104,7 @@ class DsmSubstrateTest {
     }
 
     /**
-     * dsm-relaxation, seed 1: converged, both estimators align with the exact gradient (measured cosines
+     * dsm-relaxation, seed 1, the same bits on 2 and 4 threads: converged, both estimators align with the exact gradient (measured cosines
      * 0.99987 and 1.0000000); at 10 steps per phase, the free phase included, one-sided points away (−0.69)
      * while symmetric stays aligned (1.000). Seeds 1–8 at 10 steps: one-sided below 0 in six (−0.69 … −0.18;
      * 0.17 and 0.79 in the others), symmetric 0.84 … 1.00 in all eight.
@@ -114,6 +114,11 @@ class DsmSubstrateTest {
         Cli.Result r = Cli.run(tmp.resolve("r"), "run", "dsm-relaxation", "--seed", "1");
         assertEquals(0, r.exit(), r.err());
         Config s = r.summary();
+        Cli.Result four = Cli.run(tmp.resolve("r4"), "run", "dsm-relaxation", "--seed", "1", "--set", "runtime.threads=4");
+        assertEquals(0, four.exit(), four.err());
+        for (String k : List.of("cosine_one_sided", "cosine_symmetric")) {
+            assertEquals(s.getDoubleList(k), four.summary().getDoubleList(k), k + ": the same bits on 2 and 4 threads");
+        }
         assertTrue(s.getDouble("cosine_one_sided_long") > 0.99 && s.getDouble("cosine_symmetric_long") > 0.99,
                 s.getDouble("cosine_one_sided_long") + ", " + s.getDouble("cosine_symmetric_long"));
         assertTrue(s.getDouble("cosine_one_sided_short") < 0, "one-sided at the shortest budget: " + s.getDouble("cosine_one_sided_short"));
