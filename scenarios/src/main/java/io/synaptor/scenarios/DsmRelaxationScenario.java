@@ -1,6 +1,5 @@
 package io.synaptor.scenarios;
 
-import io.synaptor.network.PhaseSchedule;
 import io.synaptor.scenarios.report.Progress;
 import io.synaptor.scenarios.report.Report;
 import org.knowm.xchart.XYChart;
