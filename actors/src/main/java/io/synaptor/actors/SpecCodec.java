@@ -56,6 +56,9 @@ final class SpecCodec {
                 .setFirstEpoch(p.firstEpoch());
         b.setRule(s.rule()).setRate(s.rate()).addAllCouplingRates(boxed(s.rates().couplings())).addAllBiasRates(boxed(s.rates().biases())).setRateDecay(s.optimizer().decay()).setOptimizer(s.optimizer().kind().settingName())
                 .setTolerance(s.tolerance());
+        if (s.train().weighted() || s.test().weighted()) {
+            throw new IllegalArgumentException("examples with weights of their own do not travel to a cluster yet");
+        }
         b.addAllTrainX(rows(s.train().x())).addAllTrainY(rows(s.train().y()))
                 .addAllTestX(rows(s.test().x())).addAllTestY(rows(s.test().y()));
         b.setReset(s.reset()).setSeed(s.seed()).setWindow(s.window()).setBlockSize(s.blockSize());

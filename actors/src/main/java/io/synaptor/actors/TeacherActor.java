@@ -99,8 +99,10 @@ public final class TeacherActor extends AbstractBehavior<TeacherActor.Command> {
         if (!feed.schedule.isTraining(episode)) return;
         LabeledData train = feed.data(episode);
         for (int o = 0; o < outputs.size(); o++) {
-            double[] y = new double[examples.length];
-            for (int b = 0; b < y.length; b++) y[b] = train.y()[examples[b]][o];
+            // the targets, then — for weighted examples — each example's weight (SliceEpisode nudges with β·λ_b)
+            double[] y = new double[(train.weighted() ? 2 : 1) * examples.length];
+            for (int b = 0; b < examples.length; b++) y[b] = train.y()[examples[b]][o];
+            if (train.weighted()) for (int b = 0; b < examples.length; b++) y[examples.length + b] = train.weights()[examples[b]];
             outputs.get(o).tell(new UnitActor.Target(o, episode, y));
             sent[MessageKind.TARGET.ordinal()]++;
             if (log != null) {

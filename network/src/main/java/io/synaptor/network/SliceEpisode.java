@@ -231,13 +231,20 @@ public final class SliceEpisode implements SliceModel {
                     } else {
                         for (int b = 0; b < batch; b++) {
                             double noise = dynamics.isNoisy() ? setup.noise()[k].nextGaussian() : 0.0;
-                            dynamics.step(s, k * batch + b, field, bias[k], betaRe[k], betaIm[k], target == null ? 0.0 : target[b], noise, rho);
+                            double w = weight(target, b); // the example's weight in the loss: β·λ_b
+                            dynamics.step(s, k * batch + b, field, bias[k], betaRe[k] * w, betaIm[k] * w, target == null ? 0.0 : target[b], noise, rho);
                         }
                     }
                 }
             }
         }
         relaxation.passed(t);
+    }
+
+    /** Example b's weight in the loss: carried after the targets for weighted data ({@link LabeledData#weights}), else 1 (x·1 = x: the same bits). */
+    private double weight(double[] target, int b) {
+        int batch = setup.batch();
+        return target != null && target.length > batch ? target[batch + b] : 1.0;
     }
 
     /**
@@ -250,7 +257,8 @@ public final class SliceEpisode implements SliceModel {
             double[] target = stepTargets[k];
             if (target != null && setup.clamp() != null) continue;
             for (int b = 0; b < batch; b++) {
-                relaxation.record(b, dynamics.residual(s, k * batch + b, field, bias[k], betaRe[k], betaIm[k],
+                double w = weight(target, b);
+                relaxation.record(b, dynamics.residual(s, k * batch + b, field, bias[k], betaRe[k] * w, betaIm[k] * w,
                         target == null ? 0.0 : target[b], rho));
             }
         }

@@ -85,6 +85,7 @@ public final class SynchronousSimulation {
         private Run(NetworkSpec net, PhaseSchedule schedule, LabeledData train, LabeledData test) {
             this.net = net;
             this.schedule = schedule;
+            if (train.weighted()) throw new IllegalArgumentException("examples with weights of their own are not in the synchronous simulation yet");
             this.train = train;
             this.test = test;
             this.timing = Timing.exact(net.size());

@@ -102,7 +102,9 @@ public final class ThermoDiffusionScenario implements Scenario {
                 Setting.integer("sampling.samples", 1000, 10, 1_000_000, "samples drawn (and held-out points they are compared with)"),
                 Setting.integer("sampling.steps", 30, 1, 1_000_000, "Langevin steps per level"),
                 Setting.integer("sampling.relax", 20, 1, 1_000_000, "virtual steps of relaxation per Langevin step (more than twice the link delay)"),
-                Setting.real("sampling.epsilon", 2e-5, 1e-12, 10.0, "ε: α_i = ε·σ_i²/σ_L²")));
+                Setting.real("sampling.epsilon", 2e-5, 1e-12, 10.0, "ε: α_i = ε·σ_i²/σ_L²"),
+                Setting.choice("dsm.weighting", "uniform", List.of("uniform", "score"),
+                        "each example's weight λ(σ) in the loss: uniform = 1; score = 1/σ² (Song & Ermon's σ² on the score's error), scaled to mean 1 over the ladder")));
         return s;
     }
 
@@ -126,8 +128,9 @@ public final class ThermoDiffusionScenario implements Scenario {
         }
         DsmSubstrate substrate = DsmProbe.substrate(s);
         GaussianMixture mixture = GaussianMixture.ring(s.getInt("data.modes"), s.getDouble("data.radius"), s.getDouble("data.std"));
-        LabeledData train = noised(substrate, mixture, sigmas, s.getInt("training.train-size"), seed, 0);
-        LabeledData test = noised(substrate, mixture, sigmas, s.getInt("training.test-size"), seed, 1);
+        boolean score = s.getString("dsm.weighting").equals("score");
+        LabeledData train = noised(substrate, mixture, sigmas, s.getInt("training.train-size"), seed, 0, score);
+        LabeledData test = noised(substrate, mixture, sigmas, s.getInt("training.test-size"), seed, 1, false);
         int samples = s.getInt("sampling.samples");
         double[][] heldOut = mixture.sample(samples, RandomStreams.stream(seed, RandomStreams.Kind.DATA, 4));
 
@@ -189,18 +192,26 @@ public final class ThermoDiffusionScenario implements Scenario {
                 steps, 2 * couplings * steps, (4 * couplings + 8 * units) * steps, 6 * parameters, parameters));
     }
 
-    /** count points of the mixture, each noised at a level drawn from the ladder: inputs (x̃, embedding of σ), targets x₀. */
-    static LabeledData noised(DsmSubstrate substrate, GaussianMixture mixture, double[] sigmas, int count, long seed, int set) {
+    /**
+     * count points of the mixture, each noised at a level drawn from the ladder: inputs (x̃, embedding of σ),
+     * targets x₀, and with {@code score} the weights λ(σ) = 1/σ² scaled to mean 1 over the ladder (denoising score
+     * matching's σ²-weighted score error, ‖s − s*‖²σ² = ‖x̂ − x₀‖²/σ²; Song &amp; Ermon 2019).
+     */
+    static LabeledData noised(DsmSubstrate substrate, GaussianMixture mixture, double[] sigmas, int count, long seed, int set, boolean score) {
+        double mean = 0;
+        for (double sg : sigmas) mean += 1 / (sg * sg) / sigmas.length;
         double[][] x0 = mixture.sample(count, RandomStreams.stream(seed, RandomStreams.Kind.DATA, 2 * set));
         SplittableRandom r = RandomStreams.stream(seed, RandomStreams.Kind.DATA, 2 * set + 1);
         double[][] in = new double[count][];
+        double[] weights = score ? new double[count] : null;
         for (int n = 0; n < count; n++) {
             double sigma = sigmas[r.nextInt(sigmas.length)];
+            if (score) weights[n] = 1 / (sigma * sigma) / mean;
             double[] noisy = new double[x0[n].length];
             for (int d = 0; d < noisy.length; d++) noisy[d] = x0[n][d] + sigma * r.nextGaussian();
             in[n] = substrate.input(noisy, sigma);
         }
-        return new LabeledData(in, x0);
+        return new LabeledData(in, x0, weights);
     }
 
     private static double[][] sample(NetworkSpec net, AnnealingLadder ladder, int samples, long seed, Engine engine, String label) {

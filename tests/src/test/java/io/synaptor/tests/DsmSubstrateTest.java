@@ -142,7 +142,8 @@ class DsmSubstrateTest {
 
     /**
      * thermo-diffusion end to end in small — training by symmetric EqProp, annealed Langevin sampling on the
-     * trained and the untrained substrate — with link delays of 2 steps and Poisson updates: the same summary
+     * trained and the untrained substrate — with link delays of 2 steps, Poisson updates and the examples weighted
+     * by 1/σ² (denoising score matching's weight): the same summary
      * and metrics.csv on 1 and 4 threads, and the samples' energy distance below the untrained substrate's.
      */
     @Test
@@ -154,7 +155,7 @@ class DsmSubstrateTest {
                     "--set", "training.train-size=300", "--set", "training.test-size=100", "--set", "substrate.encoder=6",
                     "--set", "substrate.transfer=6", "--set", "sampling.samples=200", "--set", "sampling.steps=10", "--set", "sigma.levels=4",
                     "--set", "network.delay=2", "--set", "units.update=poisson", "--set", "units.update-rate=0.8",
-                    "--set", "runtime.threads=" + threads);
+                    "--set", "dsm.weighting=score", "--set", "runtime.threads=" + threads);
             assertEquals(0, r.exit(), r.err());
             Config s = r.summary();
             assertTrue(s.getDouble("energy_distance_trained") < s.getDouble("energy_distance_untrained"),
