@@ -57,8 +57,8 @@ public final class ThermoDiffusionScenario implements Scenario {
                 Seed 000: anharmonic units, bilinear couplings, encoder → transfer → decoder with a rank-k skip
                 (substrate.*). Training: training.train-size points of the ring mixture (data.*), each noised at a
                 σ drawn from the ladder (sigma.max … sigma.min, sigma.levels geometric levels), x̃ and the
-                embedding (σ, ln σ) as inputs, x₀ as the decoder's target; the actors learn by learning.rule
-                (default centered: symmetric EqProp). Sampling: annealed Langevin dynamics on the actors —
+                embedding (σ, ln σ) as inputs, x₀ as the decoder's target, weighted by dsm.weighting (uniform, or
+                score: 1/σ²); the actors learn by learning.rule (default centered: symmetric EqProp). Sampling: annealed Langevin dynamics on the actors —
                 sampling.samples samples from N(0, σ₁²), sampling.steps Langevin steps per level of
                 x ← x + (α/2)(x̂ − x)/σ² + √α·z, α = ε·σ²/σ_L² (sampling.epsilon), sampling.relax virtual steps
                 of the substrate's relaxation per Langevin step — on the trained and on the untrained substrate.
