@@ -57,8 +57,8 @@ public final class ThermoDiffusionScenario implements Scenario {
                 Seed 000: anharmonic units, bilinear couplings, encoder → transfer → decoder with a rank-k skip
                 (substrate.*). Training: training.train-size points of the ring mixture (data.*), each noised at a
                 σ drawn from the ladder (sigma.max … sigma.min, sigma.levels geometric levels), x̃ and the
-                embedding (σ, ln σ) as inputs, x₀ as the decoder's target, weighted by dsm.weighting (uniform, or
-                score: 1/σ²); the actors learn by learning.rule (default centered: symmetric EqProp). Sampling: annealed Langevin dynamics on the actors —
+                embedding (σ, ln σ) as inputs, x₀ as the decoder's target, weighted by dsm.weighting (1/σ, 1/σ² or
+                1); the actors learn by learning.rule (default centered: symmetric EqProp). Sampling: annealed Langevin dynamics on the actors —
                 sampling.samples samples from N(0, σ₁²), sampling.steps Langevin steps per level of
                 x ← x + (α/2)(x̂ − x)/σ² + √α·z, α = ε·σ²/σ_L² (sampling.epsilon), sampling.relax virtual steps
                 of the substrate's relaxation per Langevin step — on the trained and on the untrained substrate.
@@ -103,8 +103,8 @@ public final class ThermoDiffusionScenario implements Scenario {
                 Setting.integer("sampling.steps", 30, 1, 1_000_000, "Langevin steps per level"),
                 Setting.integer("sampling.relax", 20, 1, 1_000_000, "virtual steps of relaxation per Langevin step (more than twice the link delay)"),
                 Setting.real("sampling.epsilon", 2e-5, 1e-12, 10.0, "ε: α_i = ε·σ_i²/σ_L²"),
-                Setting.choice("dsm.weighting", "uniform", List.of("uniform", "score"),
-                        "each example's weight λ(σ) in the loss: uniform = 1; score = 1/σ² (Song & Ermon's σ² on the score's error), scaled to mean 1 over the ladder")));
+                Setting.choice("dsm.weighting", "balanced", List.of("balanced", "score", "uniform"),
+                        "each example's weight λ(σ) in the loss, scaled to mean 1 over the ladder: balanced = 1/σ; score = 1/σ² (Song & Ermon's σ² on the score's error); uniform = 1")));
         return s;
     }
 
@@ -128,9 +128,9 @@ public final class ThermoDiffusionScenario implements Scenario {
         }
         DsmSubstrate substrate = DsmProbe.substrate(s);
         GaussianMixture mixture = GaussianMixture.ring(s.getInt("data.modes"), s.getDouble("data.radius"), s.getDouble("data.std"));
-        boolean score = s.getString("dsm.weighting").equals("score");
-        LabeledData train = noised(substrate, mixture, sigmas, s.getInt("training.train-size"), seed, 0, score);
-        LabeledData test = noised(substrate, mixture, sigmas, s.getInt("training.test-size"), seed, 1, false);
+        double power = switch (s.getString("dsm.weighting")) { case "score" -> 2; case "balanced" -> 1; default -> 0; };
+        LabeledData train = noised(substrate, mixture, sigmas, s.getInt("training.train-size"), seed, 0, power);
+        LabeledData test = noised(substrate, mixture, sigmas, s.getInt("training.test-size"), seed, 1, 0);
         int samples = s.getInt("sampling.samples");
         double[][] heldOut = mixture.sample(samples, RandomStreams.stream(seed, RandomStreams.Kind.DATA, 4));
 
@@ -194,19 +194,21 @@ public final class ThermoDiffusionScenario implements Scenario {
 
     /**
      * count points of the mixture, each noised at a level drawn from the ladder: inputs (x̃, embedding of σ),
-     * targets x₀, and with {@code score} the weights λ(σ) = 1/σ² scaled to mean 1 over the ladder (denoising score
-     * matching's σ²-weighted score error, ‖s − s*‖²σ² = ‖x̂ − x₀‖²/σ²; Song &amp; Ermon 2019).
+     * targets x₀, and for {@code power} &gt; 0 the weights λ(σ) = σ^(−power) scaled to mean 1 over the ladder (power 2:
+     * denoising score matching's σ²-weighted score error, ‖s − s*‖²σ² = ‖x̂ − x₀‖²/σ², Song &amp; Ermon 2019; power 1
+     * halfway between it and the uniform weight, in the ladder's logarithm).
      */
-    static LabeledData noised(DsmSubstrate substrate, GaussianMixture mixture, double[] sigmas, int count, long seed, int set, boolean score) {
+    static LabeledData noised(DsmSubstrate substrate, GaussianMixture mixture, double[] sigmas, int count, long seed, int set, double power) {
+        boolean weighted = power > 0;
         double mean = 0;
-        for (double sg : sigmas) mean += 1 / (sg * sg) / sigmas.length;
+        for (double sg : sigmas) mean += Math.pow(sg, -power) / sigmas.length;
         double[][] x0 = mixture.sample(count, RandomStreams.stream(seed, RandomStreams.Kind.DATA, 2 * set));
         SplittableRandom r = RandomStreams.stream(seed, RandomStreams.Kind.DATA, 2 * set + 1);
         double[][] in = new double[count][];
-        double[] weights = score ? new double[count] : null;
+        double[] weights = weighted ? new double[count] : null;
         for (int n = 0; n < count; n++) {
             double sigma = sigmas[r.nextInt(sigmas.length)];
-            if (score) weights[n] = 1 / (sigma * sigma) / mean;
+            if (weighted) weights[n] = Math.pow(sigma, -power) / mean;
             double[] noisy = new double[x0[n].length];
             for (int d = 0; d < noisy.length; d++) noisy[d] = x0[n][d] + sigma * r.nextGaussian();
             in[n] = substrate.input(noisy, sigma);
