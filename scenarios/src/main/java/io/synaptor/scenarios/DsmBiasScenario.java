@@ -70,12 +70,10 @@ public final class DsmBiasScenario implements Scenario {
 
     @Override
     public Report run(Settings s, long seed, Progress progress) {
+        double[] betas = GradientBiasScenario.betaGrid(s);
+        int points = betas.length;
         double lo = s.getDouble("bias.beta-min");
         double hi = s.getDouble("bias.beta-max");
-        int points = s.getInt("bias.points");
-        if (!(hi > lo)) throw new BadInput("bias.beta-max (" + hi + ") must be larger than bias.beta-min (" + lo + ")");
-        double[] betas = new double[points];
-        for (int k = 0; k < points; k++) betas[k] = lo * Math.pow(hi / lo, k / (points - 1.0));
         int middle = points / 2;
 
         GradientProbe probe = DsmProbe.probe(s, seed);

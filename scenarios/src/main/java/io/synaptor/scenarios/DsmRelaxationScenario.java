@@ -71,16 +71,11 @@ public final class DsmRelaxationScenario implements Scenario {
                 .title("EqProp's DSM gradient under a finite relaxation budget (β = " + beta + ")")
                 .xAxisTitle("steps per phase").yAxisTitle("cosine to the exact gradient").build();
         chart.getStyler().setXAxisLogarithmic(true);
-        double[] x = new double[budgets.length];
-        List<Integer> budgetList = new ArrayList<>();
-        int shortest = 0;
-        int longest = 0;
-        for (int k = 0; k < budgets.length; k++) {
-            x[k] = budgets[k];
-            budgetList.add(budgets[k]);
-            if (budgets[k] < budgets[shortest]) shortest = k;
-            if (budgets[k] > budgets[longest]) longest = k;
-        }
+        FiniteRelaxationScenario.Budgets grid = FiniteRelaxationScenario.Budgets.of(budgets);
+        double[] x = grid.axis();
+        List<Integer> budgetList = grid.list();
+        int shortest = grid.shortest();
+        int longest = grid.longest();
         report.metric("budgets", budgetList).metric("beta", beta);
         List<io.synaptor.actors.RunResult> results = new ArrayList<>();
         progress.start(name(), (long) budgets.length * DsmProbe.ESTIMATORS.size());

@@ -66,17 +66,12 @@ public final class FiniteRelaxationScenario implements Scenario {
                 .title("EP estimate vs exact gradient under a finite nudge budget (β = " + beta + ")")
                 .xAxisTitle("steps per nudged phase").yAxisTitle("cosine to the exact gradient").build();
         chart.getStyler().setXAxisLogarithmic(true);
-        double[] x = new double[budgets.length];
-        for (int k = 0; k < budgets.length; k++) x[k] = budgets[k];
-        List<Integer> budgetList = new ArrayList<>();
-        for (int b : budgets) budgetList.add(b);
+        Budgets grid = Budgets.of(budgets);
+        double[] x = grid.axis();
+        List<Integer> budgetList = grid.list();
+        int shortest = grid.shortest();
+        int longest = grid.longest();
         report.metric("budgets", budgetList).metric("beta", beta);
-        int shortest = 0;
-        int longest = 0;
-        for (int k = 0; k < budgets.length; k++) {
-            if (budgets[k] < budgets[shortest]) shortest = k;
-            if (budgets[k] > budgets[longest]) longest = k;
-        }
         long messages = 0;
         progress.start(name(), (long) budgets.length * GradientProbe.ESTIMATORS.size());
         try {
@@ -111,5 +106,22 @@ public final class FiniteRelaxationScenario implements Scenario {
         probe.export(report, name(), s, java.util.Map.of("nudge_steps", budgetList, "note",
                 "every estimator and budget ran its own simulation from this net (monitor.npz's simulation: estimator-major, budget-minor)"));
         return report;
+    }
+
+    /** A list of relaxation budgets: as a plot axis, as a summary list, and where its shortest and longest are. */
+    record Budgets(double[] axis, List<Integer> list, int shortest, int longest) {
+        static Budgets of(int[] budgets) {
+            double[] x = new double[budgets.length];
+            List<Integer> list = new ArrayList<>();
+            int shortest = 0;
+            int longest = 0;
+            for (int k = 0; k < budgets.length; k++) {
+                x[k] = budgets[k];
+                list.add(budgets[k]);
+                if (budgets[k] < budgets[shortest]) shortest = k;
+                if (budgets[k] > budgets[longest]) longest = k;
+            }
+            return new Budgets(x, List.copyOf(list), shortest, longest);
+        }
     }
 }

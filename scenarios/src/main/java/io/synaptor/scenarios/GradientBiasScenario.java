@@ -70,12 +70,10 @@ public final class GradientBiasScenario implements Scenario {
 
     @Override
     public Report run(Settings s, long seed, Progress progress) {
+        double[] betas = betaGrid(s);
+        int points = betas.length;
         double lo = s.getDouble("bias.beta-min");
         double hi = s.getDouble("bias.beta-max");
-        int points = s.getInt("bias.points");
-        if (!(hi > lo)) throw new BadInput("bias.beta-max (" + hi + ") must be larger than bias.beta-min (" + lo + ")");
-        double[] betas = new double[points];
-        for (int k = 0; k < points; k++) betas[k] = lo * Math.pow(hi / lo, k / (points - 1.0));
 
         GradientProbe probe = new GradientProbe(s, seed, name());
         Report report = new Report(List.of("beta", "rule", "rel_error", "cosine"));
@@ -151,6 +149,17 @@ public final class GradientBiasScenario implements Scenario {
         line.setLineColor(colors[i]);
         line.setLineStyle(dashes[i] == null ? new BasicStroke(widths[i])
                 : new BasicStroke(widths[i], BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dashes[i], 0f));
+    }
+
+    /** bias.points values of β from bias.beta-min to bias.beta-max, geometrically spaced. */
+    static double[] betaGrid(Settings s) {
+        double lo = s.getDouble("bias.beta-min");
+        double hi = s.getDouble("bias.beta-max");
+        int points = s.getInt("bias.points");
+        if (!(hi > lo)) throw new BadInput("bias.beta-max (" + hi + ") must be larger than bias.beta-min (" + lo + ")");
+        double[] betas = new double[points];
+        for (int k = 0; k < points; k++) betas[k] = lo * Math.pow(hi / lo, k / (points - 1.0));
+        return betas;
     }
 
     /** Least-squares slope of log y against log x. */
