@@ -141,6 +141,10 @@ public final class ClusterClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (cluster.isTerminated() || cluster.selfMember().status() != MemberStatus.up()) {
+            // An empty membership settles at once: say that it is this submitter that was cut off, not the workers.
+            return new NodeLost(lost.getMessage() + ", and this submitter was itself removed from the cluster (the nodes stopped hearing from it)");
+        }
         workers = upWorkers(cluster);
         if (workers == 0) return new NodeLost(lost.getMessage() + ", and no worker node is left");
         return new NodeLost(lost.getMessage() + "; " + workers + (workers == 1 ? " worker node remains" : " worker nodes remain"));

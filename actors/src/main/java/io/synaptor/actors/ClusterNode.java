@@ -77,6 +77,8 @@ public final class ClusterNode {
                     configuration-compatibility-check.checkers.synaptor = "io.synaptor.actors.VersionCheck"
                     # a lost node is downed after 10 s of stable unreachability; then a run restarts without it
                     split-brain-resolver.stable-after = 10s
+                    # a node silent for 3 s (the default) is not yet lost: nodes that share a busy machine pause longer
+                    failure-detector.acceptable-heartbeat-pause = 6s
                     downing-provider-class = "org.apache.pekko.cluster.sbr.SplitBrainResolverProvider"
                     sharding.remember-entities = off
                     sharding.passivation.strategy = none
