@@ -12,8 +12,8 @@ import java.util.function.IntFunction;
 
 /**
  * A network of models on the common actors, spawned and wired: one {@link UnitActor} per slice model
- * (unit u hosts {@code slices[u]}), one {@link SynapseActor} per synapse model (synapse c joins units
- * ends[c][0] and ends[c][1]), each unit's synapses in slot order by increasing index, every link with the
+ * (actor u hosts {@code slices[u]}: one unit, or a population's slice), one {@link SynapseActor} per synapse
+ * model (synapse c joins slices ends[c][0] and ends[c][1]: one coupling, or a block), each unit's synapses in slot order by increasing index, every link with the
  * engine's delay and timing, and the probe. Trace ids: unit u is u, synapse c is N + c.
  *
  * @param units the unit actors, by unit
@@ -51,7 +51,10 @@ record Apparatus(List<ActorRef<UnitActor.Command>> units, ActorRef<ProbeActor.Co
                 if (listens == null || listens[c][end]) slots.get(ends[c][end]).add(c);
             }
         }
-        ActorRef<ProbeActor.Command> probe = ctx.spawn(ProbeActor.create(n, synapses.length, episodes, 1, listener, result), "probe");
+        // the probe counts units and couplings, whatever slices and blocks hold them
+        int unitCount = java.util.Arrays.stream(slices).mapToInt(m -> m.units().length).sum();
+        int cellCount = java.util.Arrays.stream(synapses).mapToInt(SynapseModel::cells).sum();
+        ActorRef<ProbeActor.Command> probe = ctx.spawn(ProbeActor.create(unitCount, cellCount, episodes, 1, listener, result), "probe");
         List<ActorRef<UnitActor.Command>> units = new ArrayList<>();
         for (int u = 0; u < n; u++) {
             UnitActor.Setup setup = new UnitActor.Setup(slices[u], slots.get(u).size(), engine.timing());
@@ -64,8 +67,8 @@ record Apparatus(List<ActorRef<UnitActor.Command>> units, ActorRef<ProbeActor.Co
             int b = ends[c][1];
             boolean feelsA = listens == null || listens[c][0];
             boolean feelsB = listens == null || listens[c][1];
-            SynapseActor.Ends wired = new SynapseActor.Ends(new int[]{a}, feelsA ? units.get(a) : null, slots.get(a).indexOf(c),
-                    new int[]{b}, feelsB ? units.get(b) : null, slots.get(b).indexOf(c));
+            SynapseActor.Ends wired = new SynapseActor.Ends(slices[a].units(), feelsA ? units.get(a) : null, slots.get(a).indexOf(c),
+                    slices[b].units(), feelsB ? units.get(b) : null, slots.get(b).indexOf(c));
             refs.add(ctx.spawn(SynapseActor.create(c, wired, synapses[c], engine.timing().link(c, 0, engine.delay()),
                     engine.timing().link(c, 1, engine.delay()), engine.timing().window(), endTime, probe, log.apply(n + c),
                     engine.timing().free(), null), "s-" + c));

@@ -25,8 +25,10 @@ import java.util.SplittableRandom;
  * @param rank         k: bottleneck units of the low-rank skip
  * @param weightScale  the Glorot draws are multiplied by this (small enough that the energy is convex
  *                     at rest, so the relaxation finds the reference's fixed point)
+ * @param dataStd      σ_d: with σ_d &gt; 0 the noisy input arrives as the field of {@link #gain}(σ)·x̃, which keeps
+ *                     it at the data's scale at every noise level; 0 feeds x̃ itself
  */
-public record DsmSubstrate(int dimension, int encoder, int transfer, int rank, double j2, double j4, double weightScale) {
+public record DsmSubstrate(int dimension, int encoder, int transfer, int rank, double j2, double j4, double weightScale, double dataStd) {
     /** The noise level's embedding on the conditioning units: (σ, ln σ). */
     public static final int CONDITIONING = 2;
 
@@ -38,6 +40,22 @@ public record DsmSubstrate(int dimension, int encoder, int transfer, int rank, d
             throw new IllegalArgumentException("every module needs at least one unit (D, encoder, transfer, rank k)");
         }
         if (!(weightScale > 0) || !Double.isFinite(weightScale)) throw new IllegalArgumentException("the weight scale must be positive, got " + weightScale);
+        if (!(dataStd >= 0) || !Double.isFinite(dataStd)) throw new IllegalArgumentException("the data's standard deviation must be ≥ 0, got " + dataStd);
+    }
+
+    /** A substrate fed x̃ itself (no input gain). */
+    public DsmSubstrate(int dimension, int encoder, int transfer, int rank, double j2, double j4, double weightScale) {
+        this(dimension, encoder, transfer, rank, j2, j4, weightScale, 0.0);
+    }
+
+    /**
+     * The gain on the noisy input at level σ: σ_d/√(σ_d² + σ²), so that x̃ = x₀ + σξ reaches the substrate with
+     * the data's variance at every level (Karras et al. 2022, "EDM", eq. 7's c_in, times σ_d so that the gain
+     * tends to 1 as σ → 0); 1 when σ_d = 0. Without it a large σ drives the cubic units far up their
+     * stiffness, where explicit Euler at the training dt is unstable.
+     */
+    public double gain(double sigma) {
+        return dataStd == 0 ? 1.0 : dataStd / Math.sqrt(dataStd * dataStd + sigma * sigma);
     }
 
     /** The embedding of σ the conditioning units hold. */
@@ -45,11 +63,12 @@ public record DsmSubstrate(int dimension, int encoder, int transfer, int rank, d
         return new double[]{sigma, Math.log(sigma)};
     }
 
-    /** The clamped inputs of one example: x̃ then the embedding of σ. */
+    /** The clamped inputs of one example: {@link #gain}(σ)·x̃, then the embedding of σ. */
     public double[] input(double[] noisy, double sigma) {
         if (noisy.length != dimension) throw new IllegalArgumentException(noisy.length + " coordinates for a substrate of D = " + dimension);
         double[] in = new double[dimension + CONDITIONING];
-        System.arraycopy(noisy, 0, in, 0, dimension);
+        double g = gain(sigma);
+        for (int d = 0; d < dimension; d++) in[d] = g * noisy[d];
         System.arraycopy(embedding(sigma), 0, in, dimension, CONDITIONING);
         return in;
     }

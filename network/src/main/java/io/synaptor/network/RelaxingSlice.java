@@ -4,40 +4,43 @@ import io.synaptor.neurons.UnitDynamics;
 import io.synaptor.scheduler.UpdateModel;
 
 /**
- * A unit of a trained substrate that does nothing but relax under its field — no episodes, nudges or
+ * Units of a trained substrate that do nothing but relax under their fields — no episodes, nudges or
  * learning — as the model a unit actor hosts: the denoiser of annealed Langevin sampling
- * (docs/scenarios.md#thermo-diffusion), whose inputs change under it. One unit, every sample's state
- * a column; its value is ρ(s) (the unit's presented φ, s itself for bilinear couplings). Under an update
- * model it holds its state at the steps its clock skips.
+ * (docs/scenarios.md#thermo-diffusion), whose inputs change under it. Every sample's state is a column;
+ * the value is ρ(s) (the unit's presented φ, s itself for bilinear couplings). Under an update model a
+ * unit holds its state at the steps its clock skips.
  */
-public final class RelaxingSlice extends OneUnitSlice {
+public final class RelaxingSlice extends SamplerSlice {
     private final UnitDynamics dynamics;
-    private final double bias;
+    private final double[] biases;
     private final UpdateModel update;
-    private final double[] s;
     private double[] rho;
 
-    public RelaxingSlice(int unit, UnitDynamics dynamics, double bias, int samples, long endTime, UpdateModel update) {
-        super(unit, samples, endTime);
+    /** @param dynamics the slice's units' one model (a slice is stepped by one) */
+    public RelaxingSlice(int[] units, UnitDynamics dynamics, double[] biases, int samples, long endTime, UpdateModel update) {
+        super(units, samples, endTime);
         if (dynamics.components() != 1 || dynamics.isNoisy()) {
             throw new IllegalArgumentException("a relaxing slice has real states and relaxes deterministically (T = 0)");
         }
+        if (biases.length != units.length) throw new IllegalArgumentException("one bias per unit");
         this.dynamics = dynamics;
-        this.bias = bias;
+        this.biases = biases.clone();
         this.update = update;
-        this.s = state;
     }
 
     /** One free step of every sample (DESIGN.md, "Learning rules": ds/dt = −∂E/∂s, the unit's own dynamics). */
     @Override
     public void step(long t, double[] field) {
-        if (update.updates(unit(), t)) dynamics.freeSteps(s, 0, s.length, field, bias, rho);
+        int samples = row();
+        for (int k = 0; k < size(); k++) {
+            if (update.updates(unit(k), t)) dynamics.freeSteps(state, k * samples, (k + 1) * samples, field, biases[k], rho);
+        }
     }
 
     @Override
     public double[] arrive(long t, Reports reports) {
-        rho = new double[s.length];
-        dynamics.rhoAll(s, rho);
+        rho = new double[state.length];
+        dynamics.rhoAll(state, rho);
         return rho;
     }
 }

@@ -61,10 +61,12 @@ final class DsmProbe {
             Setting.real("dsm.sigma", 0.3, 1e-6, 1000.0, "σ: the noise level of the probed example, x̃ = x₀ + σξ"));
 
     /** The substrate the settings describe. */
-    static DsmSubstrate substrate(Settings s) {
+    /** The substrate the settings describe, for data of {@code dimension} coordinates. */
+    static DsmSubstrate substrate(Settings s, int dimension) {
         try {
-            return new DsmSubstrate(2, s.getInt("substrate.encoder"), s.getInt("substrate.transfer"), s.getInt("substrate.rank"),
-                    s.getDouble("substrate.j2"), s.getDouble("substrate.j4"), s.getDouble("substrate.weight-scale"));
+            return new DsmSubstrate(dimension, s.getInt("substrate.encoder"), s.getInt("substrate.transfer"), s.getInt("substrate.rank"),
+                    s.getDouble("substrate.j2"), s.getDouble("substrate.j4"), s.getDouble("substrate.weight-scale"),
+                    s.declares("substrate.data-std") ? s.getDouble("substrate.data-std") : 0.0);
         } catch (IllegalArgumentException e) {
             throw new BadInput("substrate: " + e.getMessage());
         }
@@ -72,7 +74,7 @@ final class DsmProbe {
 
     /** The probe: the substrate with random biases, one noisy example of the ring mixture, its exact gradient. */
     static GradientProbe probe(Settings s, long seed) {
-        DsmSubstrate substrate = substrate(s);
+        DsmSubstrate substrate = substrate(s, 2);
         NetworkSpec net0;
         try {
             net0 = substrate.network(s.getDouble("time.dt"), s.getDouble("units.temperature"), s.getInt("network.delay"),

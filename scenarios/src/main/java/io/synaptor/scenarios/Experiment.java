@@ -108,9 +108,9 @@ public final class Experiment {
         return this;
     }
 
-    /** The settings as they resolve: declared defaults, then the user's values (validated). */
+    /** The settings as they resolve: declared defaults, then the scenario's presets for the user's choices, then the user's values (validated). */
     public Settings settings() {
-        return Settings.resolve(scenario.name(), scenario.settings(), user).withOutputDir(outputDir).withResume(resume);
+        return Settings.resolve(scenario.name(), scenario.settings(), user.withFallback(scenario.presets(user))).withOutputDir(outputDir).withResume(resume);
     }
 
     /** What a run gave: its resolved settings, report (metrics, rows, plots) and summary. */

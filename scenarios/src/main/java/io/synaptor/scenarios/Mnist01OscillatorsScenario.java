@@ -161,21 +161,9 @@ public final class Mnist01OscillatorsScenario implements Scenario {
         double[][] noise = new double[samples][Mnist01.PIXELS];
         for (double[] q : noise) for (int p = 0; p < q.length; p++) q[p] = Math.sqrt(temperature) * r.nextGaussian();
 
-        double[] shares = judge.shares(x);
-        double[] heldShares = judge.shares(data.heldOut());
-        double[] noiseShares = judge.shares(noise);
-        double dSamples = judge.meanNearestDistance(x);
-        double dNoise = judge.meanNearestDistance(noise);
-        double dHeld = judge.meanNearestDistance(data.heldOut());
-        report.metric("share_recognized", shares[0] + shares[1]);
-        report.metric("share_zero", shares[0]);
-        report.metric("share_one", shares[1]);
-        report.metric("nearest_distance_ratio", dSamples / dNoise);
-        report.metric("nearest_distance_samples", dSamples);
-        report.metric("nearest_distance_noise", dNoise);
-        report.metric("nearest_distance_ratio_held_out", dHeld / dNoise);
-        report.metric("share_recognized_held_out", heldShares[0] + heldShares[1]);
-        report.metric("share_recognized_noise", noiseShares[0] + noiseShares[1]);
+        report.line(String.format(Locale.ROOT, "%d training digits (%d zeros), %d held out; %d oscillators, %d couplings; judge threshold ρ = %.3f",
+                train.length, data.count(0, true), data.heldOut().length, Mnist01.PIXELS, graph.size(), judge.threshold()));
+        double[] shares = verdict(report, judge, x, data.heldOut(), noise);
         report.metric("judge_threshold", judge.threshold());
         report.metric("train_digits", train.length);
         report.metric("train_zeros", data.count(0, true));
@@ -183,12 +171,6 @@ public final class Mnist01OscillatorsScenario implements Scenario {
         report.metric("couplings", graph.size());
         report.metric("epochs", epochs);
         report.metric("actor_seconds", seconds);
-        report.line(String.format(Locale.ROOT, "%d training digits (%d zeros), %d held out; %d oscillators, %d couplings; judge threshold ρ = %.3f",
-                train.length, data.count(0, true), data.heldOut().length, Mnist01.PIXELS, graph.size(), judge.threshold()));
-        report.line(String.format(Locale.ROOT, "samples: %.1f%% recognized (0: %.1f%%, 1: %.1f%%); held-out digits %.1f%%, N(0, T) noise %.1f%%",
-                100 * (shares[0] + shares[1]), 100 * shares[0], 100 * shares[1], 100 * (heldShares[0] + heldShares[1]), 100 * (noiseShares[0] + noiseShares[1])));
-        report.line(String.format(Locale.ROOT, "mean distance to the nearest training digit: samples %.3f, noise %.3f (ratio %.3f), held-out digits %.3f (ratio %.3f)",
-                dSamples, dNoise, dSamples / dNoise, dHeld, dHeld / dNoise));
 
         List<Double> loss = out.epochLoss();
         for (int e = 0; e < loss.size(); e++) report.row(e + 1, loss.get(e));
@@ -201,10 +183,38 @@ public final class Mnist01OscillatorsScenario implements Scenario {
             report.plot("loss.png", chart);
         }
         String title = String.format(Locale.ROOT, "Samples: %.0f%% recognized (0: %.0f%%, 1: %.0f%%), distance ratio %.2f",
-                100 * (shares[0] + shares[1]), 100 * shares[0], 100 * shares[1], dSamples / dNoise);
+                100 * (shares[0] + shares[1]), 100 * shares[0], 100 * shares[1], shares[2]);
         report.plot("samples.png", grid(title, x, 10));
         report.plot("data.png", grid("Training digits (10×10, [−1, 1])", train, 10));
         return report;
+    }
+
+    /**
+     * The judge's verdict on generated digits beside the held-out digits and noise (here and in
+     * thermo-diffusion's digits, so the two seeds' generators are scored alike): the share_* and
+     * nearest_distance_* keys and two lines; returns the shares of zeros and ones.
+     */
+    static double[] verdict(Report report, ClassMeanJudge judge, double[][] x, double[][] heldOut, double[][] noise) {
+        double[] shares = judge.shares(x);
+        double[] heldShares = judge.shares(heldOut);
+        double[] noiseShares = judge.shares(noise);
+        double dSamples = judge.meanNearestDistance(x);
+        double dNoise = judge.meanNearestDistance(noise);
+        double dHeld = judge.meanNearestDistance(heldOut);
+        report.metric("share_recognized", shares[0] + shares[1]);
+        report.metric("share_zero", shares[0]);
+        report.metric("share_one", shares[1]);
+        report.metric("nearest_distance_ratio", dSamples / dNoise);
+        report.metric("nearest_distance_samples", dSamples);
+        report.metric("nearest_distance_noise", dNoise);
+        report.metric("nearest_distance_ratio_held_out", dHeld / dNoise);
+        report.metric("share_recognized_held_out", heldShares[0] + heldShares[1]);
+        report.metric("share_recognized_noise", noiseShares[0] + noiseShares[1]);
+        report.line(String.format(Locale.ROOT, "samples: %.1f%% recognized (0: %.1f%%, 1: %.1f%%); held-out digits %.1f%%, noise %.1f%%",
+                100 * (shares[0] + shares[1]), 100 * shares[0], 100 * shares[1], 100 * (heldShares[0] + heldShares[1]), 100 * (noiseShares[0] + noiseShares[1])));
+        report.line(String.format(Locale.ROOT, "mean distance to the nearest training digit: samples %.3f, noise %.3f (ratio %.3f), held-out digits %.3f (ratio %.3f)",
+                dSamples, dNoise, dSamples / dNoise, dHeld, dHeld / dNoise));
+        return new double[]{shares[0], shares[1], dSamples / dNoise};
     }
 
     /** By oscillator then sample → by sample then pixel. */

@@ -2,8 +2,8 @@ package io.synaptor.synapses;
 
 /**
  * A {@link SynapseModel} that holds one synapse between two single-unit slices (a driven coupling, the
- * harmonic trap's particles-to-learner link, a frozen coupling of a sampler): one cell, coupling {@code id}
- * of the network, no lateral form — and, unless it says otherwise, no learning and no gradient estimate.
+ * harmonic trap's particles-to-learner link): one cell, coupling {@code id}
+ * of the network, no lateral form (and, as every {@link SynapseModel} unless it says otherwise, no learning).
  */
 public abstract class OneSynapse implements SynapseModel {
     private final int id;
@@ -30,31 +30,6 @@ public abstract class OneSynapse implements SynapseModel {
     @Override
     public final int cellJ(int cell) {
         return 0;
-    }
-
-    @Override
-    public double lastGradient(int cell) {
-        return Double.NaN;
-    }
-
-    @Override
-    public long nextSampleTime(long t) {
-        return Long.MAX_VALUE;
-    }
-
-    @Override
-    public long nextUpdateTime(long t) {
-        return Long.MAX_VALUE;
-    }
-
-    @Override
-    public boolean learn(long tau, double[] valueI, double[] valueJ) {
-        return false;
-    }
-
-    @Override
-    public int diverged() {
-        return -1;
     }
 
     @Override

@@ -26,20 +26,30 @@ public interface SynapseModel {
     /** The cell's weight now (what the run reports at its end). */
     double weight(int cell);
 
-    /** The cell's latest estimate of dL/dW (for gradient checks); NaN before the first. */
-    double lastGradient(int cell);
+    /** The cell's latest estimate of dL/dW (for gradient checks); NaN before the first (and for a model that does not learn). */
+    default double lastGradient(int cell) {
+        return Double.NaN;
+    }
 
-    /** The first time ≥ t at which the model wants to see both ends ({@link #learn}); Long.MAX_VALUE if never. */
-    long nextSampleTime(long t);
+    /** The first time ≥ t at which the model wants to see both ends ({@link #learn}); Long.MAX_VALUE if never (the default: it does not learn). */
+    default long nextSampleTime(long t) {
+        return Long.MAX_VALUE;
+    }
 
     /** The first time ≥ t at which {@link #learn} may change a drive: until then a drive holds while its source does. */
-    long nextUpdateTime(long t);
+    default long nextUpdateTime(long t) {
+        return Long.MAX_VALUE;
+    }
 
     /** At a sample time τ, the ends' values in force at τ: learn; true if the drives change. */
-    boolean learn(long tau, double[] valueI, double[] valueJ);
+    default boolean learn(long tau, double[] valueI, double[] valueJ) {
+        return false;
+    }
 
     /** After {@link #learn}: the first cell whose weight left the finite numbers, or −1. */
-    int diverged();
+    default int diverged() {
+        return -1;
+    }
 
     /** The drive end i feels at τ from end j's value. */
     double[] driveToI(long tau, double[] valueJ);

@@ -58,4 +58,15 @@ final class Cli {
     static long withoutDriveClocks(com.typesafe.config.Config summary) {
         return summary.getLong("messages") - summary.getLong("messages_by_kind.drive_clock");
     }
+
+    /**
+     * What must be the same bits on any number of threads: the summary less the wall clock, the thread count and
+     * the message counts (which include clock promises that depend on thread timing).
+     */
+    static java.util.Map<String, Object> threadIndependent(com.typesafe.config.Config summary) {
+        java.util.Map<String, Object> m = new java.util.TreeMap<>(summary.root().unwrapped());
+        for (String k : java.util.List.of("wall_seconds", "actor_seconds", "runtime.threads", "messages")) m.remove(k);
+        m.keySet().removeIf(k -> k.startsWith("messages_by_kind"));
+        return m;
+    }
 }

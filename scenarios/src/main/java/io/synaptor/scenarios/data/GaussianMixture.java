@@ -38,6 +38,33 @@ public record GaussianMixture(double[][] means, double[] weights, double std) {
         return x;
     }
 
+    /**
+     * The exact denoiser E[x₀ | x̃ = x₀ + σξ] of this mixture, in closed form: x̃ convolved with N(0, σ²) is a
+     * mixture of N(μ_k, (s² + σ²)I) with posterior weights r_k(x̃) ∝ w_k·exp(−‖x̃ − μ_k‖²/2(s² + σ²)), and within
+     * component k, E[x₀] = (σ²μ_k + s²x̃)/(s² + σ²) (Gaussian conditioning).
+     */
+    public double[] posteriorMean(double[] noisy, double sigma) {
+        double v = std * std + sigma * sigma;
+        double[] logR = new double[means.length];
+        double top = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < means.length; k++) {
+            double d = 0;
+            for (int j = 0; j < noisy.length; j++) d += (noisy[j] - means[k][j]) * (noisy[j] - means[k][j]);
+            logR[k] = Math.log(weights[k]) - d / (2 * v);
+            top = Math.max(top, logR[k]);
+        }
+        double z = 0;
+        double[] m = new double[noisy.length];
+        for (int k = 0; k < means.length; k++) {
+            double r = Math.exp(logR[k] - top);
+            z += r;
+            for (int j = 0; j < m.length; j++) m[j] += r * means[k][j];
+        }
+        double[] out = new double[noisy.length];
+        for (int j = 0; j < out.length; j++) out[j] = (sigma * sigma * m[j] / z + std * std * noisy[j]) / v;
+        return out;
+    }
+
     /** The share of points nearer to each mean than to any other (nearest-mode assignment). */
     public double[] modeWeights(double[][] points) {
         double[] w = new double[means.length];
