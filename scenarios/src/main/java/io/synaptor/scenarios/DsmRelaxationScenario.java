@@ -4,7 +4,6 @@ import io.synaptor.scenarios.report.Progress;
 import io.synaptor.scenarios.report.Report;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -72,42 +71,17 @@ public final class DsmRelaxationScenario implements Scenario {
                 .xAxisTitle("steps per phase").yAxisTitle("cosine to the exact gradient").build();
         chart.getStyler().setXAxisLogarithmic(true);
         FiniteRelaxationScenario.Budgets grid = FiniteRelaxationScenario.Budgets.of(budgets);
-        double[] x = grid.axis();
-        List<Integer> budgetList = grid.list();
-        int shortest = grid.shortest();
-        int longest = grid.longest();
-        report.metric("budgets", budgetList).metric("beta", beta);
-        List<io.synaptor.actors.RunResult> results = new ArrayList<>();
-        progress.start(name(), (long) budgets.length * DsmProbe.ESTIMATORS.size());
-        try {
-            for (GradientProbe.Estimator est : DsmProbe.ESTIMATORS) {
-                double[] cos = new double[budgets.length];
-                List<Double> cosList = new ArrayList<>();
-                for (int k = 0; k < budgets.length; k++) {
-                    int free = s.getBoolean("relax.free-too") ? budgets[k] : s.getInt("time.free-steps");
-                    GradientProbe.Measurement m = probe.measure(s, seed, est, beta, false, free, budgets[k], DsmProbe.monitor(probe));
-                    double[] estimate = DsmProbe.estimateAll(probe, m, DsmProbe.phases(est, beta, free, budgets[k], seed), beta);
-                    cos[k] = GradientStats.cosine(estimate, exact);
-                    cosList.add(cos[k]);
-                    report.row(budgets[k], est.key(), cos[k], GradientStats.relativeError(estimate, exact), m.result().residualMax());
-                    results.add(m.result());
-                    progress.step();
-                }
-                report.metric("cosine_" + est.key(), cosList)
-                        .metric("cosine_" + est.key() + "_short", cos[shortest])
-                        .metric("cosine_" + est.key() + "_long", cos[longest]);
-                chart.addSeries(est.label(), x, cos).setMarker(SeriesMarkers.CIRCLE);
-                report.line(String.format("%-10s cosine %.4f with %d steps per phase, %.6f with %d", est.label(),
-                        cos[shortest], budgets[shortest], cos[longest], budgets[longest]));
-            }
-        } finally {
-            progress.close();
-        }
+        report.metric("budgets", grid.list()).metric("beta", beta);
+        List<io.synaptor.actors.RunResult> results = grid.sweep(s, report, chart, progress, name(), DsmProbe.ESTIMATORS, (est, free, budget) -> {
+            GradientProbe.Measurement m = probe.measure(s, seed, est, beta, false, free, budget, DsmProbe.monitor(probe));
+            double[] estimate = DsmProbe.estimateAll(probe, m, DsmProbe.phases(est, beta, free, budget, seed), beta);
+            return new FiniteRelaxationScenario.Point(GradientStats.cosine(estimate, exact), GradientStats.relativeError(estimate, exact), m.result());
+        }, GradientProbe.Estimator::key, "%-10s cosine %.4f with %d steps per phase, %.6f with %d");
         report.metric("parameters", exact.length);
         // A cut-short relaxation is what this scenario measures: the residuals are reported, never refused or warned about.
         RelaxationCheck.report(report, results, false);
         report.plot("dsm_relaxation.png", chart);
-        probe.export(report, name(), s, java.util.Map.of("budgets", budgetList, "note",
+        probe.export(report, name(), s, java.util.Map.of("budgets", grid.list(), "note",
                 "each estimator and budget ran its own simulation from this net"));
         return report;
     }

@@ -61,55 +61,39 @@ public final class FiniteRelaxationScenario implements Scenario {
         double beta = s.getDouble("learning.beta");
         GradientProbe probe = new GradientProbe(s, seed, name());
         Report report = new Report(List.of("nudge_steps", "rule", "cosine", "rel_error", "relaxation_residual_max"));
-        List<io.synaptor.actors.RunResult> results = new ArrayList<>();
         XYChart chart = new XYChartBuilder().width(640).height(480)
                 .title("EP estimate vs exact gradient under a finite nudge budget (β = " + beta + ")")
                 .xAxisTitle("steps per nudged phase").yAxisTitle("cosine to the exact gradient").build();
         chart.getStyler().setXAxisLogarithmic(true);
         Budgets grid = Budgets.of(budgets);
-        double[] x = grid.axis();
-        List<Integer> budgetList = grid.list();
-        int shortest = grid.shortest();
-        int longest = grid.longest();
-        report.metric("budgets", budgetList).metric("beta", beta);
-        long messages = 0;
-        progress.start(name(), (long) budgets.length * GradientProbe.ESTIMATORS.size());
-        try {
-            for (GradientProbe.Estimator est : GradientProbe.ESTIMATORS) {
-                double[] cos = new double[budgets.length];
-                List<Double> cosList = new ArrayList<>();
-                for (int k = 0; k < budgets.length; k++) {
-                    int free = s.getBoolean("relax.free-too") ? budgets[k] : s.getInt("time.free-steps");
-                    GradientProbe.Measurement m = probe.measure(s, seed, est, beta, s.getBoolean("learning.random-sign"),
-                            free, budgets[k]);
-                    cos[k] = m.cosine();
-                    cosList.add(cos[k]);
-                    messages += m.result().messages();
-                    report.row(budgets[k], est.label(), cos[k], m.relError(), m.result().residualMax());
-                    results.add(m.result());
-                    progress.step();
-                }
-                report.metric("cosine_" + est.key(), cosList)
-                        .metric("cosine_" + est.key() + "_short", cos[shortest])
-                        .metric("cosine_" + est.key() + "_long", cos[longest]);
-                chart.addSeries(est.label(), x, cos).setMarker(SeriesMarkers.CIRCLE);
-                report.line(String.format("%-15s cosine %.4f with %d nudge steps, %.6f with %d", est.label(),
-                        cos[shortest], budgets[shortest], cos[longest], budgets[longest]));
-            }
-        } finally {
-            progress.close();
-        }
+        report.metric("budgets", grid.list()).metric("beta", beta);
+        boolean randomSign = s.getBoolean("learning.random-sign");
+        List<io.synaptor.actors.RunResult> results = grid.sweep(s, report, chart, progress, name(), GradientProbe.ESTIMATORS, (est, free, budget) -> {
+            GradientProbe.Measurement m = probe.measure(s, seed, est, beta, randomSign, free, budget);
+            return new Point(m.cosine(), m.relError(), m.result());
+        }, GradientProbe.Estimator::label, "%-15s cosine %.4f with %d nudge steps, %.6f with %d");
+        long messages = results.stream().mapToLong(io.synaptor.actors.RunResult::messages).sum();
         report.metric("parameters", probe.exact.length).metric("messages", messages);
         // A cut-short relaxation is what this scenario measures: the residuals are reported, never refused or warned about.
         RelaxationCheck.report(report, results, false);
         report.plot("finite_relaxation.png", chart);
-        probe.export(report, name(), s, java.util.Map.of("nudge_steps", budgetList, "note",
+        probe.export(report, name(), s, java.util.Map.of("nudge_steps", grid.list(), "note",
                 "every estimator and budget ran its own simulation from this net (monitor.npz's simulation: estimator-major, budget-minor)"));
         return report;
     }
 
+    /** One estimator at one budget: its cosine and relative error to the exact gradient, and the run. */
+    record Point(double cosine, double relError, io.synaptor.actors.RunResult result) {
+    }
+
+    /** How a scenario measures one estimator with {@code free} free-phase and {@code budget} nudged-phase steps. */
+    @FunctionalInterface
+    interface Measure {
+        Point at(GradientProbe.Estimator estimator, int free, int budget);
+    }
+
     /** A list of relaxation budgets: as a plot axis, as a summary list, and where its shortest and longest are. */
-    record Budgets(double[] axis, List<Integer> list, int shortest, int longest) {
+    record Budgets(int[] budgets, double[] axis, List<Integer> list, int shortest, int longest) {
         static Budgets of(int[] budgets) {
             double[] x = new double[budgets.length];
             List<Integer> list = new ArrayList<>();
@@ -121,7 +105,41 @@ public final class FiniteRelaxationScenario implements Scenario {
                 if (budgets[k] < budgets[shortest]) shortest = k;
                 if (budgets[k] > budgets[longest]) longest = k;
             }
-            return new Budgets(x, List.copyOf(list), shortest, longest);
+            return new Budgets(budgets.clone(), x, List.copyOf(list), shortest, longest);
+        }
+
+        /**
+         * Every estimator at every budget, in order (the free phase as long as the nudged one with relax.free-too,
+         * else time.free-steps): a metrics row each (the estimator named by {@code label}), the metrics cosine_KEY,
+         * cosine_KEY_short and cosine_KEY_long, a series each on the chart, and a line each ({@code line} takes the
+         * estimator's label, then the cosine and budget at the shortest and at the longest); returns the runs.
+         */
+        List<io.synaptor.actors.RunResult> sweep(Settings s, Report report, XYChart chart, Progress progress, String name,
+                                                 List<GradientProbe.Estimator> estimators, Measure measure,
+                                                 java.util.function.Function<GradientProbe.Estimator, String> label, String line) {
+            List<io.synaptor.actors.RunResult> results = new ArrayList<>();
+            progress.start(name, (long) budgets.length * estimators.size());
+            try {
+                for (GradientProbe.Estimator est : estimators) {
+                    double[] cos = new double[budgets.length];
+                    for (int k = 0; k < budgets.length; k++) {
+                        int free = s.getBoolean("relax.free-too") ? budgets[k] : s.getInt("time.free-steps");
+                        Point p = measure.at(est, free, budgets[k]);
+                        cos[k] = p.cosine();
+                        report.row(budgets[k], label.apply(est), cos[k], p.relError(), p.result().residualMax());
+                        results.add(p.result());
+                        progress.step();
+                    }
+                    report.metric("cosine_" + est.key(), java.util.Arrays.stream(cos).boxed().toList())
+                            .metric("cosine_" + est.key() + "_short", cos[shortest])
+                            .metric("cosine_" + est.key() + "_long", cos[longest]);
+                    chart.addSeries(est.label(), axis, cos).setMarker(SeriesMarkers.CIRCLE);
+                    report.line(String.format(line, est.label(), cos[shortest], budgets[shortest], cos[longest], budgets[longest]));
+                }
+            } finally {
+                progress.close();
+            }
+            return results;
         }
     }
 }
