@@ -38,6 +38,7 @@ final class SpecCodec {
     static Spec encode(SimulationSpec s) {
         if (s.persistent() != null) throw new IllegalArgumentException("persistent free states (units.persistent) run on one JVM only");
         if (s.monitor().active()) throw new IllegalArgumentException("monitors (monitor.*) record on one JVM only");
+        if (s.schedule().shape().plan() != null) throw new IllegalArgumentException("multiplexed nudges (several tasks at once) run on one JVM only");
         NetworkSpec net = s.network();
         PhaseSchedule p = s.schedule();
         Timing t = s.timing();

@@ -159,16 +159,26 @@ public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double bet
 
     @Override
     public double betaAtStep(long t) {
-        return nudgeAtStep(t, false);
+        return nudgeAtStep(t, false, -1);
     }
 
     @Override
     public double betaImAtStep(long t) {
-        return nudgeAtStep(t, true);
+        return nudgeAtStep(t, true, -1);
     }
 
-    /** β(t) during the step t → t+1, real or imaginary part. */
-    private double nudgeAtStep(long t, boolean imaginary) {
+    @Override
+    public double betaAtStep(long t, int output) {
+        return nudgeAtStep(t, false, output);
+    }
+
+    @Override
+    public double betaImAtStep(long t, int output) {
+        return nudgeAtStep(t, true, output);
+    }
+
+    /** β(t) during the step t → t+1, real or imaginary part, as output {@code output} feels it (−1: any output). */
+    private double nudgeAtStep(long t, boolean imaginary, int output) {
         long e = episodeOfStep(t);
         if (e >= episodes() || !isTraining(e)) return 0.0;
         long into = t - start(e) - freePart(); // steps into the nudged part
@@ -179,9 +189,14 @@ public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double bet
             case CENTERED -> into < nudgeSteps ? 0.0 : Math.PI;
             case CIRCLE -> 2.0 * Math.PI * (into / nudgeSteps) / shape.points();
             case OSCILLATING -> 2.0 * Math.PI * (into % nudgeSteps) / nudgeSteps;
+            case MULTIPLEX -> {
+                if (output < 0) throw new IllegalStateException("a multiplexed nudge differs from output to output: ask for one output's β");
+                yield shape.plan().phase(shape.plan().taskOf(output), (int) (into / nudgeSteps), shape.points());
+            }
         };
         if (theta == 0.0) return imaginary ? 0.0 : b;
         if (theta == Math.PI && !shape.complex()) return imaginary ? 0.0 : -b;
+        if (!shape.complex()) return imaginary ? 0.0 : b * Math.cos(theta); // a real multiplexed nudge: β·cos ω_kτ
         return imaginary ? b * Math.sin(theta) : b * Math.cos(theta);
     }
 

@@ -179,8 +179,8 @@ public final class SliceEpisode implements SliceModel {
         for (int k = 0; k < size; k++) { // only outputs feel the cost
             if (!output[k]) continue;
             NudgeSchedule clock = setup.nudgeClocks()[k];
-            betaRe[k] = clock.betaAtStep(t);
-            betaIm[k] = clock.betaImAtStep(t);
+            betaRe[k] = clock.betaAtStep(t, setup.outputIndex()[k]);
+            betaIm[k] = clock.betaImAtStep(t, setup.outputIndex()[k]);
             stepTargets[k] = null;
             if (betaRe[k] != 0.0 || betaIm[k] != 0.0) {
                 long episode = clock.episodeOfStep(t);

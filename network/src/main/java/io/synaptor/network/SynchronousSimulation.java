@@ -314,8 +314,8 @@ public final class SynchronousSimulation {
                     continue;
                 }
                 boolean output = outputIndex[u] >= 0; // only outputs feel β, on their own clock
-                double stepBeta = output ? clock[u].betaAtStep(t) : 0.0;
-                double stepBetaIm = output ? clock[u].betaImAtStep(t) : 0.0;
+                double stepBeta = output ? clock[u].betaAtStep(t, outputIndex[u]) : 0.0;
+                double stepBetaIm = output ? clock[u].betaImAtStep(t, outputIndex[u]) : 0.0;
                 int[] ex = null;
                 if (stepBeta != 0.0 || stepBetaIm != 0.0) {
                     long te = clock[u].episodeOfStep(t);

@@ -129,6 +129,29 @@ class PhaseScheduleTest {
         assertEquals(0.0, s.betaAtStep(12), 0.0); // evaluation
     }
 
+    /** A multiplexed nudge: output o feels β·e^{2πi m_k τ/W} of its task k in phase τ (β·cos for real nudges), nothing in the free phase. */
+    @Test
+    void multiplexedNudgesDifferPerOutput() {
+        io.synaptor.synapses.FrequencyPlan plan = new io.synaptor.synapses.FrequencyPlan(new int[]{3, 5}, new int[]{0, 1, 1}, true);
+        PhaseSchedule s = new PhaseSchedule(1, 4, 2, 0.2, false, 1, 1, 1, 0, io.synaptor.synapses.NudgeShape.multiplex(12, plan));
+        assertEquals(4 + 12 * 2, s.endTime());
+        for (int o = 0; o < 3; o++) assertEquals(0.0, s.betaAtStep(3, o), 0.0);
+        for (int tau = 0; tau < 12; tau++) {
+            for (int o = 0; o < 3; o++) {
+                int m = o == 0 ? 3 : 5;
+                for (long t = 4 + 2L * tau; t < 6 + 2L * tau; t++) {
+                    assertEquals(0.2 * Math.cos(2 * Math.PI * m * tau / 12), s.betaAtStep(t, o), 1e-15, "t " + t + ", output " + o);
+                    assertEquals(0.2 * Math.sin(2 * Math.PI * m * tau / 12), s.betaImAtStep(t, o), 1e-15, "t " + t + ", output " + o);
+                }
+            }
+        }
+        PhaseSchedule real = new PhaseSchedule(1, 4, 2, 0.2, false, 1, 1, 1, 0,
+                io.synaptor.synapses.NudgeShape.multiplex(12, new io.synaptor.synapses.FrequencyPlan(new int[]{3, 5}, new int[]{0, 1, 1}, false)));
+        assertEquals(0.2 * Math.cos(2 * Math.PI * 5 * 3 / 12.0), real.betaAtStep(4 + 6, 2), 1e-15);
+        assertEquals(0.0, real.betaImAtStep(4 + 6, 2), 0.0);
+        assertThrows(IllegalStateException.class, () -> s.betaAtStep(5)); // which output's? a multiplexed β needs one
+    }
+
     @Test
     void randomSignGivesBothSignsReproducibly() {
         PhaseSchedule s = new PhaseSchedule(1, 2, 2, 0.3, true, 2024, 1, 400, 0);

@@ -64,7 +64,9 @@ public final class DelaySweepScenario implements Scenario {
         return """
                 The gradient-check net and example (4-8-6-3, T1 = T2 = 100 steps, β = 0.05), or with sweep.net = dsm
                 dsm-bias's diffusion substrate and noisy example (every parameter's DSM gradient: couplings, J₂
-                and J₄, biases; seed 000). sweep.param (and
+                and J₄, biases; seed 000), or with sweep.net = multiplex multiplex-check's tasks nudged at once on the
+                same net (multiplex.*; complex nudges at β; each cell's cosine and error are the worst task's against
+                its exact gradient alone, rel_error_by_task per cell in metrics.csv). sweep.param (and
                 optionally sweep.param2) is set to each value of sweep.values (sweep.values2): delay = the mean
                 link delay in steps (network.delay, drawn per link by network.delay-model), delay-spread =
                 network.delay-spread, jitter = network.jitter (steps), drop = network.drop (probability that a
@@ -90,11 +92,23 @@ public final class DelaySweepScenario implements Scenario {
 
     private static List<Setting> declared() {
         List<Setting> s = new ArrayList<>(Common.networkSettings(DEFAULTS, RelaxationCheck.GRADIENT_TOLERANCE));
-        s.add(Setting.choice("sweep.net", "gradient-check", List.of("gradient-check", "dsm"),
+        s.add(Setting.choice("sweep.net", "gradient-check", List.of("gradient-check", "dsm", "multiplex"),
                 "the net and example: gradient-check's, or dsm-bias's diffusion substrate and noisy example (seed 000; its substrate.*, data.* and dsm.sigma settings, "
-                        + "network.layers, units.model and network.coupling unused)"));
+                        + "network.layers, units.model and network.coupling unused), or multiplex-check's tasks nudged at once (multiplex.*; the worst task; presets "
+                        + "network.layers=[4,8,4], time.dt=0.25, time.free-steps=800, time.nudge-steps=400, learning.beta=0.1 unless set)"));
         s.addAll(DsmProbe.SUBSTRATE);
+        s.addAll(MultiplexProbe.SETTINGS);
         return s;
+    }
+
+    /** What sweep.net = multiplex brings unless set: multiplex-check's net, step, phases and β (its tasks' relaxations settle there). */
+    private static final Map<String, Object> MULTIPLEX_PRESETS = Map.of("network.layers", List.of(4, 8, 4), "time.dt", 0.25,
+            "time.free-steps", 800, "time.nudge-steps", 400, "learning.beta", 0.1);
+
+    @Override
+    public com.typesafe.config.Config presets(com.typesafe.config.Config user) {
+        boolean multiplex = user.hasPath("sweep.net") && user.getValue("sweep.net").unwrapped().equals("multiplex");
+        return multiplex ? com.typesafe.config.ConfigFactory.parseMap(MULTIPLEX_PRESETS) : com.typesafe.config.ConfigFactory.empty();
     }
 
     @Override
@@ -109,6 +123,7 @@ public final class DelaySweepScenario implements Scenario {
         List<String> columns = new ArrayList<>(List.of(first.key()));
         if (two) columns.add(second.key());
         columns.addAll(List.of("cosine", "rel_error", "messages", "relaxation_residual_max", "unconverged"));
+        if (s.getString("sweep.net").equals("multiplex")) columns.add("rel_error_by_task");
         List<io.synaptor.actors.RunResult> results = new ArrayList<>();
         Report report = new Report(columns);
         double[][] cos = new double[ys.length][xs.length];
@@ -124,6 +139,29 @@ public final class DelaySweepScenario implements Scenario {
                     if (two) fixed.putAll(second.set().apply(ys[b]));
                     Settings cell = s.derive(declared(), fixed);
                     boolean dsm = cell.getString("sweep.net").equals("dsm");
+                    if (cell.getString("sweep.net").equals("multiplex")) { // every task at once; the worst task's cosine and error
+                        MultiplexProbe mx = new MultiplexProbe(cell, seed, name());
+                        if (a == 0 && b == 0) mx.probe.export(report, name(), cell, Map.of("note", "the first cell's net; every cell has the "
+                                + "same weights and biases, and the delays, timing and rule its sweep values set"));
+                        MultiplexProbe.PerTask m = mx.measure(cell, seed, mx.plan(mx.harmonics, true), cell.getDouble("learning.beta"), "multiplexed EP");
+                        cos[b][a] = m.worstCosine();
+                        err[b][a] = m.worstError();
+                        long sent = 0;
+                        for (var r : m.results()) sent += r.messages();
+                        messages += sent;
+                        io.synaptor.actors.RunResult last = m.results().get(m.results().size() - 1);
+                        List<Object> row = new ArrayList<>(List.of(xs[a]));
+                        if (two) row.add(ys[b]);
+                        row.addAll(List.of(cos[b][a], err[b][a], sent, last.residualMax(), last.unconvergedExamples(),
+                                java.util.Arrays.stream(m.relErrors()).mapToObj(e -> String.format(java.util.Locale.ROOT, "%.3e", e))
+                                        .collect(java.util.stream.Collectors.joining(" "))));
+                        results.addAll(m.results());
+                        report.row(row.toArray());
+                        if (cos[b][a] > cos[best[0]][best[1]]) best = new int[]{b, a};
+                        if (cos[b][a] < cos[worst[0]][worst[1]]) worst = new int[]{b, a};
+                        progress.step();
+                        continue;
+                    }
                     GradientProbe probe = dsm ? DsmProbe.probe(cell, seed) : new GradientProbe(cell, seed, name());
                     if (a == 0 && b == 0) probe.export(report, name(), cell, Map.of("note", "the first cell's net; "
                             + "every cell has the same weights and biases, and the delays, timing and rule its sweep values set"));

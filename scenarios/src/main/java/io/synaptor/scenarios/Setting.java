@@ -174,7 +174,9 @@ public record Setting(String path, Object defaultValue, String doc, Kind kind, d
         if (v.valueType() != ConfigValueType.LIST) throw new BadInput(path + " must be a list such as " + defaultValue + ", got " + v.unwrapped());
         List<Integer> out = new ArrayList<>();
         for (ConfigValue e : c.getList(path)) out.add(checkedInt(e, path + " entries"));
-        if (out.size() < 2) throw new BadInput(path + " needs at least two entries, got " + v.unwrapped());
+        // a list whose default is empty may be empty or short (it means "derived"); the others are layer lists
+        boolean optional = defaultValue instanceof List<?> d && d.isEmpty();
+        if (!optional && out.size() < 2) throw new BadInput(path + " needs at least two entries, got " + v.unwrapped());
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 

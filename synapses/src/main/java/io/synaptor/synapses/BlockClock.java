@@ -32,6 +32,8 @@ public final class BlockClock implements NudgeSchedule {
     @Override public int nudgeSteps() { return base.nudgeSteps(); }
     @Override public double betaAtStep(long t) { return base.betaAtStep(t); }
     @Override public double betaImAtStep(long t) { return base.betaImAtStep(t); }
+    @Override public double betaAtStep(long t, int o) { return base.betaAtStep(t, o); }
+    @Override public double betaImAtStep(long t, int o) { return base.betaImAtStep(t, o); }
     @Override public long endTime() { return base.endTime(); }
 
     @Override

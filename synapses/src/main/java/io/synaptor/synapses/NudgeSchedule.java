@@ -94,6 +94,20 @@ public interface NudgeSchedule {
         return 0.0;
     }
 
+    /**
+     * Real part of the β output {@code output} (in the network's output order) feels during the step t → t+1:
+     * the same for every output, except under a multiplexed nudge, where each task's outputs have their own
+     * ({@link FrequencyPlan}).
+     */
+    default double betaAtStep(long t, int output) {
+        return betaAtStep(t);
+    }
+
+    /** Imaginary part of the β output {@code output} feels during the step t → t+1. */
+    default double betaImAtStep(long t, int output) {
+        return betaImAtStep(t);
+    }
+
     /** Last state time of the run. */
     long endTime();
 }

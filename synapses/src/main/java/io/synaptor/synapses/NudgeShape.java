@@ -11,16 +11,28 @@ package io.synaptor.synapses;
  *       periods of T = T2 steps without pause (continuous hEP, ibid. eq. 8); the first
  *       {@code warmup} periods of each example are not learned from (the network is still
  *       leaving the previous example).</li>
+ *   <li>{@code MULTIPLEX}: several tasks at once, each nudging its own outputs at its own frequency
+ *       ({@link FrequencyPlan}): W phases after the free phase, task k's outputs at β·e^{2πi m_k τ/W} (or
+ *       β·cos 2πm_kτ/W) in phase τ, each relaxing on from the previous one.</li>
  * </ul>
  * Phases last T2 steps each; the number of phases is {@code points}.
+ *
+ * @param plan the tasks' frequencies under {@code MULTIPLEX}; null otherwise
  */
-public record NudgeShape(Form form, int points, int warmup) {
-    public enum Form { ONE_SIDED, CENTERED, CIRCLE, OSCILLATING }
+public record NudgeShape(Form form, int points, int warmup, FrequencyPlan plan) {
+    public enum Form { ONE_SIDED, CENTERED, CIRCLE, OSCILLATING, MULTIPLEX }
 
     public static final NudgeShape ONE_SIDED = new NudgeShape(Form.ONE_SIDED, 1, 0);
     public static final NudgeShape CENTERED = new NudgeShape(Form.CENTERED, 2, 0);
 
+    /** A shape of one nudge for every output. */
+    public NudgeShape(Form form, int points, int warmup) {
+        this(form, points, warmup, null);
+    }
+
     public NudgeShape {
+        if ((form == Form.MULTIPLEX) != (plan != null)) throw new IllegalArgumentException("a frequency plan goes with a multiplexed nudge, and only there");
+        if (form == Form.MULTIPLEX) plan.checkWindow(points);
         if (form == Form.CIRCLE && points < 2) {
             throw new IllegalArgumentException("holomorphic EP needs at least 2 points on the circle, got " + points);
         }
@@ -40,9 +52,14 @@ public record NudgeShape(Form form, int points, int warmup) {
         return new NudgeShape(Form.OSCILLATING, periods, warmup);
     }
 
+    /** Tasks nudged at once, each at its own frequency, over a window of {@code points} phases. */
+    public static NudgeShape multiplex(int points, FrequencyPlan plan) {
+        return new NudgeShape(Form.MULTIPLEX, points, 0, plan);
+    }
+
     /** Whether units must carry complex states (β leaves the real axis). */
     public boolean complex() {
-        return form == Form.CIRCLE || form == Form.OSCILLATING;
+        return form == Form.CIRCLE || form == Form.OSCILLATING || form == Form.MULTIPLEX && plan.complex();
     }
 
     /** Whether a training episode starts with a free phase of T1 steps. */

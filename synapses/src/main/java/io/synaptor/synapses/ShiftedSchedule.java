@@ -31,5 +31,7 @@ public record ShiftedSchedule(NudgeSchedule base, long offset) implements NudgeS
     @Override public double beta(long e) { return base.beta(e); }
     @Override public double betaAtStep(long t) { return t < offset ? 0.0 : base.betaAtStep(t - offset); }
     @Override public double betaImAtStep(long t) { return t < offset ? 0.0 : base.betaImAtStep(t - offset); }
+    @Override public double betaAtStep(long t, int o) { return t < offset ? 0.0 : base.betaAtStep(t - offset, o); }
+    @Override public double betaImAtStep(long t, int o) { return t < offset ? 0.0 : base.betaImAtStep(t - offset, o); }
     @Override public long endTime() { return base.endTime() + offset; }
 }

@@ -263,6 +263,7 @@ class ReadmeTableTest {
         else if (c.startsWith("./synaptor run finite-relaxation")) finiteRelaxation(row, out);
         else if (c.equals("./synaptor run dsm-bias")) dsmBias(row, out);
         else if (c.equals("./synaptor run dsm-relaxation")) dsmRelaxation(row, out);
+        else if (c.equals("./synaptor run multiplex-check")) multiplexCheck(row, out);
         else if (c.startsWith("./synaptor run gmm-sampler")) gmmSampler(row, out);
         else if (c.startsWith("./synaptor run harmonic-trap")) harmonicTrap(row, out);
         else if (c.startsWith("./synaptor run mnist01-oscillators")) mnist01(row, out);
@@ -340,6 +341,16 @@ class ReadmeTableTest {
             same(row, est[0] + " at " + b.group(1) + " steps", m.group(1), cos.get(first));
             same(row, est[0] + " at " + b.group(2) + " steps", m.group(2), cos.get(second));
         }
+    }
+
+    /** complex (…) C, real R (slope S), rule-breaking (…) B (slope T): the worst task at learning.beta. */
+    private static void multiplexCheck(Row row, Path out) {
+        Outcome o = run(row.command(), out);
+        figure(row, "complex \\([^)]*\\) " + NUMBER, o.metric("rel_error_complex_max"));
+        figure(row, "real " + NUMBER, o.metric("rel_error_real_max"));
+        figure(row, "real [^(]*\\(slope " + NUMBER, o.metric("slope_real"));
+        figure(row, "rule-breaking \\([^)]*\\) " + NUMBER, o.metric("rel_error_rule_breaking"));
+        figure(row, "rule-breaking [^(]*\\([^)]*\\) [^(]*\\(slope " + NUMBER, o.metric("slope_rule_breaking"));
     }
 
     /** energy distance U untrained → F force matching (…), C CD-1; mode-weight error A / B. */

@@ -1,0 +1,107 @@
+package io.synaptor.synapses;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The frequency rule, and multiplexed EP's demodulators against the Fourier sums written out by hand. */
+class MultiplexedEPTest {
+
+    @Test
+    void theFrequencyRuleIsTheCoinProblem() {
+        int[] two = {0, 1};
+        assertEquals(-1, new FrequencyPlan(new int[]{4, 5}, two, true).breaksRule());
+        assertEquals(1, new FrequencyPlan(new int[]{4, 8}, two, true).breaksRule());   // 8 = 2·4
+        assertEquals(0, new FrequencyPlan(new int[]{3, 3}, two, true).breaksRule());   // equal frequencies: 3 = 1·3
+        assertEquals(2, new FrequencyPlan(new int[]{3, 5, 8}, new int[]{0, 1, 2}, true).breaksRule()); // 8 = 3 + 5
+        assertEquals(2, new FrequencyPlan(new int[]{3, 5, 11}, new int[]{0, 1, 2}, true).breaksRule()); // 11 = 2·3 + 5
+        assertEquals(-1, new FrequencyPlan(new int[]{3, 5, 7}, new int[]{0, 1, 2}, true).breaksRule());
+        for (int k = 1; k <= 12; k++) { // the default harmonics all lie in (K + 1, 2K + 2): every sum of two is above the largest
+            int[] tasks = new int[k];
+            for (int o = 0; o < k; o++) tasks[o] = o;
+            assertEquals(-1, new FrequencyPlan(FrequencyPlan.ruleAbiding(k), tasks, true).breaksRule(), "K = " + k);
+        }
+    }
+
+    @Test
+    void aPlanNamesEveryTasksTargetsAndStaysBelowNyquist() {
+        assertThrows(IllegalArgumentException.class, () -> new FrequencyPlan(new int[]{4, 5}, new int[]{0, 0}, true)); // task 1 has no target
+        assertThrows(IllegalArgumentException.class, () -> new FrequencyPlan(new int[]{4}, new int[]{0, 1}, true));    // no task 1
+        assertThrows(IllegalArgumentException.class, () -> NudgeShape.multiplex(10, new FrequencyPlan(new int[]{4, 5}, new int[]{0, 1}, true)));
+        assertThrows(IllegalArgumentException.class, () -> new NudgeShape(NudgeShape.Form.MULTIPLEX, 16, 0));
+        assertTrue(NudgeShape.multiplex(16, new FrequencyPlan(new int[]{4, 5}, new int[]{0, 1}, true)).complex());
+        assertTrue(!NudgeShape.multiplex(16, new FrequencyPlan(new int[]{4, 5}, new int[]{0, 1}, false)).complex());
+    }
+
+    /** One training episode at `start`: free T1, then W phases of T2. */
+    private static NudgeSchedule schedule(NudgeShape shape, long start, int free, int t2, double beta) {
+        return new NudgeSchedule() {
+            public long episodes() { return 1; }
+            public long episodeOfState(long t) { return 0; }
+            public long episodeOfStep(long t) { return 0; }
+            public boolean isTraining(long e) { return true; }
+            public long start(long e) { return start; }
+            public long nextTrainingEpisode(long e) { return e < 1 ? 0 : 1; }
+            public long freeSampleTime(long e) { return start + free; }
+            public NudgeShape shape() { return shape; }
+            public int nudgeSteps() { return t2; }
+            public long pointSampleTime(long e, int k) { return start + free + (long) (k + 1) * t2; }
+            public double beta(long e) { return beta; }
+            public double betaAtStep(long t) { return 0.0; }
+            public long endTime() { return start + free + (long) shape.points() * t2; }
+        };
+    }
+
+    /**
+     * ρ_iρ_j = f(β_0, β_1) = a + c₀β₀ + c₁β₁ + dβ₀β₁ + eβ₀² with β_k = β e^{2πi m_kτ/W}: with m = (4, 5) and W = 20 the
+     * task-k demodulator returns c_k exactly (the products sit at 9 and 8 cycles), the reported value follows
+     * {@code report}, and the step is −η(ĝ₀ + ĝ₁) whatever is reported. With m = (4, 8), e β₀² lands on task 1.
+     */
+    @Test
+    void eachDemodulatorReturnsItsTasksFirstCoefficient() {
+        double beta = 0.2;
+        double a = 0.3, c0 = -0.7, c1 = 0.45, d = 0.8, e = -0.6;
+        int points = 20;
+        for (int report = -1; report < 2; report++) {
+            for (int[] m : new int[][]{{4, 5}, {4, 8}}) {
+                FrequencyPlan plan = new FrequencyPlan(m, new int[]{0, 1}, true, report);
+                NudgeSchedule s = schedule(NudgeShape.multiplex(points, plan), 7, 3, 2, beta);
+                MultiplexedEP rule = new MultiplexedEP(s, 0.1);
+                assertEquals(s.pointSampleTime(0, 0), rule.nextSampleTime(0));
+                assertEquals(s.pointSampleTime(0, points - 1), rule.nextUpdateTime(0));
+                double step = 0;
+                for (int p = 0; p < points; p++) {
+                    double t0 = 2 * Math.PI * m[0] * p / points;
+                    double t1 = 2 * Math.PI * m[1] * p / points;
+                    double b0r = beta * Math.cos(t0), b0i = beta * Math.sin(t0), b1r = beta * Math.cos(t1), b1i = beta * Math.sin(t1);
+                    double re = a + c0 * b0r + c1 * b1r + d * (b0r * b1r - b0i * b1i) + e * (b0r * b0r - b0i * b0i);
+                    double im = c0 * b0i + c1 * b1i + d * (b0r * b1i + b0i * b1r) + e * 2 * b0r * b0i;
+                    step = rule.observeCorrelation(s.pointSampleTime(0, p), re, im);
+                }
+                double g1 = m[1] == 8 ? -(c1 + e * beta) : -c1; // the rule-breaking set: e β₀² oscillates at 8 = m₁
+                double want = report == 0 ? -c0 : report == 1 ? g1 : -c0 + g1;
+                assertEquals(want, rule.lastGradient(), 1e-14, "m = " + m[1] + ", report " + report);
+                assertEquals(-0.1 * (-c0 + g1), step, 1e-14);
+            }
+        }
+    }
+
+    /** Real nudges β cos ω_kτ: the demodulator doubles the cosine's share, so a linear response gives c_k exactly. */
+    @Test
+    void realNudgesAreDemodulatedWithTheCosinesAmplitude() {
+        double beta = 0.2;
+        int points = 16;
+        int[] m = {4, 5};
+        FrequencyPlan plan = new FrequencyPlan(m, new int[]{0, 1}, false, 1);
+        NudgeSchedule s = schedule(NudgeShape.multiplex(points, plan), 0, 3, 2, beta);
+        MultiplexedEP rule = new MultiplexedEP(s, 0.0);
+        assertTrue(!rule.complex());
+        for (int p = 0; p < points; p++) {
+            double corr = 0.3 - 0.7 * beta * Math.cos(2 * Math.PI * m[0] * p / points) + 0.45 * beta * Math.cos(2 * Math.PI * m[1] * p / points);
+            rule.observeCorrelation(s.pointSampleTime(0, p), corr, 0.0);
+        }
+        assertEquals(-0.45, rule.lastGradient(), 1e-14);
+    }
+}

@@ -1,0 +1,73 @@
+package io.synaptor.tests;
+
+import com.typesafe.config.Config;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 21: several tasks nudged at once in one net, each demodulated per task by every synapse, against each
+ * task's exact gradient alone from the dense reference (docs/scenarios.md#multiplex-check).
+ */
+class MultiplexCheckTest {
+
+    /**
+     * The scenario's defaults (a 4-8-4 net, two tasks of two outputs, W = 128 phases, β = 0.01 … 0.1) at seed 4.
+     * Measured at seeds 1–5: complex worst task at β = 0.1 1.2e-13 … 6.1e-8; real slope 1.98 … 2.10; the
+     * rule-breaking set (m = 4, 8) at β = 0.1 0.011, 1.01, 0.037, 0.27, 0.18 — its leak is |β| times task 0's
+     * second-order response over task 1's gradient, a property of the net, so the last bound is asserted at seed 4
+     * and the ones that hold on every net (first-order leak, far above the rule-abiding set's) on this one too.
+     */
+    @Test
+    void eachTaskGetsItsOwnGradientWhileTheOthersRun(@TempDir Path tmp) {
+        Cli.Result r = Cli.run(tmp.resolve("mx"), "run", "multiplex-check", "--seed", "4");
+        assertEquals(0, r.exit(), r.err());
+        Config s = r.summary();
+        double complex = s.getDouble("rel_error_complex_max");
+        double slopeReal = s.getDouble("slope_real");
+        double breaking = s.getDouble("rel_error_rule_breaking");
+        System.out.printf("[MultiplexCheckTest] complex %.2e, real %.2e (slope %.3f), rule-breaking %.2e (slope %.3f)%n", complex,
+                s.getDouble("rel_error_real_max"), slopeReal, breaking, s.getDouble("slope_rule_breaking"));
+        assertEquals(0.1, s.getDouble("beta"), 0.0);
+        assertEquals(-1, s.getInt("breaks_rule"));
+        assertTrue(complex <= 1e-6, "complex nudges, rule-abiding harmonics: worst task " + complex);
+        assertTrue(s.getDouble("rel_error_sum_complex") <= 1e-6, "the summed update");
+        assertTrue(slopeReal >= 1.7 && slopeReal <= 2.3, "real nudges: slope " + slopeReal);
+        assertTrue(breaking > 0.1, "rule-breaking harmonics: worst task " + breaking);
+        double slopeBreaking = s.getDouble("slope_rule_breaking");
+        assertTrue(slopeBreaking >= 0.9 && slopeBreaking <= 1.1, "the rule-breaking leak is first order: slope " + slopeBreaking);
+        assertTrue(breaking > 1e4 * complex, "breaking the rule costs orders of magnitude");
+        assertTrue(Files.exists(r.dir().resolve("multiplex_error.png")));
+
+        // delay-sweep's multiplex cell at the same link delay (1) is the same run: the same worst-task error, to the bit
+        Cli.Result sweep = Cli.run(tmp.resolve("sweep"), "run", "delay-sweep", "--seed", "4", "--set", "sweep.net=multiplex",
+                "--set", "sweep.values=[1]");
+        assertEquals(0, sweep.exit(), sweep.err());
+        assertEquals(complex, sweep.summary().getDoubleList("rel_error_by_delay").get(0), 0.0);
+    }
+
+    /** The same bits on 1 and 4 threads (a small net and short phases: convergence is not the point here). */
+    @Test
+    void theSameBitsOnOneAndFourThreads(@TempDir Path tmp) {
+        String[] common = {"run", "multiplex-check", "--seed", "2", "--set", "network.layers=[3,5,3]", "--set", "multiplex.tasks=3",
+                "--set", "multiplex.points=32", "--set", "time.free-steps=100", "--set", "time.nudge-steps=40",
+                "--set", "multiplex.betas=[0.05]", "--set", "time.tolerance=10"};
+        Cli.Result one = Cli.run(tmp.resolve("one"), concat(common, "--set", "runtime.threads=1"));
+        Cli.Result four = Cli.run(tmp.resolve("four"), concat(common, "--set", "runtime.threads=4"));
+        assertEquals(0, one.exit(), one.err());
+        assertEquals(0, four.exit(), four.err());
+        assertEquals(Cli.threadIndependent(one.summary()), Cli.threadIndependent(four.summary()));
+        assertEquals(java.util.List.of(5, 6, 7), one.summary().getIntList("harmonics"));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
