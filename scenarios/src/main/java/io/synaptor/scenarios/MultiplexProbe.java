@@ -109,6 +109,18 @@ final class MultiplexProbe {
         return new PerTask(estimates, errors, cosines, results);
     }
 
+    /**
+     * One training episode with every task nudging at once under {@code rule}, its estimate read as the synapses'
+     * last gradient (for the multiplexed rule the sum of its demodulators, Σ_k ĝ_k), against the sum of the tasks'
+     * exact gradients.
+     */
+    GradientProbe.Measurement measureTotal(Settings s, long seed, String rule, FrequencyPlan plan, double beta, String label) {
+        GradientProbe.Estimator est = new GradientProbe.Estimator(rule, NudgeShape.multiplex(points, plan), label, label);
+        GradientProbe.Measurement m = probe.measure(s, seed, est, beta, false, s.getInt("time.free-steps"), s.getInt("time.nudge-steps"));
+        probe.requireConverged(m, label + " at β = " + String.format(java.util.Locale.ROOT, "%.3g", beta));
+        return m;
+    }
+
     /** One example: inputs uniform in [0, 1), and for each task a one-hot target over its outputs (stream DATA, 0). */
     private static LabeledData example(int inputs, int[] taskOf, int tasks, long seed) {
         SplittableRandom data = RandomStreams.stream(seed, RandomStreams.Kind.DATA, 0);

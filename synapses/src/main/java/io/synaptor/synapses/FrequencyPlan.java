@@ -22,8 +22,10 @@ import java.util.Arrays;
  * @param complex      complex nudges |β|e^{iω_kτ} (holomorphic units), or real ones |β|cos ω_kτ
  * @param report       which task's demodulated estimate a synapse reports as its last gradient (−1: the sum it
  *                     learns from, Σ_k ĝ_k); what it learns is the same whatever it reports
+ * @param offset       where in its oscillation each task starts: phase τ holds β_k at 2π m_k(τ + offset)/W, so the
+ *                     window ends elsewhere than at every task's phase 0 (the demodulators read the same phases)
  */
-public record FrequencyPlan(int[] harmonics, int[] taskOfOutput, boolean complex, int report) {
+public record FrequencyPlan(int[] harmonics, int[] taskOfOutput, boolean complex, int report, int offset) {
     public FrequencyPlan {
         harmonics = harmonics.clone();
         taskOfOutput = taskOfOutput.clone();
@@ -36,11 +38,12 @@ public record FrequencyPlan(int[] harmonics, int[] taskOfOutput, boolean complex
         }
         for (int k = 0; k < targeted.length; k++) if (!targeted[k]) throw new IllegalArgumentException("task " + k + " has no target unit");
         if (report < -1 || report >= harmonics.length) throw new IllegalArgumentException("no task " + report + " to report");
+        if (offset < 0) throw new IllegalArgumentException("the phase offset must be ≥ 0 points, got " + offset);
     }
 
-    /** Every task learned and the sum reported. */
+    /** Every task learned and the sum reported, each task starting at phase 0. */
     public FrequencyPlan(int[] harmonics, int[] taskOfOutput, boolean complex) {
-        this(harmonics, taskOfOutput, complex, -1);
+        this(harmonics, taskOfOutput, complex, -1, 0);
     }
 
     /** The default harmonics for K tasks: m_k = K + 2 + k, all in (K + 1, 2K + 2), so the rule holds. */
@@ -52,7 +55,12 @@ public record FrequencyPlan(int[] harmonics, int[] taskOfOutput, boolean complex
 
     /** The same plan with synapses reporting task k's estimate (−1: the sum). */
     public FrequencyPlan reporting(int task) {
-        return new FrequencyPlan(harmonics, taskOfOutput, complex, task);
+        return new FrequencyPlan(harmonics, taskOfOutput, complex, task, offset);
+    }
+
+    /** The same plan with every task's oscillation advanced by {@code points} phases. */
+    public FrequencyPlan shifted(int points) {
+        return new FrequencyPlan(harmonics, taskOfOutput, complex, report, points);
     }
 
     public int tasks() {
@@ -91,20 +99,20 @@ public record FrequencyPlan(int[] harmonics, int[] taskOfOutput, boolean complex
         }
     }
 
-    /** The phase of task k at nudge point τ of a window of W points: 2π m_k τ / W (reduced mod W for accuracy). */
+    /** The phase of task k at nudge point τ of a window of W points: 2π m_k (τ + offset) / W (reduced mod W for accuracy). */
     public double phase(int task, int point, int points) {
-        return 2.0 * Math.PI * (((long) harmonics[task] * point) % points) / points;
+        return 2.0 * Math.PI * (((long) harmonics[task] * (point + offset)) % points) / points;
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof FrequencyPlan p && Arrays.equals(harmonics, p.harmonics) && Arrays.equals(taskOfOutput, p.taskOfOutput)
-                && complex == p.complex && report == p.report;
+                && complex == p.complex && report == p.report && offset == p.offset;
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * Arrays.hashCode(harmonics) + Arrays.hashCode(taskOfOutput)) + Boolean.hashCode(complex) + 7 * report;
+        return 31 * (31 * Arrays.hashCode(harmonics) + Arrays.hashCode(taskOfOutput)) + Boolean.hashCode(complex) + 7 * report + 131 * offset;
     }
 
     @Override

@@ -66,7 +66,7 @@ class MultiplexedEPTest {
         int points = 20;
         for (int report = -1; report < 2; report++) {
             for (int[] m : new int[][]{{4, 5}, {4, 8}}) {
-                FrequencyPlan plan = new FrequencyPlan(m, new int[]{0, 1}, true, report);
+                FrequencyPlan plan = new FrequencyPlan(m, new int[]{0, 1}, true, report, 0);
                 NudgeSchedule s = schedule(NudgeShape.multiplex(points, plan), 7, 3, 2, beta);
                 MultiplexedEP rule = new MultiplexedEP(s, 0.1);
                 assertEquals(s.pointSampleTime(0, 0), rule.nextSampleTime(0));
@@ -88,13 +88,60 @@ class MultiplexedEPTest {
         }
     }
 
+    /**
+     * The running-average rule against its definition written out: starting at the free sample, each phase's sample
+     * minus the exponential average of those before it (window 8), summed and scaled by −2/(Wβ); and the sum
+     * telescopes to 8·(last average − free value), which is why it keeps no gradient but what the window's end holds.
+     */
+    @Test
+    void theRunningAverageRuleSumsEachSampleAgainstItsAverage() {
+        double beta = 0.2;
+        int points = 16;
+        FrequencyPlan plan = new FrequencyPlan(new int[]{3, 5}, new int[]{0, 1}, false);
+        NudgeSchedule s = schedule(NudgeShape.multiplex(points, plan), 4, 3, 2, beta);
+        RunningAverageHebbian rule = new RunningAverageHebbian(s, 0.5, 8);
+        assertEquals(s.freeSampleTime(0), rule.nextSampleTime(0));
+        assertEquals(s.pointSampleTime(0, 0), rule.nextSampleTime(s.freeSampleTime(0) + 1));
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        double free = r.nextDouble();
+        assertEquals(0.0, rule.observeCorrelation(s.freeSampleTime(0), free, 0.0), 0.0);
+        double a = free;
+        double sum = 0;
+        double step = 0;
+        for (int p = 0; p < points; p++) {
+            double c = free + 0.1 * r.nextGaussian();
+            sum += c - a;
+            a += (c - a) / 8;
+            step = rule.observeCorrelation(s.pointSampleTime(0, p), c, 0.0);
+        }
+        assertEquals(-2 * sum / (points * beta), rule.lastGradient(), 1e-15);
+        assertEquals(-2 * 8 * (a - free) / (points * beta), rule.lastGradient(), 1e-14);
+        assertEquals(-0.5 * rule.lastGradient(), step, 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> new RunningAverageHebbian(
+                schedule(NudgeShape.multiplex(points, new FrequencyPlan(new int[]{3, 5}, new int[]{0, 1}, true)), 4, 3, 2, beta), 0.5, 8));
+    }
+
+    /** A phase offset moves every task's oscillation: phase τ holds 2π m_k (τ + offset)/W, and the demodulator follows. */
+    @Test
+    void aShiftedPlanStartsEachOscillationLater() {
+        FrequencyPlan plan = new FrequencyPlan(new int[]{3, 5}, new int[]{0, 1}, true).shifted(4);
+        assertEquals(2 * Math.PI * ((5 * (2 + 4)) % 16) / 16, plan.phase(1, 2, 16), 1e-15);
+        NudgeSchedule s = schedule(NudgeShape.multiplex(16, plan.reporting(1)), 0, 3, 2, 0.2);
+        MultiplexedEP rule = new MultiplexedEP(s, 0.0);
+        for (int p = 0; p < 16; p++) { // ρρ = 0.7·β_1(τ): the demodulator must read the same shifted phase
+            double theta = plan.phase(1, p, 16);
+            rule.observeCorrelation(s.pointSampleTime(0, p), 0.7 * 0.2 * Math.cos(theta), 0.7 * 0.2 * Math.sin(theta));
+        }
+        assertEquals(-0.7, rule.lastGradient(), 1e-14);
+    }
+
     /** Real nudges β cos ω_kτ: the demodulator doubles the cosine's share, so a linear response gives c_k exactly. */
     @Test
     void realNudgesAreDemodulatedWithTheCosinesAmplitude() {
         double beta = 0.2;
         int points = 16;
         int[] m = {4, 5};
-        FrequencyPlan plan = new FrequencyPlan(m, new int[]{0, 1}, false, 1);
+        FrequencyPlan plan = new FrequencyPlan(m, new int[]{0, 1}, false, 1, 0);
         NudgeSchedule s = schedule(NudgeShape.multiplex(points, plan), 0, 3, 2, beta);
         MultiplexedEP rule = new MultiplexedEP(s, 0.0);
         assertTrue(!rule.complex());
