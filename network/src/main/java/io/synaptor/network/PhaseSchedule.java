@@ -183,6 +183,7 @@ public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double bet
         if (e >= episodes() || !isTraining(e)) return 0.0;
         long into = t - start(e) - freePart(); // steps into the nudged part
         if (into < 0) return 0.0;
+        if (shape.form() == NudgeShape.Form.MULTIPLEX && output >= 0 && shape.plan().taskOf(output) < 0) return 0.0; // an output no task nudges
         double b = beta(e);
         double theta = switch (shape.form()) {
             case ONE_SIDED -> 0.0;

@@ -23,7 +23,7 @@ final class MultiplexProbe {
     /** The multiplex settings: tasks, their harmonics, the window. */
     static final List<Setting> SETTINGS = List.of(
             Setting.integer("multiplex.tasks", 2, 1, 1000, "K: tasks, each taking an equal share of the outputs as its targets"),
-            Setting.intList("multiplex.harmonics", List.of(), 1, 100_000, "m_k, cycles per window of each task's nudge; empty: m_k = K + 2 + k"),
+            Setting.intValues("multiplex.harmonics", List.of(), 1, 100_000, "m_k, cycles per window of each task's nudge; empty: m_k = K + 2 + k"),
             Setting.integer("multiplex.points", 128, 4, 100_000, "W: nudge phases per window (the window's samples); every m_k < W/2"));
 
     final GradientProbe probe;

@@ -13,7 +13,8 @@ import java.util.List;
  */
 public record Setting(String path, Object defaultValue, String doc, Kind kind, double min, double max, List<String> choices) {
 
-    public enum Kind { INT, DOUBLE, BOOLEAN, CHOICE, INT_LIST, REAL_LIST, SELECTION, RAW }
+    /** INT_LIST: at least two whole numbers (layer sizes, budgets); INT_VALUES: at least one (empty if the default is). */
+    public enum Kind { INT, DOUBLE, BOOLEAN, CHOICE, INT_LIST, INT_VALUES, REAL_LIST, SELECTION, RAW }
 
     /** A set of indices: none, all, or the listed ones (whole numbers and "a-b" ranges, both ends included). */
     public record Selection(boolean all, int[] indices) {
@@ -52,6 +53,11 @@ public record Setting(String path, Object defaultValue, String doc, Kind kind, d
         return new Setting(path, def, doc, Kind.INT_LIST, min, max, List.of());
     }
 
+    /** Whole numbers, one or more (none if the default is empty: the value is then derived). */
+    public static Setting intValues(String path, List<Integer> def, int min, int max, String doc) {
+        return new Setting(path, def, doc, Kind.INT_VALUES, min, max, List.of());
+    }
+
     public static Setting realList(String path, List<Double> def, double min, double max, String doc) {
         return new Setting(path, def, doc, Kind.REAL_LIST, min, max, List.of());
     }
@@ -67,7 +73,7 @@ public record Setting(String path, Object defaultValue, String doc, Kind kind, d
     /** The accepted values, for help texts. */
     public String range() {
         return switch (kind) {
-            case INT, INT_LIST -> "whole number" + (kind == Kind.INT_LIST ? "s" : "") + " in [" + fmt(min) + ", " + fmt(max) + "]";
+            case INT, INT_LIST, INT_VALUES -> "whole number" + (kind == Kind.INT ? "" : "s") + " in [" + fmt(min) + ", " + fmt(max) + "]";
             case DOUBLE -> "number in [" + fmt(min) + ", " + fmt(max) + "]";
             case REAL_LIST -> "numbers in [" + fmt(min) + ", " + fmt(max) + "]";
             case BOOLEAN -> "true or false";
@@ -87,7 +93,7 @@ public record Setting(String path, Object defaultValue, String doc, Kind kind, d
             case DOUBLE -> getDouble(c);
             case BOOLEAN -> getBoolean(c);
             case CHOICE -> getString(c);
-            case INT_LIST -> getIntList(c);
+            case INT_LIST, INT_VALUES -> getIntList(c);
             case REAL_LIST -> getRealList(c);
             case SELECTION -> getSelection(c);
             case RAW -> { } // the scenario checks it when it reads it
@@ -174,9 +180,9 @@ public record Setting(String path, Object defaultValue, String doc, Kind kind, d
         if (v.valueType() != ConfigValueType.LIST) throw new BadInput(path + " must be a list such as " + defaultValue + ", got " + v.unwrapped());
         List<Integer> out = new ArrayList<>();
         for (ConfigValue e : c.getList(path)) out.add(checkedInt(e, path + " entries"));
-        // a list whose default is empty may be empty or short (it means "derived"); the others are layer lists
-        boolean optional = defaultValue instanceof List<?> d && d.isEmpty();
-        if (!optional && out.size() < 2) throw new BadInput(path + " needs at least two entries, got " + v.unwrapped());
+        boolean optional = defaultValue instanceof List<?> d && d.isEmpty(); // empty means "derived"
+        int least = optional ? 0 : kind == Kind.INT_LIST ? 2 : 1;
+        if (out.size() < least) throw new BadInput(path + " needs at least " + (least == 2 ? "two entries" : "one entry") + ", got " + v.unwrapped());
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 

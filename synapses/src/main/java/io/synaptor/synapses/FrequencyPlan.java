@@ -18,23 +18,32 @@ import java.util.Arrays;
  * conjugate frequencies in: ω_k + ω_j − ω_j = ω_k at third order, so its estimate is off by O(|β|²).
  *
  * @param harmonics    m_k: task k's frequency in cycles per window, 1 ≤ m_k &lt; W/2
- * @param taskOfOutput for each output unit (in the network's output order), the task whose targets it holds
+ * @param taskOfOutput for each output unit (in the network's output order), the task whose targets it holds, or −1
+ *                     for an output no task nudges (it relaxes freely: a task trained alone on a shared substrate)
  * @param complex      complex nudges |β|e^{iω_kτ} (holomorphic units), or real ones |β|cos ω_kτ
  * @param report       which task's demodulated estimate a synapse reports as its last gradient (−1: the sum it
  *                     learns from, Σ_k ĝ_k); what it learns is the same whatever it reports
  * @param offset       where in its oscillation each task starts: phase τ holds β_k at 2π m_k(τ + offset)/W, so the
  *                     window ends elsewhere than at every task's phase 0 (the demodulators read the same phases)
+ * @param weights      λ_k: each task's weight in what a synapse learns, −η Σ_k λ_k ĝ_k (its demodulator's gain)
  */
-public record FrequencyPlan(int[] harmonics, int[] taskOfOutput, boolean complex, int report, int offset) {
+public record FrequencyPlan(int[] harmonics, int[] taskOfOutput, boolean complex, int report, int offset, double[] weights) {
     public FrequencyPlan {
         harmonics = harmonics.clone();
         taskOfOutput = taskOfOutput.clone();
+        if (weights == null) {
+            weights = new double[harmonics.length];
+            Arrays.fill(weights, 1.0);
+        }
+        weights = weights.clone();
+        if (weights.length != harmonics.length) throw new IllegalArgumentException(weights.length + " task weights for " + harmonics.length + " tasks");
+        for (double w : weights) if (!(w >= 0) || !Double.isFinite(w)) throw new IllegalArgumentException("task weights must be finite and ≥ 0, got " + w);
         if (harmonics.length == 0) throw new IllegalArgumentException("a frequency plan needs at least one task");
         for (int m : harmonics) if (m < 1) throw new IllegalArgumentException("harmonics must be ≥ 1 cycle per window, got " + m);
         boolean[] targeted = new boolean[harmonics.length];
         for (int k : taskOfOutput) {
-            if (k < 0 || k >= harmonics.length) throw new IllegalArgumentException("an output belongs to task " + k + " of " + harmonics.length);
-            targeted[k] = true;
+            if (k < -1 || k >= harmonics.length) throw new IllegalArgumentException("an output belongs to task " + k + " of " + harmonics.length);
+            if (k >= 0) targeted[k] = true;
         }
         for (int k = 0; k < targeted.length; k++) if (!targeted[k]) throw new IllegalArgumentException("task " + k + " has no target unit");
         if (report < -1 || report >= harmonics.length) throw new IllegalArgumentException("no task " + report + " to report");
@@ -43,7 +52,7 @@ public record FrequencyPlan(int[] harmonics, int[] taskOfOutput, boolean complex
 
     /** Every task learned and the sum reported, each task starting at phase 0. */
     public FrequencyPlan(int[] harmonics, int[] taskOfOutput, boolean complex) {
-        this(harmonics, taskOfOutput, complex, -1, 0);
+        this(harmonics, taskOfOutput, complex, -1, 0, null);
     }
 
     /** The default harmonics for K tasks: m_k = K + 2 + k, all in (K + 1, 2K + 2), so the rule holds. */
@@ -55,19 +64,24 @@ public record FrequencyPlan(int[] harmonics, int[] taskOfOutput, boolean complex
 
     /** The same plan with synapses reporting task k's estimate (−1: the sum). */
     public FrequencyPlan reporting(int task) {
-        return new FrequencyPlan(harmonics, taskOfOutput, complex, task, offset);
+        return new FrequencyPlan(harmonics, taskOfOutput, complex, task, offset, weights);
     }
 
     /** The same plan with every task's oscillation advanced by {@code points} phases. */
     public FrequencyPlan shifted(int points) {
-        return new FrequencyPlan(harmonics, taskOfOutput, complex, report, points);
+        return new FrequencyPlan(harmonics, taskOfOutput, complex, report, points, weights);
+    }
+
+    /** The same plan with task k weighing λ_k in the update. */
+    public FrequencyPlan weighted(double[] lambda) {
+        return new FrequencyPlan(harmonics, taskOfOutput, complex, report, offset, lambda);
     }
 
     public int tasks() {
         return harmonics.length;
     }
 
-    /** The task output o nudges for. */
+    /** The task output o nudges for, or −1 if it is not nudged. */
     public int taskOf(int output) {
         return taskOfOutput[output];
     }
@@ -107,7 +121,7 @@ public record FrequencyPlan(int[] harmonics, int[] taskOfOutput, boolean complex
     @Override
     public boolean equals(Object o) {
         return o instanceof FrequencyPlan p && Arrays.equals(harmonics, p.harmonics) && Arrays.equals(taskOfOutput, p.taskOfOutput)
-                && complex == p.complex && report == p.report && offset == p.offset;
+                && complex == p.complex && report == p.report && offset == p.offset && Arrays.equals(weights, p.weights);
     }
 
     @Override

@@ -13,7 +13,8 @@ import java.util.function.LongUnaryOperator;
  * of every phase and estimates each task's gradient by its Fourier coefficient at that task's frequency,
  * ĝ_k = −(c/(Wβ)) Σ_τ Re[ρ_iρ_j(τ) e^{−2πi m_kτ/W}], c = 1 for complex nudges (Cauchy's formula in each task's
  * β, as holomorphic EP for one task: Laborieux &amp; Zenke 2022, eq. 6) and 2 for real ones (the cosine's
- * amplitude is split between ±ω_k). At the last phase it applies ΔW = −η Σ_k ĝ_k: every task's step at once.
+ * amplitude is split between ±ω_k). At the last phase it applies ΔW = −η Σ_k λ_k ĝ_k (λ_k the plan's task weights, 1 by
+ * default): every task's step at once.
  */
 public final class MultiplexedEP implements LearningRule {
     private final NudgeSchedule schedule;
@@ -22,6 +23,7 @@ public final class MultiplexedEP implements LearningRule {
     private final long phase;
     private final double factor;
     private final int report;
+    private final double[] weights;
     private final double[][] cos; // [task][point]: the demodulators' tables
     private final double[][] sin;
     private final double[] accumulated;
@@ -40,6 +42,7 @@ public final class MultiplexedEP implements LearningRule {
         this.phase = schedule.nudgeSteps();
         this.factor = plan.complex() ? 1.0 : 2.0;
         this.report = plan.report();
+        this.weights = plan.weights();
         int tasks = plan.tasks();
         this.cos = new double[tasks][points];
         this.sin = new double[tasks][points];
@@ -93,7 +96,7 @@ public final class MultiplexedEP implements LearningRule {
         if (p < points - 1 || seen != points) return 0.0;
         double scale = -factor / (points * schedule.beta(e));
         double sum = 0.0;
-        for (double a : accumulated) sum += scale * a;
+        for (int k = 0; k < accumulated.length; k++) sum += weights[k] * (scale * accumulated[k]);
         lastGradient = report < 0 ? sum : scale * accumulated[report];
         return -rate * sum;
     }

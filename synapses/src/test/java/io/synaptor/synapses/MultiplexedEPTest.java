@@ -66,7 +66,7 @@ class MultiplexedEPTest {
         int points = 20;
         for (int report = -1; report < 2; report++) {
             for (int[] m : new int[][]{{4, 5}, {4, 8}}) {
-                FrequencyPlan plan = new FrequencyPlan(m, new int[]{0, 1}, true, report, 0);
+                FrequencyPlan plan = new FrequencyPlan(m, new int[]{0, 1}, true, report, 0, null);
                 NudgeSchedule s = schedule(NudgeShape.multiplex(points, plan), 7, 3, 2, beta);
                 MultiplexedEP rule = new MultiplexedEP(s, 0.1);
                 assertEquals(s.pointSampleTime(0, 0), rule.nextSampleTime(0));
@@ -121,6 +121,28 @@ class MultiplexedEPTest {
                 schedule(NudgeShape.multiplex(points, new FrequencyPlan(new int[]{3, 5}, new int[]{0, 1}, true)), 4, 3, 2, beta), 0.5, 8));
     }
 
+    /** Task weights λ_k scale each demodulator's share of the step, −η Σ λ_k ĝ_k; a task's reported estimate stays its own. */
+    @Test
+    void taskWeightsScaleEachTasksShareOfTheStep() {
+        double beta = 0.2;
+        FrequencyPlan plan = new FrequencyPlan(new int[]{3, 5}, new int[]{0, 1}, true).weighted(new double[]{0.5, 0.1});
+        for (int report = -1; report < 2; report++) {
+            NudgeSchedule s = schedule(NudgeShape.multiplex(16, plan.reporting(report)), 0, 3, 2, beta);
+            MultiplexedEP rule = new MultiplexedEP(s, 0.1);
+            double step = 0;
+            for (int p = 0; p < 16; p++) { // ρρ = 0.3 + 0.7 β_0 − 0.4 β_1
+                double t0 = 2 * Math.PI * 3 * p / 16;
+                double t1 = 2 * Math.PI * 5 * p / 16;
+                step = rule.observeCorrelation(s.pointSampleTime(0, p), 0.3 + beta * (0.7 * Math.cos(t0) - 0.4 * Math.cos(t1)),
+                        beta * (0.7 * Math.sin(t0) - 0.4 * Math.sin(t1)));
+            }
+            assertEquals(-0.1 * (0.5 * -0.7 + 0.1 * 0.4), step, 1e-15);
+            assertEquals(report == 0 ? -0.7 : report == 1 ? 0.4 : 0.5 * -0.7 + 0.1 * 0.4, rule.lastGradient(), 1e-14);
+        }
+        assertThrows(IllegalArgumentException.class, () -> plan.weighted(new double[]{1.0}));
+        assertThrows(IllegalArgumentException.class, () -> plan.weighted(new double[]{1.0, -1.0}));
+    }
+
     /** A phase offset moves every task's oscillation: phase τ holds 2π m_k (τ + offset)/W, and the demodulator follows. */
     @Test
     void aShiftedPlanStartsEachOscillationLater() {
@@ -141,7 +163,7 @@ class MultiplexedEPTest {
         double beta = 0.2;
         int points = 16;
         int[] m = {4, 5};
-        FrequencyPlan plan = new FrequencyPlan(m, new int[]{0, 1}, false, 1, 0);
+        FrequencyPlan plan = new FrequencyPlan(m, new int[]{0, 1}, false, 1, 0, null);
         NudgeSchedule s = schedule(NudgeShape.multiplex(points, plan), 0, 3, 2, beta);
         MultiplexedEP rule = new MultiplexedEP(s, 0.0);
         assertTrue(!rule.complex());

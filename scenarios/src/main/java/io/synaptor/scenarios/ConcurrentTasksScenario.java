@@ -1,0 +1,388 @@
+package io.synaptor.scenarios;
+
+import io.synaptor.actors.RunResult;
+import io.synaptor.actors.SimulationSpec;
+import io.synaptor.network.BatchedRelaxation;
+import io.synaptor.network.LabeledData;
+import io.synaptor.network.LayeredNetworks;
+import io.synaptor.network.NetworkSpec;
+import io.synaptor.network.PhaseSchedule;
+import io.synaptor.neurons.Activation;
+import io.synaptor.scenarios.data.DataSets;
+import io.synaptor.scenarios.data.MnistTasks;
+import io.synaptor.scenarios.data.MnistTasks.Task;
+import io.synaptor.scenarios.report.Progress;
+import io.synaptor.scenarios.report.Report;
+import io.synaptor.scheduler.RandomStreams;
+import io.synaptor.synapses.FrequencyPlan;
+import io.synaptor.synapses.NudgeShape;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Many conditional-generation tasks learned at once in one substrate (seed 003's hypothesis;
+ * docs/scenarios.md#concurrent-tasks): MNIST digits on 10×10, four tasks — classify, complete the lower half,
+ * denoise, generate from the label — each with its own input units (its condition) and output units (its
+ * target) around one shared hidden layer, each nudging its outputs at its own frequency and each synapse
+ * demodulating per task ({@link io.synaptor.synapses.MultiplexedEP}). The same substrate learns the tasks alone,
+ * K at once, and one after another; each is scored on held-out digits.
+ */
+public final class ConcurrentTasksScenario implements Scenario {
+    private static final Common.Defaults DEFAULTS = new Common.Defaults(List.of(2, 2), 20, 4, 0.5, false, 0.003, 3, 20);
+
+    /** The common settings the scenario fixes itself. */
+    private static final Set<String> FIXED = Set.of("network.layers", "learning.rule", "learning.random-sign", "learning.rates", "network.projection-delays");
+
+    @Override
+    public String name() {
+        return "concurrent-tasks";
+    }
+
+    @Override
+    public String summary() {
+        return "seed 003: MNIST classification, completion, denoising and generation learned at once in one substrate, each task at its own nudge frequency";
+    }
+
+    @Override
+    public String description() {
+        return """
+                MNIST digits on 10×10 (ink in [0, 1]; `synaptor data install mnist`). Tasks (tasks.list): classify (label
+                from image), complete (lower half from upper half), denoise (image from image + N(0, tasks.noise²)),
+                generate (image from label); each has its own input units (its condition) and output units (its
+                target), all around one hidden layer of tasks.hidden units. Task k nudges its outputs with
+                β·e^{2πi m_kτ/W} (multiplex.*: m_k = K + 2 + k for the whole list, W phases of T2 steps after the free
+                phase of T1), each synapse keeps one demodulator per task and learns their sum (learning.rule =
+                multiplexed). Each task draws its own digits in its own order. Runs: every task alone (only its
+                condition present and its outputs nudged, the others free), the first K tasks at once for each K of
+                tasks.counts, and the tasks one after another, each for training.epochs epochs from the same initial
+                substrate. Scores on held-out digits, from the trained net's free relaxation (T1 steps, dense):
+                classify — accuracy; the others — loss ½‖s − y‖² per example on the task's outputs.
+                Summary: score_alone_<task>, score_concurrent_<task> (the whole list at once), score_concurrent<K>_<task>
+                for the other counts, score_sequential_<task>, gap_to_alone_<task> (accuracy: alone − concurrent, in
+                percentage points; loss: concurrent/alone − 1), worst_gap_to_alone (the largest gap over its bound —
+                2 points, 10 % — so ≤ 1 means every task is as good as alone), virtual_time_concurrent,
+                virtual_time_sequential (steps), wall_seconds_<run>. Plot: scores.png (each task's score alone, at once
+                and one after another); outputs_<task>.png (held-out outputs of the net trained on all at once).
+                metrics.csv: run, task, score.""";
+    }
+
+    @Override
+    public boolean runsOnCluster() {
+        return false; // multiplexed nudges run on one JVM (SpecCodec)
+    }
+
+    @Override
+    public List<Setting> settings() {
+        List<Setting> s = new ArrayList<>(Common.networkSettings(DEFAULTS).stream()
+                .filter(x -> !FIXED.contains(x.path()) && !Common.HOLOMORPHIC_KEYS.contains(x.path()))
+                .map(x -> switch (x.path()) {
+                    case "network.granularity" -> Setting.choice(x.path(), "block", x.choices(), x.doc());
+                    case "learning.optimizer" -> Setting.choice(x.path(), "adam", x.choices(), x.doc());
+                    default -> x;
+                }).toList());
+        s.addAll(Common.trainingSettings(DEFAULTS.epochs(), DEFAULTS.batch(), 2000, 500));
+        s.add(Setting.raw("tasks.list", MnistTasks.NAMES, "the tasks, in order (any of " + MnistTasks.NAMES + "); the first K run at once for each K of tasks.counts"));
+        s.add(Setting.intValues("tasks.counts", List.of(2, 4), 1, 1000, "K: how many of the first tasks learn at once in each concurrent run"));
+        s.add(Setting.integer("tasks.hidden", 128, 1, 100_000, "units of the shared hidden layer"));
+        s.add(Setting.choice("tasks.weighting", "per-output", List.of("per-output", "sum"),
+                "each task's weight λ_k in the update −η Σ λ_k ĝ_k: per-output = 1/(its target units), so a 100-pixel task does not drown a 10-way label; sum = 1"));
+        s.add(Setting.real("tasks.noise", 0.3, 0.0, 10.0, "denoise: the noise's standard deviation per pixel (the noisy copy is clipped to [0, 1])"));
+        s.add(Setting.intValues("multiplex.harmonics", List.of(), 1, 100_000, "m_k, cycles per window of each task's nudge; empty: m_k = K + 2 + k for the K tasks of the list"));
+        s.add(Setting.integer("multiplex.points", 24, 4, 100_000, "W: nudge phases per example; every m_k < W/2"));
+        s.add(Setting.choice("multiplex.form", "complex", List.of("complex", "real"), "complex nudges on holomorphic units, or real (cosine) ones"));
+        return s;
+    }
+
+    /** One configuration's training: which tasks are active, from which net, for how long. */
+    private record Trained(NetworkSpec net, long virtualSteps, double wallSeconds, RunResult result) {
+    }
+
+    @Override
+    public Report run(Settings s, long seed, Progress progress) {
+        List<Task> tasks = tasks(s);
+        int[] counts = s.getIntList("tasks.counts");
+        for (int c : counts) if (c > tasks.size()) throw new BadInput("tasks.counts: " + c + " tasks at once, but tasks.list has " + tasks.size());
+        int[] harmonics = s.getIntList("multiplex.harmonics");
+        if (harmonics.length == 0) harmonics = FrequencyPlan.ruleAbiding(tasks.size());
+        if (harmonics.length != tasks.size()) throw new BadInput("multiplex.harmonics has " + harmonics.length + " entries for " + tasks.size() + " tasks");
+        int points = s.getInt("multiplex.points");
+        for (int m : harmonics) if (2 * m >= points) throw new BadInput("multiplex.points (" + points + ") must exceed twice every harmonic (" + m + ")");
+        if (!DataSets.installed("mnist")) throw new BadInput("concurrent-tasks needs the MNIST digits: run " + DataSets.howToInstall("mnist"));
+        MnistTasks digits;
+        try {
+            digits = new MnistTasks(DataSets.train("mnist"));
+        } catch (IOException e) {
+            throw new BadInput("could not read the MNIST digits (" + e.getMessage() + "): run " + DataSets.howToInstall("mnist"));
+        }
+        int nTrain = s.getInt("training.train-size");
+        int nTest = s.getInt("training.test-size");
+        if (nTrain + nTest > digits.size()) throw new BadInput("training.train-size + training.test-size exceed the " + digits.size() + " digits");
+
+        // the substrate: every task's condition units, one hidden layer, every task's target units
+        int[] inFrom = new int[tasks.size() + 1];
+        int[] outFrom = new int[tasks.size() + 1];
+        for (int k = 0; k < tasks.size(); k++) {
+            inFrom[k + 1] = inFrom[k] + tasks.get(k).conditions;
+            outFrom[k + 1] = outFrom[k] + tasks.get(k).targets;
+        }
+        NetworkSpec initial = LayeredNetworks.build(new int[]{inFrom[tasks.size()], s.getInt("tasks.hidden"), outFrom[tasks.size()]},
+                s.getInt("network.delay"), Activation.named(s.getString("units.activation")), s.getDouble("time.dt"),
+                s.getDouble("units.temperature"), RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
+        initial = Common.drawnDelays(s, seed, initial);
+
+        Report report = new Report(List.of("run", "task", "score"));
+        Map<String, double[]> scores = new LinkedHashMap<>(); // run → score per task (NaN: not run)
+        // alone
+        double[] alone = new double[tasks.size()];
+        for (int k = 0; k < tasks.size(); k++) {
+            boolean[] active = only(tasks.size(), k);
+            Trained t = train(s, seed, initial, tasks, active, harmonics, digits, inFrom, outFrom, progress, "alone: " + tasks.get(k).key);
+            alone[k] = score(s, seed, t.net(), tasks, active, digits, inFrom, outFrom)[k];
+            report.metric("wall_seconds_alone_" + tasks.get(k).key, t.wallSeconds());
+        }
+        scores.put("alone", alone);
+        // at once
+        long concurrentTime = 0;
+        Trained all = null;
+        for (int c : counts) {
+            boolean[] active = new boolean[tasks.size()];
+            for (int k = 0; k < c; k++) active[k] = true;
+            Trained t = train(s, seed, initial, tasks, active, harmonics, digits, inFrom, outFrom, progress, c + " at once");
+            double[] sc = score(s, seed, t.net(), tasks, active, digits, inFrom, outFrom);
+            for (int k = c; k < tasks.size(); k++) sc[k] = Double.NaN;
+            scores.put(c == tasks.size() ? "concurrent" : "concurrent" + c, sc);
+            report.metric("wall_seconds_concurrent" + c, t.wallSeconds());
+            if (c == tasks.size()) {
+                concurrentTime = t.virtualSteps();
+                all = t;
+            }
+        }
+        // one after another, each from where the last left the substrate
+        NetworkSpec net = initial;
+        long sequentialTime = 0;
+        double sequentialWall = 0;
+        for (int k = 0; k < tasks.size(); k++) {
+            Trained t = train(s, seed, net, tasks, only(tasks.size(), k), harmonics, digits, inFrom, outFrom, progress, "in turn: " + tasks.get(k).key);
+            net = t.net();
+            sequentialTime += t.virtualSteps();
+            sequentialWall += t.wallSeconds();
+        }
+        double[] sequential = new double[tasks.size()];
+        for (int k = 0; k < tasks.size(); k++) sequential[k] = score(s, seed, net, tasks, only(tasks.size(), k), digits, inFrom, outFrom)[k];
+        scores.put("sequential", sequential);
+        report.metric("wall_seconds_sequential", sequentialWall);
+
+        double worst = 0;
+        for (var e : scores.entrySet()) {
+            for (int k = 0; k < tasks.size(); k++) {
+                if (Double.isNaN(e.getValue()[k])) continue;
+                report.row(e.getKey(), tasks.get(k).key, e.getValue()[k]);
+                report.metric("score_" + e.getKey() + "_" + tasks.get(k).key, e.getValue()[k]);
+            }
+        }
+        double[] concurrent = scores.get("concurrent");
+        if (concurrent != null) {
+            for (int k = 0; k < tasks.size(); k++) {
+                Task t = tasks.get(k);
+                double gap = t.classifies() ? 100 * (alone[k] - concurrent[k]) : concurrent[k] / alone[k] - 1;
+                report.metric("gap_to_alone_" + t.key, gap);
+                worst = Math.max(worst, gap / (t.classifies() ? 2.0 : 0.10));
+            }
+            report.metric("worst_gap_to_alone", worst).metric("virtual_time_concurrent", concurrentTime);
+        }
+        report.metric("virtual_time_sequential", sequentialTime).metric("tasks", tasks.stream().map(t -> t.key).toList())
+                .metric("harmonics", Arrays.stream(harmonics).boxed().toList()).metric("points", points);
+        for (int k = 0; k < tasks.size(); k++) {
+            Task t = tasks.get(k);
+            report.line(String.format(Locale.ROOT, "%-9s %s: alone %s, at once %s, one after another %s", t.key, t.classifies() ? "accuracy" : "loss    ",
+                    fmt(alone[k]), concurrent == null ? "—" : fmt(concurrent[k]), fmt(sequential[k])));
+        }
+        if (concurrent != null) {
+            report.line(String.format(Locale.ROOT, "worst gap to alone %.2f of its bound; virtual time at once %,d steps, one after another %,d",
+                    worst, concurrentTime, sequentialTime));
+        }
+        report.plot("scores.png", chart(tasks, scores));
+        if (all != null) outputs(report, s, seed, all.net(), tasks, digits, inFrom, outFrom);
+        return report;
+    }
+
+    private static List<Task> tasks(Settings s) {
+        Object raw = s.flat().get("tasks.list");
+        if (!(raw instanceof List<?> list) || list.isEmpty()) throw new BadInput("tasks.list must be a list of tasks, any of " + MnistTasks.NAMES);
+        List<Task> out = new ArrayList<>();
+        for (Object o : list) {
+            try {
+                Task t = Task.named(String.valueOf(o));
+                if (out.contains(t)) throw new BadInput("tasks.list names " + t.key + " twice");
+                out.add(t);
+            } catch (IllegalArgumentException e) {
+                throw new BadInput("tasks.list: " + e.getMessage() + "; known: " + MnistTasks.NAMES);
+            }
+        }
+        return out;
+    }
+
+    private static boolean[] only(int n, int k) {
+        boolean[] a = new boolean[n];
+        a[k] = true;
+        return a;
+    }
+
+    /**
+     * Examples for the active tasks, each task drawing digits from {@code pool} in its own order (stream DATA,
+     * 10 + task, and 20 + task for the denoising noise; {@code set} 0 training, 1 held out): inputs and targets
+     * laid out task by task, zeros where a task is not active.
+     */
+    private static LabeledData data(List<Task> tasks, boolean[] active, MnistTasks digits, int[] inFrom, int[] outFrom, int from, int count,
+                                    long seed, int set, double noise) {
+        double[][] x = new double[count][inFrom[tasks.size()]];
+        double[][] y = new double[count][outFrom[tasks.size()]];
+        for (int k = 0; k < tasks.size(); k++) {
+            if (!active[k]) continue;
+            SplittableRandom order = RandomStreams.stream(seed, RandomStreams.Kind.DATA, 10 + 40 * set + k);
+            SplittableRandom r = RandomStreams.stream(seed, RandomStreams.Kind.DATA, 20 + 40 * set + k);
+            int[] perm = permutation(count, order);
+            for (int n = 0; n < count; n++) {
+                double[][] ex = digits.example(tasks.get(k), from + perm[n], noise, r);
+                System.arraycopy(ex[0], 0, x[n], inFrom[k], ex[0].length);
+                System.arraycopy(ex[1], 0, y[n], outFrom[k], ex[1].length);
+            }
+        }
+        return new LabeledData(x, y);
+    }
+
+    private static int[] permutation(int n, SplittableRandom r) {
+        int[] p = new int[n];
+        for (int k = 0; k < n; k++) p[k] = k;
+        for (int k = n - 1; k > 0; k--) {
+            int m = r.nextInt(k + 1);
+            int t = p[k];
+            p[k] = p[m];
+            p[m] = t;
+        }
+        return p;
+    }
+
+    private static Trained train(Settings s, long seed, NetworkSpec net, List<Task> tasks, boolean[] active, int[] harmonics, MnistTasks digits,
+                                 int[] inFrom, int[] outFrom, Progress progress, String label) {
+        int nTrain = s.getInt("training.train-size");
+        LabeledData train = data(tasks, active, digits, inFrom, outFrom, 0, nTrain, seed, 0, s.getDouble("tasks.noise"));
+        // the plan: the active tasks at their harmonics; outputs of the others relax freely (task −1)
+        List<Integer> planned = new ArrayList<>();
+        for (int k = 0; k < tasks.size(); k++) if (active[k]) planned.add(k);
+        int[] m = planned.stream().mapToInt(k -> harmonics[k]).toArray();
+        int[] taskOf = new int[outFrom[tasks.size()]];
+        for (int k = 0; k < tasks.size(); k++) for (int o = outFrom[k]; o < outFrom[k + 1]; o++) taskOf[o] = active[k] ? planned.indexOf(k) : -1;
+        FrequencyPlan plan = new FrequencyPlan(m, taskOf, s.getString("multiplex.form").equals("complex"));
+        if (s.getString("tasks.weighting").equals("per-output")) { // each task's loss as a mean over its outputs: λ_k = 1/|X_k|
+            plan = plan.weighted(planned.stream().mapToDouble(k -> 1.0 / tasks.get(k).targets).toArray());
+        }
+        int epochs = s.getInt("training.epochs");
+        int batch = s.getInt("training.batch");
+        if (batch > nTrain) throw new BadInput("training.batch (" + batch + ") is larger than the training set (" + nTrain + ")");
+        PhaseSchedule schedule = new PhaseSchedule(batch, s.getInt("time.free-steps"), s.getInt("time.nudge-steps"), s.getDouble("learning.beta"),
+                false, seed, epochs, nTrain, 0, NudgeShape.multiplex(s.getInt("multiplex.points"), plan));
+        SimulationSpec spec = SimulationSpec.builder(net, schedule, train, LabeledData.empty()).rule("multiplexed").rate(s.getDouble("learning.rate"))
+                .reset(s.getBoolean("units.reset")).seed(seed).window(s.getInt("runtime.window")).timing(Common.timing(s, seed, net))
+                .blockSize(Common.blockSize(s)).optimizer(Common.optimizer(s)).build();
+        long t0 = System.nanoTime();
+        progress.start("concurrent-tasks, " + label, schedule.episodes());
+        RunResult result;
+        try {
+            result = Common.simulate(spec, s, r -> progress.step());
+        } finally {
+            progress.close();
+        }
+        return new Trained(net.withParameters(result.weights(), result.biases()), schedule.endTime(), (System.nanoTime() - t0) / 1e9, result);
+    }
+
+    /** Each active task's held-out score: accuracy (classify) or loss per example, from the free relaxation of T1 steps. */
+    private static double[] score(Settings s, long seed, NetworkSpec net, List<Task> tasks, boolean[] active, MnistTasks digits,
+                                  int[] inFrom, int[] outFrom) {
+        int nTrain = s.getInt("training.train-size");
+        int nTest = s.getInt("training.test-size");
+        LabeledData test = data(tasks, active, digits, inFrom, outFrom, nTrain, nTest, seed, 1, s.getDouble("tasks.noise"));
+        double[][] out = free(net, test, s.getInt("time.free-steps"));
+        double[] sc = new double[tasks.size()];
+        Arrays.fill(sc, Double.NaN);
+        for (int k = 0; k < tasks.size(); k++) {
+            if (!active[k]) continue;
+            double total = 0;
+            for (int n = 0; n < nTest; n++) {
+                if (tasks.get(k).classifies()) {
+                    int best = outFrom[k];
+                    int want = outFrom[k];
+                    for (int o = outFrom[k]; o < outFrom[k + 1]; o++) {
+                        if (out[n][o] > out[n][best]) best = o;
+                        if (test.y()[n][o] > test.y()[n][want]) want = o;
+                    }
+                    total += best == want ? 1 : 0;
+                } else {
+                    for (int o = outFrom[k]; o < outFrom[k + 1]; o++) total += 0.5 * Math.pow(out[n][o] - test.y()[n][o], 2);
+                }
+            }
+            sc[k] = total / nTest;
+        }
+        return sc;
+    }
+
+    /** The outputs' free states for every example (the dense relaxation, the actors' semantics at a one-step delay). */
+    private static double[][] free(NetworkSpec net, LabeledData data, int steps) {
+        BatchedRelaxation relax = new BatchedRelaxation(net);
+        double[][] layers = relax.relax(data.x(), steps);
+        double[] outputs = layers[layers.length - 1];
+        int units = outputs.length / data.size();
+        double[][] out = new double[data.size()][units];
+        for (int o = 0; o < units; o++) for (int n = 0; n < data.size(); n++) out[n][o] = outputs[o * data.size() + n];
+        return out;
+    }
+
+    private static void outputs(Report report, Settings s, long seed, NetworkSpec net, List<Task> tasks, MnistTasks digits, int[] inFrom, int[] outFrom) {
+        boolean[] active = new boolean[tasks.size()];
+        Arrays.fill(active, true);
+        int n = Math.min(50, s.getInt("training.test-size"));
+        LabeledData test = data(tasks, active, digits, inFrom, outFrom, s.getInt("training.train-size"), n, seed, 1, s.getDouble("tasks.noise"));
+        double[][] out = free(net, test, s.getInt("time.free-steps"));
+        for (int k = 0; k < tasks.size(); k++) {
+            Task t = tasks.get(k);
+            if (t.classifies()) continue;
+            double[][] images = new double[2 * n][io.synaptor.scenarios.data.Mnist01.PIXELS];
+            for (int e = 0; e < n; e++) { // each output beside its target, as 10×10 images in [−1, 1] (a half image in its half)
+                int off = t == Task.COMPLETE ? io.synaptor.scenarios.data.Mnist01.PIXELS / 2 : 0;
+                Arrays.fill(images[2 * e], -1.0);
+                Arrays.fill(images[2 * e + 1], -1.0);
+                for (int o = outFrom[k]; o < outFrom[k + 1]; o++) {
+                    images[2 * e][off + o - outFrom[k]] = 2 * out[e][o] - 1;
+                    images[2 * e + 1][off + o - outFrom[k]] = 2 * test.y()[e][o] - 1;
+                }
+            }
+            report.plot("outputs_" + t.key + ".png", Mnist01OscillatorsScenario.grid(t.key + ": held-out output | target, all tasks at once", images, 10));
+        }
+    }
+
+    private static CategoryChart chart(List<Task> tasks, Map<String, double[]> scores) {
+        CategoryChart chart = new CategoryChartBuilder().width(720).height(440).title("Held-out score per task (classify: accuracy; others: loss)")
+                .xAxisTitle("task").yAxisTitle("score").build();
+        List<String> names = tasks.stream().map(t -> t.key).toList();
+        for (var e : scores.entrySet()) {
+            List<Double> v = new ArrayList<>();
+            for (double x : e.getValue()) v.add(Double.isNaN(x) ? 0.0 : x);
+            chart.addSeries(e.getKey(), names, v);
+        }
+        return chart;
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.4f", v);
+    }
+}

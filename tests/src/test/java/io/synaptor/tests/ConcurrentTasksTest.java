@@ -1,0 +1,67 @@
+package io.synaptor.tests;
+
+import com.typesafe.config.Config;
+import io.synaptor.scenarios.data.DataSets;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 21: concurrent-tasks on a small run — every configuration trains and is scored, the four tasks at once
+ * take a quarter of the virtual time of the four in turn, and the same bits come out on 1 and 4 threads.
+ */
+class ConcurrentTasksTest {
+    private static final String[] SMALL = {"run", "concurrent-tasks", "--seed", "3", "--set", "training.train-size=60", "--set",
+            "training.test-size=40", "--set", "training.epochs=1", "--set", "tasks.hidden=16", "--set", "multiplex.points=20",
+            "--set", "training.batch=10"};
+
+    @Test
+    void theSameBitsOnOneAndFourThreadsAndAQuarterOfTheTime(@TempDir Path tmp) {
+        Assumptions.assumeTrue(DataSets.installed("mnist"), "MNIST is not installed: ./synaptor data install mnist");
+        Cli.Result one = Cli.run(tmp.resolve("one"), concat(SMALL, "--set", "runtime.threads=1"));
+        assertEquals(0, one.exit(), one.err());
+        Cli.Result four = Cli.run(tmp.resolve("four"), concat(SMALL, "--set", "runtime.threads=4"));
+        assertEquals(0, four.exit(), four.err());
+        assertEquals(withoutWallClocks(one.summary()), withoutWallClocks(four.summary()));
+        Config s = one.summary();
+        for (String task : new String[]{"classify", "complete", "denoise", "generate"}) {
+            for (String run : new String[]{"alone", "concurrent", "sequential"}) assertTrue(s.hasPath("score_" + run + "_" + task), run + " " + task);
+        }
+        assertTrue(s.hasPath("score_concurrent2_classify") && !s.hasPath("score_concurrent2_denoise"), "K = 2 runs the first two tasks");
+        double acc = s.getDouble("score_alone_classify");
+        assertTrue(acc >= 0 && acc <= 1, "an accuracy: " + acc);
+        assertEquals(4 * s.getLong("virtual_time_concurrent"), s.getLong("virtual_time_sequential"));
+        assertTrue(s.hasPath("worst_gap_to_alone"));
+        assertTrue(Files.exists(one.dir().resolve("outputs_generate.png")) && Files.exists(one.dir().resolve("scores.png")));
+    }
+
+    @Test
+    void aTaskListThatMakesNoSenseIsOneSentence(@TempDir Path tmp) {
+        Assumptions.assumeTrue(DataSets.installed("mnist"), "MNIST is not installed: ./synaptor data install mnist");
+        Cli.Result r = Cli.run(tmp.resolve("bad"), "run", "concurrent-tasks", "--set", "tasks.list=[classify,paint]");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("tasks.list") && r.err().contains("paint"), r.err());
+        Cli.Result counts = Cli.run(tmp.resolve("bad2"), "run", "concurrent-tasks", "--set", "tasks.list=[classify,complete]");
+        assertEquals(2, counts.exit());
+        assertTrue(counts.err().contains("tasks.counts"), counts.err());
+    }
+
+    private static Map<String, Object> withoutWallClocks(Config summary) {
+        Map<String, Object> m = Cli.threadIndependent(summary);
+        m.keySet().removeIf(k -> k.startsWith("wall_seconds"));
+        return m;
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
