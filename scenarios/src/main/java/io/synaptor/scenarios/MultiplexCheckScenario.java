@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Several tasks learned at once in one substrate, each nudging its own outputs at its own frequency and
@@ -27,9 +25,6 @@ import java.util.TreeSet;
  * real (cosine) ones, and for harmonics that break the frequency rule (m_k = (k + 1)·m_1).
  */
 public final class MultiplexCheckScenario implements Scenario {
-    private static final Common.Defaults DEFAULTS =
-            new Common.Defaults(List.of(4, 8, 4), 800, 400, 0.1, false, 0.0, 1, 1, 0.25);
-
     /** The three frequency sets the check runs, by key. */
     private enum Form {
         COMPLEX("complex", "complex nudges, rule-abiding harmonics"),
@@ -78,12 +73,7 @@ public final class MultiplexCheckScenario implements Scenario {
 
     @Override
     public List<Setting> settings() {
-        Set<String> unused = Set.of("learning.rule", "learning.random-sign");
-        List<Setting> s = new ArrayList<>(Common.networkSettings(DEFAULTS, RelaxationCheck.GRADIENT_TOLERANCE).stream()
-                .filter(x -> !unused.contains(x.path()) && !Common.HOLOMORPHIC_KEYS.contains(x.path())).toList());
-        s.addAll(MultiplexProbe.SETTINGS);
-        s.add(Setting.realList("multiplex.betas", List.of(0.01, 0.03), 1e-6, 10.0, "|β| of the sweep, besides learning.beta"));
-        return s;
+        return MultiplexProbe.scenarioSettings();
     }
 
     @Override
@@ -94,10 +84,7 @@ public final class MultiplexCheckScenario implements Scenario {
         for (int k = 0; k < tasks; k++) breaking[k] = (k + 1) * mx.harmonics[0];
         mx.plan(breaking, true);
         double headline = s.getDouble("learning.beta");
-        TreeSet<Double> grid = new TreeSet<>();
-        grid.add(headline);
-        for (double b : s.getRealList("multiplex.betas")) grid.add(b);
-        double[] betas = grid.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] betas = MultiplexProbe.betas(s);
         int centre = Arrays.binarySearch(betas, headline);
 
         Report report = new Report(List.of("form", "beta", "task", "rel_error", "cosine"));

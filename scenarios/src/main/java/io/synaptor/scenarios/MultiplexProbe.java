@@ -26,6 +26,27 @@ final class MultiplexProbe {
             Setting.intValues("multiplex.harmonics", List.of(), 1, 100_000, "m_k, cycles per window of each task's nudge; empty: m_k = K + 2 + k"),
             Setting.integer("multiplex.points", 128, 4, 100_000, "W: nudge phases per window (the window's samples); every m_k < W/2"));
 
+    /** The multiplex scenarios' net and phases: a 4-8-4 net at dt = 0.25, T1 = 800, T2 = 400 (phases that settle), β = 0.1. */
+    static final Common.Defaults DEFAULTS = new Common.Defaults(List.of(4, 8, 4), 800, 400, 0.1, false, 0.0, 1, 1, 0.25);
+
+    /** Every setting of a multiplex scenario: the shared network and time settings (no rule: the scenario runs its own), the tasks, β's sweep. */
+    static List<Setting> scenarioSettings() {
+        java.util.Set<String> unused = java.util.Set.of("learning.rule", "learning.random-sign");
+        List<Setting> s = new ArrayList<>(Common.networkSettings(DEFAULTS, RelaxationCheck.GRADIENT_TOLERANCE).stream()
+                .filter(x -> !unused.contains(x.path()) && !Common.HOLOMORPHIC_KEYS.contains(x.path())).toList());
+        s.addAll(SETTINGS);
+        s.add(Setting.realList("multiplex.betas", List.of(0.01, 0.03), 1e-6, 10.0, "|β| of the sweep, besides learning.beta"));
+        return s;
+    }
+
+    /** The sweep's |β|: multiplex.betas and learning.beta, ascending, once each. */
+    static double[] betas(Settings s) {
+        java.util.TreeSet<Double> grid = new java.util.TreeSet<>();
+        grid.add(s.getDouble("learning.beta"));
+        for (double b : s.getRealList("multiplex.betas")) grid.add(b);
+        return grid.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     final GradientProbe probe;
     final int[] taskOf;
     final int[] harmonics;

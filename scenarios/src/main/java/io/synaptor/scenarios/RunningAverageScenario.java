@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Is the phase reference needed? (seed 003; docs/scenarios.md#running-average.) multiplex-check's tasks, nudged
@@ -25,9 +23,6 @@ import java.util.TreeSet;
  * rule's update against the exact gradient of the tasks' summed loss.
  */
 public final class RunningAverageScenario implements Scenario {
-    private static final Common.Defaults DEFAULTS =
-            new Common.Defaults(List.of(4, 8, 4), 800, 400, 0.1, false, 0.0, 1, 1, 0.25);
-
     @Override
     public String name() {
         return "running-average";
@@ -61,12 +56,7 @@ public final class RunningAverageScenario implements Scenario {
 
     @Override
     public List<Setting> settings() {
-        Set<String> unused = Set.of("learning.rule", "learning.random-sign");
-        List<Setting> s = new ArrayList<>(Common.networkSettings(DEFAULTS, RelaxationCheck.GRADIENT_TOLERANCE).stream()
-                .filter(x -> !unused.contains(x.path()) && !Common.HOLOMORPHIC_KEYS.contains(x.path())).toList());
-        s.addAll(MultiplexProbe.SETTINGS);
-        s.add(Setting.realList("multiplex.betas", List.of(0.01, 0.03), 1e-6, 10.0, "|β| of the sweep, besides learning.beta"));
-        return s;
+        return MultiplexProbe.scenarioSettings();
     }
 
     @Override
@@ -74,10 +64,7 @@ public final class RunningAverageScenario implements Scenario {
         MultiplexProbe mx = new MultiplexProbe(s, seed, name());
         FrequencyPlan plan = mx.plan(mx.harmonics, false);
         double headline = s.getDouble("learning.beta");
-        TreeSet<Double> grid = new TreeSet<>();
-        grid.add(headline);
-        for (double b : s.getRealList("multiplex.betas")) grid.add(b);
-        double[] betas = grid.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] betas = MultiplexProbe.betas(s);
         int centre = Arrays.binarySearch(betas, headline);
         double exactNorm = norm(mx.exactSum);
 
