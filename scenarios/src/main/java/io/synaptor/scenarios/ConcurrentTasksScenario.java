@@ -38,7 +38,7 @@ import java.util.SplittableRandom;
  * K at once, and one after another; each is scored on held-out digits.
  */
 public final class ConcurrentTasksScenario implements Scenario {
-    private static final Common.Defaults DEFAULTS = new Common.Defaults(List.of(2, 2), 20, 4, 0.5, false, 0.003, 3, 20);
+    private static final Common.Defaults DEFAULTS = new Common.Defaults(List.of(2, 2), 20, 4, 0.2, false, 0.003, 3, 20);
 
     /** The common settings the scenario fixes itself. */
     private static final Set<String> FIXED = Set.of("network.layers", "learning.rule", "learning.random-sign", "learning.rates", "network.projection-delays");
@@ -60,9 +60,9 @@ public final class ConcurrentTasksScenario implements Scenario {
                 from image), complete (lower half from upper half), denoise (image from image + N(0, tasks.noise²)),
                 generate (image from label); each has its own input units (its condition) and output units (its
                 target), all around one hidden layer of tasks.hidden units. Task k nudges its outputs with
-                β·e^{2πi m_kτ/W} (multiplex.*: m_k = K + 2 + k for the whole list, W phases of T2 steps after the free
-                phase of T1), each synapse keeps one demodulator per task and learns their sum (learning.rule =
-                multiplexed). Each task draws its own digits in its own order. Runs: every task alone (only its
+                β·cos 2πm_kτ/W (multiplex.form = real; complex: β·e^{2πi m_kτ/W}; m_k = K + 2 + k for the whole list, W
+                phases of T2 steps after the free phase of T1), each synapse keeps one demodulator per task and learns
+                Σ λ_k ĝ_k (learning.rule = multiplexed; tasks.weighting). Each task draws its own digits in its own order. Runs: every task alone (only its
                 condition present and its outputs nudged, the others free), the first K tasks at once for each K of
                 tasks.counts, and the tasks one after another, each for training.epochs epochs from the same initial
                 substrate. Scores on held-out digits, from the trained net's free relaxation (T1 steps, dense):
@@ -99,7 +99,7 @@ public final class ConcurrentTasksScenario implements Scenario {
         s.add(Setting.real("tasks.noise", 0.3, 0.0, 10.0, "denoise: the noise's standard deviation per pixel (the noisy copy is clipped to [0, 1])"));
         s.add(Setting.intValues("multiplex.harmonics", List.of(), 1, 100_000, "m_k, cycles per window of each task's nudge; empty: m_k = K + 2 + k for the K tasks of the list"));
         s.add(Setting.integer("multiplex.points", 24, 4, 100_000, "W: nudge phases per example; every m_k < W/2"));
-        s.add(Setting.choice("multiplex.form", "complex", List.of("complex", "real"), "complex nudges on holomorphic units, or real (cosine) ones"));
+        s.add(Setting.choice("multiplex.form", "real", List.of("real", "complex"), "real (cosine) nudges, or complex ones on holomorphic units (exact per task, twice the arithmetic; near the holomorphic sigmoid's poles they can blow up)"));
         return s;
     }
 
