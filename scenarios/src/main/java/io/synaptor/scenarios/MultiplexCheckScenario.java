@@ -4,6 +4,7 @@ import io.synaptor.actors.RunResult;
 import io.synaptor.scenarios.report.Progress;
 import io.synaptor.scenarios.report.Report;
 import io.synaptor.synapses.FrequencyPlan;
+import io.synaptor.synapses.NudgeShape;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -67,13 +68,23 @@ public final class MultiplexCheckScenario implements Scenario {
                 real form's worst-task error against β), slope_rule_breaking, rel_error_<form>_by_beta (the worst task over betas),
                 rel_error_sum_complex (the summed update against the sum of the exact gradients), harmonics,
                 rule_breaking_harmonics, betas, breaks_rule (the first task of multiplex.harmonics whose harmonic the
-                others reach, or −1). Plot: multiplex_error.png, worst-task error against β, log-log.
-                metrics.csv: form, beta, task, rel_error, cosine.""";
+                others reach, or −1). Cross-talk (K ≥ 2), with the nudges turning continuously (one step per phase):
+                task 0 at n cycles per window of n·crosstalk.period steps for each n of crosstalk.windows, task 1
+                crosstalk.spacings bins above; crosstalk_grid (rows over spacings, columns over windows) of
+                ‖ĝ₀(with task 1) − ĝ₀(alone)‖/‖g₀‖, crosstalk_max, crosstalk_window_slope (log-log, closest spacing),
+                crosstalk_alone_error (task 0 alone against its exact gradient: the lag's error).
+                Plots: multiplex_error.png, worst-task error against β, log-log; crosstalk.png, cross-talk against
+                the window per spacing. metrics.csv: form, beta, task, rel_error, cosine (cross-talk rows: form
+                crosstalk_spacing_<Δ>, task = the window in periods, rel_error = the cross-talk).""";
     }
 
     @Override
     public List<Setting> settings() {
-        return MultiplexProbe.scenarioSettings();
+        List<Setting> s = new ArrayList<>(MultiplexProbe.scenarioSettings());
+        s.add(Setting.integer("crosstalk.period", 64, 4, 1_000_000, "cross-talk: task 0's period in steps, its nudge turning continuously (one step per phase)"));
+        s.add(Setting.intValues("crosstalk.windows", List.of(1, 4, 16), 1, 100_000, "cross-talk: demodulation windows, in task 0's periods"));
+        s.add(Setting.intValues("crosstalk.spacings", List.of(1, 2, 4), 1, 100_000, "cross-talk: task 1's frequency above task 0's, in the window's frequency bins (1/W)"));
+        return s;
     }
 
     @Override
@@ -137,11 +148,75 @@ public final class MultiplexCheckScenario implements Scenario {
             report.line("note: multiplex.harmonics break the frequency rule: task " + breaks
                     + "'s harmonic is a sum of the others', so its estimate picks up their higher orders");
         }
+        if (tasks >= 2) crossTalk(report, s, seed, mx, headline);
         RelaxationCheck.report(report, results);
         report.plot("multiplex_error.png", chart);
         mx.probe.export(report, name(), s, java.util.Map.of("betas", Arrays.stream(betas).boxed().toList(),
                 "note", "every form, β and reported task ran its own simulation from this net (form-major, then β, then task)"));
         return report;
+    }
+
+    /**
+     * Cross-talk against frequency spacing and demodulation window, with the nudges turning continuously (one step
+     * per phase, so the state lags them and task 1's onset leaves a transient in every frequency): task 0 at
+     * n cycles per window of n·P steps, task 1 at n + Δ, complex nudges at |β|; task 0's demodulated estimate with
+     * task 1 nudging against the same run with task 1's outputs free, over the norm of task 0's exact gradient.
+     * The phases never settle, so these runs skip the relaxation check.
+     */
+    private static void crossTalk(Report report, Settings s, long seed, MultiplexProbe mx, double beta) {
+        int period = s.getInt("crosstalk.period");
+        int[] windows = s.getIntList("crosstalk.windows");
+        int[] spacings = s.getIntList("crosstalk.spacings");
+        int[] alone = new int[mx.taskOf.length];
+        int[] pair = new int[mx.taskOf.length];
+        for (int o = 0; o < alone.length; o++) {
+            alone[o] = mx.taskOf[o] == 0 ? 0 : -1;
+            pair[o] = mx.taskOf[o] <= 1 ? mx.taskOf[o] : -1;
+        }
+        double norm = Math.sqrt(Arrays.stream(mx.exact[0]).map(x -> x * x).sum());
+        List<List<Double>> grid = new ArrayList<>();
+        double[] lag = new double[windows.length];
+        double worst = 0;
+        XYChart chart = new XYChartBuilder().width(640).height(460).title("Cross-talk into task 0 (nudges turning continuously)")
+                .xAxisTitle("demodulation window (task 0's periods)").yAxisTitle("‖ĝ₀(with task 1) − ĝ₀(alone)‖ / ‖g₀‖").build();
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true).setXAxisDecimalPattern("0").setYAxisDecimalPattern("0E0");
+        for (int spacing : spacings) {
+            double[] row = new double[windows.length];
+            for (int w = 0; w < windows.length; w++) {
+                int n = windows[w];
+                int points = n * period;
+                if (2 * (n + spacing) >= points) throw new BadInput("crosstalk: task 1 at " + (n + spacing) + " cycles needs more than " + 2 * (n + spacing)
+                        + " steps per window; raise crosstalk.period");
+                double[] one = continuous(s, seed, mx, new FrequencyPlan(new int[]{n}, alone, true), points, beta);
+                double[] two = continuous(s, seed, mx, new FrequencyPlan(new int[]{n, n + spacing}, pair, true).reporting(0), points, beta);
+                double diff = 0;
+                for (int p = 0; p < one.length; p++) diff += (two[p] - one[p]) * (two[p] - one[p]);
+                row[w] = Math.sqrt(diff) / norm;
+                lag[w] = GradientStats.relativeError(one, mx.exact[0]);
+                worst = Math.max(worst, row[w]);
+                report.row("crosstalk_spacing_" + spacing, beta, n, row[w], GradientStats.cosine(two, mx.exact[0]));
+            }
+            grid.add(Arrays.stream(row).boxed().toList());
+            chart.addSeries("spacing " + spacing + " bin" + (spacing == 1 ? "" : "s"), Arrays.stream(windows).asDoubleStream().toArray(), row);
+            report.line(String.format(Locale.ROOT, "cross-talk into task 0, task 1 %d bin%s above, windows of %s periods: %s", spacing,
+                    spacing == 1 ? "" : "s", Arrays.toString(windows), format(row)));
+        }
+        report.line(String.format(Locale.ROOT, "task 0 alone, the same windows (the lag's error): %s", format(lag)));
+        report.metric("crosstalk_windows", Arrays.stream(windows).boxed().toList()).metric("crosstalk_spacings", Arrays.stream(spacings).boxed().toList())
+                .metric("crosstalk_grid", grid).metric("crosstalk_max", worst).metric("crosstalk_alone_error", Arrays.stream(lag).boxed().toList())
+                .metric("crosstalk_period", period);
+        if (windows.length > 1) { // how the closest spacing's cross-talk falls with the window: a transient spread over W steps
+            double[] w = Arrays.stream(windows).asDoubleStream().toArray();
+            double[] first = grid.get(0).stream().mapToDouble(Double::doubleValue).toArray();
+            report.metric("crosstalk_window_slope", GradientBiasScenario.slope(w, first));
+        }
+        report.plot("crosstalk.png", chart);
+    }
+
+    /** One episode with the nudges turning one phase per step; the synapses' report (task 0's demodulator). */
+    private static double[] continuous(Settings s, long seed, MultiplexProbe mx, FrequencyPlan plan, int points, double beta) {
+        GradientProbe.Estimator est = new GradientProbe.Estimator("multiplexed", NudgeShape.multiplex(points, plan), "crosstalk", "cross-talk");
+        return mx.probe.measure(s, seed, est, beta, false, s.getInt("time.free-steps"), 1).estimate();
     }
 
     private static String format(double[] v) {

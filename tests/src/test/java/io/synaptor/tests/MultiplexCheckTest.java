@@ -43,6 +43,14 @@ class MultiplexCheckTest {
         assertTrue(slopeBreaking >= 0.9 && slopeBreaking <= 1.1, "the rule-breaking leak is first order: slope " + slopeBreaking);
         assertTrue(breaking > 1e4 * complex, "breaking the rule costs orders of magnitude");
         assertTrue(Files.exists(r.dir().resolve("multiplex_error.png")));
+        // cross-talk with the nudges turning continuously: task 1's onset transient, spread over the window, so about 1/W
+        // (measured slopes −0.84, −0.75, −1.01 at seeds 1–3, −0.74 here), and below the lag's own error of task 0 alone
+        double slope = s.getDouble("crosstalk_window_slope");
+        System.out.printf("[MultiplexCheckTest] cross-talk: max %.2e, window slope %.3f, task 0 alone %s%n", s.getDouble("crosstalk_max"), slope,
+                s.getDoubleList("crosstalk_alone_error"));
+        assertTrue(slope <= -0.5 && slope >= -1.3, "cross-talk against the window: slope " + slope);
+        assertTrue(s.getDouble("crosstalk_max") < s.getDoubleList("crosstalk_alone_error").get(0), "cross-talk below the lag's error");
+        assertTrue(Files.exists(r.dir().resolve("crosstalk.png")));
 
         // delay-sweep's multiplex cell at the same link delay (1) is the same run: the same worst-task error, to the bit
         Cli.Result sweep = Cli.run(tmp.resolve("sweep"), "run", "delay-sweep", "--seed", "4", "--set", "sweep.net=multiplex",
