@@ -58,7 +58,7 @@ public final class DenoisingBatches {
         if (epoch < 0 || next + batch > data.length) {
             epoch++;
             next = 0;
-            order = shuffle(data.length, RandomStreams.stream(seed, RandomStreams.Kind.EPOCH, epoch));
+            order = ExampleOrder.permutation(data.length, RandomStreams.stream(seed, RandomStreams.Kind.EPOCH, epoch));
         }
         int n = data[0].length;
         double[] t = new double[batch];
@@ -84,15 +84,4 @@ public final class DenoisingBatches {
         return new Batch(step++, epoch, t, x, target, w);
     }
 
-    private static int[] shuffle(int m, SplittableRandom r) {
-        int[] p = new int[m];
-        for (int k = 0; k < m; k++) p[k] = k;
-        for (int k = m - 1; k > 0; k--) {
-            int j = r.nextInt(k + 1);
-            int s = p[k];
-            p[k] = p[j];
-            p[j] = s;
-        }
-        return p;
-    }
 }

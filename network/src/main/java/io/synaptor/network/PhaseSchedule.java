@@ -215,16 +215,7 @@ public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double bet
 
     /** The training set's order in one epoch: a permutation drawn from the seed. */
     public int[] trainOrder(int epoch) {
-        int[] order = new int[trainSize];
-        for (int k = 0; k < trainSize; k++) order[k] = k;
-        SplittableRandom r = new SplittableRandom(RandomStreams.hash(seed ^ 0x5DEECE66DL, epoch));
-        for (int k = trainSize - 1; k > 0; k--) { // Fisher–Yates
-            int m = r.nextInt(k + 1);
-            int tmp = order[k];
-            order[k] = order[m];
-            order[m] = tmp;
-        }
-        return order;
+        return ExampleOrder.permutation(trainSize, new SplittableRandom(RandomStreams.hash(seed ^ 0x5DEECE66DL, epoch)));
     }
 
     /** Number of real (not padding) examples in an episode's batch. */

@@ -251,7 +251,7 @@ public final class ConcurrentTasksScenario implements Scenario {
             if (!active[k]) continue;
             SplittableRandom order = RandomStreams.stream(seed, RandomStreams.Kind.DATA, 10 + 40 * set + k);
             SplittableRandom r = RandomStreams.stream(seed, RandomStreams.Kind.DATA, 20 + 40 * set + k);
-            int[] perm = permutation(count, order);
+            int[] perm = io.synaptor.network.ExampleOrder.permutation(count, order);
             for (int n = 0; n < count; n++) {
                 double[][] ex = digits.example(tasks.get(k), from + perm[n], noise, r);
                 System.arraycopy(ex[0], 0, x[n], inFrom[k], ex[0].length);
@@ -261,17 +261,6 @@ public final class ConcurrentTasksScenario implements Scenario {
         return new LabeledData(x, y);
     }
 
-    private static int[] permutation(int n, SplittableRandom r) {
-        int[] p = new int[n];
-        for (int k = 0; k < n; k++) p[k] = k;
-        for (int k = n - 1; k > 0; k--) {
-            int m = r.nextInt(k + 1);
-            int t = p[k];
-            p[k] = p[m];
-            p[m] = t;
-        }
-        return p;
-    }
 
     private static Trained train(Settings s, long seed, NetworkSpec net, List<Task> tasks, boolean[] active, int[] harmonics, MnistTasks digits,
                                  int[] inFrom, int[] outFrom, Progress progress, String label) {

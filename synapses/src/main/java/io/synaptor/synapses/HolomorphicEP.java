@@ -50,10 +50,7 @@ public final class HolomorphicEP implements LearningRule {
 
     @Override
     public long nextSampleTime(long t) {
-        long x = schedule.nextTrainingTime(t, first, last);
-        if (x == Long.MAX_VALUE) return x;
-        long f = first(schedule.episodeOfState(x));
-        return f + Math.floorDiv(x - f + phase - 1, phase) * phase; // round up to the next point
+        return schedule.nextTrainingTimeOnGrid(t, first, last, phase);
     }
 
     @Override

@@ -86,6 +86,17 @@ public interface NudgeSchedule {
         return Long.MAX_VALUE;
     }
 
+    /**
+     * The first time ≥ t on the grid from(e), from(e) + step, … up to to(e) of some training episode e: how the
+     * rules that sample at the end of every phase (holomorphic, multiplexed, running-average) find their next sample.
+     */
+    default long nextTrainingTimeOnGrid(long t, LongUnaryOperator from, LongUnaryOperator to, long step) {
+        long x = nextTrainingTime(t, from, to);
+        if (x == Long.MAX_VALUE) return x;
+        long f = from.applyAsLong(episodeOfState(x));
+        return f + Math.floorDiv(x - f + step - 1, step) * step; // round up to the grid
+    }
+
     /** Real part of β felt during the step t → t+1: zero outside nudged phases. */
     double betaAtStep(long t);
 

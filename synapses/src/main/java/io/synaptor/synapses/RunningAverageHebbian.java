@@ -53,10 +53,7 @@ public final class RunningAverageHebbian implements LearningRule {
 
     @Override
     public long nextSampleTime(long t) {
-        long x = schedule.nextTrainingTime(t, free, last);
-        if (x == Long.MAX_VALUE) return x;
-        long f = free(schedule.episodeOfState(x));
-        return f + Math.floorDiv(x - f + phase - 1, phase) * phase; // the free sample, then every phase's end
+        return schedule.nextTrainingTimeOnGrid(t, free, last, phase);
     }
 
     @Override
