@@ -112,7 +112,12 @@ public record NetworkSpec(Role[] roles, int[] layerOf, List<Coupling> couplings,
         return new NetworkSpec(roles, layerOf, couplings, biases, activation, dt, temperature, other, couplingModel);
     }
 
-    /** The same network with other couplings (same pairs, weights and delays). */
+    /** The same network at another Langevin temperature (noise √(2T·dt) per unit and step). */
+    public NetworkSpec withTemperature(double other) {
+        return new NetworkSpec(roles, layerOf, couplings, biases, activation, dt, other, models, couplingModel);
+    }
+
+    /** The same units with other couplings. */
     public NetworkSpec withCouplings(List<Coupling> other) {
         return new NetworkSpec(roles, layerOf, other, biases, activation, dt, temperature, models, couplingModel);
     }

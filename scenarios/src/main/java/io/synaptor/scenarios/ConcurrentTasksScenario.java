@@ -7,6 +7,7 @@ import io.synaptor.network.LabeledData;
 import io.synaptor.network.LayeredNetworks;
 import io.synaptor.network.NetworkSpec;
 import io.synaptor.network.PhaseSchedule;
+import io.synaptor.network.SynchronousSimulation;
 import io.synaptor.neurons.Activation;
 import io.synaptor.scenarios.data.DataSets;
 import io.synaptor.scenarios.data.MnistTasks;
@@ -96,7 +97,11 @@ public final class ConcurrentTasksScenario implements Scenario {
         s.add(Setting.integer("tasks.hidden", 128, 1, 100_000, "units of the shared hidden layer"));
         s.add(Setting.choice("tasks.weighting", "per-output", List.of("per-output", "sum"),
                 "each task's weight λ_k in the update −η Σ λ_k ĝ_k: per-output = 1/(its target units), so a 100-pixel task does not drown a 10-way label; sum = 1"));
+        s.add(Setting.real("tasks.shared", 1.0, 0.0, 1.0,
+                "the fraction of the hidden units every task couples to; the rest are split into one place per task of tasks.list, coupled to that task's units only (1: one fully shared layer)"));
         s.add(Setting.real("tasks.noise", 0.3, 0.0, 10.0, "denoise: the noise's standard deviation per pixel (the noisy copy is clipped to [0, 1])"));
+        s.add(Setting.real("tasks.sample-temperature", 0.003, 0.0, 100.0, "Langevin temperature T of the conditional samples drawn from the net trained on all tasks at once"));
+        s.add(Setting.integer("tasks.sample-steps", 200, 1, 1_000_000, "steps of the noisy relaxation that draws each conditional sample"));
         s.add(Setting.intValues("multiplex.harmonics", List.of(), 1, 100_000, "m_k, cycles per window of each task's nudge; empty: m_k = K + 2 + k for the K tasks of the list"));
         s.add(Setting.integer("multiplex.points", 24, 4, 100_000, "W: nudge phases per example; every m_k < W/2"));
         s.add(Setting.choice("multiplex.form", "real", List.of("real", "complex"), "real (cosine) nudges, or complex ones on holomorphic units (exact per task, twice the arithmetic; near the holomorphic sigmoid's poles they can blow up)"));
@@ -138,15 +143,18 @@ public final class ConcurrentTasksScenario implements Scenario {
         NetworkSpec initial = LayeredNetworks.build(new int[]{inFrom[tasks.size()], s.getInt("tasks.hidden"), outFrom[tasks.size()]},
                 s.getInt("network.delay"), Activation.named(s.getString("units.activation")), s.getDouble("time.dt"),
                 s.getDouble("units.temperature"), RandomStreams.stream(seed, RandomStreams.Kind.INIT, 0));
+        initial = places(initial, tasks, inFrom, outFrom, s.getDouble("tasks.shared"));
         initial = Common.drawnDelays(s, seed, initial);
 
         Report report = new Report(List.of("run", "task", "score"));
         Map<String, double[]> scores = new LinkedHashMap<>(); // run → score per task (NaN: not run)
+        List<RunResult> runs = new ArrayList<>(); // every training, for the relaxation check
         // alone
         double[] alone = new double[tasks.size()];
         for (int k = 0; k < tasks.size(); k++) {
             boolean[] active = only(tasks.size(), k);
             Trained t = train(s, seed, initial, tasks, active, harmonics, digits, inFrom, outFrom, progress, "alone: " + tasks.get(k).key);
+            runs.add(t.result());
             alone[k] = score(s, seed, t.net(), tasks, active, digits, inFrom, outFrom)[k];
             report.metric("wall_seconds_alone_" + tasks.get(k).key, t.wallSeconds());
         }
@@ -158,6 +166,7 @@ public final class ConcurrentTasksScenario implements Scenario {
             boolean[] active = new boolean[tasks.size()];
             for (int k = 0; k < c; k++) active[k] = true;
             Trained t = train(s, seed, initial, tasks, active, harmonics, digits, inFrom, outFrom, progress, c + " at once");
+            runs.add(t.result());
             double[] sc = score(s, seed, t.net(), tasks, active, digits, inFrom, outFrom);
             for (int k = c; k < tasks.size(); k++) sc[k] = Double.NaN;
             scores.put(c == tasks.size() ? "concurrent" : "concurrent" + c, sc);
@@ -173,6 +182,7 @@ public final class ConcurrentTasksScenario implements Scenario {
         double sequentialWall = 0;
         for (int k = 0; k < tasks.size(); k++) {
             Trained t = train(s, seed, net, tasks, only(tasks.size(), k), harmonics, digits, inFrom, outFrom, progress, "in turn: " + tasks.get(k).key);
+            runs.add(t.result());
             net = t.net();
             sequentialTime += t.virtualSteps();
             sequentialWall += t.wallSeconds();
@@ -211,9 +221,47 @@ public final class ConcurrentTasksScenario implements Scenario {
             report.line(String.format(Locale.ROOT, "worst gap to alone %.2f of its bound; virtual time at once %,d steps, one after another %,d",
                     worst, concurrentTime, sequentialTime));
         }
+        RelaxationCheck.report(report, runs);
         report.plot("scores.png", chart(tasks, scores));
-        if (all != null) outputs(report, s, seed, all.net(), tasks, digits, inFrom, outFrom);
+        if (all != null) {
+            outputs(report, s, seed, all.net(), tasks, digits, inFrom, outFrom);
+            samples(report, s, seed, all.net(), tasks, digits, inFrom, outFrom);
+        }
         return report;
+    }
+
+    /**
+     * Tasks as places in one substrate (issue 21, item 1): the first round(shared·H) hidden units are every
+     * task's; the others are split into consecutive places, one per task of the list, and a task's condition and
+     * target units keep only their couplings to the shared units and to their own place.
+     */
+    static NetworkSpec places(NetworkSpec net, List<Task> tasks, int[] inFrom, int[] outFrom, double shared) {
+        int[] hidden = java.util.stream.IntStream.range(0, net.size()).filter(u -> net.layerOf()[u] == 1).toArray();
+        int common = (int) Math.round(shared * hidden.length);
+        if (common == hidden.length) return net;
+        int own = (hidden.length - common) / tasks.size();
+        if (own == 0) throw new BadInput("tasks.shared = " + shared + " leaves " + (hidden.length - common) + " hidden units for "
+                + tasks.size() + " places: raise tasks.hidden or tasks.shared");
+        int inputs = inFrom[tasks.size()];
+        int firstOutput = inputs + hidden.length;
+        int[] taskOf = new int[net.size()]; // each visible unit's task; −1 for the hidden units
+        int[] placeOf = new int[net.size()]; // each hidden unit's place (−1: shared, −2: a remainder no task takes)
+        java.util.Arrays.fill(taskOf, -1);
+        for (int k = 0; k < tasks.size(); k++) {
+            for (int u = inFrom[k]; u < inFrom[k + 1]; u++) taskOf[u] = k;
+            for (int u = outFrom[k]; u < outFrom[k + 1]; u++) taskOf[firstOutput + u] = k;
+        }
+        for (int h = 0; h < hidden.length; h++) {
+            int place = (h - common) / own;
+            placeOf[hidden[h]] = h < common ? -1 : place < tasks.size() ? place : -2;
+        }
+        List<io.synaptor.network.Coupling> kept = new ArrayList<>();
+        for (io.synaptor.network.Coupling c : net.couplings()) {
+            int visible = taskOf[c.i()] >= 0 ? c.i() : c.j();
+            int h = visible == c.i() ? c.j() : c.i();
+            if (placeOf[h] == -1 || placeOf[h] == taskOf[visible]) kept.add(c);
+        }
+        return net.withCouplings(kept);
     }
 
     private static List<Task> tasks(Settings s) {
@@ -358,6 +406,65 @@ public final class ConcurrentTasksScenario implements Scenario {
             report.plot("outputs_" + t.key + ".png", Mnist01OscillatorsScenario.grid(t.key + ": held-out output | target, all tasks at once", images, 10));
         }
     }
+
+    /**
+     * Conditional samples (issue 21, item 4) from the net trained on all tasks at once: the same substrate with
+     * Langevin noise at T = tasks.sample-temperature (each unit's s ← s − dt ∂E/∂s + √(2T·dt) ξ, DESIGN.md
+     * "Units"), every task's condition clamped, relaxed for tasks.sample-steps steps by the synchronous
+     * simulation of the actors' semantics; each of {@link #SAMPLED} held-out conditions drawn SAMPLES times. Per
+     * generative task: samples_<task>.png (rows: conditions; columns: target, the noiseless output, the samples),
+     * sample_spread_<task> (the samples' per-pixel standard deviation, mean over pixels and conditions) and
+     * sample_loss_<task> (½‖s − y‖² per sample).
+     */
+    private static void samples(Report report, Settings s, long seed, NetworkSpec net, List<Task> tasks, MnistTasks digits, int[] inFrom, int[] outFrom) {
+        double temperature = s.getDouble("tasks.sample-temperature");
+        int n = Math.min(SAMPLED, s.getInt("training.test-size"));
+        boolean[] active = new boolean[tasks.size()];
+        Arrays.fill(active, true);
+        LabeledData test = data(tasks, active, digits, inFrom, outFrom, s.getInt("training.train-size"), n, seed, 1, s.getDouble("tasks.noise"));
+        double[][] x = new double[n * SAMPLES][];
+        for (int e = 0; e < n; e++) for (int r = 0; r < SAMPLES; r++) x[e * SAMPLES + r] = test.x()[e];
+        LabeledData repeated = new LabeledData(x, new double[x.length][outFrom[tasks.size()]]);
+        PhaseSchedule schedule = new PhaseSchedule(x.length, s.getInt("tasks.sample-steps"), 1, 0.0, false, seed, 1, 0, x.length);
+        NetworkSpec noisy = net.withTemperature(temperature);
+        SynchronousSimulation.Result r = SynchronousSimulation.of(noisy, schedule, LabeledData.empty(), repeated)
+                .seed(RandomStreams.hash(seed, 0x5A3L)).timing(Common.timing(s, seed, noisy)).run();
+        double[][] deterministic = free(net, test, s.getInt("time.free-steps"));
+        int[] outs = net.outputs();
+        for (int k = 0; k < tasks.size(); k++) {
+            Task t = tasks.get(k);
+            if (t.classifies()) continue;
+            int off = t == Task.COMPLETE ? io.synaptor.scenarios.data.Mnist01.PIXELS / 2 : 0;
+            double[][] images = new double[(SAMPLES + 2) * (SAMPLES + 2)][io.synaptor.scenarios.data.Mnist01.PIXELS];
+            for (double[] im : images) Arrays.fill(im, -1.0);
+            double spread = 0;
+            double loss = 0;
+            for (int e = 0; e < n; e++) {
+                for (int o = outFrom[k]; o < outFrom[k + 1]; o++) {
+                    int pixel = off + o - outFrom[k];
+                    images[e * (SAMPLES + 2)][pixel] = 2 * test.y()[e][o] - 1;
+                    images[e * (SAMPLES + 2) + 1][pixel] = 2 * deterministic[e][o] - 1;
+                    double mean = 0;
+                    double square = 0;
+                    for (int q = 0; q < SAMPLES; q++) {
+                        double v = r.states()[outs[o]][e * SAMPLES + q];
+                        images[e * (SAMPLES + 2) + 2 + q][pixel] = 2 * v - 1;
+                        mean += v / SAMPLES;
+                        square += v * v / SAMPLES;
+                        loss += 0.5 * Math.pow(v - test.y()[e][o], 2);
+                    }
+                    spread += Math.sqrt(Math.max(0, square - mean * mean));
+                }
+            }
+            report.metric("sample_spread_" + t.key, spread / (n * t.targets)).metric("sample_loss_" + t.key, loss / (n * SAMPLES));
+            report.plot("samples_" + t.key + ".png", Mnist01OscillatorsScenario.grid(String.format(Locale.ROOT,
+                    "%s at T = %s: target | noiseless | %d samples", t.key, temperature, SAMPLES), images, SAMPLES + 2));
+        }
+    }
+
+    /** Conditions and samples per condition in the sample grids. */
+    private static final int SAMPLED = 8;
+    private static final int SAMPLES = 6;
 
     private static CategoryChart chart(List<Task> tasks, Map<String, double[]> scores) {
         CategoryChart chart = new CategoryChartBuilder().width(720).height(440).title("Held-out score per task (classify: accuracy; others: loss)")
