@@ -71,7 +71,7 @@ public final class BatchedRelaxation {
         DMatrixRMaj fromInputs = new DMatrixRMaj(layers[1].length, batch);
         DMatrixRMaj rhoInputs = new DMatrixRMaj(layers[0].length, batch);
         for (int i = 0; i < rhoInputs.data.length; i++) rhoInputs.data[i] = act.rho(s[0].data[i]);
-        CommonOps_DDRM.mult(wt[0], rhoInputs, fromInputs);
+        io.synaptor.synapses.MatrixProducts.mult(wt[0], rhoInputs, fromInputs);
         for (int t = 0; t < steps; t++) {
             for (int l = 1; l < count; l++) {
                 double[] sv = s[l].data;
@@ -81,10 +81,10 @@ public final class BatchedRelaxation {
             }
             for (int l = 1; l < count; l++) {
                 if (l == 1) System.arraycopy(fromInputs.data, 0, h[1].data, 0, h[1].data.length);
-                else CommonOps_DDRM.mult(wt[l - 1], rho[l - 1], h[l]);
+                else io.synaptor.synapses.MatrixProducts.mult(wt[l - 1], rho[l - 1], h[l]);
                 if (l + 1 < count) {
                     tmp.reshape(layers[l].length, batch);
-                    CommonOps_DDRM.mult(w[l], rho[l + 1], tmp);
+                    io.synaptor.synapses.MatrixProducts.mult(w[l], rho[l + 1], tmp);
                     CommonOps_DDRM.addEquals(h[l], tmp);
                 }
             }

@@ -145,7 +145,7 @@ public final class CouplingBlock {
             wtStale = false;
         }
         DMatrixRMaj out = new DMatrixRMaj(sizeB, row);
-        CommonOps_DDRM.mult(wt, DMatrixRMaj.wrap(sizeA, row, rhoA), out);
+        MatrixProducts.mult(wt, DMatrixRMaj.wrap(sizeA, row, rhoA), out);
         return out.data;
     }
 
@@ -158,7 +158,7 @@ public final class CouplingBlock {
         }
         if (sizeA == 1 && sizeB == 1) return scaled(rhoB);
         DMatrixRMaj out = new DMatrixRMaj(sizeA, row);
-        CommonOps_DDRM.mult(w, DMatrixRMaj.wrap(sizeB, row, rhoB), out);
+        MatrixProducts.mult(w, DMatrixRMaj.wrap(sizeB, row, rhoB), out);
         return out.data;
     }
 
@@ -299,6 +299,10 @@ public final class CouplingBlock {
             corrIm = new DMatrixRMaj(sizeA, sizeB);
         }
         DMatrixRMaj a = DMatrixRMaj.wrap(sizeA, row, rhoA);
+        if (!complex && MatrixProducts.backend() == MatrixProducts.Backend.OPENBLAS) {
+            MatrixProducts.multTransB(1.0 / batch, a, DMatrixRMaj.wrap(sizeB, row, rhoB), corrRe);
+            return;
+        }
         if (!complex) {
             // ρ_Bᵀ first, then a row-streaming product: 1.45× EJML's multTransB at 100 × 100 × 100
             if (rhoBt == null) rhoBt = new DMatrixRMaj(row, sizeB);
@@ -316,8 +320,8 @@ public final class CouplingBlock {
             swap[k] = rhoB[k + 1];
             swap[k + 1] = rhoB[k];
         }
-        CommonOps_DDRM.multTransB(1.0 / batch, a, DMatrixRMaj.wrap(sizeB, row, conj), corrRe);
-        CommonOps_DDRM.multTransB(1.0 / batch, a, DMatrixRMaj.wrap(sizeB, row, swap), corrIm);
+        MatrixProducts.multTransB(1.0 / batch, a, DMatrixRMaj.wrap(sizeB, row, conj), corrRe);
+        MatrixProducts.multTransB(1.0 / batch, a, DMatrixRMaj.wrap(sizeB, row, swap), corrIm);
     }
 
     /** The imaginary parts of the last {@link #correlations}, per cell (all zero after real rows). */

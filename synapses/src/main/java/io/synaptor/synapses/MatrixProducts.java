@@ -1,0 +1,102 @@
+package io.synaptor.synapses;
+
+import org.bytedeco.openblas.global.openblas_nolapack;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+import java.util.Locale;
+
+/**
+ * The dense matrix products of block granularity and of the dense baselines (issue 22): native OpenBLAS
+ * (dgemm through JavaCPP) where its natives load, EJML's pure-Java products otherwise. Chosen once per JVM by
+ * the system property {@code synaptor.blas} = auto (default: OpenBLAS if it loads), openblas (fail if it does
+ * not) or java.
+ *
+ * <p>Determinism: every product runs on the calling thread (OpenBLAS's own threads off, so the actors'
+ * threads are the only parallelism) and a given shape on a given CPU always takes the same kernel, so a run's
+ * bits do not depend on the number of threads or nodes. They do depend on the backend and on the CPU's kernel
+ * (OpenBLAS sums in blocked order with fused multiply-adds; EJML by column): runs compared bit for bit must use
+ * one backend on one kind of machine, which {@link #describe()} names.
+ */
+public final class MatrixProducts {
+    /** Where the products run. */
+    public enum Backend { OPENBLAS, JAVA }
+
+    private static final Backend BACKEND;
+    private static final String WHY;
+
+    static {
+        String wanted = System.getProperty("synaptor.blas", "auto").toLowerCase(Locale.ROOT);
+        Backend chosen = Backend.JAVA;
+        String why = "pure Java (EJML)";
+        if (!wanted.equals("java")) {
+            try {
+                openblas_nolapack.blas_set_num_threads(1); // loads the natives; one thread: the actors are the parallelism
+                chosen = Backend.OPENBLAS;
+                why = "OpenBLAS " + openblas_nolapack.OPENBLAS_VERSION.strip() + " (native, one thread per product)";
+            } catch (Throwable e) { // UnsatisfiedLinkError, or a missing platform jar
+                if (wanted.equals("openblas")) throw new IllegalStateException("synaptor.blas=openblas, but OpenBLAS did not load: " + e.getMessage(), e);
+                why = "pure Java (EJML): OpenBLAS did not load here (" + e.getClass().getSimpleName() + ")";
+            }
+        }
+        BACKEND = chosen;
+        WHY = why;
+    }
+
+    private MatrixProducts() {
+    }
+
+    public static Backend backend() {
+        return BACKEND;
+    }
+
+    /** The backend in one phrase, for benchmarks and run logs. */
+    public static String describe() {
+        return WHY;
+    }
+
+    /** c = a·b. */
+    public static void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        mult(1.0, a, b, c);
+    }
+
+    /** c = α·a·b. */
+    public static void mult(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        if (BACKEND == Backend.JAVA) {
+            CommonOps_DDRM.mult(alpha, a, b, c);
+            return;
+        }
+        check(a.numRows, a.numCols, b.numRows, b.numCols, c);
+        openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans, openblas_nolapack.CblasNoTrans,
+                a.numRows, b.numCols, a.numCols, alpha, a.data, Math.max(1, a.numCols), b.data, Math.max(1, b.numCols), 0.0, c.data, Math.max(1, c.numCols));
+    }
+
+    /** c = α·a·bᵀ. */
+    public static void multTransB(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        if (BACKEND == Backend.JAVA) {
+            CommonOps_DDRM.multTransB(alpha, a, b, c);
+            return;
+        }
+        check(a.numRows, a.numCols, b.numCols, b.numRows, c);
+        openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans, openblas_nolapack.CblasTrans,
+                a.numRows, b.numRows, a.numCols, alpha, a.data, Math.max(1, a.numCols), b.data, Math.max(1, b.numCols), 0.0, c.data, Math.max(1, c.numCols));
+    }
+
+    /** c = α·aᵀ·b. */
+    public static void multTransA(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        if (BACKEND == Backend.JAVA) {
+            CommonOps_DDRM.multTransA(alpha, a, b, c);
+            return;
+        }
+        check(a.numCols, a.numRows, b.numRows, b.numCols, c);
+        openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasTrans, openblas_nolapack.CblasNoTrans,
+                a.numCols, b.numCols, a.numRows, alpha, a.data, Math.max(1, a.numCols), b.data, Math.max(1, b.numCols), 0.0, c.data, Math.max(1, c.numCols));
+    }
+
+    /** (m × k)(k × n) into an m × n c, as EJML would refuse it; the arrays may be longer than their matrices. */
+    private static void check(int m, int k, int k2, int n, DMatrixRMaj c) {
+        if (k != k2 || c.numRows != m || c.numCols != n) {
+            throw new IllegalArgumentException("matrix product of " + m + "×" + k + " and " + k2 + "×" + n + " into " + c.numRows + "×" + c.numCols);
+        }
+    }
+}
