@@ -235,7 +235,7 @@ public final class ConcurrentTasksScenario implements Scenario {
      * task's; the others are split into consecutive places, one per task of the list, and a task's condition and
      * target units keep only their couplings to the shared units and to their own place.
      */
-    static NetworkSpec places(NetworkSpec net, List<Task> tasks, int[] inFrom, int[] outFrom, double shared) {
+    public static NetworkSpec places(NetworkSpec net, List<Task> tasks, int[] inFrom, int[] outFrom, double shared) {
         int[] hidden = java.util.stream.IntStream.range(0, net.size()).filter(u -> net.layerOf()[u] == 1).toArray();
         int common = (int) Math.round(shared * hidden.length);
         if (common == hidden.length) return net;

@@ -1,6 +1,12 @@
 package io.synaptor.tests;
 
 import com.typesafe.config.Config;
+import io.synaptor.network.Coupling;
+import io.synaptor.network.LayeredNetworks;
+import io.synaptor.network.NetworkSpec;
+import io.synaptor.neurons.Activation;
+import io.synaptor.scenarios.ConcurrentTasksScenario;
+import io.synaptor.scenarios.data.MnistTasks;
 import io.synaptor.scenarios.data.DataSets;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -8,7 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,6 +62,39 @@ class ConcurrentTasksTest {
         Cli.Result counts = Cli.run(tmp.resolve("bad2"), "run", "concurrent-tasks", "--set", "tasks.list=[classify,complete]");
         assertEquals(2, counts.exit());
         assertTrue(counts.err().contains("tasks.counts"), counts.err());
+    }
+
+    /**
+     * Tasks as places: with tasks.shared = 0.2 of 12 hidden units, units 0–1 (round(2.4)) couple to every task, and the
+     * other 10 are split into places of 5: a task's condition and target units couple to the shared units and to
+     * their own place only; at tasks.shared = 1 every coupling of the layered net is kept.
+     */
+    @Test
+    void eachTaskCouplesToTheSharedUnitsAndItsOwnPlaceOnly() {
+        List<MnistTasks.Task> tasks = List.of(MnistTasks.Task.CLASSIFY, MnistTasks.Task.GENERATE);
+        int[] inFrom = {0, 100, 110};
+        int[] outFrom = {0, 10, 110};
+        int hidden = 12;
+        NetworkSpec full = LayeredNetworks.build(new int[]{110, hidden, 110}, 1, Activation.named("sigmoid"), 0.5, 0.0, new SplittableRandom(1));
+        assertEquals(full.couplings().size(), ConcurrentTasksScenario.places(full, tasks, inFrom, outFrom, 1.0).couplings().size());
+        NetworkSpec placed = ConcurrentTasksScenario.places(full, tasks, inFrom, outFrom, 0.2);
+        int firstHidden = 110;
+        int firstOutput = 110 + hidden;
+        Set<Long> kept = new HashSet<>();
+        for (Coupling c : placed.couplings()) kept.add(Math.min(c.i(), c.j()) * 1000L + Math.max(c.i(), c.j()));
+        for (int k = 0; k < tasks.size(); k++) {
+            List<Integer> visible = new ArrayList<>();
+            for (int u = inFrom[k]; u < inFrom[k + 1]; u++) visible.add(u);
+            for (int u = outFrom[k]; u < outFrom[k + 1]; u++) visible.add(firstOutput + u);
+            for (int v : visible) {
+                for (int h = 0; h < hidden; h++) {
+                    boolean expected = h < 2 || (h - 2) / 5 == k;
+                    long key = Math.min(v, firstHidden + h) * 1000L + Math.max(v, firstHidden + h);
+                    assertEquals(expected, kept.contains(key), "task " + k + ", visible unit " + v + ", hidden unit " + h);
+                }
+            }
+        }
+        assertEquals((110 + 110) * (2 + 5), placed.couplings().size());
     }
 
     private static Map<String, Object> withoutWallClocks(Config summary) {
