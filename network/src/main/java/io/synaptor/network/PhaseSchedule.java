@@ -74,7 +74,7 @@ public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double bet
     }
 
     private long trainLength() {
-        return freePart() + (long) shape.points() * nudgeSteps;
+        return freePart() + (long) shape.nudgedPhases() * nudgeSteps;
     }
 
     public long epochLength() {
@@ -149,7 +149,7 @@ public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double bet
 
     @Override
     public long pointSampleTime(long episode, int k) {
-        return start(episode) + freePart() + (long) (k + 1) * nudgeSteps;
+        return start(episode) + freePart() + (long) (shape.leadingPhases() + k + 1) * nudgeSteps;
     }
 
     @Override
@@ -192,7 +192,8 @@ public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double bet
             case OSCILLATING -> 2.0 * Math.PI * (into % nudgeSteps) / nudgeSteps;
             case MULTIPLEX -> {
                 if (output < 0) throw new IllegalStateException("a multiplexed nudge differs from output to output: ask for one output's β");
-                yield shape.plan().phase(shape.plan().taskOf(output), (int) (into / nudgeSteps), shape.points());
+                // phase τ = −warmup … W − 1: the warm-up runs the same nudges, one window's worth earlier
+                yield shape.plan().phase(shape.plan().taskOf(output), (int) (into / nudgeSteps) - shape.leadingPhases(), shape.points());
             }
         };
         if (theta == 0.0) return imaginary ? 0.0 : b;

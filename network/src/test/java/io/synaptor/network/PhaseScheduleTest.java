@@ -152,6 +152,31 @@ class PhaseScheduleTest {
         assertThrows(IllegalStateException.class, () -> s.betaAtStep(5)); // which output's? a multiplexed β needs one
     }
 
+    /**
+     * A warm-up of 5 phases before the window of 12: the episode is 5 phases longer, the window's sample points move
+     * 5 phases later, and the warm-up runs the window's nudges one window earlier (phase τ − W ≡ τ), so the first
+     * window phase follows on from the warm-up's last without a jump.
+     */
+    @Test
+    void aMultiplexedWarmUpRunsTheSameNudgesBeforeTheWindow() {
+        io.synaptor.synapses.FrequencyPlan plan = new io.synaptor.synapses.FrequencyPlan(new int[]{3, 5}, new int[]{0, 1}, true);
+        PhaseSchedule plain = new PhaseSchedule(1, 4, 2, 0.2, false, 1, 1, 1, 0, io.synaptor.synapses.NudgeShape.multiplex(12, plan));
+        PhaseSchedule warm = new PhaseSchedule(1, 4, 2, 0.2, false, 1, 1, 1, 0, io.synaptor.synapses.NudgeShape.multiplex(12, 5, plan));
+        assertEquals(4 + 17 * 2, warm.endTime());
+        for (int k = 0; k < 12; k++) assertEquals(plain.pointSampleTime(0, k) + 10, warm.pointSampleTime(0, k));
+        for (int o = 0; o < 2; o++) {
+            for (long t = 4 + 10; t < 4 + 34; t++) { // the window: as without the warm-up, 10 steps later
+                assertEquals(plain.betaAtStep(t - 10, o), warm.betaAtStep(t, o), 0.0, "t " + t);
+                assertEquals(plain.betaImAtStep(t - 10, o), warm.betaImAtStep(t, o), 0.0, "t " + t);
+            }
+            for (long t = 4; t < 14; t++) { // the warm-up: the window's last five phases
+                assertEquals(plain.betaAtStep(t + 24 - 10, o), warm.betaAtStep(t, o), 0.0, "t " + t);
+            }
+            assertEquals(0.0, warm.betaAtStep(3, o), 0.0); // the free phase
+        }
+        assertThrows(IllegalArgumentException.class, () -> io.synaptor.synapses.NudgeShape.multiplex(12, -1, plan));
+    }
+
     @Test
     void randomSignGivesBothSignsReproducibly() {
         PhaseSchedule s = new PhaseSchedule(1, 2, 2, 0.3, true, 2024, 1, 400, 0);

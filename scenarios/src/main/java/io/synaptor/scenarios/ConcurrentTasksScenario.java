@@ -104,6 +104,7 @@ public final class ConcurrentTasksScenario implements Scenario {
         s.add(Setting.integer("tasks.sample-steps", 200, 1, 1_000_000, "steps of the noisy relaxation that draws each conditional sample"));
         s.add(Setting.intValues("multiplex.harmonics", List.of(), 1, 100_000, "m_k, cycles per window of each task's nudge; empty: m_k = K + 2 + k for the K tasks of the list"));
         s.add(Setting.integer("multiplex.points", 24, 4, 100_000, "W: nudge phases per example; every m_k < W/2"));
+        s.add(Setting.integer("multiplex.warmup", 0, 0, 100_000, "phases of the same nudges before the window that no demodulator reads: the window then sees the periodic response, not the onset from the free state"));
         s.add(Setting.choice("multiplex.form", "real", List.of("real", "complex"), "real (cosine) nudges, or complex ones on holomorphic units (exact per task, twice the arithmetic; near the holomorphic sigmoid's poles they can blow up)"));
         return s;
     }
@@ -328,7 +329,7 @@ public final class ConcurrentTasksScenario implements Scenario {
         int batch = s.getInt("training.batch");
         if (batch > nTrain) throw new BadInput("training.batch (" + batch + ") is larger than the training set (" + nTrain + ")");
         PhaseSchedule schedule = new PhaseSchedule(batch, s.getInt("time.free-steps"), s.getInt("time.nudge-steps"), s.getDouble("learning.beta"),
-                false, seed, epochs, nTrain, 0, NudgeShape.multiplex(s.getInt("multiplex.points"), plan));
+                false, seed, epochs, nTrain, 0, NudgeShape.multiplex(s.getInt("multiplex.points"), s.getInt("multiplex.warmup"), plan));
         SimulationSpec spec = SimulationSpec.builder(net, schedule, train, LabeledData.empty()).rule("multiplexed").rate(s.getDouble("learning.rate"))
                 .reset(s.getBoolean("units.reset")).seed(seed).window(s.getInt("runtime.window")).timing(Common.timing(s, seed, net))
                 .blockSize(Common.blockSize(s)).optimizer(Common.optimizer(s)).build();

@@ -115,7 +115,7 @@ public record FrequencyPlan(int[] harmonics, int[] taskOfOutput, boolean complex
 
     /** The phase of task k at nudge point τ of a window of W points: 2π m_k (τ + offset) / W (reduced mod W for accuracy). */
     public double phase(int task, int point, int points) {
-        return 2.0 * Math.PI * (((long) harmonics[task] * (point + offset)) % points) / points;
+        return 2.0 * Math.PI * Math.floorMod((long) harmonics[task] * (point + offset), (long) points) / points; // a warm-up's negative points too
     }
 
     @Override

@@ -12,10 +12,13 @@ package io.synaptor.synapses;
  *       {@code warmup} periods of each example are not learned from (the network is still
  *       leaving the previous example).</li>
  *   <li>{@code MULTIPLEX}: several tasks at once, each nudging its own outputs at its own frequency
- *       ({@link FrequencyPlan}): W phases after the free phase, task k's outputs at β·e^{2πi m_k τ/W} (or
- *       β·cos 2πm_kτ/W) in phase τ, each relaxing on from the previous one.</li>
+ *       ({@link FrequencyPlan}): W = {@code points} phases after the free phase, task k's outputs at
+ *       β·e^{2πi m_k τ/W} (or β·cos 2πm_kτ/W) in phase τ, each relaxing on from the previous one; they are
+ *       preceded by {@code warmup} phases τ = −warmup … −1 of the same nudges that no demodulator reads, so
+ *       that the window sees the nudges' periodic response and not their onset from the free state.</li>
  * </ul>
- * Phases last T2 steps each; the number of phases is {@code points}.
+ * Phases last T2 steps each; the number of phases is {@code points} ({@link #nudgedPhases()} with a multiplexed
+ * nudge's warm-up).
  *
  * @param plan the tasks' frequencies under {@code MULTIPLEX}; null otherwise
  */
@@ -33,6 +36,7 @@ public record NudgeShape(Form form, int points, int warmup, FrequencyPlan plan) 
     public NudgeShape {
         if ((form == Form.MULTIPLEX) != (plan != null)) throw new IllegalArgumentException("a frequency plan goes with a multiplexed nudge, and only there");
         if (form == Form.MULTIPLEX) plan.checkWindow(points);
+        if (form == Form.MULTIPLEX && warmup < 0) throw new IllegalArgumentException("a multiplexed nudge's warm-up must be ≥ 0 phases, got " + warmup);
         if (form == Form.CIRCLE && points < 2) {
             throw new IllegalArgumentException("holomorphic EP needs at least 2 points on the circle, got " + points);
         }
@@ -54,7 +58,22 @@ public record NudgeShape(Form form, int points, int warmup, FrequencyPlan plan) 
 
     /** Tasks nudged at once, each at its own frequency, over a window of {@code points} phases. */
     public static NudgeShape multiplex(int points, FrequencyPlan plan) {
-        return new NudgeShape(Form.MULTIPLEX, points, 0, plan);
+        return multiplex(points, 0, plan);
+    }
+
+    /** Tasks nudged at once over a window of {@code points} phases, after {@code warmup} phases of the same nudges not read. */
+    public static NudgeShape multiplex(int points, int warmup, FrequencyPlan plan) {
+        return new NudgeShape(Form.MULTIPLEX, points, warmup, plan);
+    }
+
+    /** Phases before the first that is sampled: a multiplexed nudge's warm-up (0 for the other shapes). */
+    public int leadingPhases() {
+        return form == Form.MULTIPLEX ? warmup : 0;
+    }
+
+    /** Nudged phases (or periods) per training episode: {@code points}, and a multiplexed nudge's warm-up before them. */
+    public int nudgedPhases() {
+        return points + leadingPhases();
     }
 
     /** Whether units must carry complex states (β leaves the real axis). */

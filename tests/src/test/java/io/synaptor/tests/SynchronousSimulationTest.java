@@ -133,15 +133,16 @@ class SynchronousSimulationTest {
 
     /**
      * Issue 21: several tasks nudged at once, each output at its own task's frequency (complex and real), under
-     * exact timing and under jitter, loss and clock skew (each output reads its task's β on its own skewed clock).
+     * exact timing and under jitter, loss and clock skew (each output reads its task's β on its own skewed clock),
+     * with and without a warm-up before the demodulation window.
      */
-    @ParameterizedTest(name = "complex {0}, jitter {1}, skew {2}")
-    @CsvSource({"true, 0, 0", "false, 0, 0", "true, 1, 2", "false, 1, 2"})
-    void multiplexedNudgesKeepTheSemantics(boolean complex, int jitter, int skew) throws Exception {
+    @ParameterizedTest(name = "complex {0}, jitter {1}, skew {2}, warm-up {3}")
+    @CsvSource({"true, 0, 0, 0", "false, 0, 0, 0", "true, 1, 2, 0", "false, 1, 2, 0", "true, 0, 0, 3", "false, 1, 2, 3"})
+    void multiplexedNudgesKeepTheSemantics(boolean complex, int jitter, int skew, int warmup) throws Exception {
         long seed = 17;
         NetworkSpec net = sigmoidNet(new int[]{2, 5, 4, 2}, 2, 0.0, seed);
         io.synaptor.synapses.FrequencyPlan plan = new io.synaptor.synapses.FrequencyPlan(new int[]{3, 4}, new int[]{0, 1}, complex);
-        PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, true, seed, 2, TRAIN.size(), TEST.size(), NudgeShape.multiplex(10, plan));
+        PhaseSchedule schedule = new PhaseSchedule(5, 12, 5, 0.3, true, seed, 2, TRAIN.size(), TEST.size(), NudgeShape.multiplex(10, warmup, plan));
         assertSameRun(net, schedule, "multiplexed", TRAIN, TEST, true, seed,
                 new Timing(UpdateModel.everyStep(net.size()), jitter, jitter > 0 ? 0.1 : 0.0, skew, seed));
     }
