@@ -104,6 +104,8 @@ public final class ConcurrentTasksScenario implements Scenario {
         s.add(Setting.integer("tasks.sample-steps", 200, 1, 1_000_000, "steps of the noisy relaxation that draws each conditional sample"));
         s.add(Setting.intValues("multiplex.harmonics", List.of(), 1, 100_000, "m_k, cycles per window of each task's nudge; empty: m_k = K + 2 + k for the K tasks of the list"));
         s.add(Setting.integer("multiplex.points", 24, 4, 100_000, "W: nudge phases per example; every m_k < W/2"));
+        s.add(Setting.choice("multiplex.window", "flat", List.of("flat", "hann"),
+                "the demodulators' window: flat, or Hann (1 − cos 2πτ/W: what does not repeat with the window leaks as 1/m³ instead of 1/m; default harmonics then 2K + 1 + 2k, W ≥ 8K)"));
         s.add(Setting.integer("multiplex.warmup", 0, 0, 100_000, "phases of the same nudges before the window that no demodulator reads: the window then sees the periodic response, not the onset from the free state"));
         s.add(Setting.choice("multiplex.form", "real", List.of("real", "complex"), "real (cosine) nudges, or complex ones on holomorphic units (exact per task, twice the arithmetic; near the holomorphic sigmoid's poles they can blow up)"));
         return s;
@@ -119,10 +121,16 @@ public final class ConcurrentTasksScenario implements Scenario {
         int[] counts = s.getIntList("tasks.counts");
         for (int c : counts) if (c > tasks.size()) throw new BadInput("tasks.counts: " + c + " tasks at once, but tasks.list has " + tasks.size());
         int[] harmonics = s.getIntList("multiplex.harmonics");
-        if (harmonics.length == 0) harmonics = FrequencyPlan.ruleAbiding(tasks.size());
+        boolean hann = s.getString("multiplex.window").equals("hann");
+        if (harmonics.length == 0) harmonics = hann ? FrequencyPlan.spaced(tasks.size()) : FrequencyPlan.ruleAbiding(tasks.size());
         if (harmonics.length != tasks.size()) throw new BadInput("multiplex.harmonics has " + harmonics.length + " entries for " + tasks.size() + " tasks");
         int points = s.getInt("multiplex.points");
         for (int m : harmonics) if (2 * m >= points) throw new BadInput("multiplex.points (" + points + ") must exceed twice every harmonic (" + m + ")");
+        for (int a = 0; hann && a < harmonics.length; a++) {
+            for (int b = a + 1; b < harmonics.length; b++) {
+                if (Math.abs(harmonics[a] - harmonics[b]) < 2) throw new BadInput("multiplex.window = hann needs harmonics at least two apart, got " + harmonics[a] + " and " + harmonics[b]);
+            }
+        }
         if (!DataSets.installed("mnist")) throw new BadInput("concurrent-tasks needs the MNIST digits: run " + DataSets.howToInstall("mnist"));
         MnistTasks digits;
         try {
@@ -321,7 +329,8 @@ public final class ConcurrentTasksScenario implements Scenario {
         int[] m = planned.stream().mapToInt(k -> harmonics[k]).toArray();
         int[] taskOf = new int[outFrom[tasks.size()]];
         for (int k = 0; k < tasks.size(); k++) for (int o = outFrom[k]; o < outFrom[k + 1]; o++) taskOf[o] = active[k] ? planned.indexOf(k) : -1;
-        FrequencyPlan plan = new FrequencyPlan(m, taskOf, s.getString("multiplex.form").equals("complex"));
+        FrequencyPlan plan = new FrequencyPlan(m, taskOf, s.getString("multiplex.form").equals("complex"))
+                .windowed(s.getString("multiplex.window").equals("hann"));
         if (s.getString("tasks.weighting").equals("per-output")) { // each task's loss as a mean over its outputs: λ_k = 1/|X_k|
             plan = plan.weighted(planned.stream().mapToDouble(k -> 1.0 / tasks.get(k).targets).toArray());
         }

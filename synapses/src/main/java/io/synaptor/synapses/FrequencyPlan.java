@@ -26,8 +26,16 @@ import java.util.Arrays;
  * @param offset       where in its oscillation each task starts: phase τ holds β_k at 2π m_k(τ + offset)/W, so the
  *                     window ends elsewhere than at every task's phase 0 (the demodulators read the same phases)
  * @param weights      λ_k: each task's weight in what a synapse learns, −η Σ_k λ_k ĝ_k (its demodulator's gain)
+ * @param hann         demodulate through a Hann window w(τ) = 1 − cos 2πτ/W instead of a flat one. A flat window passes
+ *                     whatever does not repeat with the window — the relaxation still drifting from the free phase,
+ *                     a task's onset — into every demodulator at about 1/(2πm) of its size, and every synapse learns
+ *                     from every demodulator, also where a task's nudges never reach; the Hann window's leakage falls
+ *                     as 1/m³. Its price: the estimate at m_k becomes c_{m_k} − (c_{m_k−1} + c_{m_k+1})/2, so no
+ *                     frequency the response holds may sit next to a task's: harmonics two apart and above half the
+ *                     largest plus one ({@link #spaced}), so that no task and no second-order combination m_j ± m_l
+ *                     lands on m_k ± 1 (docs/scenarios.md#concurrent-tasks)
  */
-public record FrequencyPlan(int[] harmonics, int[] taskOfOutput, boolean complex, int report, int offset, double[] weights) {
+public record FrequencyPlan(int[] harmonics, int[] taskOfOutput, boolean complex, int report, int offset, double[] weights, boolean hann) {
     public FrequencyPlan {
         harmonics = harmonics.clone();
         taskOfOutput = taskOfOutput.clone();
@@ -48,11 +56,46 @@ public record FrequencyPlan(int[] harmonics, int[] taskOfOutput, boolean complex
         for (int k = 0; k < targeted.length; k++) if (!targeted[k]) throw new IllegalArgumentException("task " + k + " has no target unit");
         if (report < -1 || report >= harmonics.length) throw new IllegalArgumentException("no task " + report + " to report");
         if (offset < 0) throw new IllegalArgumentException("the phase offset must be ≥ 0 points, got " + offset);
+        if (hann) {
+            for (int a = 0; a < harmonics.length; a++) {
+                for (int b = 0; b < harmonics.length; b++) {
+                    if (a != b && Math.abs(harmonics[a] - harmonics[b]) < 2) {
+                        throw new IllegalArgumentException("a Hann window needs harmonics at least two apart, got " + harmonics[a] + " and " + harmonics[b]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every field but the window given; a flat window. */
+    public FrequencyPlan(int[] harmonics, int[] taskOfOutput, boolean complex, int report, int offset, double[] weights) {
+        this(harmonics, taskOfOutput, complex, report, offset, weights, false);
     }
 
     /** Every task learned and the sum reported, each task starting at phase 0. */
     public FrequencyPlan(int[] harmonics, int[] taskOfOutput, boolean complex) {
-        this(harmonics, taskOfOutput, complex, -1, 0, null);
+        this(harmonics, taskOfOutput, complex, -1, 0, null, false);
+    }
+
+    /**
+     * Harmonics for K tasks under a Hann window: m_k = 2K + 1 + 2k — odd, two apart, the largest plus one (4K) below
+     * twice the smallest (4K + 2), so neither another task nor any second-order combination sits at m_k ± 1; the rule
+     * holds too (every sum of two is above the largest). The window needs W ≥ 8K points.
+     */
+    public static int[] spaced(int tasks) {
+        int[] m = new int[tasks];
+        for (int k = 0; k < tasks; k++) m[k] = 2 * tasks + 1 + 2 * k;
+        return m;
+    }
+
+    /** The same plan demodulated through a Hann window (true) or a flat one. */
+    public FrequencyPlan windowed(boolean hannWindow) {
+        return new FrequencyPlan(harmonics, taskOfOutput, complex, report, offset, weights, hannWindow);
+    }
+
+    /** The demodulators' weight of window point τ of W: 1 − cos 2πτ/W under a Hann window (mean 1), else 1. */
+    public double windowWeight(int point, int points) {
+        return hann ? 1.0 - Math.cos(2.0 * Math.PI * point / points) : 1.0;
     }
 
     /** The default harmonics for K tasks: m_k = K + 2 + k, all in (K + 1, 2K + 2), so the rule holds. */
@@ -64,17 +107,17 @@ public record FrequencyPlan(int[] harmonics, int[] taskOfOutput, boolean complex
 
     /** The same plan with synapses reporting task k's estimate (−1: the sum). */
     public FrequencyPlan reporting(int task) {
-        return new FrequencyPlan(harmonics, taskOfOutput, complex, task, offset, weights);
+        return new FrequencyPlan(harmonics, taskOfOutput, complex, task, offset, weights, hann);
     }
 
     /** The same plan with every task's oscillation advanced by {@code points} phases. */
     public FrequencyPlan shifted(int points) {
-        return new FrequencyPlan(harmonics, taskOfOutput, complex, report, points, weights);
+        return new FrequencyPlan(harmonics, taskOfOutput, complex, report, points, weights, hann);
     }
 
     /** The same plan with task k weighing λ_k in the update. */
     public FrequencyPlan weighted(double[] lambda) {
-        return new FrequencyPlan(harmonics, taskOfOutput, complex, report, offset, lambda);
+        return new FrequencyPlan(harmonics, taskOfOutput, complex, report, offset, lambda, hann);
     }
 
     public int tasks() {
@@ -121,16 +164,16 @@ public record FrequencyPlan(int[] harmonics, int[] taskOfOutput, boolean complex
     @Override
     public boolean equals(Object o) {
         return o instanceof FrequencyPlan p && Arrays.equals(harmonics, p.harmonics) && Arrays.equals(taskOfOutput, p.taskOfOutput)
-                && complex == p.complex && report == p.report && offset == p.offset && Arrays.equals(weights, p.weights);
+                && complex == p.complex && report == p.report && offset == p.offset && Arrays.equals(weights, p.weights) && hann == p.hann;
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * Arrays.hashCode(harmonics) + Arrays.hashCode(taskOfOutput)) + Boolean.hashCode(complex) + 7 * report + 131 * offset;
+        return 31 * (31 * Arrays.hashCode(harmonics) + Arrays.hashCode(taskOfOutput)) + Boolean.hashCode(complex) + 7 * report + 131 * offset + (hann ? 1009 : 0);
     }
 
     @Override
     public String toString() {
-        return "FrequencyPlan" + Arrays.toString(harmonics) + (complex ? " complex" : " real") + ", outputs' tasks " + Arrays.toString(taskOfOutput);
+        return "FrequencyPlan" + Arrays.toString(harmonics) + (complex ? " complex" : " real") + (hann ? ", Hann window" : "") + ", outputs' tasks " + Arrays.toString(taskOfOutput);
     }
 }

@@ -49,8 +49,9 @@ public final class MultiplexedEP implements LearningRule {
         for (int k = 0; k < tasks; k++) {
             for (int p = 0; p < points; p++) {
                 double theta = plan.phase(k, p, points);
-                cos[k][p] = Math.cos(theta);
-                sin[k][p] = Math.sin(theta);
+                double w = plan.windowWeight(p, points); // 1, or the Hann window's taper
+                cos[k][p] = w * Math.cos(theta);
+                sin[k][p] = w * Math.sin(theta);
             }
         }
         this.accumulated = new double[tasks];

@@ -2,6 +2,7 @@ package io.synaptor.synapses;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,6 +87,43 @@ class MultiplexedEPTest {
                 assertEquals(-0.1 * (-c0 + g1), step, 1e-14);
             }
         }
+    }
+
+    /**
+     * The Hann window (FrequencyPlan.hann): with the spaced harmonics (5, 7 for two tasks, W = 32) each demodulator
+     * still returns its task's first coefficient exactly — the products at 10 and 12 cycles sit on no m_k ± 1 — and a
+     * drift that does not repeat with the window (a ramp, the relaxation still leaving the free state) leaks into the
+     * estimates 1/m² less than through a flat window. Harmonics one apart are refused.
+     */
+    @Test
+    void aHannWindowKeepsTheCoefficientsAndStopsTheDrift() {
+        double beta = 0.2;
+        double a = 0.3, c0 = -0.7, c1 = 0.45, d = 0.8, e = -0.6;
+        int points = 32;
+        int[] m = FrequencyPlan.spaced(2);
+        assertArrayEquals(new int[]{5, 7}, m);
+        double[][] error = new double[2][2]; // [flat, hann][no drift, drift]
+        for (int w = 0; w < 2; w++) {
+            for (int drifting = 0; drifting < 2; drifting++) {
+                FrequencyPlan plan = new FrequencyPlan(m, new int[]{0, 1}, true).windowed(w == 1).reporting(0);
+                NudgeSchedule s = schedule(NudgeShape.multiplex(points, plan), 7, 3, 2, beta);
+                MultiplexedEP rule = new MultiplexedEP(s, 0.1);
+                for (int p = 0; p < points; p++) {
+                    double t0 = 2 * Math.PI * m[0] * p / points;
+                    double t1 = 2 * Math.PI * m[1] * p / points;
+                    double b0r = beta * Math.cos(t0), b0i = beta * Math.sin(t0), b1r = beta * Math.cos(t1), b1i = beta * Math.sin(t1);
+                    double re = a + c0 * b0r + c1 * b1r + d * (b0r * b1r - b0i * b1i) + e * (b0r * b0r - b0i * b0i) + drifting * 0.05 * p / points;
+                    double im = c0 * b0i + c1 * b1i + d * (b0r * b1i + b0i * b1r) + e * 2 * b0r * b0i;
+                    rule.observeCorrelation(s.pointSampleTime(0, p), re, im);
+                }
+                error[w][drifting] = Math.abs(rule.lastGradient() - (-c0));
+            }
+        }
+        assertEquals(0.0, error[0][0], 1e-14);
+        assertEquals(0.0, error[1][0], 1e-14);
+        assertTrue(error[0][1] > 1e-3, "a flat window passes the drift: " + error[0][1]);
+        assertTrue(error[1][1] < error[0][1] / 20, "the Hann window stops it: " + error[1][1] + " against " + error[0][1]);
+        assertThrows(IllegalArgumentException.class, () -> new FrequencyPlan(new int[]{4, 5}, new int[]{0, 1}, true).windowed(true));
     }
 
     /**
