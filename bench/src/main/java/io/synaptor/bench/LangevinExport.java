@@ -51,7 +51,7 @@ public final class LangevinExport {
     public static void write(LangevinNetwork net, int checkSteps, int delay, Path file) throws IOException {
         LangevinNetwork.Spec spec = net.spec();
         int n = spec.size();
-        List<Coupling> pairs = net.network(delay).couplings();
+        List<Coupling> pairs = net.network(1).couplings(); // the pairs as drawn (a Coupling's own delay must be ≥ 1; the file records the delay asked for)
         long[] is = new long[pairs.size()];
         long[] js = new long[pairs.size()];
         double[] ws = new double[pairs.size()];
