@@ -274,7 +274,7 @@ public final class BenchCommand implements Subcommand {
         }
         LangevinBenchmark.Options options = new LangevinBenchmark.Options(delay, jitter, updateRate, trace);
         spec.commandLine().getOut().println(LangevinBenchmark.run(new int[]{1_000, 10_000}, new double[]{0.10, 0.01},
-                steps, slices, threads, options, System.out).render());
+                steps, slices, threads, options, System.out, Peer.find("langevin_brian2.py", "brian2", "python3-brian python3-dev g++")).render());
         return 0;
     }
 

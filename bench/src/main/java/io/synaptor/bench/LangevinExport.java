@@ -38,11 +38,6 @@ public final class LangevinExport {
     private LangevinExport() {
     }
 
-    /** The spec {@link LangevinBenchmark#run} builds for a network of {@code size} units, {@code connectivity} of pairs coupled. */
-    public static LangevinNetwork.Spec benchmarkSpec(int size, double connectivity) {
-        return new LangevinNetwork.Spec(size, connectivity, 1.0, 1.0, 0.1, 0.05, 20240601L);
-    }
-
     /**
      * Writes {@code net} to {@code file}; with {@code checkSteps} &gt; 0 also the check's start
      * ({@code check_initial}) and the reference's noiseless trajectory from it ({@code check_states},
@@ -117,7 +112,7 @@ public final class LangevinExport {
         if (out == null || size < 2 || checkSteps < 0 || delay < 0) {
             throw new IllegalArgumentException("usage: LangevinExport --size N --connectivity P --out FILE.npz [--check-steps K] [--delay D]");
         }
-        LangevinNetwork.Spec b = benchmarkSpec(size, connectivity);
+        LangevinNetwork.Spec b = LangevinBenchmark.spec(size, connectivity);
         LangevinNetwork.Spec spec = new LangevinNetwork.Spec(size, connectivity, coupling != null ? coupling : b.coupling(),
                 barrier != null ? barrier : b.barrier(), temperature != null ? temperature : b.temperature(),
                 dt != null ? dt : b.dt(), seed != null ? seed : b.seed());

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A peer a benchmark runs beside the simulator (issue 22): a Python script of the same dynamics in the project's
  * bench/peers/, run by a python3 that has the script's module (PyTorch, Brian2). The script's last line is one
- * JSON object of flat numbers; {@link #run} returns it. Where the interpreter, the module or the script is missing,
+ * JSON object of flat numbers or key=value words; {@link #run} returns its numbers. Where the interpreter, the module or the script is missing,
  * {@link #missing} says what, and the benchmark prints its own figures without the ratio.
  */
 final class Peer {
@@ -90,10 +90,22 @@ final class Peer {
         }
     }
 
-    /** The numbers of a flat JSON object (HOCON reads JSON). */
-    private static Map<String, Double> flatNumbers(String json) {
-        com.typesafe.config.Config c = com.typesafe.config.ConfigFactory.parseString(json);
+    /** The numbers of a flat JSON object (HOCON reads JSON), or of a line of key=value words. */
+    static Map<String, Double> flatNumbers(String line) {
         Map<String, Double> out = new java.util.TreeMap<>();
+        if (!line.startsWith("{")) {
+            for (String word : line.trim().split("\\s+")) {
+                int eq = word.indexOf('=');
+                if (eq <= 0) continue;
+                try {
+                    out.put(word.substring(0, eq), Double.parseDouble(word.substring(eq + 1)));
+                } catch (NumberFormatException e) {
+                    // a word, not a number
+                }
+            }
+            return out;
+        }
+        com.typesafe.config.Config c = com.typesafe.config.ConfigFactory.parseString(line);
         for (var e : c.entrySet()) {
             if (e.getValue().unwrapped() instanceof Number n) out.put(e.getKey(), n.doubleValue());
         }
