@@ -37,6 +37,7 @@ public final class BenchCommand implements Subcommand {
             + "epoch: seconds per Fashion-MNIST epoch of fashion-ep at block granularity; "
             + "langevin: synaptic updates/s of a double-well Langevin network (N = 1,000 at 10%%, 10,000 at 1%%), the one-thread reference beside the common actors (block granularity, --delay, --jitter, --update-rate, --trace); "
             + "cluster: wall time of two-moons on N local node JVMs over one node JVM, and the share of messages that crossed nodes; "
+            + "scale: unit granularity at 5,000 and --synapses synapse actors (default 1,000,000): bytes per actor and messages/s; "
             + "step: JMH micro-benchmark of a slice's free step (--units × --batch) as the slice takes it, per example, and written out in place")
     String name;
 
@@ -104,8 +105,9 @@ public final class BenchCommand implements Subcommand {
         if (name.equals("relax")) return relax();
         if (name.equals("cluster")) return cluster();
         if (name.equals("step")) return step();
+        if (name.equals("scale")) return scale();
         if (!name.equals("messaging")) throw new BadInput("unknown benchmark '" + name + "'"
-                + Suggest.didYouMean(name, List.of("messaging", "send-on-delta", "relax", "epoch", "langevin", "cluster", "step")) + " (known: messaging, send-on-delta, relax, epoch, langevin, cluster, step)");
+                + Suggest.didYouMean(name, List.of("messaging", "send-on-delta", "relax", "epoch", "langevin", "cluster", "step", "scale")) + " (known: messaging, send-on-delta, relax, epoch, langevin, cluster, step, scale)");
         if (units < 20 || degree < 1 || steps < 1 || threads < 1) throw new BadInput("--units ≥ 20, --degree, --steps and --threads ≥ 1");
         var out = spec.commandLine().getOut();
         MessagingBenchmark.Report report;
@@ -264,6 +266,19 @@ public final class BenchCommand implements Subcommand {
                 oneJvm, wall[0], crossed[0], messages, 100.0 * crossed[0] / messages,
                 nodes, wall[1], crossed[1], messages, 100.0 * crossed[1] / messages,
                 nodes, wall[1] / wall[0], wall[0] / oneJvm, same ? "yes" : "NO");
+        return 0;
+    }
+
+    @Option(names = "--synapses", description = "scale: synapse actors of the large network (default 1,000,000; the small one has 5,000)")
+    int synapses = 1_000_000;
+
+    /** Unit granularity at scale: bytes per actor and messages/s of a large network beside a small one. */
+    private int scale() {
+        if (synapses < 5_000 || steps < 1 || threads < 1) throw new BadInput("scale needs --synapses ≥ 5000, and positive --steps and --threads");
+        int deg = degree;
+        ScaleBenchmark.Row small = ScaleBenchmark.run(5_000, deg, steps, threads, System.out);
+        ScaleBenchmark.Row large = ScaleBenchmark.run(synapses, deg, steps, threads, System.out);
+        spec.commandLine().getOut().println(ScaleBenchmark.render(small, large, threads));
         return 0;
     }
 
