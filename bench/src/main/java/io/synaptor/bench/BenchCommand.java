@@ -37,6 +37,7 @@ public final class BenchCommand implements Subcommand {
             + "epoch: seconds per Fashion-MNIST epoch of fashion-ep at block granularity; "
             + "langevin: synaptic updates/s of a double-well Langevin network (N = 1,000 at 10%%, 10,000 at 1%%), the one-thread reference beside the common actors (block granularity, --delay, --jitter, --update-rate, --trace); "
             + "cluster: wall time of two-moons on N local node JVMs over one node JVM, and the share of messages that crossed nodes; "
+            + "scale: unit granularity at 5,000 and --synapses synapse actors (default 1,000,000): bytes per actor and messages/s; "
             + "step: JMH micro-benchmark of a slice's free step (--units × --batch) as the slice takes it, per example, and written out in place")
     String name;
 
@@ -79,6 +80,9 @@ public final class BenchCommand implements Subcommand {
     @Option(names = "--trace", paramLabel = "FILE", description = "langevin: write the actors' message trace there (trace.enabled)")
     java.nio.file.Path trace;
 
+    @Option(names = "--pairs", description = "epoch: simulator/peer pairs to alternate (default 1)")
+    int pairs = 1;
+
     @Option(names = "--threads", description = "dispatcher threads (default 2)")
     int threads = 2;
 
@@ -101,8 +105,9 @@ public final class BenchCommand implements Subcommand {
         if (name.equals("relax")) return relax();
         if (name.equals("cluster")) return cluster();
         if (name.equals("step")) return step();
+        if (name.equals("scale")) return scale();
         if (!name.equals("messaging")) throw new BadInput("unknown benchmark '" + name + "'"
-                + Suggest.didYouMean(name, List.of("messaging", "send-on-delta", "relax", "epoch", "langevin", "cluster", "step")) + " (known: messaging, send-on-delta, relax, epoch, langevin, cluster, step)");
+                + Suggest.didYouMean(name, List.of("messaging", "send-on-delta", "relax", "epoch", "langevin", "cluster", "step", "scale")) + " (known: messaging, send-on-delta, relax, epoch, langevin, cluster, step, scale)");
         if (units < 20 || degree < 1 || steps < 1 || threads < 1) throw new BadInput("--units ≥ 20, --degree, --steps and --threads ≥ 1");
         var out = spec.commandLine().getOut();
         MessagingBenchmark.Report report;
@@ -140,28 +145,67 @@ public final class BenchCommand implements Subcommand {
         return 0;
     }
 
-    /** One whole epoch of fashion-ep (60,000 training and 10,000 test images) at its settings, timed from start to metrics. */
+    /**
+     * One whole epoch of fashion-ep (60,000 training and 10,000 test images) at its settings, timed from start to
+     * metrics; with PyTorch installed, alternating with the project's PyTorch script of the same dynamics
+     * (bench/peers/ep_torch.py, float64 on one thread, from the same initial network, example order and signs of β:
+     * the same losses to about 1e-15, PeerTorchTest), --pairs times, and the ratio peer / simulator.
+     */
     private int epoch() {
         if (batchGiven != null && batchGiven < 1) throw new BadInput("--batch must be ≥ 1");
-        Scenario fashion = Scenarios.find("fashion-ep");
+        if (pairs < 1) throw new BadInput("--pairs must be ≥ 1");
         java.util.Map<String, Object> extra = new java.util.HashMap<>();
         extra.put("training.epochs", 1);
         extra.put("runtime.threads", threads);
         if (batchGiven != null) extra.put("training.batch", batchGiven);
-        Settings settings = Settings.resolve(fashion.name(), fashion.settings(), ConfigFactory.parseMap(extra));
+        Settings settings = PeerExport.settings(extra);
+        Scenario fashion = Scenarios.find(PeerExport.SCENARIO);
         var out = spec.commandLine().getOut();
-        out.printf(java.util.Locale.ROOT, "epoch benchmark: one epoch of fashion-ep (%s, block size %d, batch %d, %s, %d threads) …%n",
+        out.printf(java.util.Locale.ROOT, "epoch benchmark: one epoch of fashion-ep (%s, block size %d, batch %d, %s, %d threads; products: %s) …%n",
                 java.util.Arrays.toString(settings.getIntList("network.layers")), settings.getInt("network.block-size"), settings.getInt("training.batch"),
-                settings.getString("learning.rule"), threads);
+                settings.getString("learning.rule"), threads, io.synaptor.synapses.MatrixProducts.describe());
+        Peer peer = Peer.find("ep_torch.py", "torch", "python3-torch");
+        java.nio.file.Path init = null;
+        if (peer.missing() == null) {
+            try {
+                init = java.nio.file.Files.createTempFile("synaptor-peer-", ".npz");
+                PeerExport.write(init, settings, 1);
+            } catch (java.io.IOException e) {
+                throw new BadInput("could not write the peer's initial network: " + e.getMessage());
+            }
+        }
         out.flush();
-        long t0 = System.nanoTime();
-        Report report = fashion.run(settings, 1, Progress.silent());
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        SideBySide pair = new SideBySide(pairs);
+        double accuracy = Double.NaN;
+        double peerAccuracy = Double.NaN;
         int examples = settings.getInt("training.train-size") + settings.getInt("training.test-size");
-        out.printf(java.util.Locale.ROOT, "  one epoch (%,d training + %,d test images)  %.1f s  = %,.0f images/s; test accuracy after it %.4f%n"
-                        + "  issue 5's target: 90 s; ratio (target / measured) = %.2f%n",
-                settings.getInt("training.train-size"), settings.getInt("training.test-size"), seconds, examples / seconds,
-                ((Number) report.metrics().get("test_accuracy")).doubleValue(), 90.0 / seconds);
+        try {
+            for (int p = 0; p < pairs; p++) {
+                long t0 = System.nanoTime();
+                Report report = fashion.run(settings, 1, Progress.silent());
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                accuracy = ((Number) report.metrics().get("test_accuracy")).doubleValue();
+                out.printf(java.util.Locale.ROOT, "  simulator: one epoch (%,d training + %,d test images)  %.1f s  = %,.0f images/s; test accuracy after it %.4f%n",
+                        settings.getInt("training.train-size"), settings.getInt("training.test-size"), seconds, examples / seconds, accuracy);
+                out.flush();
+                if (init == null) continue;
+                java.util.Map<String, Double> r = peer.run(java.util.List.of("--init", init.toString(), "--threads", "1"));
+                double peerSeconds = r.get("seconds") + r.get("load_seconds"); // the simulator's time includes reading the data too
+                peerAccuracy = r.get("test_accuracy");
+                out.printf(java.util.Locale.ROOT, "  PyTorch peer (float64, 1 thread): %.1f s; test accuracy %.4f%n", peerSeconds, peerAccuracy);
+                out.flush();
+                pair.add(peerSeconds, seconds);
+            }
+        } finally {
+            if (init != null) init.toFile().delete();
+        }
+        if (init == null) {
+            out.printf("  no PyTorch peer: %s%n", peer.missing());
+            return 0;
+        }
+        out.printf(java.util.Locale.ROOT, "  ratio (peer / simulator) = %.2f  (median of %d pair(s), each the simulator then the peer; lowest … highest pair %s)%n"
+                        + "  test accuracy: simulator %.4f, peer %.4f (the same dynamics; they differ only by rounding)%n",
+                pair.ratio(), pairs, pair.spread(1.0), accuracy, peerAccuracy);
         return 0;
     }
 
@@ -225,6 +269,19 @@ public final class BenchCommand implements Subcommand {
         return 0;
     }
 
+    @Option(names = "--synapses", description = "scale: synapse actors of the large network (default 1,000,000; the small one has 5,000)")
+    int synapses = 1_000_000;
+
+    /** Unit granularity at scale: bytes per actor and messages/s of a large network beside a small one. */
+    private int scale() {
+        if (synapses < 5_000 || steps < 1 || threads < 1) throw new BadInput("scale needs --synapses ≥ 5000, and positive --steps and --threads");
+        int deg = degree;
+        ScaleBenchmark.Row small = ScaleBenchmark.run(5_000, deg, steps, threads, System.out);
+        ScaleBenchmark.Row large = ScaleBenchmark.run(synapses, deg, steps, threads, System.out);
+        spec.commandLine().getOut().println(ScaleBenchmark.render(small, large, threads));
+        return 0;
+    }
+
     private int langevin() {
         if (steps < 1 || threads < 1 || threads > 64 || slices < 1) throw new BadInput("langevin needs positive --steps and --slices, and --threads in 1..64");
         if (delay < 1 || jitter < 0 || !(updateRate > 0 && updateRate <= 1)) {
@@ -232,7 +289,7 @@ public final class BenchCommand implements Subcommand {
         }
         LangevinBenchmark.Options options = new LangevinBenchmark.Options(delay, jitter, updateRate, trace);
         spec.commandLine().getOut().println(LangevinBenchmark.run(new int[]{1_000, 10_000}, new double[]{0.10, 0.01},
-                steps, slices, threads, options, System.out).render());
+                steps, slices, threads, options, System.out, Peer.find("langevin_brian2.py", "brian2", "python3-brian python3-dev g++")).render());
         return 0;
     }
 

@@ -40,13 +40,6 @@ public final class LangevinBenchmark {
     }
 
     /**
-     * Brian2 2.5.1, cython target, one thread, on the same network measured beside this benchmark on a
-     * quiet machine (issue 17's held-out check; REFERENCES.md): the lower end of its range, 760–780 M/s
-     * (311–400 M/s under load). The 450–535 M/s quoted here before came from an older note and understated it.
-     */
-    public static final double BRIAN2_CYTHON = 760e6;
-
-    /**
      * How the actors run: link delay (steps), link jitter (steps), the probability that a unit steps
      * at a given step (1: every step; below: {@code units.update=poisson}) and where to write the
      * message trace (null: none). The reference loop knows delays only, so with jitter or Poisson
@@ -73,8 +66,9 @@ public final class LangevinBenchmark {
         }
     }
 
+    /** @param peerSeconds Brian2's best main-loop time on the same network (NaN: no peer) */
     public record Row(int size, double connectivity, long couplings, int steps, int slices,
-                      double threadSeconds, double actorSeconds, double maxDifference) {
+                      double threadSeconds, double actorSeconds, double maxDifference, double peerSeconds) {
         public double threadRate() {
             return (double) couplings * steps / threadSeconds;
         }
@@ -84,7 +78,8 @@ public final class LangevinBenchmark {
         }
     }
 
-    public record Report(int threads, List<Row> rows) {
+    /** @param peerMissing why Brian2 did not run beside the simulator (null: it did) */
+    public record Report(int threads, List<Row> rows, String peerMissing) {
         public String render() {
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                     "langevin benchmark: double-well units, tanh couplings, Euler–Maruyama, %d dispatcher thread%s%n",
@@ -99,10 +94,14 @@ public final class LangevinBenchmark {
                         r.threadSeconds() / r.actorSeconds(), Double.isNaN(r.maxDifference())
                                 ? "jitter or Poisson updates: not the reference's dynamics"
                                 : String.format(Locale.ROOT, "final states differ by %.1e", r.maxDifference())));
+                if (!Double.isNaN(r.peerSeconds())) {
+                    double peerRate = (double) r.couplings() * r.steps() / r.peerSeconds();
+                    b.append(String.format(Locale.ROOT, "    Brian2 cython  %7.3f s  %,6.0f M synaptic updates/s  (one thread; actors / Brian2 = %.2f, one thread / Brian2 = %.2f)%n",
+                            r.peerSeconds(), peerRate / 1e6, r.peerSeconds() / r.actorSeconds(), r.peerSeconds() / r.threadSeconds()));
+                }
             }
-            b.append(String.format(Locale.ROOT, "  Brian2 2.5.1 cython, one thread, the same network beside it on a quiet machine: %,.0f–780 M"
-                    + " synaptic updates/s%n  (this simulator measured there: ≈ 0.7× Brian2 on one thread, ≈ 1.05× with the actors on two)",
-                    BRIAN2_CYTHON / 1e6));
+            if (peerMissing != null) b.append("  no Brian2 peer: ").append(peerMissing);
+            else b.append("  each figure the best of three, the three contenders taking turns (bench/peers/langevin_brian2.py: the same couplings, tanh once per unit and step)");
             return b.toString();
         }
     }
@@ -133,11 +132,30 @@ public final class LangevinBenchmark {
      * @param slices at most this many population slices (unit actors) per network ({@link #slicesFor})
      */
     public static Report run(int[] sizes, double[] connectivity, int steps, int slices, int threads, Options options, PrintStream log) {
+        return run(sizes, connectivity, steps, slices, threads, options, log, null);
+    }
+
+    /** @param peer Brian2 on the same network, taking turns with the two Java contenders (null, or missing: none) */
+    static Report run(int[] sizes, double[] connectivity, int steps, int slices, int threads, Options options, PrintStream log, Peer peer) {
+        // the peer runs the reference's dynamics: links of D steps (D ≤ 1 in Brian2's script), no jitter, every unit every step
+        boolean withPeer = peer != null && peer.missing() == null && options.plain() && options.delay() <= 1;
+        String peerMissing = peer == null ? "not asked for" : peer.missing() != null ? peer.missing()
+                : withPeer ? null : "the peer runs plain dynamics only (delay ≤ 1, no jitter, every unit every step)";
         List<Row> rows = new ArrayList<>();
         for (int k = 0; k < sizes.length; k++) {
-            LangevinNetwork.Spec spec = new LangevinNetwork.Spec(sizes[k], connectivity[k], 1.0, 1.0, 0.1, 0.05, 20240601L);
+            LangevinNetwork.Spec spec = spec(sizes[k], connectivity[k]);
             log.printf(Locale.ROOT, "langevin benchmark: building N = %,d …%n", sizes[k]);
             LangevinNetwork net = new LangevinNetwork(spec);
+            Path file = null;
+            if (withPeer) {
+                try {
+                    file = java.nio.file.Files.createTempFile("synaptor-langevin-", ".npz");
+                    LangevinExport.write(net, 0, options.delay(), file);
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException("could not write the network for Brian2: " + e.getMessage(), e);
+                }
+            }
+            double peerSeconds = withPeer ? Double.MAX_VALUE : Double.NaN;
             int cut = slicesFor(net.couplings() / 2, slices);
             SimulationSpec sim = simulation(net, steps, cut, options);
             double[] want = net.run(steps, options.delay());
@@ -151,6 +169,10 @@ public final class LangevinBenchmark {
                 threadSeconds = Math.min(threadSeconds, (System.nanoTime() - t0) / 1e9);
                 Timed timed = actors(sim, threads, options.trace());
                 actorSeconds = Math.min(actorSeconds, timed.seconds());
+                if (file != null) {
+                    var r = peer.run(List.of("--net", file.toString(), "--steps", Integer.toString(steps), "--repeats", "1"));
+                    peerSeconds = Math.min(peerSeconds, r.get("seconds"));
+                }
                 for (int u = 0; u < want.length; u++) {
                     worst = Math.max(worst, Math.max(Math.abs(want[u] - one[u]), Math.abs(want[u] - timed.states()[u])));
                 }
@@ -158,10 +180,16 @@ public final class LangevinBenchmark {
             for (double v : want) {
                 if (!Double.isFinite(v)) throw new IllegalStateException("the Langevin network diverged (a state is " + v + ")");
             }
+            if (file != null) file.toFile().delete();
             rows.add(new Row(sizes[k], connectivity[k], net.couplings(), steps, slices(spec.size(), cut), threadSeconds,
-                    actorSeconds, options.plain() ? worst : Double.NaN));
+                    actorSeconds, options.plain() ? worst : Double.NaN, peerSeconds));
         }
-        return new Report(threads, rows);
+        return new Report(threads, rows, peerMissing);
+    }
+
+    /** The benchmark's network of {@code size} units with {@code connectivity} of the pairs coupled (its seed, barrier, temperature, dt fixed). */
+    public static LangevinNetwork.Spec spec(int size, double connectivity) {
+        return new LangevinNetwork.Spec(size, connectivity, 1.0, 1.0, 0.1, 0.05, 20240601L);
     }
 
     /** The slices a network of n units is cut into when asked for {@code slices}: blocks of ⌈n / slices⌉ units. */

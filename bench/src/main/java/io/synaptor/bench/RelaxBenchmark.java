@@ -16,6 +16,7 @@ import io.synaptor.neurons.Activation;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -36,20 +37,23 @@ public final class RelaxBenchmark {
 
     public record Report(int[] layers, int batch, int steps, int blockSize, int threads, double denseSeconds,
                          double actorSeconds, double wholeSeconds, double denseCpu, double actorCpu, double maxDifference, long messages, double ratio,
-                         String spread) {
+                         String spread, double splitSeconds, double splitRatio, String splitSpread) {
 
         public String render() {
             return String.format("""
                     relax benchmark: layers %s, minibatch %d, %d steps, blocks of %d units, %d dispatcher threads
-                      synchronous dense EJML (1 thread)  %8.3f s  (median of %d after %d warm-up runs)
+                      synchronous dense (1 thread)       %8.3f s  (median of %d after %d warm-up runs; products: %s)
+                      the same, minibatch split over %d threads %8.3f s
                       actors, block granularity          %8.3f s  (%,d messages; median of %d, from the start to the last state)
                         with the actor system's start and stop %8.3f s
                       CPU time (whole process): dense %.3f s, actors %.3f s = %.2f × dense, %.2f cores busy
                       final states agree within %.1e
-                      ratio (dense / actors) = %.2f  (median of %d back-to-back pairs; lowest … highest pair %s)""",
+                      ratio (dense / actors) = %.2f  (median of %d back-to-back pairs; lowest … highest pair %s)
+                      ratio (dense on %d threads / actors) = %.2f  (lowest … highest pair %s)""",
                     java.util.Arrays.toString(layers), batch, steps, blockSize, threads,
-                    denseSeconds, TIMED, WARM_UP, actorSeconds, messages, TIMED, wholeSeconds,
-                    denseCpu, actorCpu, actorCpu / denseCpu, actorCpu / actorSeconds, maxDifference, ratio, TIMED, spread);
+                    denseSeconds, TIMED, WARM_UP, io.synaptor.synapses.MatrixProducts.describe(), threads, splitSeconds, actorSeconds, messages, TIMED, wholeSeconds,
+                    denseCpu, actorCpu, actorCpu / denseCpu, actorCpu / actorSeconds, maxDifference, ratio, TIMED, spread,
+                    threads, splitRatio, splitSpread);
         }
     }
 
@@ -87,6 +91,12 @@ public final class RelaxBenchmark {
         }
         log.println("relax benchmark: timed runs …");
         SideBySide times = new SideBySide(TIMED);
+        SideBySide split = new SideBySide(TIMED);
+        // the plain way on as many threads as the actors have: the minibatch's columns are independent, so each
+        // thread relaxes its share of the examples with the same products (the baseline a user would parallelise to)
+        double[][][] shares = new double[threads][][];
+        for (int p = 0; p < threads; p++) shares[p] = java.util.Arrays.copyOfRange(x, p * batch / threads, (p + 1) * batch / threads);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         double[] wholeTimes = new double[TIMED];
         double[] denseCpu = new double[TIMED];
         double[] actorCpu = new double[TIMED];
@@ -96,14 +106,19 @@ public final class RelaxBenchmark {
             want = dense.relax(x, steps);
             double denseTime = (System.nanoTime() - t0) / 1e9;
             denseCpu[k] = (Stopwatch.processCpuNanos() - c0) / 1e9;
+            t0 = System.nanoTime();
+            relaxShares(pool, dense, shares, steps);
+            double splitTime = (System.nanoTime() - t0) / 1e9;
             Stopwatch watch = new Stopwatch();
             t0 = System.nanoTime();
             got = SimulationRunner.run(spec, rt, watch);
             wholeTimes[k] = (System.nanoTime() - t0) / 1e9;
             times.add(denseTime, watch.seconds());
+            split.add(splitTime, watch.seconds());
             actorCpu[k] = watch.cpuSeconds();
         }
 
+        pool.shutdown();
         double worst = 0;
         for (int l = 1; l < layers.length; l++) {
             int[] units = dense.layer(l);
@@ -112,7 +127,22 @@ public final class RelaxBenchmark {
             }
         }
         return new Report(layers, batch, steps, blockSize, threads, times.medianFirst(), times.medianSecond(),
-                SideBySide.median(wholeTimes), SideBySide.median(denseCpu), SideBySide.median(actorCpu), worst, got.messages(), times.ratio(), times.spread(1.0));
+                SideBySide.median(wholeTimes), SideBySide.median(denseCpu), SideBySide.median(actorCpu), worst, got.messages(), times.ratio(), times.spread(1.0),
+                split.medianFirst(), split.ratio(), split.spread(1.0));
+    }
+
+    /** Each thread relaxes its share of the minibatch (BatchedRelaxation holds no state between calls). */
+    private static void relaxShares(java.util.concurrent.ExecutorService pool, BatchedRelaxation dense, double[][][] shares, int steps) {
+        List<java.util.concurrent.Future<double[][]>> parts = new java.util.ArrayList<>();
+        for (double[][] share : shares) parts.add(pool.submit(() -> dense.relax(share, steps)));
+        try {
+            for (var part : parts) part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the split dense relaxation failed: " + e.getCause(), e.getCause());
+        }
     }
 
 }

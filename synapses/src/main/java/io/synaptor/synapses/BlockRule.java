@@ -20,7 +20,8 @@ public interface BlockRule {
 
     /**
      * Cell k sees the minibatch mean correlation re[k] + i·im[k] of its two ends at a sample time t;
-     * its change, to apply now, goes to dw[k] (0 for an empty cell). Returns whether any dw[k] ≠ 0.
+     * its change, to apply now, goes to dw[k] (0 for an empty cell). Returns whether any dw[k] ≠ 0; dw is read
+     * only then (a rule need not clear it when it returns false).
      */
     boolean observe(long t, double[] re, double[] im, double[] dw);
 

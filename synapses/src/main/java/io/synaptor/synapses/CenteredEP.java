@@ -18,8 +18,8 @@ public final class CenteredEP extends TwoSampleRule {
     }
 
     @Override
-    double estimate(double plus, double minus, long episode) {
-        return -(plus - minus) / (2.0 * schedule.beta(episode));
+    double estimate(double plus, double minus, double beta) {
+        return -(plus - minus) / (2.0 * beta);
     }
 
     /** {@code learning.rule = centered}. */

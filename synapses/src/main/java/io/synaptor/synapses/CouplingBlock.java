@@ -31,7 +31,7 @@ public final class CouplingBlock {
     // dense: W, and each cell's place in it (null: the cells are W row-major, every place filled)
     private final DMatrixRMaj w;
     private final int[] place;
-    // Wᵀ, refreshed after the weights move: W ρ and Wᵀ ρ are then both row-streaming products
+    // Wᵀ, refreshed after the weights move (EJML only): W ρ and Wᵀ ρ are then both row-streaming products
     // (EJML's multTransA walks W by columns and was the slowest product of an MNIST epoch).
     private final DMatrixRMaj wt;
     private boolean wtStale = true;
@@ -132,6 +132,29 @@ public final class CouplingBlock {
         wtStale = true;
     }
 
+    /**
+     * Adds delta[k] to every cell's weight (a whole block's update in one pass: no call per cell); returns the
+     * first cell whose weight is no longer finite, or −1. A zero delta leaves its weight as it was.
+     */
+    public int addAll(double[] delta) {
+        if (w == null) {
+            for (int k = 0; k < delta.length; k++) value[entry[k]] += delta[k];
+        } else if (place == null) {
+            double[] data = w.data;
+            for (int k = 0; k < delta.length; k++) data[k] += delta[k];
+            wtStale = true;
+        } else {
+            double[] data = w.data;
+            for (int k = 0; k < delta.length; k++) data[place[k]] += delta[k];
+            wtStale = true;
+        }
+        boolean finite = true;
+        for (int k = 0; k < delta.length; k++) finite &= Math.abs(weight(k)) <= Double.MAX_VALUE;
+        if (finite) return -1;
+        for (int k = 0; k < delta.length; k++) if (!Double.isFinite(weight(k))) return k;
+        return -1;
+    }
+
     /** The drive end B feels: (Wᵀ ρ_A), sizeB rows. */
     public double[] driveToB(double[] rhoA) {
         if (w == null) {
@@ -140,11 +163,15 @@ public final class CouplingBlock {
             return out;
         }
         if (sizeA == 1 && sizeB == 1) return scaled(rhoA);
+        DMatrixRMaj out = new DMatrixRMaj(sizeB, row);
+        if (MatrixProducts.backend() == MatrixProducts.Backend.OPENBLAS) { // dgemm reads W transposed in place: no copy of Wᵀ to refresh
+            MatrixProducts.multTransA(1.0, w, DMatrixRMaj.wrap(sizeA, row, rhoA), out);
+            return out.data;
+        }
         if (wtStale) {
             CommonOps_DDRM.transpose(w, wt);
             wtStale = false;
         }
-        DMatrixRMaj out = new DMatrixRMaj(sizeB, row);
         MatrixProducts.mult(wt, DMatrixRMaj.wrap(sizeA, row, rhoA), out);
         return out.data;
     }

@@ -33,7 +33,7 @@ public final class MatrixProducts {
             try {
                 openblas_nolapack.blas_set_num_threads(1); // loads the natives; one thread: the actors are the parallelism
                 chosen = Backend.OPENBLAS;
-                why = "OpenBLAS " + openblas_nolapack.OPENBLAS_VERSION.strip() + " (native, one thread per product)";
+                why = openblas_nolapack.OPENBLAS_VERSION.strip() + " (native, one thread per product)";
             } catch (Throwable e) { // UnsatisfiedLinkError, or a missing platform jar
                 if (wanted.equals("openblas")) throw new IllegalStateException("synaptor.blas=openblas, but OpenBLAS did not load: " + e.getMessage(), e);
                 why = "pure Java (EJML): OpenBLAS did not load here (" + e.getClass().getSimpleName() + ")";

@@ -15,8 +15,8 @@ public final class OneSidedEP extends TwoSampleRule {
     }
 
     @Override
-    double estimate(double free, double nudged, long episode) {
-        return -(nudged - free) / schedule.beta(episode);
+    double estimate(double free, double nudged, double beta) {
+        return -(nudged - free) / beta;
     }
 
     /** {@code learning.rule = one-sided}. */

@@ -80,9 +80,8 @@ public final class RuleBlock implements SynapseModel {
         }
         double[] re = coupling.correlations(rhoI, rhoJ, complex);
         if (!rule.observe(tau, re, coupling.imaginaryCorrelations(), dw)) return false; // decided once for the block
-        boolean moved = false;
-        for (int k = 0; k < dw.length; k++) if (dw[k] != 0.0) moved |= move(k, dw[k]);
-        return moved;
+        diverged = coupling.addAll(dw);
+        return true;
     }
 
     /** Applies a change to cell k's weight, noting the first that stops being finite. */

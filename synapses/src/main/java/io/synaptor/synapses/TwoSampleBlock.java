@@ -46,8 +46,7 @@ final class TwoSampleBlock implements BlockRule {
     /** {@link TwoSampleRule#observeCorrelation}, decided once: a first sample is stored, a second one after it is turned into estimates. */
     @Override
     public boolean observe(long t, double[] re, double[] im, double[] dw) {
-        Arrays.fill(dw, 0.0);
-        long e = rule.schedule.episodeOfState(t);
+        long e = rule.schedule.episodeOfState(t); // dw is read only when this returns true: no need to clear it
         if (!rule.schedule.isTraining(e)) return false;
         if (t == rule.first(e)) {
             System.arraycopy(re, 0, firstCorrelation, 0, re.length);
@@ -55,12 +54,11 @@ final class TwoSampleBlock implements BlockRule {
             return false;
         }
         if (t != rule.second(e) || firstEpisode != e) return false;
-        boolean any = false;
-        for (int k = 0; k < dw.length; k++) {
-            lastGradient[k] = rule.estimate(firstCorrelation[k], re[k], e);
-            dw[k] = -rates[k] * lastGradient[k];
-            any |= dw[k] != 0.0;
-        }
-        return any;
+        double beta = rule.schedule.beta(e); // once per block and episode, not per cell
+        // plain loops over arrays, which the JIT vectorises (a reduction inside would keep it scalar)
+        for (int k = 0; k < dw.length; k++) lastGradient[k] = rule.estimate(firstCorrelation[k], re[k], beta);
+        for (int k = 0; k < dw.length; k++) dw[k] = -rates[k] * lastGradient[k];
+        for (double d : dw) if (d != 0.0) return true;
+        return false;
     }
 }

@@ -24,8 +24,8 @@ abstract class TwoSampleRule implements LearningRule {
         this.second = second;
     }
 
-    /** dL/dW from the correlation at the first and at the second sample of episode e. */
-    abstract double estimate(double atFirst, double atSecond, long episode);
+    /** dL/dW from the correlation at the first and at the second sample of an episode nudged at β (the schedule's β(e), read once per episode). */
+    abstract double estimate(double atFirst, double atSecond, double beta);
 
     @Override
     public long nextSampleTime(long t) {
@@ -57,7 +57,7 @@ abstract class TwoSampleRule implements LearningRule {
             return 0.0;
         }
         if (t == second.applyAsLong(e) && firstEpisode == e) {
-            lastGradient = estimate(firstCorrelation, correlation, e);
+            lastGradient = estimate(firstCorrelation, correlation, schedule.beta(e));
             return -rate * lastGradient;
         }
         return 0.0;
