@@ -109,11 +109,20 @@ public final class RelaxationResidual {
         nextStep = Long.MAX_VALUE;
     }
 
-    /** Phases checked in an episode: the free phase, then every nudged phase of a training episode. */
+    /**
+     * Phases checked in an episode: the free phase, then every nudged phase of a training episode. A nudge that
+     * keeps turning never lets the state settle by design — an oscillating one (no free phase either) and a
+     * multiplexed one, whose phases each hold a new β_k(τ) — so only a multiplexed episode's free phase is checked:
+     * the lag behind the turning nudge is the estimate's own error, which multiplex-check measures.
+     */
     private int checks(long e) {
         if (!schedule.isTraining(e)) return 1;
         NudgeShape shape = schedule.shape();
-        return shape.form() == NudgeShape.Form.OSCILLATING ? 0 : 1 + shape.points();
+        return switch (shape.form()) {
+            case OSCILLATING -> 0;
+            case MULTIPLEX -> 1;
+            default -> 1 + shape.points();
+        };
     }
 
     public Stats stats() {

@@ -39,7 +39,9 @@ import java.util.SplittableRandom;
  * K at once, and one after another; each is scored on held-out digits.
  */
 public final class ConcurrentTasksScenario implements Scenario {
-    private static final Common.Defaults DEFAULTS = new Common.Defaults(List.of(2, 2), 20, 4, 0.2, false, 0.003, 3, 20);
+    // dt 0.25: at 0.5 the trained nets' relaxation oscillated (explicit Euler past dt·λ_max = 2; residuals up to 8);
+    // T1 = 80: the free phase settled to its tolerance (docs/scenarios.md#concurrent-tasks)
+    private static final Common.Defaults DEFAULTS = new Common.Defaults(List.of(2, 2), 80, 8, 0.2, false, 0.003, 3, 20, 0.25);
 
     /** The common settings the scenario fixes itself. */
     private static final Set<String> FIXED = Set.of("network.layers", "learning.rule", "learning.random-sign", "learning.rates", "network.projection-delays");
@@ -60,10 +62,13 @@ public final class ConcurrentTasksScenario implements Scenario {
                 MNIST digits on 10×10 (ink in [0, 1]; `synaptor data install mnist`). Tasks (tasks.list): classify (label
                 from image), complete (lower half from upper half), denoise (image from image + N(0, tasks.noise²)),
                 generate (image from label); each has its own input units (its condition) and output units (its
-                target), all around one hidden layer of tasks.hidden units. Task k nudges its outputs with
-                β·cos 2πm_kτ/W (multiplex.form = real; complex: β·e^{2πi m_kτ/W}; m_k = K + 2 + k for the whole list, W
-                phases of T2 steps after the free phase of T1), each synapse keeps one demodulator per task and learns
-                Σ λ_k ĝ_k (learning.rule = multiplexed; tasks.weighting). Each task draws its own digits in its own order. Runs: every task alone (only its
+                target) around one hidden layer of tasks.hidden units: a share tasks.shared of them couples to every
+                task, the rest is split into one place per task, coupled to that task's units only. Task k nudges its
+                outputs with β·cos 2πm_kτ/W (multiplex.form = real; complex: β·e^{2πi m_kτ/W}), W = multiplex.points
+                phases of T2 steps after the free phase of T1 and multiplex.warmup phases of the same nudges that no
+                demodulator reads; each synapse keeps one demodulator per task, through a Hann window by default
+                (multiplex.window; harmonics m_k = 2K + 1 + 2k), and learns Σ λ_k ĝ_k (learning.rule = multiplexed;
+                tasks.weighting). Each task draws its own digits in its own order. Runs: every task alone (only its
                 condition present and its outputs nudged, the others free), the first K tasks at once for each K of
                 tasks.counts, and the tasks one after another, each for training.epochs epochs from the same initial
                 substrate. Scores on held-out digits, from the trained net's free relaxation (T1 steps, dense):
@@ -72,8 +77,10 @@ public final class ConcurrentTasksScenario implements Scenario {
                 for the other counts, score_sequential_<task>, gap_to_alone_<task> (accuracy: alone − concurrent, in
                 percentage points; loss: concurrent/alone − 1), worst_gap_to_alone (the largest gap over its bound —
                 2 points, 10 % — so ≤ 1 means every task is as good as alone), virtual_time_concurrent,
-                virtual_time_sequential (steps), wall_seconds_<run>. Plot: scores.png (each task's score alone, at once
-                and one after another); outputs_<task>.png (held-out outputs of the net trained on all at once).
+                virtual_time_sequential (steps), wall_seconds_<run>, sample_spread_<task> and sample_loss_<task> (the
+                conditional samples), the relaxation check's keys over every training. Plots: scores.png (each task's
+                score alone, at once and one after another); outputs_<task>.png (held-out outputs of the net trained on
+                all at once); samples_<task>.png (conditional samples with Langevin noise at tasks.sample-temperature).
                 metrics.csv: run, task, score.""";
     }
 
@@ -97,16 +104,16 @@ public final class ConcurrentTasksScenario implements Scenario {
         s.add(Setting.integer("tasks.hidden", 128, 1, 100_000, "units of the shared hidden layer"));
         s.add(Setting.choice("tasks.weighting", "per-output", List.of("per-output", "sum"),
                 "each task's weight λ_k in the update −η Σ λ_k ĝ_k: per-output = 1/(its target units), so a 100-pixel task does not drown a 10-way label; sum = 1"));
-        s.add(Setting.real("tasks.shared", 1.0, 0.0, 1.0,
+        s.add(Setting.real("tasks.shared", 0.25, 0.0, 1.0,
                 "the fraction of the hidden units every task couples to; the rest are split into one place per task of tasks.list, coupled to that task's units only (1: one fully shared layer)"));
         s.add(Setting.real("tasks.noise", 0.3, 0.0, 10.0, "denoise: the noise's standard deviation per pixel (the noisy copy is clipped to [0, 1])"));
         s.add(Setting.real("tasks.sample-temperature", 0.003, 0.0, 100.0, "Langevin temperature T of the conditional samples drawn from the net trained on all tasks at once"));
         s.add(Setting.integer("tasks.sample-steps", 200, 1, 1_000_000, "steps of the noisy relaxation that draws each conditional sample"));
-        s.add(Setting.intValues("multiplex.harmonics", List.of(), 1, 100_000, "m_k, cycles per window of each task's nudge; empty: m_k = K + 2 + k for the K tasks of the list"));
-        s.add(Setting.integer("multiplex.points", 24, 4, 100_000, "W: nudge phases per example; every m_k < W/2"));
-        s.add(Setting.choice("multiplex.window", "flat", List.of("flat", "hann"),
+        s.add(Setting.intValues("multiplex.harmonics", List.of(), 1, 100_000, "m_k, cycles per window of each task's nudge; empty: m_k = 2K + 1 + 2k under the Hann window, K + 2 + k under a flat one, for the K tasks of the list"));
+        s.add(Setting.integer("multiplex.points", 32, 4, 100_000, "W: nudge phases per example; every m_k < W/2"));
+        s.add(Setting.choice("multiplex.window", "hann", List.of("flat", "hann"),
                 "the demodulators' window: flat, or Hann (1 − cos 2πτ/W: what does not repeat with the window leaks as 1/m³ instead of 1/m; default harmonics then 2K + 1 + 2k, W ≥ 8K)"));
-        s.add(Setting.integer("multiplex.warmup", 0, 0, 100_000, "phases of the same nudges before the window that no demodulator reads: the window then sees the periodic response, not the onset from the free state"));
+        s.add(Setting.integer("multiplex.warmup", 4, 0, 100_000, "phases of the same nudges before the window that no demodulator reads: the window then sees the periodic response, not the onset from the free state"));
         s.add(Setting.choice("multiplex.form", "real", List.of("real", "complex"), "real (cosine) nudges, or complex ones on holomorphic units (exact per task, twice the arithmetic; near the holomorphic sigmoid's poles they can blow up)"));
         return s;
     }

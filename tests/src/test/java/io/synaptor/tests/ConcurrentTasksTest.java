@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ConcurrentTasksTest {
     private static final String[] SMALL = {"run", "concurrent-tasks", "--seed", "3", "--set", "training.train-size=60", "--set",
-            "training.test-size=40", "--set", "training.epochs=1", "--set", "tasks.hidden=16", "--set", "multiplex.points=20",
+            "training.test-size=40", "--set", "training.epochs=1", "--set", "tasks.hidden=16", "--set", "multiplex.points=32",
             "--set", "training.batch=10"};
 
     @Test
