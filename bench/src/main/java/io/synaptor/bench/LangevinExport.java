@@ -1,23 +1,18 @@
 package io.synaptor.bench;
 
+import io.synaptor.scenarios.report.Npz;
+
 import io.synaptor.network.Coupling;
 import io.synaptor.network.LangevinNetwork;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.stream.Collectors;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * {@code synaptor bench langevin}'s network written for a peer simulator (bench/peers/langevin_brian2.py):
@@ -56,18 +51,18 @@ public final class LangevinExport {
             js[k] = c.j();
             ws[k] = c.weight();
         }
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file)); ZipOutputStream zip = new ZipOutputStream(out)) {
-            put(zip, "size", new long[]{n});
-            put(zip, "seed", new long[]{spec.seed()});
-            put(zip, "delay", new long[]{delay});
-            put(zip, "connectivity", new double[]{spec.connectivity()});
-            put(zip, "coupling", new double[]{spec.coupling()});
-            put(zip, "barrier", new double[]{spec.barrier()});
-            put(zip, "temperature", new double[]{spec.temperature()});
-            put(zip, "dt", new double[]{spec.dt()});
-            put(zip, "i", is, is.length);
-            put(zip, "j", js, js.length);
-            put(zip, "w", ws, ws.length);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file)); Npz zip = new Npz(out)) {
+            zip.add("size", new long[]{n});
+            zip.add("seed", new long[]{spec.seed()});
+            zip.add("delay", new long[]{delay});
+            zip.add("connectivity", new double[]{spec.connectivity()});
+            zip.add("coupling", new double[]{spec.coupling()});
+            zip.add("barrier", new double[]{spec.barrier()});
+            zip.add("temperature", new double[]{spec.temperature()});
+            zip.add("dt", new double[]{spec.dt()});
+            zip.add("i", is, is.length);
+            zip.add("j", js, js.length);
+            zip.add("w", ws, ws.length);
             if (checkSteps > 0) {
                 SplittableRandom r = new SplittableRandom(spec.seed() ^ 0x5DEECE66DL);
                 double[] s0 = new double[n];
@@ -76,8 +71,8 @@ public final class LangevinExport {
                         spec.barrier(), 0.0, spec.dt(), spec.seed()));
                 double[] states = new double[(checkSteps + 1) * n];
                 for (int t = 0; t <= checkSteps; t++) System.arraycopy(quiet.run(s0, t, delay), 0, states, t * n, n);
-                put(zip, "check_initial", s0, n);
-                put(zip, "check_states", states, checkSteps + 1, n);
+                zip.add("check_initial", s0, n);
+                zip.add("check_states", states, checkSteps + 1, n);
             }
         }
     }
@@ -120,36 +115,5 @@ public final class LangevinExport {
         write(net, checkSteps, delay, out);
         System.out.printf(Locale.ROOT, "wrote %s: N = %d, %d coupled pairs (%d directed couplings), check steps %d, delay %d%n",
                 out, size, net.couplings() / 2, net.couplings(), checkSteps, delay);
-    }
-
-    private static void put(ZipOutputStream zip, String name, long[] values, int... shape) throws IOException {
-        zip.putNextEntry(new ZipEntry(name + ".npy"));
-        zip.write(header("<i8", shape));
-        ByteBuffer buf = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        for (long v : values) buf.putLong(v);
-        zip.write(buf.array());
-        zip.closeEntry();
-    }
-
-    private static void put(ZipOutputStream zip, String name, double[] values, int... shape) throws IOException {
-        zip.putNextEntry(new ZipEntry(name + ".npy"));
-        zip.write(header("<f8", shape));
-        ByteBuffer buf = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        for (double v : values) buf.putDouble(v);
-        zip.write(buf.array());
-        zip.closeEntry();
-    }
-
-    /** NumPy's .npy header, version 1.0: magic, version, length, the dict padded to a multiple of 64 bytes (scalars: shape ()). */
-    private static byte[] header(String descr, int[] shape) {
-        String dims = shape.length == 1 ? shape[0] + "," : Arrays.stream(shape).mapToObj(Integer::toString).collect(Collectors.joining(", "));
-        StringBuilder dict = new StringBuilder("{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + dims + "), }");
-        while ((10 + dict.length() + 1) % 64 != 0) dict.append(' ');
-        dict.append('\n');
-        byte[] text = dict.toString().getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer b = ByteBuffer.allocate(10 + text.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
-        b.putShort((short) text.length).put(text);
-        return b.array();
     }
 }

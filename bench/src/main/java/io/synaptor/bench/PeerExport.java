@@ -1,5 +1,7 @@
 package io.synaptor.bench;
 
+import io.synaptor.scenarios.report.Npz;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
@@ -16,8 +18,6 @@ import io.synaptor.synapses.NudgeShape;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * What the PyTorch peer of {@code fashion-ep} ({@code bench/peers/ep_torch.py}) needs to compute the run the
@@ -123,14 +121,14 @@ public final class PeerExport {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("scenario", SCENARIO);
         json.put("seed", seed);
-        json.put("layers", layers);
+        json.put("layers", java.util.Arrays.stream(layers).boxed().toList());
         json.put("dt", s.getDouble("time.dt"));
         json.put("free_steps", s.getInt("time.free-steps"));
         json.put("nudge_steps", s.getInt("time.nudge-steps"));
         json.put("reset_hold", delay + s.getInt("network.jitter")); // ResetHold.steps
         json.put("beta", s.getDouble("learning.beta"));
         json.put("random_sign", s.getBoolean("learning.random-sign"));
-        json.put("rates", rates);
+        json.put("rates", java.util.Arrays.stream(rates).boxed().toList());
         json.put("rate_decay", s.getDouble("learning.rate-decay"));
         json.put("batch", batch);
         json.put("epochs", epochs);
@@ -143,16 +141,11 @@ public final class PeerExport {
 
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
-            npy(zip, "weights", net.weights(), net.couplings().size());
-            npy(zip, "biases", net.biases(), net.size());
-            npy(zip, "layers", java.util.Arrays.stream(layers).asLongStream().toArray(), layers.length);
-            npy(zip, "order", order, epochs, train);
-            npy(zip, "beta", beta, beta.length);
-            npy(zip, "pixel_rho", pixelRho, 256);
-            zip.putNextEntry(new ZipEntry("settings.json"));
-            zip.write(toJson(json).getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
+        try (OutputStream out = Files.newOutputStream(file); Npz npz = new Npz(out)) {
+            npz.add("weights", net.weights(), net.couplings().size()).add("biases", net.biases(), net.size()).add("layers", layers)
+                    .add("order", order, epochs, train).add("beta", beta, beta.length).add("pixel_rho", pixelRho, 256)
+                    .addText("settings.json", com.typesafe.config.ConfigValueFactory.fromMap(json)
+                            .render(com.typesafe.config.ConfigRenderOptions.concise().setJson(true)));
         }
     }
 
@@ -195,60 +188,4 @@ public final class PeerExport {
         System.exit(2);
     }
 
-    // --- .npy files in a zip (NumPy's format 1.0, little-endian, C order), and a flat JSON object ---
-
-    private static void npy(ZipOutputStream zip, String name, double[] v, int... shape) throws IOException {
-        ByteBuffer b = header(zip, name, "<f8", shape, v.length);
-        for (double x : v) b.putDouble(x);
-        zip.write(b.array());
-        zip.closeEntry();
-    }
-
-    private static void npy(ZipOutputStream zip, String name, long[] v, int... shape) throws IOException {
-        ByteBuffer b = header(zip, name, "<i8", shape, v.length);
-        for (long x : v) b.putLong(x);
-        zip.write(b.array());
-        zip.closeEntry();
-    }
-
-    private static ByteBuffer header(ZipOutputStream zip, String name, String dtype, int[] shape, int count) throws IOException {
-        long n = 1;
-        for (int d : shape) n *= d;
-        if (n != count) throw new IllegalArgumentException(name + ": " + count + " values for shape " + java.util.Arrays.toString(shape));
-        StringBuilder sh = new StringBuilder("(");
-        for (int d : shape) sh.append(d).append(shape.length == 1 ? ",)" : ", ");
-        if (shape.length != 1) sh.setLength(sh.length() - 2);
-        if (shape.length != 1) sh.append(")");
-        StringBuilder h = new StringBuilder("{'descr': '" + dtype + "', 'fortran_order': False, 'shape': " + sh + ", }");
-        while ((10 + h.length() + 1) % 64 != 0) h.append(' ');
-        h.append('\n');
-        zip.putNextEntry(new ZipEntry(name + ".npy"));
-        ByteBuffer head = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
-        head.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0).putShort((short) h.length());
-        zip.write(head.array());
-        zip.write(h.toString().getBytes(StandardCharsets.US_ASCII));
-        return ByteBuffer.allocate(8 * count).order(ByteOrder.LITTLE_ENDIAN);
-    }
-
-    private static String toJson(Map<String, Object> m) {
-        StringBuilder b = new StringBuilder("{\n");
-        int k = 0;
-        for (var e : m.entrySet()) {
-            b.append("  \"").append(e.getKey()).append("\": ").append(jsonValue(e.getValue()));
-            b.append(++k < m.size() ? ",\n" : "\n");
-        }
-        return b.append("}\n").toString();
-    }
-
-    private static String jsonValue(Object v) {
-        if (v instanceof String str) return "\"" + str.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        if (v instanceof int[] a) return java.util.Arrays.toString(a);
-        if (v instanceof double[] a) {
-            StringBuilder b = new StringBuilder("[");
-            for (int k = 0; k < a.length; k++) b.append(k > 0 ? ", " : "").append(jsonValue(a[k]));
-            return b.append("]").toString();
-        }
-        if (v instanceof Double d) return Double.toString(d); // shortest repr that reads back to the same double
-        return String.valueOf(v);
-    }
 }

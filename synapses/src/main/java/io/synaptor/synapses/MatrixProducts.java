@@ -62,41 +62,33 @@ public final class MatrixProducts {
 
     /** c = α·a·b. */
     public static void mult(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        if (BACKEND == Backend.JAVA) {
-            CommonOps_DDRM.mult(alpha, a, b, c);
-            return;
-        }
-        check(a.numRows, a.numCols, b.numRows, b.numCols, c);
-        openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans, openblas_nolapack.CblasNoTrans,
-                a.numRows, b.numCols, a.numCols, alpha, a.data, Math.max(1, a.numCols), b.data, Math.max(1, b.numCols), 0.0, c.data, Math.max(1, c.numCols));
+        if (BACKEND == Backend.JAVA) CommonOps_DDRM.mult(alpha, a, b, c);
+        else dgemm(false, false, alpha, a, b, c);
     }
 
     /** c = α·a·bᵀ. */
     public static void multTransB(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        if (BACKEND == Backend.JAVA) {
-            CommonOps_DDRM.multTransB(alpha, a, b, c);
-            return;
-        }
-        check(a.numRows, a.numCols, b.numCols, b.numRows, c);
-        openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans, openblas_nolapack.CblasTrans,
-                a.numRows, b.numRows, a.numCols, alpha, a.data, Math.max(1, a.numCols), b.data, Math.max(1, b.numCols), 0.0, c.data, Math.max(1, c.numCols));
+        if (BACKEND == Backend.JAVA) CommonOps_DDRM.multTransB(alpha, a, b, c);
+        else dgemm(false, true, alpha, a, b, c);
     }
 
     /** c = α·aᵀ·b. */
     public static void multTransA(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        if (BACKEND == Backend.JAVA) {
-            CommonOps_DDRM.multTransA(alpha, a, b, c);
-            return;
-        }
-        check(a.numCols, a.numRows, b.numRows, b.numCols, c);
-        openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasTrans, openblas_nolapack.CblasNoTrans,
-                a.numCols, b.numCols, a.numRows, alpha, a.data, Math.max(1, a.numCols), b.data, Math.max(1, b.numCols), 0.0, c.data, Math.max(1, c.numCols));
+        if (BACKEND == Backend.JAVA) CommonOps_DDRM.multTransA(alpha, a, b, c);
+        else dgemm(true, false, alpha, a, b, c);
     }
 
-    /** (m × k)(k × n) into an m × n c, as EJML would refuse it; the arrays may be longer than their matrices. */
-    private static void check(int m, int k, int k2, int n, DMatrixRMaj c) {
-        if (k != k2 || c.numRows != m || c.numCols != n) {
-            throw new IllegalArgumentException("matrix product of " + m + "×" + k + " and " + k2 + "×" + n + " into " + c.numRows + "×" + c.numCols);
+    /** c = α·op(a)·op(b) by OpenBLAS, row-major, op = transpose where asked; the shapes checked as EJML would. */
+    private static void dgemm(boolean transA, boolean transB, double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        int m = transA ? a.numCols : a.numRows;
+        int k = transA ? a.numRows : a.numCols;
+        int kb = transB ? b.numCols : b.numRows;
+        int n = transB ? b.numRows : b.numCols;
+        if (k != kb || c.numRows != m || c.numCols != n) {
+            throw new IllegalArgumentException("matrix product of " + m + "×" + k + " and " + kb + "×" + n + " into " + c.numRows + "×" + c.numCols);
         }
+        openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
+                transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans, m, n, k, alpha,
+                a.data, Math.max(1, a.numCols), b.data, Math.max(1, b.numCols), 0.0, c.data, Math.max(1, c.numCols));
     }
 }

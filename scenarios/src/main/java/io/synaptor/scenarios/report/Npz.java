@@ -16,15 +16,16 @@ import java.util.zip.ZipOutputStream;
  * then the raw values — here little-endian float64 ({@code <f8}) or int64 ({@code <i8}), C order
  * (NumPy's format spec, "numpy.lib.format", version 1.0). {@code np.load(file)} reads it.
  */
-final class Npz implements AutoCloseable {
+public final class Npz implements AutoCloseable {
     private final ZipOutputStream zip;
 
-    Npz(OutputStream out) {
+    /** An .npz written to {@code out} (which the caller closes, after this). */
+    public Npz(OutputStream out) {
         this.zip = new ZipOutputStream(out);
     }
 
     /** Adds {@code name}.npy holding float64 values of the given shape (C order). */
-    Npz add(String name, double[] values, int... shape) throws IOException {
+    public Npz add(String name, double[] values, int... shape) throws IOException {
         zip.putNextEntry(entry(name));
         writeNpy(zip, "<f8", shape, values.length, (buf, k) -> buf.putDouble(values[k]));
         zip.closeEntry();
@@ -32,7 +33,7 @@ final class Npz implements AutoCloseable {
     }
 
     /** Adds {@code name}.npy holding int64 values of the given shape. */
-    Npz add(String name, long[] values, int... shape) throws IOException {
+    public Npz add(String name, long[] values, int... shape) throws IOException {
         zip.putNextEntry(entry(name));
         writeNpy(zip, "<i8", shape, values.length, (buf, k) -> buf.putLong(values[k]));
         zip.closeEntry();
@@ -46,8 +47,18 @@ final class Npz implements AutoCloseable {
         return e;
     }
 
-    Npz add(String name, int[] values) throws IOException {
+    public Npz add(String name, int[] values) throws IOException {
         return add(name, Arrays.stream(values).asLongStream().toArray(), values.length);
+    }
+
+    /** Adds a text file (UTF-8) beside the arrays, e.g. a run's settings as JSON. */
+    public Npz addText(String fileName, String text) throws IOException {
+        ZipEntry e = new ZipEntry(fileName);
+        e.setTimeLocal(java.time.LocalDateTime.of(1980, 1, 1, 0, 0));
+        zip.putNextEntry(e);
+        zip.write(text.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        return this;
     }
 
     @Override
