@@ -54,6 +54,7 @@ final class SimulationPlan {
     private final int[] positionOf;
     final int row;
     private final int[] outputIndex;
+    private final int resetHold; // once: it scans every coupling for the longest delay (per unit, a million-synapse net took minutes)
 
     SimulationPlan(SimulationSpec spec) {
         this.spec = spec;
@@ -88,6 +89,7 @@ final class SimulationPlan {
         Arrays.fill(outputIndex, -1);
         int[] outs = net.outputs();
         for (int o = 0; o < outs.length; o++) outputIndex[outs[o]] = o;
+        this.resetHold = ResetHold.steps(net, spec.timing());
     }
 
     boolean clamped(int slice) {
@@ -184,7 +186,7 @@ final class SimulationPlan {
                 Rules.named(spec.rule()).clamp(), noise, timing.update(), clocks,
                 spec.persistent() == null ? null
                         : spec.persistent().states(units[0], schedule, size, dynamics.components()),
-                spec.residualThreshold(), ResetHold.steps(net, timing));
+                spec.residualThreshold(), resetHold);
         UnitActor.Setup setup = new UnitActor.Setup(new SliceEpisode(episode), slotsOf.get(slice).size(), timing);
         int[] positions = spec.monitor().positionsIn(units, true);
         StateMonitor monitor = positions == null ? null

@@ -37,7 +37,7 @@ public final class BenchCommand implements Subcommand {
             + "epoch: seconds per Fashion-MNIST epoch of fashion-ep at block granularity; "
             + "langevin: synaptic updates/s of a double-well Langevin network (N = 1,000 at 10%%, 10,000 at 1%%), the one-thread reference beside the common actors (block granularity, --delay, --jitter, --update-rate, --trace); "
             + "cluster: wall time of two-moons on N local node JVMs over one node JVM, and the share of messages that crossed nodes; "
-            + "scale: unit granularity at 5,000 and --synapses synapse actors (default 1,000,000): bytes per actor and messages/s; "
+            + "scale: unit granularity at 5,000 and --synapses synapse actors (default 1,000,000), 20 steps: bytes per actor and messages/s; "
             + "step: JMH micro-benchmark of a slice's free step (--units × --batch) as the slice takes it, per example, and written out in place")
     String name;
 
@@ -96,7 +96,7 @@ public final class BenchCommand implements Subcommand {
     public Integer call() {
         // relax: a long relaxation measures the steady state a training epoch runs in (one simulation for
         // thousands of steps), not an actor system's start-up.
-        steps = stepsGiven != null ? stepsGiven : name.equals("langevin") || name.equals("relax") ? 1000 : 300;
+        steps = stepsGiven != null ? stepsGiven : name.equals("langevin") || name.equals("relax") ? 1000 : name.equals("scale") ? 20 : 300;
         batch = batchGiven != null ? batchGiven : 100;
         units = unitsGiven != null ? unitsGiven : 1000;
         if (name.equals("epoch")) return epoch();
