@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * JSON object of flat numbers or key=value words; {@link #run} returns its numbers. Where the interpreter, the module or the script is missing,
  * {@link #missing} says what, and the benchmark prints its own figures without the ratio.
  */
-final class Peer {
+public final class Peer {
     private final String python;
     private final Path script;
     private final String missing;
@@ -31,7 +31,7 @@ final class Peer {
      * @param module     the Python module it needs (import name)
      * @param debian     the Debian package that provides it, for the message
      */
-    static Peer find(String scriptName, String module, String debian) {
+    public static Peer find(String scriptName, String module, String debian) {
         Path root = root();
         Path script = root == null ? null : root.resolve("bench/peers").resolve(scriptName);
         if (script == null || !Files.isRegularFile(script)) return new Peer(null, null, "bench/peers/" + scriptName + " is not beside this build");
@@ -56,24 +56,31 @@ final class Peer {
         return new Peer(null, script, "no python3 with " + module + " (Debian: apt-get install " + debian + ", or set SYNAPTOR_PYTHON)");
     }
 
-    /** The repository this build runs from: three levels above bench/target/the-bench-jar, or null. */
+    /**
+     * The repository this build runs from: the nearest folder holding bench/peers above this class's jar (or
+     * classes), else above the working directory (tests run in tests/ against the installed jars), or null.
+     */
     private static Path root() {
+        List<Path> starts = new ArrayList<>();
         try {
-            Path jar = Path.of(Peer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            for (Path p = jar; p != null; p = p.getParent()) if (Files.isDirectory(p.resolve("bench/peers"))) return p;
+            starts.add(Path.of(Peer.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
         } catch (Exception e) {
-            // no code source: no peers
+            // no code source: the working directory only
+        }
+        starts.add(Path.of("").toAbsolutePath());
+        for (Path start : starts) {
+            for (Path p = start; p != null; p = p.getParent()) if (Files.isDirectory(p.resolve("bench/peers"))) return p;
         }
         return null;
     }
 
     /** Null if the peer can run, else why not (one phrase). */
-    String missing() {
+    public String missing() {
         return missing;
     }
 
     /** Runs the script with these arguments; its last stdout line as numbers. */
-    Map<String, Double> run(List<String> args) {
+    public Map<String, Double> run(List<String> args) {
         List<String> command = new ArrayList<>(List.of(python, script.toString()));
         command.addAll(args);
         try {

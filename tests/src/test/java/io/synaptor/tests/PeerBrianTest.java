@@ -2,16 +2,15 @@ package io.synaptor.tests;
 
 import io.synaptor.bench.LangevinBenchmark;
 import io.synaptor.bench.LangevinExport;
+import io.synaptor.bench.Peer;
 import io.synaptor.network.LangevinNetwork;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -25,30 +24,12 @@ class PeerBrianTest {
 
     @Test
     void brianRunsTheReferenceTrajectory(@TempDir Path tmp) throws Exception {
-        Assumptions.assumeTrue(hasBrian(), "no /usr/bin/python3 with brian2 (Debian: apt-get install python3-brian python3-dev g++)");
+        Peer brian = Peer.find("langevin_brian2.py", "brian2", "python3-brian python3-dev g++");
+        Assumptions.assumeTrue(brian.missing() == null, brian.missing());
         Path net = tmp.resolve("net.npz");
         LangevinExport.write(new LangevinNetwork(LangevinBenchmark.spec(1_000, 0.10)), 50, 1, net);
-        Process p = new ProcessBuilder("/usr/bin/python3", Path.of("..", "bench", "peers", "langevin_brian2.py").toString(), "--net", net.toString(),
-                "--steps", "100", "--repeats", "1", "--check", "50").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
-        String[] lines = out.strip().split("\n");
-        double difference = Double.NaN;
-        for (String word : lines[lines.length - 1].split("\\s+")) if (word.startsWith("max_difference=")) difference = Double.parseDouble(word.substring(15));
-        assertTrue(difference < 1e-12, "Brian2 against the reference loop over 50 steps: " + difference + "\n" + out);
+        double difference = brian.run(List.of("--net", net.toString(), "--steps", "100", "--repeats", "1", "--check", "50")).get("max_difference");
+        assertTrue(difference < 1e-12, "Brian2 against the reference loop over 50 steps: " + difference);
         System.out.printf("PeerBrianTest: Brian2 within %.1e of the reference loop over 50 steps%n", difference);
-    }
-
-    private static boolean hasBrian() {
-        try {
-            Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import brian2").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

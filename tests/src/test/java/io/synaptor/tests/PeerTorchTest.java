@@ -1,15 +1,13 @@
 package io.synaptor.tests;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
+import io.synaptor.bench.Peer;
 import io.synaptor.bench.PeerExport;
 import io.synaptor.scenarios.data.DataSets;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +31,8 @@ class PeerTorchTest {
     @Test
     void thePeerComputesTheSimulatorsRun(@TempDir Path tmp) throws Exception {
         Assumptions.assumeTrue(DataSets.installed("fashion-mnist"), "Fashion-MNIST is not installed: " + DataSets.howToInstall("fashion-mnist"));
-        String python = pythonWithTorch();
-        Assumptions.assumeTrue(python != null, "no python3 with torch (tried python3 and /usr/bin/python3)");
+        Peer torch = Peer.find("ep_torch.py", "torch", "python3-torch");
+        Assumptions.assumeTrue(torch.missing() == null, torch.missing());
         String[] sets = {"training.train-size=200", "training.test-size=100", "training.epochs=1"};
 
         Path init = tmp.resolve("init.npz");
@@ -45,20 +43,15 @@ class PeerTorchTest {
         assertEquals(0, sim.exit(), sim.err());
 
         Path saved = tmp.resolve("peer.npz");
-        Process p = new ProcessBuilder(python, Path.of("..", "bench", "peers", "ep_torch.py").toString(), "--init", init.toString(),
-                "--save", saved.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
-        String[] lines = out.strip().split("\n");
-        Config peer = ConfigFactory.parseString(lines[lines.length - 1]);
+        Map<String, Double> peer = torch.run(List.of("--init", init.toString(), "--save", saved.toString()));
 
         Config summary = sim.summary();
-        double trainLoss = relative(summary.getDouble("train_loss"), peer.getDouble("train_loss"));
-        double testLoss = relative(summary.getDouble("final_loss"), peer.getDouble("test_loss"));
-        assertTrue(trainLoss < 1e-13, "train loss: " + summary.getDouble("train_loss") + " vs " + peer.getDouble("train_loss"));
-        assertTrue(testLoss < 1e-13, "test loss: " + summary.getDouble("final_loss") + " vs " + peer.getDouble("test_loss"));
-        assertEquals(summary.getDouble("train_accuracy"), peer.getDouble("train_accuracy"));
-        assertEquals(summary.getDouble("test_accuracy"), peer.getDouble("test_accuracy"));
+        double trainLoss = relative(summary.getDouble("train_loss"), peer.get("train_loss"));
+        double testLoss = relative(summary.getDouble("final_loss"), peer.get("test_loss"));
+        assertTrue(trainLoss < 1e-13, "train loss: " + summary.getDouble("train_loss") + " vs " + peer.get("train_loss"));
+        assertTrue(testLoss < 1e-13, "test loss: " + summary.getDouble("final_loss") + " vs " + peer.get("test_loss"));
+        assertEquals(summary.getDouble("train_accuracy"), peer.get("train_accuracy"));
+        assertEquals(summary.getDouble("test_accuracy"), peer.get("test_accuracy"));
 
         NpzFile trained = new NpzFile(sim.dir().resolve("network.npz"));
         NpzFile mine = new NpzFile(saved);
@@ -79,22 +72,5 @@ class PeerTorchTest {
 
     private static double relative(double a, double b) {
         return Math.abs(a - b) / Math.abs(a);
-    }
-
-    /** The first of python3 and /usr/bin/python3 that imports torch, or null. */
-    private static String pythonWithTorch() {
-        for (String python : List.of("python3", "/usr/bin/python3")) {
-            try {
-                Process p = new ProcessBuilder(python, "-c", "import torch").redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
-                if (p.waitFor() == 0) return python;
-            } catch (IOException e) {
-                // not there: try the next
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-        return null;
     }
 }
