@@ -18,16 +18,13 @@ package io.synaptor.synapses;
  * The gradient estimate ({@link #lastGradient}) is the wrapped rule's.
  */
 public final class AdaptiveStep extends StepOnTop {
-    /** Adam's defaults (Kingma and Ba 2015, Algorithm 1): decay of the first and second moments, and ε. */
-    static final double BETA1 = 0.9, BETA2 = 0.999, EPSILON = 1e-8;
-
     private final NudgeSchedule schedule;
-    private final Moments moments;
+    private final AdamMoments moments;
 
     AdaptiveStep(LearningRule rule, NudgeSchedule schedule, double rate) {
         super(rule);
         this.schedule = schedule;
-        this.moments = new Moments(new double[]{rate});
+        this.moments = new AdamMoments(new double[]{rate});
     }
 
     @Override
@@ -38,46 +35,10 @@ public final class AdaptiveStep extends StepOnTop {
 
     /** A block's rule with Adam steps: cell k's step is what its own AdaptiveStep would give, bit for bit. */
     static BlockRule of(BlockRule block, NudgeSchedule clock, double[] rates) {
-        Moments moments = new Moments(rates);
+        AdamMoments moments = new AdamMoments(rates);
         return onBlock(block, (t, dw) -> {
             moments.enter(clock.epochOf(clock.episodeOfState(t)));
             for (int k = 0; k < dw.length; k++) dw[k] = moments.step(k, dw[k]);
         });
-    }
-
-    /** The moments of one or more weights, in arrays (a block's cells); a cell whose change is 0 (rate 0) never steps. */
-    private static final class Moments {
-        private final double[] rate, m, v, beta1Power, beta2Power;
-        private int epoch = -1;
-
-        Moments(double[] rates) {
-            rate = rates.clone();
-            m = new double[rates.length];
-            v = new double[rates.length];
-            beta1Power = new double[rates.length];
-            beta2Power = new double[rates.length];
-        }
-
-        /** Restarts every moment when a change belongs to a new epoch. */
-        void enter(int e) {
-            if (e == epoch) return;
-            epoch = e;
-            java.util.Arrays.fill(m, 0.0);
-            java.util.Arrays.fill(v, 0.0);
-            java.util.Arrays.fill(beta1Power, 1.0);
-            java.util.Arrays.fill(beta2Power, 1.0);
-        }
-
-        /** Cell k's Adam step for the rule's change dw = −η·ĝ (0 stays 0). */
-        double step(int k, double dw) {
-            if (dw == 0.0) return dw;
-            double g = dw / rate[k];                          // −ĝ: Adam's moments are of the gradient, not of the step
-            m[k] = BETA1 * m[k] + (1 - BETA1) * g;
-            v[k] = BETA2 * v[k] + (1 - BETA2) * g * g;
-            beta1Power[k] *= BETA1;
-            beta2Power[k] *= BETA2;
-            double mHat = m[k] / (1 - beta1Power[k]), vHat = v[k] / (1 - beta2Power[k]);
-            return rate[k] * mHat / (Math.sqrt(vHat) + EPSILON);
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.synaptor.synapses;
 
 import com.google.auto.service.AutoService;
 import io.synaptor.neurons.Activation;
+import io.synaptor.neurons.Identity;
 
 /**
  * {@code bilinear}: e_ij = −W_ij·s_i·s_j, each end presenting its state, φ(s) = s (seed 000: the
@@ -26,51 +27,8 @@ public final class BilinearCoupling implements CouplingModel {
         return new CouplingEnds(STATE, unit);
     }
 
-    /** φ(s) = s, holomorphic (its complex form is z itself). */
-    private static final Activation STATE = new Activation() {
-        @Override
-        public double rho(double s) {
-            return s;
-        }
-
-        @Override
-        public double rhoPrime(double s) {
-            return 1.0;
-        }
-
-        @Override
-        public double rhoSecond(double s) {
-            return 0.0;
-        }
-
-        @Override
-        public double stateOf(double value) {
-            return value;
-        }
-
-        @Override
-        public boolean holomorphic() {
-            return true;
-        }
-
-        @Override
-        public void rho(double re, double im, double[] out, int at) {
-            out[at] = re;
-            out[at + 1] = im;
-        }
-
-        @Override
-        public void rhoPrime(double re, double im, double[] out, int at) {
-            out[at] = 1.0;
-            out[at + 1] = 0.0;
-        }
-
-        @Override
-        public void rhoSecond(double re, double im, double[] out, int at) {
-            out[at] = 0.0;
-            out[at + 1] = 0.0;
-        }
-
+    /** φ(s) = s, named as a bilinear coupling's ends have always been named (exports read it). */
+    private static final Activation STATE = new Identity() {
         @Override
         public String name() {
             return "state";

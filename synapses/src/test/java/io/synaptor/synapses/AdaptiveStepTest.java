@@ -65,7 +65,7 @@ class AdaptiveStepTest {
             java.util.Arrays.fill(gs, g);
             AdaptiveStep rule = new AdaptiveStep(new Scripted(0.05, gs), ONE_EPOCH, 0.05);
             for (int k = 0; k < gs.length; k++) {
-                assertEquals(-0.05 * g / (Math.abs(g) + AdaptiveStep.EPSILON), rule.observeCorrelation(k, 0, 0), 1e-15, "g = " + g + ", step " + k);
+                assertEquals(-0.05 * g / (Math.abs(g) + AdamMoments.EPSILON), rule.observeCorrelation(k, 0, 0), 1e-15, "g = " + g + ", step " + k);
             }
         }
     }

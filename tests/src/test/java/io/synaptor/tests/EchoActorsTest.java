@@ -1,0 +1,55 @@
+package io.synaptor.tests;
+
+import io.synaptor.actors.EchoRun;
+import io.synaptor.actors.Engine;
+import io.synaptor.actors.ProgressListener;
+import io.synaptor.actors.SimulationRunner;
+import io.synaptor.network.EchoNetwork;
+import io.synaptor.network.EchoProgram;
+import io.synaptor.network.EchoReference;
+import io.synaptor.network.SequenceTasks;
+import io.synaptor.network.Sequences;
+import io.synaptor.neurons.Leapfrog;
+import io.synaptor.neurons.Tanh;
+import io.synaptor.scheduler.Timing;
+import io.synaptor.synapses.Optimizer;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Hamiltonian echo learning on the actors against the dense reference's echoes and BPTT. */
+class EchoActorsTest {
+    static Engine engine(int delay, int threads) {
+        return new Engine(delay, Timing.exact(16), () -> new SimulationRunner.Runtime(threads, 100, java.time.Duration.ofMinutes(2)));
+    }
+
+    static double relError(double[] a, double[] b) {
+        double num = 0, den = 0;
+        for (int k = 0; k < a.length; k++) {
+            num += (a[k] - b[k]) * (a[k] - b[k]);
+            den += b[k] * b[k];
+        }
+        return Math.sqrt(num / den);
+    }
+
+    @Test
+    void actorsComputeTheReferenceEcho() throws Exception {
+        EchoNetwork.Built b = EchoNetwork.recurrent(6, 1, 1, new Tanh(), new Leapfrog(0.1, 0), 0.5, 0.5, 1.0, true, new SplittableRandom(1));
+        Sequences data = SequenceTasks.sineTracking(4, 100, 0.1, 1.0, 1, new SplittableRandom(3));
+        int[][] batches = {{0, 1, 2, 3}};
+        for (int delay : new int[]{1, 3}) {
+            EchoProgram program = new EchoProgram(100, delay + 1, 1, 1e-3, EchoProgram.Form.SYMMETRIC);
+            EchoRun.Outcome got = EchoRun.run(b.net(), b.init(), program, data, batches, 1, 0.0, Optimizer.SGD, engine(delay, 2),
+                    ProgressListener.NONE);
+            EchoReference ref = new EchoReference(b.net());
+            double[] dense = ref.echoGradient(b.init(), data, batches[0], program).flat();
+            double[] bptt = ref.bptt(b.init(), data, batches[0]).flat();
+            double vsDense = relError(got.gradient().flat(), dense), vsBptt = relError(got.gradient().flat(), bptt);
+            System.out.printf("delay %d: actors vs dense echo %.2e, vs BPTT %.2e, reference echo vs BPTT %.2e, messages %d%n", delay, vsDense,
+                    vsBptt, relError(dense, bptt), got.messages());
+            assertTrue(vsDense < 1e-9, "actors vs the dense echo: " + vsDense);
+        }
+    }
+}
