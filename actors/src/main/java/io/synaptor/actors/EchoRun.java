@@ -67,12 +67,14 @@ public final class EchoRun {
         boolean[][] listens = new boolean[pairs + links][];
         double dt = net.leapfrog().dt();
         for (int c = 0; c < pairs; c++) {
-            models[c] = new EchoCoupling(c, net.kind(), init.w()[c], program, dt, rate, optimizer, perEpoch);
+            models[c] = new EchoCoupling(c, net.kind(), init.w()[c], program, dt, net.learns(EchoNetwork.Group.COUPLINGS) ? rate : 0.0,
+                    optimizer, perEpoch);
             ends[c] = net.pairs()[c].clone();
             listens[c] = new boolean[]{true, true};
         }
         for (int l = 0; l < links; l++) {
-            models[pairs + l] = new EchoCoupling(pairs + l, EchoNetwork.Kind.PAIRWISE, init.in()[l], program, dt, rate, optimizer, perEpoch);
+            models[pairs + l] = new EchoCoupling(pairs + l, EchoNetwork.Kind.PAIRWISE, init.in()[l], program, dt,
+                    net.learns(EchoNetwork.Group.INPUTS) ? rate : 0.0, optimizer, perEpoch);
             ends[pairs + l] = new int[]{n + net.inputLinks()[l][0], net.inputLinks()[l][1]};
             listens[pairs + l] = new boolean[]{false, true}; // the input feels nothing back
         }

@@ -17,8 +17,8 @@ import java.util.SplittableRandom;
  * where a coupling c is {@link Kind#PAIRWISE} (V_c = −W_c φ(y_i)φ(y_j), the existing kind) or a
  * {@link Kind#SPRING} (V_c = ½W_c (y_i − y_j)², φ the identity: two masses on a spring), and input link l
  * feeds channel k_l of the sequence u_t to unit i_l. Output units carry a loss on their positions
- * ({@link Sequences}). The parameters θ = (W, B, b, α) are {@link Parameters}; which of b and α learn
- * is part of the structure.
+ * ({@link Sequences}). The parameters θ = (W, B, b, α) are {@link Parameters}; which of them learn
+ * ({@link Group}) is part of the structure.
  *
  * @param units          the units
  * @param inputs         the input channels
@@ -28,11 +28,10 @@ import java.util.SplittableRandom;
  * @param inputLinks     link l feeds channel inputLinks[l][0] to unit inputLinks[l][1]
  * @param outputs        output o is unit outputs[o]
  * @param leapfrog       the step and the damping
- * @param learnBias      whether the biases b learn
- * @param learnStiffness whether the stiffnesses α learn
+ * @param learning       the groups of parameters that learn
  */
 public record EchoNetwork(int units, int inputs, Activation phi, Kind kind, int[][] pairs, int[][] inputLinks, int[] outputs,
-                          Leapfrog leapfrog, boolean learnBias, boolean learnStiffness) {
+                          Leapfrog leapfrog, java.util.Set<Group> learning) {
 
     /** The couplings' energy. */
     public enum Kind {
@@ -42,7 +41,16 @@ public record EchoNetwork(int units, int inputs, Activation phi, Kind kind, int[
         SPRING
     }
 
+    /** The groups of θ, in {@link Parameters#flat()}'s order. */
+    public enum Group {
+        COUPLINGS, INPUTS, BIASES, STIFFNESSES
+    }
+
+    /** What a net of neurons learns: W, B and b, with α a fixed property of the units. */
+    public static final java.util.Set<Group> WEIGHTS_AND_BIASES = java.util.EnumSet.of(Group.COUPLINGS, Group.INPUTS, Group.BIASES);
+
     public EchoNetwork {
+        learning = java.util.Set.copyOf(learning);
         if (units < 1) throw new IllegalArgumentException("a network needs a unit, got " + units);
         if (kind == Kind.SPRING && !(phi instanceof Identity)) {
             throw new IllegalArgumentException("springs couple positions: the activation must be linear, not " + phi.name());
@@ -101,14 +109,18 @@ public record EchoNetwork(int units, int inputs, Activation phi, Kind kind, int[
         }
     }
 
-    /** The entries of {@link Parameters#flat()} that learn: W and B always, b and α as the structure says. */
+    /** The entries of {@link Parameters#flat()} that learn. */
     public boolean[] learns(Parameters p) {
         boolean[] out = new boolean[p.flat().length];
+        int[] sizes = {p.w().length, p.in().length, p.bias().length, p.stiffness().length};
         int at = 0;
-        for (int k = 0; k < p.w().length + p.in().length; k++) out[at++] = true;
-        for (int k = 0; k < p.bias().length; k++) out[at++] = learnBias;
-        for (int k = 0; k < p.stiffness().length; k++) out[at++] = learnStiffness;
+        for (Group g : Group.values()) for (int k = 0; k < sizes[g.ordinal()]; k++) out[at++] = learning.contains(g);
         return out;
+    }
+
+    /** Whether group g learns. */
+    public boolean learns(Group g) {
+        return learning.contains(g);
     }
 
     /**
@@ -117,7 +129,7 @@ public record EchoNetwork(int units, int inputs, Activation phi, Kind kind, int[
      * the last {@code outputs} units are the outputs. Its draws come from {@code r}, in that order.
      */
     public static Built recurrent(int units, int inputs, int outputs, Activation phi, Leapfrog leapfrog, double gain, double inGain,
-                                  double stiffness, boolean learnBias, SplittableRandom r) {
+                                  double stiffness, SplittableRandom r) {
         int[][] pairs = new int[units * (units - 1) / 2][];
         int c = 0;
         for (int i = 0; i < units; i++) for (int j = i + 1; j < units; j++) pairs[c++] = new int[]{i, j};
@@ -134,7 +146,7 @@ public record EchoNetwork(int units, int inputs, Activation phi, Kind kind, int[
         for (int k = 0; k < units; k++) bias[k] = 0.1 * r.nextGaussian();
         double[] alpha = new double[units];
         Arrays.fill(alpha, stiffness);
-        EchoNetwork net = new EchoNetwork(units, inputs, phi, Kind.PAIRWISE, pairs, links, outs, leapfrog, learnBias, false);
+        EchoNetwork net = new EchoNetwork(units, inputs, phi, Kind.PAIRWISE, pairs, links, outs, leapfrog, WEIGHTS_AND_BIASES);
         return new Built(net, new Parameters(w, in, bias, alpha));
     }
 

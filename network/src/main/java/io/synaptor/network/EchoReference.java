@@ -5,7 +5,6 @@ import io.synaptor.neurons.Leapfrog;
 import io.synaptor.synapses.Optimizer;
 import io.synaptor.synapses.ParameterStep;
 
-import java.util.function.IntConsumer;
 
 /**
  * The dense reference of a Hamiltonian network ({@link EchoNetwork}), one example at a time on global
@@ -174,24 +173,31 @@ public final class EchoReference {
         return grad;
     }
 
+    /** A gradient of Σ_b ℓ_b over a minibatch: {@link #bptt}, or {@link #echoGradient} under a program. */
+    @FunctionalInterface
+    public interface Gradient {
+        EchoNetwork.Parameters of(EchoNetwork.Parameters p, Sequences data, int[] examples);
+    }
+
     /**
-     * Trains by BPTT what the actors train by echoes: the same minibatches in the same order, the same
-     * optimizer, steps −η·∇/B per minibatch of B. {@code onEpoch} is told each finished epoch.
+     * Trains by {@code gradient} (BPTT: {@code ref::bptt}) what the actors train by echoes: the same
+     * minibatches in the same order, the same optimizer, steps −η·∇/B per minibatch of B. {@code onEpoch}
+     * is told each finished epoch with the parameters then.
      */
     public EchoNetwork.Parameters train(EchoNetwork.Parameters init, Sequences data, int[][] minibatches, int perEpoch, double rate,
-                                        Optimizer optimizer, IntConsumer onEpoch) {
+                                        Optimizer optimizer, Gradient gradient, java.util.function.ObjIntConsumer<EchoNetwork.Parameters> onEpoch) {
         EchoNetwork.Parameters p = init.copy();
         boolean[] learns = net.learns(p);
         double[] rates = new double[learns.length];
         for (int k = 0; k < rates.length; k++) rates[k] = learns[k] ? rate : 0.0;
         ParameterStep steps = new ParameterStep(optimizer, rates);
         for (int e = 0; e < minibatches.length; e++) {
-            double[] g = bptt(p, data, minibatches[e]).flat();
+            double[] g = gradient.of(p, data, minibatches[e]).flat();
             int epoch = e / perEpoch;
             for (int k = 0; k < g.length; k++) {
                 if (learns[k]) p.add(k, steps.step(k, epoch, -rate * g[k] / minibatches[e].length));
             }
-            if ((e + 1) % perEpoch == 0) onEpoch.accept(epoch);
+            if ((e + 1) % perEpoch == 0) onEpoch.accept(p, epoch);
         }
         return p;
     }

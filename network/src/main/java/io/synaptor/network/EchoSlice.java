@@ -71,7 +71,7 @@ public final class EchoSlice extends OneUnitSlice {
         this.data = data;
         this.minibatches = minibatches;
         this.perEpoch = perEpoch;
-        this.learns = new boolean[]{net.learnBias(), net.learnStiffness()};
+        this.learns = new boolean[]{net.learns(EchoNetwork.Group.BIASES), net.learns(EchoNetwork.Group.STIFFNESSES)};
         this.rate = rate;
         this.steps = new ParameterStep(optimizer, new double[]{rate, rate});
         this.bias = init.bias()[unit];

@@ -16,7 +16,7 @@ class EchoReferenceTest {
 
     static EchoNetwork.Built net(boolean linear, double damping) {
         return EchoNetwork.recurrent(6, 1, 1, linear ? Identity.LINEAR : new Tanh(), new Leapfrog(0.1, damping), linear ? 0.5 : 1.5, 0.8,
-                1.0, true, new SplittableRandom(7));
+                1.0, new SplittableRandom(7));
     }
 
     static Sequences sine() {

@@ -23,7 +23,7 @@ public final class Scenarios {
                     new GradientBiasScenario(), new FiniteRelaxationScenario(), new NoisyNudgeScenario(), new DelaySweepScenario(),
                     ImageScenario.mnist(), ImageScenario.fashion(),
                     new GmmSamplerScenario(), new HarmonicTrapScenario(), new Mnist01OscillatorsScenario(), new DsmBiasScenario(),
-                    new DsmRelaxationScenario(), new ThermoDiffusionScenario(), new MultiplexCheckScenario(), new RunningAverageScenario(), new ConcurrentTasksScenario(), new NetworkScenario());
+                    new DsmRelaxationScenario(), new ThermoDiffusionScenario(), new MultiplexCheckScenario(), new RunningAverageScenario(), new ConcurrentTasksScenario(), new EchoCheckScenario(), new SequenceTaskScenario(), new TwoMassesScenario(), new EchoSweepScenario(), new NetworkScenario());
         }
     }
 

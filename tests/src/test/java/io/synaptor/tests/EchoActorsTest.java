@@ -12,6 +12,7 @@ import io.synaptor.network.Sequences;
 import io.synaptor.neurons.Leapfrog;
 import io.synaptor.neurons.Tanh;
 import io.synaptor.scheduler.Timing;
+import io.synaptor.scheduler.UpdateModel;
 import io.synaptor.synapses.Optimizer;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class EchoActorsTest {
 
     @Test
     void actorsComputeTheReferenceEcho() throws Exception {
-        EchoNetwork.Built b = EchoNetwork.recurrent(6, 1, 1, new Tanh(), new Leapfrog(0.1, 0), 0.5, 0.5, 1.0, true, new SplittableRandom(1));
+        EchoNetwork.Built b = EchoNetwork.recurrent(6, 1, 1, new Tanh(), new Leapfrog(0.1, 0), 0.5, 0.5, 1.0, new SplittableRandom(1));
         Sequences data = SequenceTasks.sineTracking(4, 100, 0.1, 1.0, 1, new SplittableRandom(3));
         int[][] batches = {{0, 1, 2, 3}};
         for (int delay : new int[]{1, 3}) {
@@ -50,6 +51,30 @@ class EchoActorsTest {
             System.out.printf("delay %d: actors vs dense echo %.2e, vs BPTT %.2e, reference echo vs BPTT %.2e, messages %d%n", delay, vsDense,
                     vsBptt, relError(dense, bptt), got.messages());
             assertTrue(vsDense < 1e-9, "actors vs the dense echo: " + vsDense);
+        }
+    }
+
+    /** Training (Adam, two minibatches) gives the same bits on 1 and 4 threads, under every timing model the actors offer. */
+    @Test
+    void trainingIsBitIdenticalOnAnyThreadCount() throws Exception {
+        EchoNetwork.Built b = EchoNetwork.recurrent(5, 1, 2, new Tanh(), new Leapfrog(0.1, 0), 0.5, 0.5, 2.0, new SplittableRandom(2));
+        Sequences data = SequenceTasks.noisySinusoids(8, 40, 0.2, new double[]{1.0, 2.0}, 0.5, 5, 1.0, new SplittableRandom(4));
+        int[][] batches = {{0, 1, 2, 3}, {4, 5, 6, 7}};
+        double[] rates = new double[7];
+        java.util.Arrays.fill(rates, 0.9);
+        Timing[] timings = {Timing.exact(7), new Timing(new UpdateModel(3, rates), 1, 0.05, 0, 3)};
+        for (Timing timing : timings) {
+            EchoProgram program = new EchoProgram(40, 2 + timing.jitter() + 1, 2, 1e-3, EchoProgram.Form.SYMMETRIC);
+            double[] first = null;
+            for (int threads : new int[]{1, 4}) {
+                Engine engine = new Engine(2, timing, () -> new SimulationRunner.Runtime(threads, 100, java.time.Duration.ofMinutes(2)));
+                EchoRun.Outcome o = EchoRun.run(b.net(), b.init(), program, data, batches, 2, 0.05, Optimizer.of("adam", 1.0), engine,
+                        ProgressListener.NONE);
+                double[] got = o.parameters().flat();
+                assertTrue(!java.util.Arrays.equals(got, b.init().flat()), "the parameters learned");
+                if (first == null) first = got;
+                else org.junit.jupiter.api.Assertions.assertArrayEquals(first, got, "threads " + threads + ", jitter " + timing.jitter());
+            }
         }
     }
 }
