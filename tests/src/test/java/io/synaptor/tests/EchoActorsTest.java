@@ -77,4 +77,35 @@ class EchoActorsTest {
             }
         }
     }
+
+    /**
+     * Four minibatches of Adam steps: the actors' echo training is the dense reference's echo training to round-off,
+     * and a step away from BPTT's by the echo's O(ε²) error only.
+     */
+    @Test
+    void actorsTrainAsTheReferenceEchoesDo() throws Exception {
+        EchoNetwork.Built b = EchoNetwork.recurrent(6, 1, 3, new Tanh(), new Leapfrog(0.2, 0), 0.5, 0.5, 1.0, new SplittableRandom(3));
+        Sequences data = SequenceTasks.noisySinusoids(16, 30, 0.2, new double[]{1.0, 1.5, 2.0}, 1.0, 5, 1.0, new SplittableRandom(5));
+        int[][] batches = {{0, 1, 2, 3}, {4, 5, 6, 7}, {8, 9, 10, 11}, {12, 13, 14, 15}};
+        EchoProgram program = new EchoProgram(30, 2, 4, 1e-3, EchoProgram.Form.SYMMETRIC);
+        Optimizer adam = Optimizer.of("adam", 1.0);
+        EchoRun.Outcome got = EchoRun.run(b.net(), b.init(), program, data, batches, 4, 0.01, adam, engine(1, 2), ProgressListener.NONE);
+        EchoReference ref = new EchoReference(b.net());
+        double[] dense = ref.train(b.init(), data, batches, 4, 0.01, adam, (p, d, ex) -> ref.echoGradient(p, d, ex, program), (p, e) -> {
+        }).flat();
+        double[] bptt = ref.train(b.init(), data, batches, 4, 0.01, adam, ref::bptt, (p, e) -> {
+        }).flat();
+        double[] start = b.init().flat(), moved = new double[start.length], vsDense = new double[start.length], vsBptt = new double[start.length];
+        for (int k = 0; k < start.length; k++) {
+            moved[k] = dense[k] - start[k];
+            vsDense[k] = got.parameters().flat()[k] - dense[k];
+            vsBptt[k] = got.parameters().flat()[k] - bptt[k];
+        }
+        double norm = Math.sqrt(java.util.Arrays.stream(moved).map(x -> x * x).sum());
+        double dDense = Math.sqrt(java.util.Arrays.stream(vsDense).map(x -> x * x).sum()) / norm;
+        double dBptt = Math.sqrt(java.util.Arrays.stream(vsBptt).map(x -> x * x).sum()) / norm;
+        System.out.printf("training: actors vs the dense echoes %.2e, vs BPTT %.2e of the distance moved%n", dDense, dBptt);
+        assertTrue(dDense < 1e-9, "actors vs the dense echo training: " + dDense);
+        assertTrue(dBptt < 1e-2, "echo vs BPTT training: " + dBptt);
+    }
 }

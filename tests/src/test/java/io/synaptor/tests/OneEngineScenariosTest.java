@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 19, "One engine": gmm-sampler, mnist01-oscillators and harmonic-trap run on the common unit and
+ * Issue 19, "One engine": gmm-sampler, mnist01-oscillators, harmonic-trap (and issue 23's sequence-task) run on the common unit and
  * synapse actors, so network.delay, network.jitter, units.update = poisson and trace.enabled work for
  * them — and with all four on, each gives the same summary and metrics.csv on 1 and 4 threads, writes a
  * trace that synaptor trace reads, and differs from its run without them (the settings reach the actors).
@@ -39,6 +39,8 @@ class OneEngineScenariosTest {
                     "--set", "plot.snapshots=3"};
             case "mnist01-oscillators" -> new String[]{"--set", "training.epochs=1", "--set", "training.batch=500",
                     "--set", "oscillators.coupling-range=1", "--set", "sampling.samples=50"};
+            case "sequence-task" -> new String[]{"--set", "training.epochs=2", "--set", "training.train-size=40", "--set", "training.batch=20",
+                    "--set", "training.test-size=50", "--set", "time.steps=30"};
             default -> throw new IllegalArgumentException(scenario);
         };
     }
@@ -62,7 +64,7 @@ class OneEngineScenariosTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"gmm-sampler", "harmonic-trap", "mnist01-oscillators"})
+    @ValueSource(strings = {"gmm-sampler", "harmonic-trap", "mnist01-oscillators", "sequence-task"})
     void delayJitterPoissonAndTraceWorkAndGiveTheSameBitsOnOneAndFourThreads(String scenario, @TempDir Path tmp) throws Exception {
         if (scenario.startsWith("mnist")) Assumptions.assumeTrue(DataSets.installed("mnist"), "MNIST is not installed: ./synaptor data install mnist");
         Cli.Result one = run(tmp.resolve("one"), scenario, 1, TIMING);
