@@ -264,6 +264,10 @@ class ReadmeTableTest {
         else if (c.equals("./synaptor run dsm-bias")) dsmBias(row, out);
         else if (c.equals("./synaptor run dsm-relaxation")) dsmRelaxation(row, out);
         else if (c.equals("./synaptor run multiplex-check")) multiplexCheck(row, out);
+        else if (c.equals("./synaptor run echo-check")) echoCheck(row, out);
+        else if (c.equals("./synaptor run sequence-task")) sequenceTask(row, out);
+        else if (c.equals("./synaptor run two-masses")) twoMasses(row, out);
+        else if (c.equals("./synaptor run echo-sweep")) echoSweep(row, out);
         else if (c.startsWith("./synaptor run gmm-sampler")) gmmSampler(row, out);
         else if (c.startsWith("./synaptor run harmonic-trap")) harmonicTrap(row, out);
         else if (c.startsWith("./synaptor run mnist01-oscillators")) mnist01(row, out);
@@ -351,6 +355,48 @@ class ReadmeTableTest {
         figure(row, "real [^(]*\\(slope " + NUMBER, o.metric("slope_real"));
         figure(row, "rule-breaking \\([^)]*\\) " + NUMBER, o.metric("rel_error_rule_breaking"));
         figure(row, "rule-breaking [^(]*\\([^)]*\\) [^(]*\\(slope " + NUMBER, o.metric("slope_rule_breaking"));
+    }
+
+    /** slopes one-sided S1, symmetric S2; rel. error E at ε = 1e-3; round-off figures held to their bound. */
+    private static void echoCheck(Row row, Path out) {
+        Outcome o = run(row.command(), out);
+        figure(row, "slopes one-sided " + NUMBER, o.metric("slope_one_sided"));
+        figure(row, "symmetric " + NUMBER, o.metric("slope_symmetric"));
+        figure(row, "rel. error " + NUMBER + " at ε = 1e-3", o.metric("rel_error_symmetric_eps_1e-3"));
+        figureAtMost(row, "linear net ≤ " + NUMBER, o.metric("rel_error_linear"), 1.0);
+        figureAtMost(row, "time reversal ≤ " + NUMBER, o.metric("reversibility_error"), 1.0);
+        figureAtMost(row, "actors vs the dense echo ≤ " + NUMBER, o.metric("actors_vs_dense_echo"), 1.0);
+    }
+
+    /** echoes A, BPTT B, control C (means of the last 5 epochs). */
+    private static void sequenceTask(Row row, Path out) {
+        Outcome o = run(row.command(), out);
+        figure(row, "echoes " + NUMBER, o.metric("test_accuracy"));
+        figure(row, "BPTT " + NUMBER, o.metric("bptt_test_accuracy"));
+        figure(row, "control " + NUMBER, o.metric("control_test_accuracy"));
+    }
+
+    /** springs (k₁, k₁₂, k₂) by echoes; the largest difference to BPTT's, held to its bound. */
+    private static void twoMasses(Row row, Path out) {
+        Outcome o = run(row.command(), out);
+        List<Double> k = o.summary().getDoubleList("springs");
+        figure(row, "echoes \\(" + NUMBER, k.get(0));
+        figure(row, "echoes \\([^,]*, " + NUMBER, k.get(1));
+        figure(row, "echoes \\([^,]*, [^,]*, " + NUMBER, k.get(2));
+        figureAtMost(row, "from BPTT's ≤ " + NUMBER, o.metric("max_difference_to_bptt"), 1.0);
+    }
+
+    /** cosines to the physics run: delays …; dampings …; update rates … (in the order of the run's lists). */
+    private static void echoSweep(Row row, Path out) {
+        Outcome o = run(row.command(), out);
+        for (String[] knob : new String[][]{{"delays", "delay"}, {"dampings", "damping"}, {"update rates", "update_rate"}}) {
+            Matcher m = Pattern.compile(knob[0] + " [^:]*: ([^;|]*)").matcher(row.result().replace('−', '-'));
+            assertTrue(m.find(), knob[0] + " not in " + row.result());
+            List<String> printed = numbers(m.group(1));
+            List<Double> cos = o.summary().getDoubleList("cosine_own_by_" + knob[1]);
+            assertEquals(printed.size(), cos.size(), knob[0] + ": README " + printed + ", run " + cos);
+            for (int i = 0; i < cos.size(); i++) same(row, knob[0] + ", cell " + (i + 1), printed.get(i), cos.get(i));
+        }
     }
 
     /** energy distance U untrained → F force matching (…), C CD-1; mode-weight error A / B. */
