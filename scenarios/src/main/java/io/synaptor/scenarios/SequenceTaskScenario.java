@@ -59,7 +59,9 @@ public final class SequenceTaskScenario implements Scenario {
                 a different end, which sets the scale of any comparison between two runs.
                 Summary: test_accuracy, bptt_test_accuracy, control_test_accuracy (each the mean over the last 5 epochs),
                 gap (BPTT minus echoes, percentage points), control_gap (|BPTT − control|), *_final (last epoch),
-                train_loss, bptt_train_loss (last epoch, mean per sequence), *_by_epoch, virtual_time, messages.
+                train_loss, bptt_train_loss (last epoch, mean per sequence), *_by_epoch, echo_rel_error_start and
+                echo_rel_error_end (the echoes' gradient against BPTT's on one minibatch at the first and the last
+                parameters), virtual_time, messages.
                 Plots: accuracy.png (held-out accuracy per epoch, all three), loss.png (training loss).""";
     }
 
@@ -181,6 +183,16 @@ public final class SequenceTaskScenario implements Scenario {
                 .metric("test_accuracy_by_epoch", EchoCheckScenario.list(echoAcc)).metric("bptt_test_accuracy_by_epoch", EchoCheckScenario.list(bpttAcc))
                 .metric("control_test_accuracy_by_epoch", EchoCheckScenario.list(controlAcc))
                 .metric("virtual_time", epochs * program.endTime()).metric("messages", messages);
+        // how good the echoes' gradient is where training started and where it ended (first minibatch): ε small enough for the net it became?
+        EchoProgram one = new EchoProgram(steps, 1, 1, epsilon, program.form());
+        double[] errors = new double[2];
+        EchoNetwork.Parameters[] at = {built.init(), p};
+        for (int k = 0; k < 2; k++) {
+            errors[k] = GradientStats.relativeError(ref.echoGradient(at[k], train, epochBatches[0][0], one).flat(),
+                    ref.bptt(at[k], train, epochBatches[0][0]).flat());
+        }
+        report.metric("echo_rel_error_start", errors[0]).metric("echo_rel_error_end", errors[1]);
+        report.line(String.format("the echoes' gradient against BPTT's on one minibatch: relative error %.1e at the start, %.1e at the end", errors[0], errors[1]));
         int last = Math.min(AVERAGED, epochs);
         report.line(String.format("held-out accuracy (mean of the last %d epochs): echoes on the actors %.3f, BPTT in the reference %.3f (gap %.1f points)",
                 last, echo, bptt, gap));

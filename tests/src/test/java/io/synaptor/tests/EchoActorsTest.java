@@ -11,6 +11,7 @@ import io.synaptor.network.SequenceTasks;
 import io.synaptor.network.Sequences;
 import io.synaptor.neurons.Leapfrog;
 import io.synaptor.neurons.Tanh;
+import io.synaptor.scenarios.GradientStats;
 import io.synaptor.scheduler.Timing;
 import io.synaptor.scheduler.UpdateModel;
 import io.synaptor.synapses.Optimizer;
@@ -26,15 +27,6 @@ class EchoActorsTest {
         return new Engine(delay, Timing.exact(16), () -> new SimulationRunner.Runtime(threads, 100, java.time.Duration.ofMinutes(2)));
     }
 
-    static double relError(double[] a, double[] b) {
-        double num = 0, den = 0;
-        for (int k = 0; k < a.length; k++) {
-            num += (a[k] - b[k]) * (a[k] - b[k]);
-            den += b[k] * b[k];
-        }
-        return Math.sqrt(num / den);
-    }
-
     @Test
     void actorsComputeTheReferenceEcho() throws Exception {
         EchoNetwork.Built b = EchoNetwork.recurrent(6, 1, 1, new Tanh(), new Leapfrog(0.1, 0), 0.5, 0.5, 1.0, new SplittableRandom(1));
@@ -47,9 +39,9 @@ class EchoActorsTest {
             EchoReference ref = new EchoReference(b.net());
             double[] dense = ref.echoGradient(b.init(), data, batches[0], program).flat();
             double[] bptt = ref.bptt(b.init(), data, batches[0]).flat();
-            double vsDense = relError(got.gradient().flat(), dense), vsBptt = relError(got.gradient().flat(), bptt);
+            double vsDense = GradientStats.relativeError(got.gradient().flat(), dense), vsBptt = GradientStats.relativeError(got.gradient().flat(), bptt);
             System.out.printf("delay %d: actors vs dense echo %.2e, vs BPTT %.2e, reference echo vs BPTT %.2e, messages %d%n", delay, vsDense,
-                    vsBptt, relError(dense, bptt), got.messages());
+                    vsBptt, GradientStats.relativeError(dense, bptt), got.messages());
             assertTrue(vsDense < 1e-9, "actors vs the dense echo: " + vsDense);
         }
     }
