@@ -36,11 +36,16 @@ public final class ClusterClient implements AutoCloseable {
 
     /**
      * Joins the cluster through {@code seed} (host:port) and waits until {@code workers} worker nodes
-     * are up, at most {@code patience}.
+     * are up, at most {@code patience}; plain TCP from 127.0.0.1.
      */
     public static ClusterClient join(String seed, int workers, String version, Duration patience) {
+        return join(seed, workers, version, patience, "127.0.0.1", null);
+    }
+
+    /** The same from {@code host} (the address the workers reach this submitter at), with TLS credentials or none (null). */
+    public static ClusterClient join(String seed, int workers, String version, Duration patience, String host, ClusterSecurity security) {
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), ClusterNode.SYSTEM,
-                ClusterNode.config("127.0.0.1", 0, List.of(seed), List.of(ClusterNode.SUBMITTER), version, 2));
+                ClusterNode.config(host, 0, List.of(seed), List.of(ClusterNode.SUBMITTER), version, 2, security));
         try {
             ProtocolSerializer.checkBindings(system);
             ClusterNode.Regions regions = ClusterNode.initSharding(system, NodeAgent.registry());
@@ -55,8 +60,10 @@ public final class ClusterClient implements AutoCloseable {
                     throw new IllegalStateException(cluster.selfMember().status() == MemberStatus.up()
                             ? "only " + upWorkers(cluster) + " of " + workers + " worker nodes joined the cluster at " + seed
                             + " within " + patience.toSeconds() + " s"
-                            : "could not join the cluster at " + seed + " within " + patience.toSeconds()
-                            + " s (is a node running there? start one with: synaptor node --port " + seed.substring(seed.lastIndexOf(':') + 1) + ")");
+                            : "could not join the cluster at " + seed + " within " + patience.toSeconds() + " s (is a node running there"
+                            + (security == null ? "? start one with: synaptor node --port " + seed.substring(seed.lastIndexOf(':') + 1)
+                            + "; a cluster that speaks TLS refuses a submitter without its credentials: --key-store, --trust-store)"
+                            : ", and does it accept these credentials? a node refuses a certificate its trust store does not hold)"));
                 }
                 Thread.sleep(100);
             }

@@ -46,10 +46,12 @@ public final class ClusterNode {
 
     /**
      * @param port  0 for any free port
-     * @param seeds host:port of the seed nodes (a node that lists itself first starts the cluster);
-     *              none: the caller joins explicitly (a first node on port 0 joins itself)
+     * @param seeds    host:port of the seed nodes (a node that lists itself first starts the cluster);
+     *                 none: the caller joins explicitly (a first node on port 0 joins itself)
+     * @param security TLS credentials, or null for plain TCP (loopback, or a network the user vouches for)
      */
-    public static Config config(String host, int port, List<String> seeds, List<String> roles, String version, int threads) {
+    public static Config config(String host, int port, List<String> seeds, List<String> roles, String version, int threads,
+                                ClusterSecurity security) {
         // The version check: a joining node's synaptor.version must equal the cluster's (VersionCheck).
         String seedList = seeds.stream().map(s -> "\"pekko://" + SYSTEM + "@" + s + "\"").collect(Collectors.joining(", "));
         String roleList = roles.stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(", "));
@@ -87,7 +89,8 @@ public final class ClusterNode {
                   coordinated-shutdown.exit-jvm = off
                 }
                 synaptor.version = "%s"
-                """.formatted(threads, threads, host, port, seedList, roleList, version, version)).withFallback(ConfigFactory.load());
+                """.formatted(threads, threads, host, port, seedList, roleList, version, version))
+                .withFallback(security == null ? ConfigFactory.empty() : security.artery()).withFallback(ConfigFactory.load());
     }
 
     /**

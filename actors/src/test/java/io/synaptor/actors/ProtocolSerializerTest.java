@@ -50,7 +50,7 @@ class ProtocolSerializerTest {
     @BeforeAll
     static void start() {
         system = ActorSystem.create(Behaviors.empty(), ClusterNode.SYSTEM,
-                ClusterNode.config("127.0.0.1", 0, List.of(), List.of(ClusterNode.SUBMITTER), "test", 1));
+                ClusterNode.config("127.0.0.1", 0, List.of(), List.of(ClusterNode.SUBMITTER), "test", 1, null));
         someone = system.systemActorOf(Behaviors.ignore(), "someone", org.apache.pekko.actor.typed.Props.empty());
     }
 

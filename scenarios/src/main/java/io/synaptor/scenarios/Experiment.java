@@ -7,6 +7,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import io.synaptor.actors.ClusterClient;
+import io.synaptor.actors.ClusterSecurity;
 import io.synaptor.actors.SimulationRunner;
 import io.synaptor.proto.Checkpoint;
 
@@ -49,6 +50,9 @@ public final class Experiment {
     private String cluster;
     private int workers = 1;
     private Integer localNodes;
+    private String submitterHost = "127.0.0.1";
+    private ClusterSecurity security;
+    private Duration patience = Duration.ofSeconds(60);
 
     private Experiment(Scenario scenario) {
         this.scenario = scenario;
@@ -99,6 +103,17 @@ public final class Experiment {
         if (workers < 1) throw new BadInput("a cluster run needs at least 1 worker node, got " + workers);
         this.cluster = seedNode;
         this.workers = workers;
+        return this;
+    }
+
+    /**
+     * With {@link #onCluster}: this submitter binds {@code host} (the workers reach it there), presents the
+     * TLS credentials (null: plain TCP) and waits at most {@code patience} for the workers.
+     */
+    public Experiment from(String host, ClusterSecurity security, Duration patience) {
+        this.submitterHost = host;
+        this.security = security;
+        this.patience = patience;
         return this;
     }
 
@@ -162,7 +177,8 @@ public final class Experiment {
             report = scenario.run(settings, seed, progress);
         } else {
             try (LocalNodes local = localNodes == null ? null : new LocalNodes(localNodes, 2);
-                 ClusterClient client = join(local != null ? local.seed() : cluster, local != null ? localNodes : workers)) {
+                 ClusterClient client = local != null ? join(local.seed(), localNodes)
+                         : join(cluster, workers, submitterHost, security, patience)) {
                 SimulationRunner.useCluster(client);
                 report = scenario.run(settings, seed, progress);
                 nodesUsed = client.nodesUsed();
@@ -191,8 +207,13 @@ public final class Experiment {
 
     /** Joins a running cluster through its seed node, waiting for {@code workers} worker nodes; a failure is a {@link BadInput}. */
     public static ClusterClient join(String seedNode, int workers) {
+        return join(seedNode, workers, "127.0.0.1", null, Duration.ofSeconds(60));
+    }
+
+    /** The same from {@code host}, with TLS credentials (null: plain TCP), waiting at most {@code patience}. */
+    public static ClusterClient join(String seedNode, int workers, String host, ClusterSecurity security, Duration patience) {
         try {
-            return ClusterClient.join(seedNode, workers, ClusterNodes.version(), Duration.ofSeconds(60));
+            return ClusterClient.join(seedNode, workers, ClusterNodes.version(), patience, host, security);
         } catch (IllegalStateException e) {
             throw new BadInput(e.getMessage());
         }

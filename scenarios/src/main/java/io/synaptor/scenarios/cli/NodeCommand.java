@@ -3,6 +3,7 @@ package io.synaptor.scenarios.cli;
 import io.synaptor.scenarios.BadInput;
 import io.synaptor.scenarios.ClusterNodes;
 import io.synaptor.actors.ClusterNode;
+import io.synaptor.actors.ClusterSecurity;
 import io.synaptor.actors.ProtocolSerializer;
 import io.synaptor.actors.SimulationRunner;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,16 +53,29 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--join-timeout", paramLabel = "SECONDS", description = "give up if the cluster is not joined within this time (default 30)")
     int joinTimeout = 30;
 
+    @Option(names = "--key-store", paramLabel = "FILE", description = "this node's TLS key and certificate (PKCS12 or JKS): members speak TLS with mutual authentication (docs/cluster.md)")
+    Path keyStore;
+
+    @Option(names = "--trust-store", paramLabel = "FILE", description = "the certificates of the members this node accepts")
+    Path trustStore;
+
+    @Option(names = "--store-password-file", paramLabel = "FILE", description = "the stores' password (first line); default: $" + ClusterNodes.PASSWORD_VARIABLE)
+    Path passwordFile;
+
+    @Option(names = "--insecure", description = "plain TCP on an address other machines can reach: anyone who reaches the port may join and submit work")
+    boolean insecure;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (port < 0 || port > 65535) throw new BadInput("--port must be in 0 … 65535, got " + port);
         for (String s : seeds) ClusterNodes.checkAddress(s);
+        ClusterSecurity security = ClusterNodes.security(keyStore, trustStore, passwordFile, insecure, host);
         if (port != 0) checkPortFree(host, port);
         List<String> allRoles = new ArrayList<>(List.of(ClusterNode.WORKER));
         allRoles.addAll(roles);
         ActorSystem<Void> system = ActorSystem.create(ClusterNode.worker(), ClusterNode.SYSTEM,
-                ClusterNode.config(host, port, seeds, allRoles, ClusterNodes.version(), threads));
+                ClusterNode.config(host, port, seeds, allRoles, ClusterNodes.version(), threads, security));
         ProtocolSerializer.checkBindings(system);
         Cluster cluster = Cluster.get(system);
         // Artery has bound its port by now (port 0: an ephemeral one), so the address is the real one.
@@ -76,7 +91,8 @@ final class NodeCommand implements Callable<Integer> {
             if (System.nanoTime() > deadline) {
                 SimulationRunner.stop(system);
                 throw new BadInput("could not join the cluster through " + String.join(", ", seedList) + " within " + joinTimeout
-                        + " s: is a node running there, and is that address reachable?");
+                        + " s: is a node running there, is that address reachable, and does this node hold the cluster's credentials? "
+                        + "(a cluster that speaks TLS refuses a member whose certificate its trust store does not hold, and one without TLS)");
             }
             Thread.sleep(100);
         }

@@ -1,6 +1,8 @@
 package io.synaptor.scenarios.cli;
 
+import io.synaptor.actors.ClusterSecurity;
 import io.synaptor.scenarios.BadInput;
+import io.synaptor.scenarios.ClusterNodes;
 import io.synaptor.scenarios.Experiment;
 import io.synaptor.scenarios.Scenario;
 import io.synaptor.scenarios.Scenarios;
@@ -22,6 +24,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -61,6 +64,24 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--local-nodes", paramLabel = "N", description = "start N node JVMs on 127.0.0.1, run on them, stop them afterwards")
     Integer localNodes;
 
+    @Option(names = "--cluster-host", paramLabel = "HOST", description = "with --cluster: the address this submitter binds and the workers reach it at (default 127.0.0.1)")
+    String clusterHost = "127.0.0.1";
+
+    @Option(names = "--join-timeout", paramLabel = "SECONDS", description = "with --cluster: give up if the workers are not up within this time (default 60)")
+    int joinTimeout = 60;
+
+    @Option(names = "--key-store", paramLabel = "FILE", description = "with --cluster: this submitter's TLS key and certificate (docs/cluster.md)")
+    Path keyStore;
+
+    @Option(names = "--trust-store", paramLabel = "FILE", description = "with --cluster: the certificates of the members it accepts")
+    Path trustStore;
+
+    @Option(names = "--store-password-file", paramLabel = "FILE", description = "with --cluster: the stores' password (first line); default: $" + ClusterNodes.PASSWORD_VARIABLE)
+    Path passwordFile;
+
+    @Option(names = "--insecure", description = "with --cluster: plain TCP from an address other machines can reach")
+    boolean insecure;
+
     @Option(names = {"-h", "--help"}, description = "show this help and the scenario's settings")
     boolean help;
 
@@ -88,6 +109,11 @@ final class RunCommand implements Callable<Integer> {
         long seedValue = seed != null ? seed : file.hasPath("seed") ? readSeed(file) : 1L;
         if (seedValue < 0 || seedValue > Experiment.MAX_SEED) throw new BadInput("--seed must be in [0, " + Experiment.MAX_SEED + "], got " + seedValue);
 
+        if (joinTimeout < 1) throw new BadInput("--join-timeout must be at least 1 second, got " + joinTimeout);
+        if (cluster == null && (keyStore != null || trustStore != null || insecure)) {
+            throw new BadInput("--key-store, --trust-store and --insecure are for --cluster runs");
+        }
+        ClusterSecurity security = cluster == null ? null : ClusterNodes.security(keyStore, trustStore, passwordFile, insecure, clusterHost);
         Config user = file.withoutPath("scenario").withoutPath("seed");
         for (String kv : sets) user = parseSet(kv).withFallback(user);
         if (out != null && out.toString().isBlank()) throw new BadInput("--out needs a directory name, got an empty one");
@@ -98,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
         if (Files.exists(dir) && !isEmptyDir(dir)) throw new BadInput("output directory " + dir + " already exists and is not empty");
         checkWritable(dir);
         if (nodes < 1) throw new BadInput("--nodes must be at least 1, got " + nodes);
-        if (cluster != null) experiment.onCluster(cluster, nodes);
+        if (cluster != null) experiment.onCluster(cluster, nodes).from(clusterHost, security, Duration.ofSeconds(joinTimeout));
         if (localNodes != null) experiment.onLocalNodes(localNodes);
 
         Experiment.Outcome outcome = experiment.run(Progress.to(pw));
