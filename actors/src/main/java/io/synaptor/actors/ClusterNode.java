@@ -41,6 +41,15 @@ public final class ClusterNode {
     static final EntityTypeKey<SynapseActor.Command> BLOCKS = EntityTypeKey.create(SynapseActor.Command.class, "synaptor-block");
     static final ServiceKey<NodeAgent.Command> AGENTS = ServiceKey.create(NodeAgent.Command.class, "synaptor-node-agent");
 
+    /**
+     * Messages Artery queues per outbound link before it drops the next ones (it delivers at most once;
+     * {@link DropWatch}). The system property {@code synaptor.outbound-queue} makes it small, to drop messages on
+     * purpose (ClusterLossTest).
+     */
+    static int outboundQueue() {
+        return Integer.getInteger("synaptor.outbound-queue", 200_000);
+    }
+
     /** Entity kinds, as {@link ClusterRun.Placed} names them. */
     static final int INPUT = 0, UNIT = 1, BLOCK = 2;
 
@@ -70,7 +79,7 @@ public final class ClusterNode {
                     canonical.hostname = "%s"
                     canonical.port = %d
                     advanced.maximum-frame-size = 16MiB
-                    advanced.outbound-message-queue-size = 200000
+                    advanced.outbound-message-queue-size = %d
                   }
                   cluster {
                     seed-nodes = [%s]
@@ -89,7 +98,7 @@ public final class ClusterNode {
                   coordinated-shutdown.exit-jvm = off
                 }
                 synaptor.version = "%s"
-                """.formatted(threads, threads, host, port, seedList, roleList, version, version))
+                """.formatted(threads, threads, host, port, outboundQueue(), seedList, roleList, version, version))
                 .withFallback(security == null ? ConfigFactory.empty() : security.artery()).withFallback(ConfigFactory.load());
     }
 
@@ -103,6 +112,9 @@ public final class ClusterNode {
             String name = Cluster.get(ctx.getSystem()).selfMember().address().hostPort();
             ActorRef<NodeAgent.Command> agent = ctx.spawn(NodeAgent.create(runs, name), "agent");
             ctx.getSystem().receptionist().tell(Receptionist.register(AGENTS, agent));
+            ctx.spawn(DropWatch.create(what -> { // every run this node hosts ends: one of its messages is gone
+                for (NodeAgent.Hosted h : runs.values()) h.probe.tell(new ProbeActor.Lost("at node " + name + ": " + what));
+            }), "drop-watch");
             initSharding(ctx.getSystem(), runs);
             return Behaviors.empty();
         });

@@ -104,6 +104,8 @@ public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
         this.crossedBefore = ProtocolSerializer.crossedNodes(ctx.getSystem());
         this.probe = ctx.spawn(plan.probe(listener, result), "probe");
         ctx.watch(probe); // the probe stops once it has the result: then the run is over
+        ActorRef<ProbeActor.Command> p = probe;
+        ctx.spawn(DropWatch.create(what -> p.tell(new ProbeActor.Lost("at the submitter: " + what))), "drop-watch");
         this.inputs = new ActorRef[plan.slices.size()];
         this.units = new ActorRef[plan.slices.size()];
         this.blocks = new ActorRef[plan.blocks.size()];

@@ -26,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
 public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
 
     /** Everything but the probe's own timer ({@link Settle}) is a {@link WireMessage}. */
-    public sealed interface Command permits EpisodeResult, UnitFinal, Relaxation, SynapseFinal, SourceFinal, Diverged, Settle, Recorded {
+    public sealed interface Command permits EpisodeResult, UnitFinal, Relaxation, SynapseFinal, SourceFinal, Diverged, Lost, Settle, LostSettled, Recorded {
     }
 
     /** teacher → probe: one episode's outcome over its real (non-padding) examples. */
@@ -51,6 +51,13 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
     public record Diverged(String who, long time, double value) implements Command, WireMessage {
     }
 
+    /** a cluster member → probe: its transport dropped a message of the run ({@link DropWatch}); the run cannot go on exactly. */
+    public record Lost(String what) implements Command, WireMessage {
+    }
+
+    private record LostSettled() implements Command {
+    }
+
     private record Settle() implements Command {
     }
 
@@ -65,6 +72,13 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
 
     /** How long to wait for earlier divergences once one is reported. */
     static final Duration SETTLE = Duration.ofMillis(300);
+
+    /**
+     * How long a reported loss waits before it ends the run: the messages a member sent to a node that died are
+     * dropped too, and then the lost node — noticed within the failure detector's pause and the split-brain
+     * resolver's settling (6 s + 10 s) — restarts the run from its checkpoint instead ({@link NodeLost}).
+     */
+    static final Duration LOST_SETTLE = Duration.ofSeconds(30);
 
     /** @param sources the data sources that report a {@link SourceFinal} (EqProp: the input source and the teacher) */
     public static Behavior<Command> create(int units, int synapses, long episodes, int sources, ProgressListener listener,
@@ -84,6 +98,7 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
     private final double[] weightGradients;
     private final List<EpisodeResult> results = new ArrayList<>();
     private final List<Diverged> divergences = new ArrayList<>();
+    private Lost lost; // the first message of the run a member's transport dropped
     private final List<Recorded> recorded = new ArrayList<>();
     private RelaxationResidual.Stats relaxation = RelaxationResidual.Stats.none();
     private int unitsLeft;
@@ -149,6 +164,15 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
                     divergences.add(m);
                     return this;
                 })
+                .onMessage(Lost.class, m -> {
+                    if (lost == null) timers.startSingleTimer(new LostSettled(), LOST_SETTLE);
+                    if (lost == null) lost = m;
+                    return this;
+                })
+                .onMessage(LostSettled.class, m -> {
+                    result.completeExceptionally(new MessageLost(lost.what())); // unless a lost node ended the run first
+                    return Behaviors.stopped();
+                })
                 .onMessage(Settle.class, m -> {
                     Diverged first = divergences.stream()
                             .min(Comparator.comparingLong(Diverged::time).thenComparing(Diverged::who)).orElseThrow();
@@ -159,7 +183,7 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
     }
 
     private Behavior<Command> check() {
-        if (!divergences.isEmpty()) return this;
+        if (!divergences.isEmpty() || lost != null) return this; // never a result once a message of the run is gone
         if (unitsLeft == 0 && synapsesLeft == 0 && sourcesLeft == 0 && results.size() == episodes) {
             results.sort(Comparator.comparingLong(EpisodeResult::episode));
             listener.finished();

@@ -319,6 +319,9 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
                     var p = io.synaptor.proto.Diverged.parseFrom(b);
                     return new ProbeActor.Diverged(p.getWho(), p.getTime(), p.getValue());
                 });
+        bind(ProbeActor.Lost.class, "p.lost",
+                m -> io.synaptor.proto.Lost.newBuilder().setWhat(m.what()).build(),
+                b -> new ProbeActor.Lost(io.synaptor.proto.Lost.parseFrom(b).getWhat()));
     }
 
     private MessageLite connect(List<? extends ActorRef<?>> synapses, int[] ids) {

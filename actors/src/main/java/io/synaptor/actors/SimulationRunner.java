@@ -242,6 +242,7 @@ public final class SimulationRunner {
                     if (e.getCause() instanceof SimulationDiverged d) throw d;
                     if (e.getCause() instanceof IllegalArgumentException bad) throw bad; // a spec the actors refuse
                     if (e.getCause() instanceof NodeLost lost) throw lost;
+                    if (e.getCause() instanceof MessageLost lost) throw lost;
                     throw new IllegalStateException("the " + what + " failed", e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

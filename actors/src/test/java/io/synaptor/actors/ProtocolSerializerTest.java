@@ -206,6 +206,7 @@ class ProtocolSerializerTest {
         g.put(ProbeActor.Recorded.class, r -> new ProbeActor.Recorded(ints(r), r.nextBoolean(), r.nextInt(), longs(r), longs(r), doubles(r)));
         g.put(ProbeActor.SourceFinal.class, r -> new ProbeActor.SourceFinal(longs(r)));
         g.put(ProbeActor.Diverged.class, r -> new ProbeActor.Diverged("unit " + r.nextInt(), r.nextLong(), r.nextGaussian()));
+        g.put(ProbeActor.Lost.class, r -> new ProbeActor.Lost("State to unit " + r.nextInt() + ", Due to overflow of send queue"));
         g.put(NodeAgent.Prepare.class, r -> new NodeAgent.Prepare("run-" + r.nextInt(), spec(r, false), ref(), ref()));
         g.put(NodeAgent.Known.class, r -> {
             List<ActorRef<UnitActor.Command>> slices = new ArrayList<>();

@@ -50,6 +50,8 @@ public final class LocalNodes implements AutoCloseable {
                 io.synaptor.scenarios.cli.Synaptor.class.getName(), "node", "--port", "0", "--threads", String.valueOf(threads),
                 // the node's own limit no tighter than ours
                 "--join-timeout", String.valueOf(PATIENCE_SECONDS)));
+        String queue = System.getProperty("synaptor.outbound-queue"); // a test's tiny transport queue reaches its nodes too
+        if (queue != null) cmd.add(1, "-Dsynaptor.outbound-queue=" + queue);
         cmd.addAll(seed);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         processes.add(p);
