@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,24 +52,15 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--join-timeout", paramLabel = "SECONDS", description = "give up if the cluster is not joined within this time (default 30)")
     int joinTimeout = 30;
 
-    @Option(names = "--key-store", paramLabel = "FILE", description = "this node's TLS key and certificate (PKCS12 or JKS): members speak TLS with mutual authentication (docs/cluster.md)")
-    Path keyStore;
-
-    @Option(names = "--trust-store", paramLabel = "FILE", description = "the certificates of the members this node accepts")
-    Path trustStore;
-
-    @Option(names = "--store-password-file", paramLabel = "FILE", description = "the stores' password (first line); default: $" + ClusterNodes.PASSWORD_VARIABLE)
-    Path passwordFile;
-
-    @Option(names = "--insecure", description = "plain TCP on an address other machines can reach: anyone who reaches the port may join and submit work")
-    boolean insecure;
+    @CommandLine.Mixin
+    ClusterCredentials credentials = new ClusterCredentials();
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (port < 0 || port > 65535) throw new BadInput("--port must be in 0 … 65535, got " + port);
         for (String s : seeds) ClusterNodes.checkAddress(s);
-        ClusterSecurity security = ClusterNodes.security(keyStore, trustStore, passwordFile, insecure, host);
+        ClusterSecurity security = credentials.security(host);
         if (port != 0) checkPortFree(host, port);
         List<String> allRoles = new ArrayList<>(List.of(ClusterNode.WORKER));
         allRoles.addAll(roles);

@@ -2,7 +2,6 @@ package io.synaptor.scenarios.cli;
 
 import io.synaptor.actors.ClusterSecurity;
 import io.synaptor.scenarios.BadInput;
-import io.synaptor.scenarios.ClusterNodes;
 import io.synaptor.scenarios.Experiment;
 import io.synaptor.scenarios.Scenario;
 import io.synaptor.scenarios.Scenarios;
@@ -70,17 +69,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--join-timeout", paramLabel = "SECONDS", description = "with --cluster: give up if the workers are not up within this time (default 60)")
     int joinTimeout = 60;
 
-    @Option(names = "--key-store", paramLabel = "FILE", description = "with --cluster: this submitter's TLS key and certificate (docs/cluster.md)")
-    Path keyStore;
-
-    @Option(names = "--trust-store", paramLabel = "FILE", description = "with --cluster: the certificates of the members it accepts")
-    Path trustStore;
-
-    @Option(names = "--store-password-file", paramLabel = "FILE", description = "with --cluster: the stores' password (first line); default: $" + ClusterNodes.PASSWORD_VARIABLE)
-    Path passwordFile;
-
-    @Option(names = "--insecure", description = "with --cluster: plain TCP from an address other machines can reach")
-    boolean insecure;
+    @CommandLine.Mixin
+    ClusterCredentials credentials = new ClusterCredentials();
 
     @Option(names = {"-h", "--help"}, description = "show this help and the scenario's settings")
     boolean help;
@@ -110,10 +100,10 @@ final class RunCommand implements Callable<Integer> {
         if (seedValue < 0 || seedValue > Experiment.MAX_SEED) throw new BadInput("--seed must be in [0, " + Experiment.MAX_SEED + "], got " + seedValue);
 
         if (joinTimeout < 1) throw new BadInput("--join-timeout must be at least 1 second, got " + joinTimeout);
-        if (cluster == null && (keyStore != null || trustStore != null || insecure)) {
-            throw new BadInput("--key-store, --trust-store and --insecure are for --cluster runs");
+        if (cluster == null && credentials.given()) {
+            throw new BadInput("--key-store, --trust-store, --store-password-file and --insecure are for --cluster runs");
         }
-        ClusterSecurity security = cluster == null ? null : ClusterNodes.security(keyStore, trustStore, passwordFile, insecure, clusterHost);
+        ClusterSecurity security = cluster == null ? null : credentials.security(clusterHost);
         Config user = file.withoutPath("scenario").withoutPath("seed");
         for (String kv : sets) user = parseSet(kv).withFallback(user);
         if (out != null && out.toString().isBlank()) throw new BadInput("--out needs a directory name, got an empty one");
