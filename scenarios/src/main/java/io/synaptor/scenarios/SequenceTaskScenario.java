@@ -72,7 +72,7 @@ public final class SequenceTaskScenario implements Scenario {
         s.add(Setting.real("task.noise", 1.0, 0.0, 1e6, "σ of the white noise added to every input step"));
         s.add(Setting.integer("task.window", 10, 1, 1_000_000, "the last steps where the outputs are scored"));
         s.add(Setting.integer("training.epochs", 20, 1, 1_000_000, "passes over the training set"));
-        s.add(Setting.integer("training.batch", 20, 1, 100_000, "sequences per minibatch (one vector entry each in every message)"));
+        s.add(Setting.integer("training.batch", 20, 1, 100_000, "sequences per minibatch (one vector entry each in every message); each epoch's shuffle leaves out its last train-size mod batch"));
         s.add(Setting.integer("training.train-size", 600, 1, 10_000_000, "training sequences"));
         s.add(Setting.integer("training.test-size", 600, 1, 10_000_000, "held-out sequences"));
         s.add(Setting.real("task.control-noise", 1e-5, 0.0, 1.0,
