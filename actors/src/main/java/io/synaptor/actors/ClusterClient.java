@@ -32,6 +32,7 @@ public final class ClusterClient implements AutoCloseable {
     private final Set<String> hosts = new TreeSet<>();
     private final String name;
     private final AtomicLong crossed = new AtomicLong();
+    private final AtomicLong crossedBytes = new AtomicLong();
     private final AtomicInteger losses = new AtomicInteger();
 
     /**
@@ -101,7 +102,7 @@ public final class ClusterClient implements AutoCloseable {
         String run = Integer.toHexString(name.hashCode()) + "-" + runs.incrementAndGet();
         SimulationRunner.Awaited awaited = new SimulationRunner.Awaited(listener);
         CompletableFuture<ClusterRun.Placement> placement = new CompletableFuture<>();
-        CompletableFuture<Long> sentAcross = new CompletableFuture<>();
+        CompletableFuture<Traffic> sentAcross = new CompletableFuture<>();
         int w = workers;
         system.systemActorOf(ClusterRun.create(run, spec, w, regions, awaited.listener, awaited.result, placement, sentAcross),
                 "run-" + run, Props.empty());
@@ -109,7 +110,9 @@ public final class ClusterClient implements AutoCloseable {
         try {
             r = awaited.await(stall, "cluster run",
                     () -> placement.isDone() ? "" : ": it never started (are " + w + " worker nodes up?)");
-            crossed.addAndGet(sentAcross.get(60, TimeUnit.SECONDS));
+            Traffic t = sentAcross.get(60, TimeUnit.SECONDS);
+            crossed.addAndGet(t.messages());
+            crossedBytes.addAndGet(t.bytes());
         } catch (NodeLost lost) {
             throw settled(lost);
         } catch (ExecutionException e) {
@@ -160,6 +163,11 @@ public final class ClusterClient implements AutoCloseable {
     /** Simulation messages that crossed between JVMs (workers and this submitter) in this client's finished runs. */
     public long crossNodeMessages() {
         return crossed.get();
+    }
+
+    /** Their serialized bytes (payload as Artery sends it, without its framing). */
+    public long crossNodeBytes() {
+        return crossedBytes.get();
     }
 
     /** Workers lost mid-run so far: each one either made its run restart from a checkpoint or failed it. */

@@ -54,10 +54,11 @@ final class ClusterMessages {
                     return new ClusterRun.Ack(p.getRun(), p.getNode());
                 });
         s.bind(ClusterRun.Done.class, "c.done",
-                m -> Done.newBuilder().setRun(m.run()).setNode(m.node()).setCrossNodeMessages(m.crossNodeMessages()).build(),
+                m -> Done.newBuilder().setRun(m.run()).setNode(m.node()).setCrossNodeMessages(m.crossed().messages())
+                        .setCrossNodeBytes(m.crossed().bytes()).build(),
                 b -> {
                     var p = Done.parseFrom(b);
-                    return new ClusterRun.Done(p.getRun(), p.getNode(), p.getCrossNodeMessages());
+                    return new ClusterRun.Done(p.getRun(), p.getNode(), new Traffic(p.getCrossNodeMessages(), p.getCrossNodeBytes()));
                 });
         s.bind(ClusterRun.Placed.class, "c.placed",
                 m -> Placed.newBuilder().setRun(m.run()).setKind(m.kind()).setIndex(m.index()).setRef(s.ref(m.ref())).build(),

@@ -42,7 +42,7 @@ public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
     }
 
     /** node agent → coordinator: the run's entities on {@code node} are stopped; it sent this many messages across. */
-    public record Done(String run, String node, long crossNodeMessages) implements Command, WireMessage {
+    public record Done(String run, String node, Traffic crossed) implements Command, WireMessage {
     }
 
     private record Agents(Receptionist.Listing listing) implements Command {
@@ -63,9 +63,9 @@ public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
     private final ClusterNode.Regions regions;
     private final CompletableFuture<Placement> placement;
     private final CompletableFuture<RunResult> result;
-    private final CompletableFuture<Long> crossed;
-    private final long crossedBefore;
-    private long crossedOnNodes;
+    private final CompletableFuture<Traffic> crossed;
+    private final Traffic crossedBefore;
+    private Traffic crossedOnNodes = Traffic.NONE;
     private final ActorRef<ProbeActor.Command> probe;
     private final List<ActorRef<NodeAgent.Command>> agents = new ArrayList<>();
     private final Set<String> acked = new HashSet<>();
@@ -85,14 +85,14 @@ public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
      */
     static Behavior<Command> create(String run, SimulationSpec spec, int nodes, ClusterNode.Regions regions,
                                     ProgressListener listener, CompletableFuture<RunResult> result,
-                                    CompletableFuture<Placement> placement, CompletableFuture<Long> crossed) {
+                                    CompletableFuture<Placement> placement, CompletableFuture<Traffic> crossed) {
         return Behaviors.setup(ctx -> new ClusterRun(ctx, run, new SimulationPlan(spec), nodes, regions, listener, result, placement, crossed));
     }
 
     @SuppressWarnings("unchecked")
     private ClusterRun(ActorContext<Command> ctx, String run, SimulationPlan plan, int nodes, ClusterNode.Regions regions,
                        ProgressListener listener, CompletableFuture<RunResult> result, CompletableFuture<Placement> placement,
-                       CompletableFuture<Long> crossed) {
+                       CompletableFuture<Traffic> crossed) {
         super(ctx);
         this.run = run;
         this.plan = plan;
@@ -139,9 +139,9 @@ public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
 
     private Behavior<Command> onDone(Done m) {
         if (phase != Phase.FINISHING || !m.run().equals(run) || !acked.add(m.node())) return this;
-        crossedOnNodes += m.crossNodeMessages();
+        crossedOnNodes = crossedOnNodes.plus(m.crossed());
         if (acked.size() < agents.size()) return this;
-        crossed.complete(crossedOnNodes + ProtocolSerializer.crossedNodes(getContext().getSystem()) - crossedBefore);
+        crossed.complete(crossedOnNodes.plus(ProtocolSerializer.crossedNodes(getContext().getSystem()).minus(crossedBefore)));
         return Behaviors.stopped();
     }
 
@@ -161,7 +161,7 @@ public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
         String what = "worker node " + member.address().hostPort() + " was lost mid-run ("
                 + (m.event() instanceof ClusterEvent.UnreachableMember ? "unreachable" : "removed from the cluster") + ")";
         if (phase == Phase.FINISHING) { // the result is in; only the lost node's count of cross-node messages is missing
-            crossed.complete(crossedOnNodes + ProtocolSerializer.crossedNodes(getContext().getSystem()) - crossedBefore);
+            crossed.complete(crossedOnNodes.plus(ProtocolSerializer.crossedNodes(getContext().getSystem()).minus(crossedBefore)));
             return Behaviors.stopped();
         }
         phase = Phase.LOST;

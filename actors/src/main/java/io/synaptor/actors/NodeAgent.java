@@ -41,13 +41,13 @@ public final class NodeAgent {
         final SimulationPlan plan;
         final ActorRef<ProbeActor.Command> probe;
         final ActorRef<ClusterRun.Command> coordinator;
-        final long crossedBefore;
+        final Traffic crossedBefore;
         volatile ActorRef<TeacherActor.Command> teacher;
         volatile List<ActorRef<UnitActor.Command>> slices = List.of();
         /** How to stop each of the run's entities on this node: a passivation request to its shard. */
         final Queue<Runnable> stops = new ConcurrentLinkedQueue<>();
 
-        Hosted(SimulationPlan plan, ActorRef<ProbeActor.Command> probe, ActorRef<ClusterRun.Command> coordinator, long crossedBefore) {
+        Hosted(SimulationPlan plan, ActorRef<ProbeActor.Command> probe, ActorRef<ClusterRun.Command> coordinator, Traffic crossedBefore) {
             this.plan = plan;
             this.probe = probe;
             this.coordinator = coordinator;
@@ -62,7 +62,7 @@ public final class NodeAgent {
     static Behavior<Command> create(Map<String, Hosted> runs, String node) {
         return Behaviors.setup(ctx -> Behaviors.receive(Command.class)
                 .onMessage(Prepare.class, m -> {
-                    long crossed = ProtocolSerializer.crossedNodes(ctx.getSystem());
+                    Traffic crossed = ProtocolSerializer.crossedNodes(ctx.getSystem());
                     runs.put(m.run(), new Hosted(new SimulationPlan(m.spec()), m.probe(), m.coordinator(), crossed));
                     m.coordinator().tell(new ClusterRun.Ack(m.run(), node));
                     return Behaviors.same();
@@ -80,7 +80,7 @@ public final class NodeAgent {
                     Hosted h = runs.remove(m.run());
                     if (h != null) {
                         for (Runnable stop; (stop = h.stops.poll()) != null; ) stop.run();
-                        h.coordinator.tell(new ClusterRun.Done(m.run(), node, ProtocolSerializer.crossedNodes(ctx.getSystem()) - h.crossedBefore));
+                        h.coordinator.tell(new ClusterRun.Done(m.run(), node, ProtocolSerializer.crossedNodes(ctx.getSystem()).minus(h.crossedBefore)));
                     }
                     return Behaviors.same();
                 })

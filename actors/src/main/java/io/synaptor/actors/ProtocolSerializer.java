@@ -53,6 +53,7 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
     private final ActorRefResolver refs;
     // Artery serializes exactly the messages that leave this JVM, so this counts cross-node messages.
     private final LongAdder crossed = new LongAdder();
+    private final LongAdder crossedBytes = new LongAdder();
     // ClusterMessages binds through the package-private bind(); the protocol's records bind here.
 
     public ProtocolSerializer(ExtendedActorSystem system) {
@@ -74,20 +75,24 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
     @Override
     public byte[] toBinary(Object o) {
         Binding<?> b = binding(o.getClass());
-        if (b.simulation()) crossed.increment();
-        return b.write(o);
+        byte[] bytes = b.write(o);
+        if (b.simulation()) {
+            crossed.increment();
+            crossedBytes.add(bytes.length);
+        }
+        return bytes;
     }
 
     /**
-     * Simulation messages this JVM has sent to actors on other nodes so far (start-up and control
-     * messages — the cluster's own and the entities' {@code Wake} — are not counted).
+     * Simulation messages this JVM has sent to actors on other nodes so far, and their bytes (start-up and
+     * control messages — the cluster's own and the entities' {@code Wake} — are not counted).
      */
-    public static long crossedNodes(ActorSystem<?> system) {
+    public static Traffic crossedNodes(ActorSystem<?> system) {
         try {
             Serializer s = SerializationExtension.get(system.classicSystem()).serializerFor(UnitActor.Drive.class);
-            return s instanceof ProtocolSerializer p ? p.crossed.sum() : 0;
+            return s instanceof ProtocolSerializer p ? new Traffic(p.crossed.sum(), p.crossedBytes.sum()) : Traffic.NONE;
         } catch (NotSerializableException e) {
-            return 0; // a one-JVM system without the binding sends nothing across
+            return Traffic.NONE; // a one-JVM system without the binding sends nothing across
         }
     }
 

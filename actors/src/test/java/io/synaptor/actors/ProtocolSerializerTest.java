@@ -216,7 +216,7 @@ class ProtocolSerializerTest {
         g.put(NodeAgent.Finish.class, r -> new NodeAgent.Finish("run-" + r.nextLong()));
         g.put(ClusterRun.Ack.class, r -> new ClusterRun.Ack("run", "node-" + r.nextInt()));
         g.put(ClusterRun.Placed.class, r -> new ClusterRun.Placed("run", r.nextInt(3), r.nextInt(), ref()));
-        g.put(ClusterRun.Done.class, r -> new ClusterRun.Done("run-" + r.nextInt(), "node-" + r.nextInt(), r.nextLong()));
+        g.put(ClusterRun.Done.class, r -> new ClusterRun.Done("run-" + r.nextInt(), "node-" + r.nextInt(), new Traffic(r.nextLong(), r.nextLong())));
         return g;
     }
 

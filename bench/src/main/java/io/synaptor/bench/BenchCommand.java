@@ -242,6 +242,7 @@ public final class BenchCommand implements Subcommand {
         double oneJvm = (System.nanoTime() - t0) / 1e9;
         double[] wall = new double[2];
         long[] crossed = new long[2];
+        long[] bytes = new long[2];
         Report[] reports = new Report[2];
         int[] sizes = {1, nodes};
         for (int k = 0; k < 2; k++) {
@@ -252,6 +253,7 @@ public final class BenchCommand implements Subcommand {
                 reports[k] = moons.run(settings, 1, Progress.silent());
                 wall[k] = (System.nanoTime() - t) / 1e9;
                 crossed[k] = client.crossNodeMessages();
+                bytes[k] = client.crossNodeBytes();
             } finally {
                 io.synaptor.actors.SimulationRunner.useCluster(null);
             }
@@ -259,12 +261,12 @@ public final class BenchCommand implements Subcommand {
         long messages = ((Number) alone.metrics().get("messages")).longValue();
         boolean same = comparable(alone).equals(comparable(reports[0])) && comparable(alone).equals(comparable(reports[1]));
         out.printf(java.util.Locale.ROOT, "  one JVM            %7.1f s%n"
-                        + "  1 node JVM         %7.1f s   cross-node messages %,d of %,d (%.1f%%: submitter ↔ worker)%n"
-                        + "  %d node JVMs        %7.1f s   cross-node messages %,d of %,d (%.1f%%)%n"
+                        + "  1 node JVM         %7.1f s   cross-node messages %,d of %,d (%.1f%%: submitter ↔ worker), %,d bytes%n"
+                        + "  %d node JVMs        %7.1f s   cross-node messages %,d of %,d (%.1f%%), %,d bytes%n"
                         + "  ratio %d-node / 1-node wall time = %.2f   (1-node / one JVM = %.2f)%n"
                         + "  metrics identical in all three (message totals without drive clocks): %s%n",
-                oneJvm, wall[0], crossed[0], messages, 100.0 * crossed[0] / messages,
-                nodes, wall[1], crossed[1], messages, 100.0 * crossed[1] / messages,
+                oneJvm, wall[0], crossed[0], messages, 100.0 * crossed[0] / messages, bytes[0],
+                nodes, wall[1], crossed[1], messages, 100.0 * crossed[1] / messages, bytes[1],
                 nodes, wall[1] / wall[0], wall[0] / oneJvm, same ? "yes" : "NO");
         return 0;
     }

@@ -173,6 +173,7 @@ public final class Experiment {
         int nodesUsed = 1;
         int restarts = 0;
         long crossNode = 0;
+        long crossNodeBytes = 0;
         if (!distributed) {
             report = scenario.run(settings, seed, progress);
         } else {
@@ -184,6 +185,7 @@ public final class Experiment {
                 nodesUsed = client.nodesUsed();
                 restarts = client.restarts();
                 crossNode = client.crossNodeMessages();
+                crossNodeBytes = client.crossNodeBytes();
             } finally {
                 SimulationRunner.useCluster(null);
             }
@@ -199,6 +201,7 @@ public final class Experiment {
         summary.putAll(report.metrics());
         summary.put("nodes", nodesUsed);
         summary.put("cross_node_messages", crossNode);
+        summary.put("cross_node_bytes", crossNodeBytes);
         summary.put("restarts", restarts);
         summary.put("wall_seconds", wall);
         if (!settings.monitors().isEmpty()) report.file("monitor.npz", settings.monitors()::writeNpz);

@@ -77,10 +77,13 @@ class ClusterTest {
         assertEquals(3, b.getInt("nodes"), "every node hosted part of the run");
         assertEquals(0, b.getInt("restarts"));
         assertEquals(0, a.getLong("cross_node_messages"));
+        assertEquals(0, a.getLong("cross_node_bytes"));
         assertTrue(b.getLong("cross_node_messages") > 0, "three nodes exchange messages");
+        // every simulation message carries at least its link and a time stamp: more than 4 bytes each on the wire
+        assertTrue(b.getLong("cross_node_bytes") > 4 * b.getLong("cross_node_messages"), "bytes beside messages");
         // How many drive clocks a synapse sends depends on how the messages from its two ends were batched
         // once units settle to the last bit (state clocks); values and every other count do not (Cli.withoutDriveClocks).
-        Set<String> differ = Set.of("nodes", "wall_seconds", "cross_node_messages", "messages", "messages_by_kind.drive_clock");
+        Set<String> differ = Set.of("nodes", "wall_seconds", "cross_node_messages", "cross_node_bytes", "messages", "messages_by_kind.drive_clock");
         for (var e : a.entrySet()) {
             if (differ.contains(e.getKey())) continue;
             assertEquals(e.getValue().unwrapped(), b.getValue(e.getKey()).unwrapped(), e.getKey());
