@@ -36,14 +36,10 @@ public final class ClusterClient implements AutoCloseable {
     private final AtomicInteger losses = new AtomicInteger();
 
     /**
-     * Joins the cluster through {@code seed} (host:port) and waits until {@code workers} worker nodes
-     * are up, at most {@code patience}; plain TCP from 127.0.0.1.
+     * Joins the cluster through {@code seed} (host:port) from {@code host} (the address the workers reach this
+     * submitter at), with TLS credentials or none (null), and waits until {@code workers} worker nodes are up, at
+     * most {@code patience}.
      */
-    public static ClusterClient join(String seed, int workers, String version, Duration patience) {
-        return join(seed, workers, version, patience, "127.0.0.1", null);
-    }
-
-    /** The same from {@code host} (the address the workers reach this submitter at), with TLS credentials or none (null). */
     public static ClusterClient join(String seed, int workers, String version, Duration patience, String host, ClusterSecurity security) {
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), ClusterNode.SYSTEM,
                 ClusterNode.config(host, 0, List.of(seed), List.of(ClusterNode.SUBMITTER), version, 2, security));

@@ -165,8 +165,10 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
                     return this;
                 })
                 .onMessage(Lost.class, m -> {
-                    if (lost == null) timers.startSingleTimer(new LostSettled(), LOST_SETTLE);
-                    if (lost == null) lost = m;
+                    if (lost == null) {
+                        lost = m;
+                        timers.startSingleTimer(new LostSettled(), LOST_SETTLE);
+                    }
                     return this;
                 })
                 .onMessage(LostSettled.class, m -> {

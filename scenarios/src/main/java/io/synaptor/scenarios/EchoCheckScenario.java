@@ -9,6 +9,7 @@ import io.synaptor.network.EchoReference;
 import io.synaptor.network.SequenceTasks;
 import io.synaptor.network.Sequences;
 import io.synaptor.neurons.Identity;
+import io.synaptor.scenarios.report.NetworkExport;
 import io.synaptor.scenarios.report.Progress;
 import io.synaptor.scenarios.report.Report;
 import io.synaptor.scheduler.RandomStreams;
@@ -105,7 +106,7 @@ public final class EchoCheckScenario implements Scenario {
                 .xAxisTitle("ε").yAxisTitle("‖estimate − BPTT‖ / ‖BPTT‖").build();
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true).setXAxisDecimalPattern("0E0")
                 .setYAxisDecimalPattern("0E0").setLegendPosition(Styler.LegendPosition.OutsideS);
-        report.metric("epsilons", list(epsilons));
+        report.metric("epsilons", NetworkExport.boxed(epsilons));
         long[] messages = {0};
         double[] worstVsDense = {0};
         int runs = 3 * epsilons.length + 2;
@@ -121,40 +122,38 @@ public final class EchoCheckScenario implements Scenario {
                 progress.step();
                 return o.gradient().flat();
             };
-            for (Object[] line : new Object[][]{{tanh, EchoProgram.Form.ONE_SIDED, "one_sided", "one-sided"},
-                    {tanh, EchoProgram.Form.SYMMETRIC, "symmetric", "symmetric"}, {linear, EchoProgram.Form.SYMMETRIC, "linear", "symmetric, linear net"}}) {
-                EchoNetwork.Built built = (EchoNetwork.Built) line[0];
-                EchoProgram.Form form = (EchoProgram.Form) line[1];
-                String key = (String) line[2];
-                double[] exact = new EchoReference(built.net()).bptt(built.init(), data, batch[0]).flat();
+            double[] exactTanh = new EchoReference(tanh.net()).bptt(tanh.init(), data, batch[0]).flat();
+            double[] exactLinear = new EchoReference(linear.net()).bptt(linear.init(), data, batch[0]).flat();
+            for (Curve c : List.of(new Curve(tanh, exactTanh, EchoProgram.Form.ONE_SIDED, "one_sided", "one-sided"),
+                    new Curve(tanh, exactTanh, EchoProgram.Form.SYMMETRIC, "symmetric", "symmetric"),
+                    new Curve(linear, exactLinear, EchoProgram.Form.SYMMETRIC, "linear", "symmetric, linear net"))) {
                 double[] err = new double[epsilons.length], cos = new double[epsilons.length];
                 for (int k = 0; k < epsilons.length; k++) {
-                    double[] g = est.estimate(built, epsilons[k], form);
-                    err[k] = GradientStats.relativeError(g, exact);
-                    cos[k] = GradientStats.cosine(g, exact);
-                    report.row(epsilons[k], form == EchoProgram.Form.SYMMETRIC ? "symmetric" : "one-sided", built.net().phi().name(),
+                    double[] g = est.estimate(c.net(), epsilons[k], c.form());
+                    err[k] = GradientStats.relativeError(g, c.exact());
+                    cos[k] = GradientStats.cosine(g, c.exact());
+                    report.row(epsilons[k], c.form() == EchoProgram.Form.SYMMETRIC ? "symmetric" : "one-sided", c.net().net().phi().name(),
                             err[k], cos[k]);
                 }
-                report.metric("rel_error_" + key, list(err)).metric("cosine_" + key, list(cos));
-                if (built == linear) {
+                report.metric("rel_error_" + c.key(), NetworkExport.boxed(err)).metric("cosine_" + c.key(), NetworkExport.boxed(cos));
+                if (c.net() == linear) {
                     double worst = Arrays.stream(err).max().orElse(0);
                     report.metric("rel_error_linear", worst);
-                    report.line(String.format("%-22s relative error ≤ %.1e at every ε%s", line[3], worst, worst <= 1e-9
+                    report.line(String.format("%-22s relative error ≤ %.1e at every ε%s", c.label(), worst, worst <= 1e-9
                             ? " (exact: the echo of a linear net is linear in ε)" : " — not exact: the run's timing breaks time reversal"));
+                    chart.addSeries(c.label(), epsilons, floor(err));
                 } else {
                     double slope = fittedSlope(epsilons, err);
-                    report.metric("slope_" + key, slope);
-                    report.line(String.format("%-22s relative error %.2e … %.2e over ε %.0e … %.0e: slope %.3f", line[3], err[0],
+                    report.metric("slope_" + c.key(), slope);
+                    report.line(String.format("%-22s relative error %.2e … %.2e over ε %.0e … %.0e: slope %.3f", c.label(), err[0],
                             err[epsilons.length - 1], epsilons[0], epsilons[epsilons.length - 1], slope));
+                    chart.addSeries(String.format("%s (slope %.2f)", c.label(), slope), epsilons, floor(err));
                 }
-                chart.addSeries(built == linear ? "symmetric, linear net" : String.format("%s (slope %.2f)", line[3],
-                        (double) report.metrics().get("slope_" + key)), epsilons, floor(err));
             }
-            double[] exact = new EchoReference(tanh.net()).bptt(tanh.init(), data, batch[0]).flat();
-            double at1e3 = GradientStats.relativeError(est.estimate(tanh, 1e-3, EchoProgram.Form.SYMMETRIC), exact);
+            double[] at = est.estimate(tanh, 1e-3, EchoProgram.Form.SYMMETRIC);
+            double at1e3 = GradientStats.relativeError(at, exactTanh);
             report.metric("rel_error_symmetric_eps_1e-3", at1e3);
-            report.line(String.format("symmetric at ε = 1e-3: relative error %.2e, cosine %.10f", at1e3,
-                    GradientStats.cosine(est.estimate(tanh, 1e-3, EchoProgram.Form.SYMMETRIC), exact)));
+            report.line(String.format("symmetric at ε = 1e-3: relative error %.2e, cosine %.10f", at1e3, GradientStats.cosine(at, exactTanh)));
             EchoRun.Outcome back = EchoSetup.run(tanh.net(), tanh.init(), EchoSetup.program(s, engine, 1, 0.0, EchoProgram.Form.ONE_SIDED),
                     data, batch, 1, 0.0, Optimizer.SGD, engine, ProgressListener.NONE);
             messages[0] += back.messages();
@@ -170,6 +169,10 @@ public final class EchoCheckScenario implements Scenario {
                 worstVsDense[0], tanh.init().flat().length, messages[0]));
         report.plot("echo_check.png", chart);
         return report;
+    }
+
+    /** One curve of the plot: a net with its BPTT gradient, an echo form, its summary key and its label. */
+    private record Curve(EchoNetwork.Built net, double[] exact, EchoProgram.Form form, String key, String label) {
     }
 
     @FunctionalInterface
@@ -193,9 +196,5 @@ public final class EchoCheckScenario implements Scenario {
     /** Zero errors (a linear net at round-off) drawn at 1e-17 so a log axis can show them. */
     private static double[] floor(double[] err) {
         return Arrays.stream(err).map(e -> Math.max(e, 1e-17)).toArray();
-    }
-
-    static List<Double> list(double[] v) {
-        return Arrays.stream(v).boxed().toList();
     }
 }

@@ -77,6 +77,13 @@ final class EchoSetup {
         return new EchoProgram(s.getInt("time.steps"), grid == 0 ? engine.maxDelay() + 1 : grid, episodes, epsilon, form);
     }
 
+    /** echo.epsilon where a gradient is taken from the echoes, which needs ε > 0 (their difference is over ε). */
+    static double learningEpsilon(Settings s) {
+        double epsilon = s.getDouble("echo.epsilon");
+        if (!(epsilon > 0)) throw new BadInput("echo.epsilon must be positive: the gradient is the echoes' difference over ε");
+        return epsilon;
+    }
+
     static EchoProgram.Form form(Settings s) {
         return EchoProgram.Form.named(s.getString("echo.form"));
     }

@@ -8,6 +8,7 @@ import io.synaptor.network.EchoProgram;
 import io.synaptor.network.EchoReference;
 import io.synaptor.network.SequenceTasks;
 import io.synaptor.network.Sequences;
+import io.synaptor.scenarios.report.NetworkExport;
 import io.synaptor.scenarios.report.Progress;
 import io.synaptor.scenarios.report.Report;
 import io.synaptor.scheduler.RandomStreams;
@@ -89,8 +90,7 @@ public final class EchoSweepScenario implements Scenario {
         double[] dampings = s.getRealList("sweep.dampings");
         double[] rates = s.getRealList("sweep.update-rates");
         int grid = s.getInt("sweep.grid");
-        double epsilon = s.getDouble("echo.epsilon");
-        if (!(epsilon > 0)) throw new BadInput("echo.epsilon must be positive: the gradient is the echoes' difference over ε");
+        double epsilon = EchoSetup.learningEpsilon(s);
         int steps = s.getInt("time.steps");
         Sequences data = SequenceTasks.sineTracking(1, steps, s.getDouble("time.dt"), 1.0, s.getInt("echo.outputs"),
                 RandomStreams.stream(seed, RandomStreams.Kind.DATA, 0));
@@ -165,9 +165,9 @@ public final class EchoSweepScenario implements Scenario {
                     knob, whole ? String.valueOf((int) values[k]) : String.format("%.3g", values[k]), cos[k], own[k], ownErr[k]));
         }
         String plural = knob.equals("delay") ? "delays" : knob.equals("damping") ? "dampings" : "update_rates";
-        report.metric(plural, EchoCheckScenario.list(values)).metric("cosine_by_" + knob, EchoCheckScenario.list(cos))
-                .metric("rel_error_by_" + knob, EchoCheckScenario.list(err)).metric("cosine_own_by_" + knob, EchoCheckScenario.list(own))
-                .metric("rel_error_own_by_" + knob, EchoCheckScenario.list(ownErr));
+        report.metric(plural, NetworkExport.boxed(values)).metric("cosine_by_" + knob, NetworkExport.boxed(cos))
+                .metric("rel_error_by_" + knob, NetworkExport.boxed(err)).metric("cosine_own_by_" + knob, NetworkExport.boxed(own))
+                .metric("rel_error_own_by_" + knob, NetworkExport.boxed(ownErr));
         XYChart c = new XYChartBuilder().width(620).height(420).title("What breaks the echo: " + knob.replace('_', ' ')).xAxisTitle(axis)
                 .yAxisTitle("cosine to the exact gradient").build();
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);

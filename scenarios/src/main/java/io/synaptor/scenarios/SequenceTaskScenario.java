@@ -10,6 +10,7 @@ import io.synaptor.network.EchoReference;
 import io.synaptor.network.ExampleOrder;
 import io.synaptor.network.SequenceTasks;
 import io.synaptor.network.Sequences;
+import io.synaptor.scenarios.report.NetworkExport;
 import io.synaptor.scenarios.report.Progress;
 import io.synaptor.scenarios.report.Report;
 import io.synaptor.scheduler.RandomStreams;
@@ -111,8 +112,7 @@ public final class SequenceTaskScenario implements Scenario {
         Engine engine = EchoSetup.engine(s, seed, net);
         double rate = s.getDouble("learning.rate");
         Optimizer optimizer = Optimizer.of(s.getString("learning.optimizer"), 1.0);
-        double epsilon = s.getDouble("echo.epsilon");
-        if (!(epsilon > 0)) throw new BadInput("echo.epsilon must be positive to learn: the gradient is the echoes' difference over ε");
+        double epsilon = EchoSetup.learningEpsilon(s);
         int perEpoch = trainSize / batch;
         SplittableRandom order = RandomStreams.stream(seed, RandomStreams.Kind.EPOCH, 0);
         int[][][] epochBatches = new int[epochs][perEpoch][];
@@ -151,7 +151,7 @@ public final class SequenceTaskScenario implements Scenario {
             long t0 = System.nanoTime();
             int[][] all = Arrays.stream(epochBatches).flatMap(Arrays::stream).toArray(int[][]::new);
             ref.train(built.init(), train, all, perEpoch, rate, optimizer, ref::bptt, (q, e) -> {
-                bpttLoss[e] = lossBeforeEpochEnd(ref, q, train, epochBatches[e]);
+                bpttLoss[e] = meanLoss(ref, q, train, epochBatches[e]);
                 bpttAcc[e] = ref.accuracy(q, test);
                 for (int k = 0; k < perEpoch; k++) progress.step();
             });
@@ -180,8 +180,8 @@ public final class SequenceTaskScenario implements Scenario {
                 .metric("control_test_accuracy", control).metric("control_gap", 100 * Math.abs(bptt - control))
                 .metric("test_accuracy_final", echoAcc[epochs - 1]).metric("bptt_test_accuracy_final", bpttAcc[epochs - 1])
                 .metric("train_loss", echoLoss[epochs - 1]).metric("bptt_train_loss", bpttLoss[epochs - 1])
-                .metric("test_accuracy_by_epoch", EchoCheckScenario.list(echoAcc)).metric("bptt_test_accuracy_by_epoch", EchoCheckScenario.list(bpttAcc))
-                .metric("control_test_accuracy_by_epoch", EchoCheckScenario.list(controlAcc))
+                .metric("test_accuracy_by_epoch", NetworkExport.boxed(echoAcc)).metric("bptt_test_accuracy_by_epoch", NetworkExport.boxed(bpttAcc))
+                .metric("control_test_accuracy_by_epoch", NetworkExport.boxed(controlAcc))
                 .metric("virtual_time", epochs * program.endTime()).metric("messages", messages);
         // how good the echoes' gradient is where training started and where it ended (first minibatch): ε small enough for the net it became?
         EchoProgram one = new EchoProgram(steps, 1, 1, epsilon, program.form());
@@ -221,7 +221,7 @@ public final class SequenceTaskScenario implements Scenario {
     }
 
     /** The mean loss per sequence of the epoch's minibatches under q (BPTT's epoch-end parameters; the echoes' figure is measured during the epoch). */
-    private static double lossBeforeEpochEnd(EchoReference ref, EchoNetwork.Parameters q, Sequences data, int[][] batches) {
+    private static double meanLoss(EchoReference ref, EchoNetwork.Parameters q, Sequences data, int[][] batches) {
         double sum = 0;
         int n = 0;
         for (int[] b : batches) {

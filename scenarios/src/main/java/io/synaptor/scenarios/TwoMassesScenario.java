@@ -8,6 +8,7 @@ import io.synaptor.network.EchoProgram;
 import io.synaptor.network.EchoReference;
 import io.synaptor.network.Sequences;
 import io.synaptor.neurons.Identity;
+import io.synaptor.scenarios.report.NetworkExport;
 import io.synaptor.scenarios.report.Progress;
 import io.synaptor.scenarios.report.Report;
 import io.synaptor.scheduler.RandomStreams;
@@ -120,8 +121,7 @@ public final class TwoMassesScenario implements Scenario {
         Engine engine = EchoSetup.engine(s, seed, built.net());
         double rate = s.getDouble("learning.rate");
         Optimizer optimizer = Optimizer.of(s.getString("learning.optimizer"), 1.0);
-        double epsilon = s.getDouble("echo.epsilon");
-        if (!(epsilon > 0)) throw new BadInput("echo.epsilon must be positive to learn: the gradient is the echoes' difference over ε");
+        double epsilon = EchoSetup.learningEpsilon(s);
         int[][] batch = {java.util.stream.IntStream.range(0, n).toArray()};
         EchoProgram program = EchoSetup.program(s, engine, 1, epsilon, EchoSetup.form(s));
 
@@ -146,17 +146,13 @@ public final class TwoMassesScenario implements Scenario {
             int[][] every = new int[epochs][];
             java.util.Arrays.fill(every, batch[0]);
             // one minibatch per epoch, so the epoch index is the step's: the optimizer's moments restart every step, as the actors' do
+            EchoNetwork.Parameters[] before = {built.init()}; // each epoch's loss is its forward pass's, before the step, as the actors report it
             ref.train(built.init(), data, every, 1, rate, optimizer, ref::bptt, (q, e) -> {
+                bpttLoss[e] = ref.loss(before[0], data, batch[0]) / n;
+                before[0] = q.copy();
                 bptt[e + 1] = springs(q);
                 progress.step();
             });
-            EchoNetwork.Parameters q = built.init();
-            for (int e = 0; e < epochs; e++) {
-                q.stiffness()[0] = bptt[e][0];
-                q.w()[0] = bptt[e][1];
-                q.stiffness()[1] = bptt[e][2];
-                bpttLoss[e] = ref.loss(q, data, batch[0]) / n;
-            }
         } finally {
             progress.close();
         }
@@ -168,8 +164,8 @@ public final class TwoMassesScenario implements Scenario {
                 report.row(e, "bptt", bptt[e][0], bptt[e][1], bptt[e][2], bpttLoss[e - 1]);
             }
         }
-        report.metric("springs", EchoCheckScenario.list(echo[epochs])).metric("bptt_springs", EchoCheckScenario.list(bptt[epochs]))
-                .metric("true_springs", EchoCheckScenario.list(truth)).metric("max_difference_to_bptt", worst)
+        report.metric("springs", NetworkExport.boxed(echo[epochs])).metric("bptt_springs", NetworkExport.boxed(bptt[epochs]))
+                .metric("true_springs", NetworkExport.boxed(truth)).metric("max_difference_to_bptt", worst)
                 .metric("loss", echoLoss[epochs - 1]).metric("bptt_loss", bpttLoss[epochs - 1]).metric("messages", messages);
         report.line(String.format("springs by echoes (k₁, k₁₂, k₂) = (%.4f, %.4f, %.4f); by BPTT (%.4f, %.4f, %.4f); true (%.3g, %.3g, %.3g)",
                 echo[epochs][0], echo[epochs][1], echo[epochs][2], bptt[epochs][0], bptt[epochs][1], bptt[epochs][2], truth[0], truth[1], truth[2]));
