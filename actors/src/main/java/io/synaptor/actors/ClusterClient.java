@@ -100,7 +100,8 @@ public final class ClusterClient implements AutoCloseable {
         CompletableFuture<ClusterRun.Placement> placement = new CompletableFuture<>();
         CompletableFuture<Traffic> sentAcross = new CompletableFuture<>();
         int w = workers;
-        system.systemActorOf(ClusterRun.create(run, spec, w, regions, awaited.listener, awaited.result, placement, sentAcross),
+        byte[] encoded = SpecCodec.encode(spec).toByteArray(); // what a node cannot host is refused here, before anything starts
+        system.systemActorOf(ClusterRun.create(run, spec, encoded, w, regions, awaited.listener, awaited.result, placement, sentAcross),
                 "run-" + run, Props.empty());
         RunResult r;
         try {

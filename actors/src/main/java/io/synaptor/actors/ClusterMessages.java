@@ -1,5 +1,6 @@
 package io.synaptor.actors;
 
+import com.google.protobuf.ByteString;
 import io.synaptor.proto.Ack;
 import io.synaptor.proto.Done;
 import io.synaptor.proto.Finish;
@@ -25,11 +26,12 @@ final class ClusterMessages {
 
     static void bind(ProtocolSerializer s) {
         s.bind(NodeAgent.Prepare.class, "n.prepare",
-                m -> Prepare.newBuilder().setRun(m.run()).setSpec(SpecCodec.encode(m.spec())).setProbe(s.ref(m.probe()))
-                        .setCoordinator(s.ref(m.coordinator())).build(),
+                m -> Prepare.newBuilder().setRun(m.run()).setPart(m.part()).setParts(m.parts()).setSpecPart(ByteString.copyFrom(m.spec()))
+                        .setProbe(s.ref(m.probe())).setCoordinator(s.ref(m.coordinator())).build(),
                 b -> {
                     var p = Prepare.parseFrom(b);
-                    return new NodeAgent.Prepare(p.getRun(), SpecCodec.decode(p.getSpec()), s.ref(p.getProbe()), s.ref(p.getCoordinator()));
+                    return new NodeAgent.Prepare(p.getRun(), p.getPart(), p.getParts(), p.getSpecPart().toByteArray(),
+                            s.ref(p.getProbe()), s.ref(p.getCoordinator()));
                 });
         s.bind(NodeAgent.Known.class, "n.known",
                 m -> {

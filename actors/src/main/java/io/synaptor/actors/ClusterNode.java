@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
 /**
  * A Pekko cluster node of Synaptor (issue 6): its configuration (Artery on a host and port, seed
  * nodes, roles, the protobuf serializer with Java serialization off), the entity types whose
- * instances it hosts — input slices, unit slices and coupling blocks, placed by population
- * ({@link PopulationAllocation}) — and its {@link NodeAgent}. Workers host entities; a submitter
+ * instances it hosts — input slices, unit slices and coupling blocks, placed where the submitter's
+ * plan says ({@link PlannedAllocation}) — and its {@link NodeAgent}. Workers host entities; a submitter
  * only proxies to them and runs the input source, teacher and probe of its runs.
  */
 public final class ClusterNode {
@@ -123,7 +123,7 @@ public final class ClusterNode {
     /** The three entity types; on a node without the worker role these are proxies. */
     static Regions initSharding(ActorSystem<?> system, Map<String, NodeAgent.Hosted> runs) {
         ClusterSharding sharding = ClusterSharding.get(system);
-        PopulationAllocation allocation = new PopulationAllocation(Cluster.get(system));
+        PlannedAllocation allocation = new PlannedAllocation(Cluster.get(system));
         var inputs = init(sharding, allocation, runs, INPUTS, INPUT, (h, a) -> h.plan.input(a, h.probe, null));
         var units = init(sharding, allocation, runs, UNITS, UNIT, (h, a) -> h.plan.unit(a, h.teacher, h.probe, null));
         var blocks = init(sharding, allocation, runs, BLOCKS, BLOCK, (h, b) -> {
@@ -137,7 +137,7 @@ public final class ClusterNode {
      * One entity type: an entity is built on its node from that node's plan of the run, and tells
      * the run's coordinator where it is as soon as it exists.
      */
-    private static <M> ActorRef<ShardingEnvelope<M>> init(ClusterSharding sharding, PopulationAllocation allocation,
+    private static <M> ActorRef<ShardingEnvelope<M>> init(ClusterSharding sharding, PlannedAllocation allocation,
                                                          Map<String, NodeAgent.Hosted> runs, EntityTypeKey<M> key, int kind,
                                                          BiFunction<NodeAgent.Hosted, Integer, Behavior<M>> build) {
         return sharding.init(Entity.of(key, e -> Behaviors.<M>setup(c -> {
@@ -160,16 +160,16 @@ public final class ClusterNode {
         return h;
     }
 
-    /** An entity's id: {@code run|kind|index|population}; its shard is {@code run|population}. */
-    record Id(String run, int kind, int index, int population) {
+    /** An entity's id: {@code run|kind|index|node}, node the address of the worker the plan puts it on; its shard is {@code run|node}. */
+    record Id(String run, int kind, int index, String node) {
         static Id parse(String s) {
             String[] p = s.split("\\|");
-            return new Id(p[0], Integer.parseInt(p[1]), Integer.parseInt(p[2]), Integer.parseInt(p[3]));
+            return new Id(p[0], Integer.parseInt(p[1]), Integer.parseInt(p[2]), p[3]);
         }
 
         @Override
         public String toString() {
-            return run + "|" + kind + "|" + index + "|" + population;
+            return run + "|" + kind + "|" + index + "|" + node;
         }
     }
 
@@ -182,7 +182,7 @@ public final class ClusterNode {
 
             @Override
             public String shardId(String entityId) {
-                return PopulationAllocation.shardOf(entityId);
+                return PlannedAllocation.shardOf(entityId);
             }
 
             @Override

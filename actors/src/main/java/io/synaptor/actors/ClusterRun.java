@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One run on the cluster, seen from the submitter (issue 6): hands the spec to every worker's
- * {@link NodeAgent}, has sharding create the entities population by population — inputs, then
+ * {@link NodeAgent}, has sharding create the entities kind by kind, each on the worker its plan names — inputs, then
  * (with the input source and teacher spawned here) the unit slices, then the blocks that need both
  * ends' references — wires them as {@link Simulation} does in one JVM, and lets them go. The probe,
  * here too, gathers the result; the protocol itself never passes through this actor.
@@ -59,6 +59,7 @@ public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
 
     private final String run;
     private final SimulationPlan plan;
+    private final byte[] encoded;
     private final int nodes;
     private final ClusterNode.Regions regions;
     private final CompletableFuture<Placement> placement;
@@ -76,6 +77,7 @@ public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
     private ActorRef<TeacherActor.Command> teacher;
     private ActorRef<InputSourceActor.Command> source;
     private Phase phase = Phase.AGENTS;
+    private SimulationPlan.Placement placed;
     private int waiting;
 
     /**
@@ -83,19 +85,27 @@ public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
      * @param result  completed by the probe, or exceptionally with {@link NodeLost} when a worker is lost
      * @param crossed completed once every node has stopped the run's entities: simulation messages that crossed nodes
      */
-    static Behavior<Command> create(String run, SimulationSpec spec, int nodes, ClusterNode.Regions regions,
+    static Behavior<Command> create(String run, SimulationSpec spec, byte[] encoded, int nodes, ClusterNode.Regions regions,
                                     ProgressListener listener, CompletableFuture<RunResult> result,
                                     CompletableFuture<Placement> placement, CompletableFuture<Traffic> crossed) {
-        return Behaviors.setup(ctx -> new ClusterRun(ctx, run, new SimulationPlan(spec), nodes, regions, listener, result, placement, crossed));
+        return Behaviors.setup(ctx -> new ClusterRun(ctx, run, new SimulationPlan(spec), encoded, nodes, regions, listener, result, placement, crossed));
     }
 
+    /**
+     * The largest part of an encoded spec in one message: an image net's weights are megabytes
+     * (784-500-10: 6 MB), and one message that size would hold up every other message on its link
+     * and come near Artery's frame limit (16 MiB here).
+     */
+    static final int SPEC_PART = 1 << 20;
+
     @SuppressWarnings("unchecked")
-    private ClusterRun(ActorContext<Command> ctx, String run, SimulationPlan plan, int nodes, ClusterNode.Regions regions,
+    private ClusterRun(ActorContext<Command> ctx, String run, SimulationPlan plan, byte[] encoded, int nodes, ClusterNode.Regions regions,
                        ProgressListener listener, CompletableFuture<RunResult> result, CompletableFuture<Placement> placement,
                        CompletableFuture<Traffic> crossed) {
         super(ctx);
         this.run = run;
         this.plan = plan;
+        this.encoded = encoded;
         this.nodes = nodes;
         this.regions = regions;
         this.placement = placement;
@@ -177,8 +187,15 @@ public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
         Set<ActorRef<NodeAgent.Command>> found = m.listing().getServiceInstances(ClusterNode.AGENTS);
         if (found.size() < nodes) return this;
         agents.addAll(found.stream().sorted((a, b) -> a.path().toString().compareTo(b.path().toString())).limit(nodes).toList());
+        placed = plan.placement(agents.size());
         phase = Phase.PREPARE;
-        for (ActorRef<NodeAgent.Command> a : agents) a.tell(new NodeAgent.Prepare(run, plan.spec, probe, getContext().getSelf()));
+        int parts = Math.max(1, (encoded.length + SPEC_PART - 1) / SPEC_PART);
+        for (ActorRef<NodeAgent.Command> a : agents) {
+            for (int k = 0; k < parts; k++) { // in order: Artery keeps one sender's messages to one receiver in order
+                byte[] part = Arrays.copyOfRange(encoded, k * SPEC_PART, Math.min(encoded.length, (k + 1) * SPEC_PART));
+                a.tell(new NodeAgent.Prepare(run, k, parts, part, probe, getContext().getSelf()));
+            }
+        }
         return this;
     }
 
@@ -191,7 +208,7 @@ public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
                 phase = Phase.INPUTS;
                 List<Integer> in = plan.inputSlices();
                 waiting = in.size();
-                for (int a : in) regions.inputs().tell(new ShardingEnvelope<>(id(ClusterNode.INPUT, a, plan.population(a)), new ClampedUnitActor.Wake()));
+                for (int a : in) regions.inputs().tell(new ShardingEnvelope<>(id(ClusterNode.INPUT, a, placed.sliceNode()[a]), new ClampedUnitActor.Wake()));
             }
             case TEACHER -> {
                 phase = Phase.UNITS;
@@ -199,14 +216,14 @@ public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
                 for (int a = 0; a < plan.slices.size(); a++) {
                     if (plan.clamped(a)) continue;
                     waiting++;
-                    regions.units().tell(new ShardingEnvelope<>(id(ClusterNode.UNIT, a, plan.population(a)), new UnitActor.Wake()));
+                    regions.units().tell(new ShardingEnvelope<>(id(ClusterNode.UNIT, a, placed.sliceNode()[a]), new UnitActor.Wake()));
                 }
             }
             case SLICES -> {
                 phase = Phase.BLOCKS;
                 waiting = plan.blocks.size();
                 for (int b = 0; b < plan.blocks.size(); b++) {
-                    regions.blocks().tell(new ShardingEnvelope<>(id(ClusterNode.BLOCK, b, plan.populationOfBlock(b)), new SynapseActor.Wake()));
+                    regions.blocks().tell(new ShardingEnvelope<>(id(ClusterNode.BLOCK, b, placed.blockNode()[b]), new SynapseActor.Wake()));
                 }
             }
             default -> throw new IllegalStateException("an acknowledgement in phase " + phase);
@@ -260,7 +277,8 @@ public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
         placement.complete(new Placement(Set.copyOf(hosts)));
     }
 
-    private String id(int kind, int index, int population) {
-        return new ClusterNode.Id(run, kind, index, population).toString();
+    /** The entity's id: it names the worker the plan puts it on ({@link PlannedAllocation}). */
+    private String id(int kind, int index, int node) {
+        return new ClusterNode.Id(run, kind, index, agents.get(node).path().address().toString()).toString();
     }
 }

@@ -4,6 +4,10 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
+import io.synaptor.proto.Spec;
+
+import java.io.ByteArrayOutputStream;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -22,8 +26,11 @@ public final class NodeAgent {
     public sealed interface Command extends WireMessage permits Prepare, Known, Finish {
     }
 
-    /** submitter → node: host your share of this run; the probe gathers, the coordinator starts it. */
-    public record Prepare(String run, SimulationSpec spec, ActorRef<ProbeActor.Command> probe,
+    /**
+     * submitter → node: host your share of this run; the probe gathers, the coordinator starts it. The
+     * encoded spec comes in {@code parts} messages ({@link ClusterRun#SPEC_PART}), part {@code part} here.
+     */
+    public record Prepare(String run, int part, int parts, byte[] spec, ActorRef<ProbeActor.Command> probe,
                           ActorRef<ClusterRun.Command> coordinator) implements Command {
     }
 
@@ -60,10 +67,18 @@ public final class NodeAgent {
      * JVM's, from Prepare to Finish: exact when one run at a time uses the cluster.
      */
     static Behavior<Command> create(Map<String, Hosted> runs, String node) {
+        Map<String, ByteArrayOutputStream> arriving = new HashMap<>();
         return Behaviors.setup(ctx -> Behaviors.receive(Command.class)
                 .onMessage(Prepare.class, m -> {
+                    if (m.part() == 0) arriving.put(m.run(), new ByteArrayOutputStream());
+                    ByteArrayOutputStream spec = arriving.get(m.run());
+                    if (spec == null) return Behaviors.same(); // a part of a run whose first part was lost: DropWatch has said so
+                    spec.writeBytes(m.spec());
+                    if (m.part() < m.parts() - 1) return Behaviors.same();
+                    arriving.remove(m.run());
+                    SimulationSpec decoded = SpecCodec.decode(Spec.parseFrom(spec.toByteArray()));
                     Traffic crossed = ProtocolSerializer.crossedNodes(ctx.getSystem());
-                    runs.put(m.run(), new Hosted(new SimulationPlan(m.spec()), m.probe(), m.coordinator(), crossed));
+                    runs.put(m.run(), new Hosted(new SimulationPlan(decoded), m.probe(), m.coordinator(), crossed));
                     m.coordinator().tell(new ClusterRun.Ack(m.run(), node));
                     return Behaviors.same();
                 })
@@ -77,6 +92,7 @@ public final class NodeAgent {
                     return Behaviors.same();
                 })
                 .onMessage(Finish.class, m -> {
+                    arriving.remove(m.run());
                     Hosted h = runs.remove(m.run());
                     if (h != null) {
                         for (Runnable stop; (stop = h.stops.poll()) != null; ) stop.run();

@@ -41,8 +41,15 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
     public record Relaxation(RelaxationResidual.Stats stats) implements Command, WireMessage {
     }
 
-    public record SynapseFinal(int synapse, double weight, double gradient, long[] sent) implements Command, WireMessage {
+    /**
+     * synapse actor → probe: the final weight and last gradient of up to {@link #FINALS_PER_MESSAGE} of its
+     * couplings (a block of 100 × 100 sends three messages, not 10,000).
+     */
+    public record SynapseFinal(int[] synapses, double[] weights, double[] gradients, long[] sent) implements Command, WireMessage {
     }
+
+    /** Couplings per {@link SynapseFinal}: 80 kB of numbers, far below a frame and quick on any link. */
+    public static final int FINALS_PER_MESSAGE = 4096;
 
     /** a data source (input source or teacher) has sent all it will send. */
     public record SourceFinal(long[] sent) implements Command, WireMessage {
@@ -144,10 +151,12 @@ public final class ProbeActor extends AbstractBehavior<ProbeActor.Command> {
                     return this;
                 })
                 .onMessage(SynapseFinal.class, m -> {
-                    weights[m.synapse()] = m.weight();
-                    weightGradients[m.synapse()] = m.gradient();
+                    for (int k = 0; k < m.synapses().length; k++) {
+                        weights[m.synapses()[k]] = m.weights()[k];
+                        weightGradients[m.synapses()[k]] = m.gradients()[k];
+                    }
                     count(m.sent());
-                    synapsesLeft--;
+                    synapsesLeft -= m.synapses().length;
                     return check();
                 })
                 .onMessage(SourceFinal.class, m -> {

@@ -300,11 +300,12 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
                             p.getThreshold(), doubles(p.getFreeMaxList()), doubles(p.getNudgedMaxList()), longs(p.getUnconvergedList())));
                 });
         bind(ProbeActor.SynapseFinal.class, "p.synapse",
-                m -> io.synaptor.proto.SynapseFinal.newBuilder().setSynapse(m.synapse()).setWeight(m.weight())
-                        .setGradient(m.gradient()).addAllSent(boxed(m.sent())).build(),
+                m -> io.synaptor.proto.SynapseFinal.newBuilder().addAllSynapses(boxed(m.synapses())).addAllWeights(boxed(m.weights()))
+                        .addAllGradients(boxed(m.gradients())).addAllSent(boxed(m.sent())).build(),
                 b -> {
                     var p = io.synaptor.proto.SynapseFinal.parseFrom(b);
-                    return new ProbeActor.SynapseFinal(p.getSynapse(), p.getWeight(), p.getGradient(), longs(p.getSentList()));
+                    return new ProbeActor.SynapseFinal(ints(p.getSynapsesList()), doubles(p.getWeightsList()), doubles(p.getGradientsList()),
+                            longs(p.getSentList()));
                 });
         bind(ProbeActor.Recorded.class, "p.recorded",
                 m -> io.synaptor.proto.Recorded.newBuilder().addAllIds(boxed(m.ids())).setWeights(m.weights())

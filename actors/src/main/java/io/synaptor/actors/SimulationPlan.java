@@ -96,16 +96,50 @@ final class SimulationPlan {
         return spec.network().roles()[slices.get(slice)[0]] == Role.INPUT;
     }
 
-    /** The population a slice belongs to (its layer; for unlayered nets, the slice itself). */
-    int population(int slice) {
-        int layer = spec.network().layerOf()[slices.get(slice)[0]];
-        return layer >= 0 ? layer : slice;
+    /** Which of a cluster run's workers (0 … W − 1) hosts each slice and each block ({@link #placement}). */
+    record Placement(int[] sliceNode, int[] blockNode) {
     }
 
-    /** A block lives with its upper end's population (cross-node messages only where projections cross). */
-    int populationOfBlock(int b) {
-        Block block = blocks.get(b);
-        return Math.max(population(block.sliceI()), population(block.sliceJ()));
+    /**
+     * Where each actor of the run lives on {@code nodes} workers (issue 24, item 2): placement for locality
+     * and balance, decided on the submitter and the same on any machine. Each block lives with the end it
+     * would send the most to — its larger unclamped slice (a clamped input slice sends once an episode, a
+     * relaxing slice every step; ties: the upper layer's) — so an input projection's blocks sit with the
+     * hidden slices they feed and the messages that cross nodes are the few between such groups. The groups
+     * (a slice and its blocks) are then cut, in slice order (layer by layer), into W consecutive runs of
+     * about equal work, a group's work counted as its units plus its blocks' couplings: a group goes to the
+     * node in whose share its midpoint falls. Results never depend on it (virtual time).
+     */
+    Placement placement(int nodes) {
+        int[] owner = new int[blocks.size()];
+        long[] work = new long[slices.size()];
+        for (int a = 0; a < slices.size(); a++) work[a] = slices.get(a).length;
+        for (int b = 0; b < blocks.size(); b++) {
+            owner[b] = host(blocks.get(b));
+            work[owner[b]] += blocks.get(b).couplings().size();
+        }
+        long total = Arrays.stream(work).sum();
+        int[] sliceNode = new int[slices.size()];
+        long before = 0;
+        for (int a = 0; a < slices.size(); a++) {
+            double middle = before + work[a] / 2.0;
+            sliceNode[a] = (int) Math.min(nodes - 1, Math.floor(middle / total * nodes));
+            before += work[a];
+        }
+        int[] blockNode = new int[blocks.size()];
+        for (int b = 0; b < blocks.size(); b++) blockNode[b] = sliceNode[owner[b]];
+        return new Placement(sliceNode, blockNode);
+    }
+
+    /** The slice a block lives with: its larger unclamped end; between equals, the upper layer's (the later slice). */
+    private int host(Block block) {
+        int i = block.sliceI();
+        int j = block.sliceJ();
+        if (clamped(i)) return j;
+        if (clamped(j)) return i;
+        int ni = slices.get(i).length;
+        int nj = slices.get(j).length;
+        return ni != nj ? (ni > nj ? i : j) : Math.max(i, j);
     }
 
     Behavior<ProbeActor.Command> probe(ProgressListener listener, CompletableFuture<RunResult> result) {

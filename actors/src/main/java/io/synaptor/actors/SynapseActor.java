@@ -287,7 +287,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         monitor.recordBefore(tau, model::weight);
     }
 
-    /** The block is done: its trace goes out, then one final report per coupling held (the block's message counts with the first). */
+    /** The block is done: its trace goes out, then its couplings' final reports, in a few messages (the block's message counts with the first). */
     private void finish() {
         finished = true;
         if (log != null) log.flush();
@@ -296,9 +296,17 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             recordWeightsBefore(endTime + 1);
             probe.tell(monitor.report(java.util.Arrays.stream(monitor.positions()).map(model::coupling).toArray(), true));
         }
-        for (int k = 0; k < model.cells(); k++) {
-            probe.tell(new ProbeActor.SynapseFinal(model.coupling(k), model.weight(k), model.lastGradient(k),
-                    first ? sent : MessageKind.counters()));
+        for (int from = 0; from < model.cells() || first; from += ProbeActor.FINALS_PER_MESSAGE) {
+            int n = Math.min(ProbeActor.FINALS_PER_MESSAGE, model.cells() - from);
+            int[] ids = new int[n];
+            double[] w = new double[n];
+            double[] g = new double[n];
+            for (int k = 0; k < n; k++) {
+                ids[k] = model.coupling(from + k);
+                w[k] = model.weight(from + k);
+                g[k] = model.lastGradient(from + k);
+            }
+            probe.tell(new ProbeActor.SynapseFinal(ids, w, g, first ? sent : MessageKind.counters()));
             first = false;
         }
     }

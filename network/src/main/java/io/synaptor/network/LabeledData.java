@@ -37,6 +37,14 @@ public record LabeledData(double[][] x, double[][] y, double[] weights) {
         return weights != null;
     }
 
+    /**
+     * {@code n} examples whose values are elsewhere: a cluster node's view of a run's data, which only
+     * the submitter's input source and teacher read.
+     */
+    public static LabeledData withheld(int n) {
+        return new LabeledData(new double[n][], new double[n][]);
+    }
+
     public static LabeledData empty() {
         return new LabeledData(new double[0][], new double[0][]);
     }

@@ -24,13 +24,24 @@ public final class LocalNodes implements AutoCloseable {
     private static final int PATIENCE_SECONDS = 120;
     private final List<Process> processes = new ArrayList<>();
     private final List<String> addresses = new ArrayList<>();
+    private final List<String> cpus;
 
     public LocalNodes(int n, int threads) {
+        this(n, threads, null);
+    }
+
+    /**
+     * @param cpus null, or for each node the CPUs it may run on ({@code taskset -c} lists such as "0" or "0-1"):
+     *             the cluster benchmark pins node JVMs to cores so that N nodes on N cores compare with 1 on 1
+     */
+    public LocalNodes(int n, int threads, List<String> cpus) {
         if (n < 1 || n > 16) throw new BadInput("--local-nodes must be in 1 … 16, got " + n);
+        if (cpus != null && cpus.size() != n) throw new IllegalArgumentException(cpus.size() + " CPU lists for " + n + " nodes");
+        this.cpus = cpus;
         try {
-            addresses.add(start(threads, List.of()).get(PATIENCE_SECONDS, TimeUnit.SECONDS));
+            addresses.add(start(0, threads, List.of()).get(PATIENCE_SECONDS, TimeUnit.SECONDS));
             List<CompletableFuture<String>> up = new ArrayList<>();
-            for (int k = 1; k < n; k++) up.add(start(threads, List.of("--seed", seed())));
+            for (int k = 1; k < n; k++) up.add(start(k, threads, List.of("--seed", seed())));
             CompletableFuture.allOf(up.toArray(CompletableFuture[]::new)).get(PATIENCE_SECONDS, TimeUnit.SECONDS);
             for (CompletableFuture<String> a : up) addresses.add(a.join());
         } catch (TimeoutException e) {
@@ -43,8 +54,8 @@ public final class LocalNodes implements AutoCloseable {
         }
     }
 
-    /** Starts one node on a free port; completes with its address once it says it is up. */
-    private CompletableFuture<String> start(int threads, List<String> seed) throws IOException {
+    /** Starts node k on a free port; completes with its address once it says it is up. */
+    private CompletableFuture<String> start(int k, int threads, List<String> seed) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xss2m", "-cp", System.getProperty("java.class.path"), "-Dsynaptor.version=" + ClusterNodes.version(),
                 io.synaptor.scenarios.cli.Synaptor.class.getName(), "node", "--port", "0", "--threads", String.valueOf(threads),
@@ -53,6 +64,7 @@ public final class LocalNodes implements AutoCloseable {
         String queue = System.getProperty("synaptor.outbound-queue"); // a test's tiny transport queue reaches its nodes too
         if (queue != null) cmd.add(1, "-Dsynaptor.outbound-queue=" + queue);
         cmd.addAll(seed);
+        if (cpus != null) cmd.addAll(0, List.of("taskset", "-c", cpus.get(k)));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         processes.add(p);
         return CompletableFuture.supplyAsync(() -> awaitUp(p));

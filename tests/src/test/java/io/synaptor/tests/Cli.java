@@ -51,6 +51,35 @@ final class Cli {
     }
 
     /**
+     * Runs the command line in-process as {@link #run} does, and kills {@code victim} (SIGKILL: a node
+     * vanishes without leaving the cluster) when the run prints a line that starts with {@code cue}; the
+     * printing thread waits until the process is gone, so the kill lands at the same point of every run.
+     */
+    static Result runKilling(Path dir, String cue, Process victim, List<String> args) {
+        OutputStream watch = new OutputStream() {
+            private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+            private boolean killed;
+
+            @Override
+            public synchronized void write(int b) {
+                if (b != '\n') {
+                    line.write(b);
+                    return;
+                }
+                if (!killed && line.toString(StandardCharsets.UTF_8).startsWith(cue)) {
+                    killed = true;
+                    victim.destroyForcibly();
+                    victim.onExit().join();
+                }
+                line.reset();
+            }
+        };
+        Result r = run(dir, watch, args.toArray(String[]::new));
+        org.junit.jupiter.api.Assertions.assertFalse(victim.isAlive(), "the run printed '" + cue + "' and the node was killed");
+        return r;
+    }
+
+    /**
      * A summary's message count less its drive clocks: their number depends on how a synapse's two
      * ends' messages were batched once units settle to the last bit (state clocks) — the values never
      * do — so runs that must agree compare this.

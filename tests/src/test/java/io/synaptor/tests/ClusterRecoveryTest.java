@@ -12,9 +12,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,34 +108,8 @@ class ClusterRecoveryTest {
         assertFalse(Files.exists(out.resolve("summary.json")), "no half-written result");
     }
 
-    /**
-     * Runs the command line in-process as {@link Cli#run} does, and kills node {@code victim} (SIGKILL:
-     * it vanishes without leaving the cluster) when the run prints a line that starts with {@code cue};
-     * the printing thread waits until the node JVM is gone.
-     */
     private static Cli.Result runKilling(Path dir, String cue, int victim, List<String> args) {
-        OutputStream watch = new OutputStream() {
-            private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-            private boolean killed;
-
-            @Override
-            public synchronized void write(int b) {
-                if (b != '\n') {
-                    line.write(b);
-                    return;
-                }
-                if (!killed && line.toString(StandardCharsets.UTF_8).startsWith(cue)) {
-                    killed = true;
-                    Process p = nodes.process(victim);
-                    p.destroyForcibly();
-                    p.onExit().join();
-                }
-                line.reset();
-            }
-        };
-        Cli.Result r = Cli.run(dir, watch, args.toArray(String[]::new));
-        assertFalse(nodes.process(victim).isAlive(), "the run printed '" + cue + "' and the node was killed");
-        return r;
+        return Cli.runKilling(dir, cue, nodes.process(victim), args);
     }
 
     private static List<String> concat(List<String> a, String... b) {
