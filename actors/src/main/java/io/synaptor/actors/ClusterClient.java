@@ -1,5 +1,6 @@
 package io.synaptor.actors;
 
+import io.synaptor.scheduler.Timing;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -100,8 +101,11 @@ public final class ClusterClient implements AutoCloseable {
         CompletableFuture<ClusterRun.Placement> placement = new CompletableFuture<>();
         CompletableFuture<Traffic> sentAcross = new CompletableFuture<>();
         int w = workers;
+        spec = windowed(spec);
         byte[] encoded = SpecCodec.encode(spec).toByteArray(); // what a node cannot host is refused here, before anything starts
-        system.systemActorOf(ClusterRun.create(run, spec, encoded, w, regions, awaited.listener, awaited.result, placement, sentAcross),
+        SimulationPlan plan = new SimulationPlan(spec);
+        checkFrame(plan);
+        system.systemActorOf(ClusterRun.create(run, plan, encoded, w, regions, awaited.listener, awaited.result, placement, sentAcross),
                 "run-" + run, Props.empty());
         RunResult r;
         try {
@@ -155,6 +159,37 @@ public final class ClusterClient implements AutoCloseable {
         workers = upWorkers(cluster);
         if (workers == 0) return new NodeLost(lost.getMessage() + ", and no worker node is left");
         return new NodeLost(lost.getMessage() + "; " + workers + (workers == 1 ? " worker node remains" : " worker nodes remain"));
+    }
+
+    /**
+     * A run left at one step per message ({@code time.window} = 1) on links whose delays are all D ≥ 2 steps
+     * goes out in windows of D steps (DESIGN.md, "Time": NEST's min-delay window): the same results in
+     * virtual time, D times fewer messages, each of which costs tens of µs between nodes (docs/cluster.md).
+     * Free-running runs keep theirs (no windows there).
+     */
+    static SimulationSpec windowed(SimulationSpec spec) {
+        Timing t = spec.timing();
+        if (t.free() || t.window() > 1) return spec;
+        int shortest = spec.network().couplings().stream().mapToInt(io.synaptor.network.Coupling::delay).min().orElse(1);
+        if (shortest < 2) return spec;
+        return spec.toBuilder().timing(new Timing(t.update(), t.jitter(), t.drop(), t.clockSkew(), t.seed(), t.sendThreshold(),
+                shortest, t.freeLag())).build();
+    }
+
+    /**
+     * Refuses, before anything starts, a run whose largest message — a slice's states or drives for a
+     * message window, 8 bytes a value — would not fit half of Artery's frame: Artery would drop it.
+     */
+    private static void checkFrame(SimulationPlan plan) {
+        SimulationSpec spec = plan.spec;
+        int units = plan.slices.stream().mapToInt(a -> a.length).max().orElse(1);
+        long bytes = 8L * units * plan.row * spec.timing().window();
+        if (bytes > ClusterNode.FRAME_BYTES / 2) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "a slice of %d units sends %,d bytes a message (batch %d%s), more than half of the cluster's %d MiB frame:"
+                            + " use a smaller network.block-size or training.batch", units, bytes, spec.schedule().batch(),
+                    spec.timing().window() > 1 ? ", window " + spec.timing().window() : "", ClusterNode.FRAME_BYTES >> 20));
+        }
     }
 
     /** Simulation messages that crossed between JVMs (workers and this submitter) in this client's finished runs. */

@@ -50,6 +50,14 @@ public final class ClusterNode {
         return Integer.getInteger("synaptor.outbound-queue", 200_000);
     }
 
+    /**
+     * Artery's largest message. Artery keeps pools of send and receive buffers of this size: a 2-node mnist-ep
+     * run (a quarter epoch, one cold run each) took 18.4 s at 16 MiB and 16.2 s at 256 KiB. 2 MiB holds a
+     * slice of 1,000 units at a batch of 100 with room to spare; larger messages are refused before a run
+     * starts ({@link ClusterClient}) and the spec travels in parts ({@link ClusterRun#SPEC_PART}).
+     */
+    static final int FRAME_BYTES = 2 << 20;
+
     /** Entity kinds, as {@link ClusterRun.Placed} names them. */
     static final int INPUT = 0, UNIT = 1, BLOCK = 2;
 
@@ -78,7 +86,7 @@ public final class ClusterNode {
                   remote.artery {
                     canonical.hostname = "%s"
                     canonical.port = %d
-                    advanced.maximum-frame-size = 16MiB
+                    advanced.maximum-frame-size = %d
                     advanced.outbound-message-queue-size = %d
                   }
                   cluster {
@@ -98,7 +106,7 @@ public final class ClusterNode {
                   coordinated-shutdown.exit-jvm = off
                 }
                 synaptor.version = "%s"
-                """.formatted(threads, threads, host, port, outboundQueue(), seedList, roleList, version, version))
+                """.formatted(threads, threads, host, port, FRAME_BYTES, outboundQueue(), seedList, roleList, version, version))
                 .withFallback(security == null ? ConfigFactory.empty() : security.artery()).withFallback(ConfigFactory.load());
     }
 

@@ -85,18 +85,18 @@ public final class ClusterRun extends AbstractBehavior<ClusterRun.Command> {
      * @param result  completed by the probe, or exceptionally with {@link NodeLost} when a worker is lost
      * @param crossed completed once every node has stopped the run's entities: simulation messages that crossed nodes
      */
-    static Behavior<Command> create(String run, SimulationSpec spec, byte[] encoded, int nodes, ClusterNode.Regions regions,
+    static Behavior<Command> create(String run, SimulationPlan plan, byte[] encoded, int nodes, ClusterNode.Regions regions,
                                     ProgressListener listener, CompletableFuture<RunResult> result,
                                     CompletableFuture<Placement> placement, CompletableFuture<Traffic> crossed) {
-        return Behaviors.setup(ctx -> new ClusterRun(ctx, run, new SimulationPlan(spec), encoded, nodes, regions, listener, result, placement, crossed));
+        return Behaviors.setup(ctx -> new ClusterRun(ctx, run, plan, encoded, nodes, regions, listener, result, placement, crossed));
     }
 
     /**
      * The largest part of an encoded spec in one message: an image net's weights are megabytes
      * (784-500-10: 6 MB), and one message that size would hold up every other message on its link
-     * and come near Artery's frame limit (16 MiB here).
+     * and exceed Artery's frame ({@link ClusterNode#FRAME_BYTES}).
      */
-    static final int SPEC_PART = 1 << 20;
+    static final int SPEC_PART = ClusterNode.FRAME_BYTES / 4;
 
     @SuppressWarnings("unchecked")
     private ClusterRun(ActorContext<Command> ctx, String run, SimulationPlan plan, byte[] encoded, int nodes, ClusterNode.Regions regions,

@@ -1,5 +1,6 @@
 package io.synaptor.actors;
 
+import com.google.protobuf.Internal;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageLite;
 import io.synaptor.proto.Empty;
@@ -32,15 +33,21 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
 
     /** How one record class travels: its manifest and its two directions. */
     /** @param simulation a message of the simulation itself (counted when it crosses nodes), not a start-up or control one */
-    private record Binding<T>(Class<T> type, String manifest, Encode<T> encode, Decode<T> decode, boolean simulation) {
+    private record Binding<T>(Class<T> type, String manifest, Write<T> encode, Decode<T> decode, boolean simulation) {
         byte[] write(Object m) {
-            return encode.apply(type.cast(m)).toByteArray();
+            return encode.apply(type.cast(m));
         }
     }
 
     @FunctionalInterface
     interface Encode<T> {
         MessageLite apply(T m);
+    }
+
+    /** A message straight to bytes ({@link PackedWriter}). */
+    @FunctionalInterface
+    interface Write<T> {
+        byte[] apply(T m);
     }
 
     @FunctionalInterface
@@ -119,6 +126,10 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
     }
 
     <T> void bind(Class<T> type, String manifest, Encode<T> encode, Decode<T> decode) {
+        bindBytes(type, manifest, m -> encode.apply(m).toByteArray(), decode);
+    }
+
+    private <T> void bindBytes(Class<T> type, String manifest, Write<T> encode, Decode<T> decode) {
         boolean control = ClusterMessages.types().contains(type) || type.getSimpleName().equals("Wake");
         Binding<T> b = new Binding<>(type, manifest, encode, decode, !control);
         if (byType.put(type, b) != null || byManifest.put(manifest, b) != null) {
@@ -140,15 +151,24 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
         return List.copyOf(out);
     }
 
+    /** A parsed repeated double field as an array; the parser's own list is read without boxing. */
     static double[] doubles(List<Double> values) {
         double[] out = new double[values.size()];
-        for (int k = 0; k < out.length; k++) out[k] = values.get(k);
+        if (values instanceof Internal.DoubleList primitive) {
+            for (int k = 0; k < out.length; k++) out[k] = primitive.getDouble(k);
+        } else {
+            for (int k = 0; k < out.length; k++) out[k] = values.get(k);
+        }
         return out;
     }
 
     static long[] longs(List<Long> values) {
         long[] out = new long[values.size()];
-        for (int k = 0; k < out.length; k++) out[k] = values.get(k);
+        if (values instanceof Internal.LongList primitive) {
+            for (int k = 0; k < out.length; k++) out[k] = primitive.getLong(k);
+        } else {
+            for (int k = 0; k < out.length; k++) out[k] = values.get(k);
+        }
         return out;
     }
 
@@ -168,12 +188,6 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
         return java.util.Arrays.stream(v).boxed().toList();
     }
 
-    static List<Row> rows(double[][] values) {
-        List<Row> out = new ArrayList<>(values.length);
-        for (double[] v : values) out.add(Row.newBuilder().addAllValues(boxed(v)).build());
-        return out;
-    }
-
     static double[][] rows(List<Row> rows) {
         double[][] out = new double[rows.size()][];
         for (int k = 0; k < out.length; k++) out[k] = doubles(rows.get(k).getValuesList());
@@ -181,16 +195,14 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
     }
 
     private void bindProtocol() {
-        bind(UnitActor.Drive.class, "u.drive",
-                m -> io.synaptor.proto.Drive.newBuilder().setSlot(m.slot()).setTime(m.time()).setHorizon(m.horizon())
-                        .addAllValues(boxed(m.values())).build(),
+        bindBytes(UnitActor.Drive.class, "u.drive",
+                m -> PackedWriter.values(m.slot(), m.time(), m.horizon(), m.values()),
                 b -> {
                     var p = io.synaptor.proto.Drive.parseFrom(b);
                     return new UnitActor.Drive(p.getSlot(), p.getTime(), p.getHorizon(), doubles(p.getValuesList()));
                 });
-        bind(UnitActor.DriveBlock.class, "u.drives",
-                m -> io.synaptor.proto.DriveBlock.newBuilder().setSlot(m.slot()).addAllTimes(boxed(m.times()))
-                        .addAllRows(rows(m.values())).setHorizon(m.horizon()).build(),
+        bindBytes(UnitActor.DriveBlock.class, "u.drives",
+                m -> PackedWriter.block(m.slot(), m.times(), m.values(), m.horizon()),
                 b -> {
                     var p = io.synaptor.proto.DriveBlock.parseFrom(b);
                     return new UnitActor.DriveBlock(p.getSlot(), longs(p.getTimesList()), rows(p.getRowsList()), p.getHorizon());
@@ -216,16 +228,14 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
                 });
         bind(UnitActor.Wake.class, "u.wake", m -> Empty.getDefaultInstance(), b -> new UnitActor.Wake());
 
-        bind(SynapseActor.State.class, "s.state",
-                m -> io.synaptor.proto.State.newBuilder().setUnit(m.unit()).setTime(m.time()).setHorizon(m.horizon())
-                        .addAllValues(boxed(m.rho())).build(),
+        bindBytes(SynapseActor.State.class, "s.state",
+                m -> PackedWriter.values(m.unit(), m.time(), m.horizon(), m.rho()),
                 b -> {
                     var p = io.synaptor.proto.State.parseFrom(b);
                     return new SynapseActor.State(p.getUnit(), p.getTime(), p.getHorizon(), doubles(p.getValuesList()));
                 });
-        bind(SynapseActor.StateBlock.class, "s.states",
-                m -> io.synaptor.proto.StateBlock.newBuilder().setUnit(m.unit()).addAllTimes(boxed(m.times()))
-                        .addAllRows(rows(m.rho())).setHorizon(m.horizon()).build(),
+        bindBytes(SynapseActor.StateBlock.class, "s.states",
+                m -> PackedWriter.block(m.unit(), m.times(), m.rho(), m.horizon()),
                 b -> {
                     var p = io.synaptor.proto.StateBlock.parseFrom(b);
                     return new SynapseActor.StateBlock(p.getUnit(), longs(p.getTimesList()), rows(p.getRowsList()), p.getHorizon());
@@ -238,9 +248,8 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
                 });
         bind(SynapseActor.Wake.class, "s.wake", m -> Empty.getDefaultInstance(), b -> new SynapseActor.Wake());
 
-        bind(ClampedUnitActor.Clamp.class, "i.clamp",
-                m -> io.synaptor.proto.Clamp.newBuilder().setTime(m.time()).setHorizon(m.horizon())
-                        .addAllValues(boxed(m.values())).build(),
+        bindBytes(ClampedUnitActor.Clamp.class, "i.clamp",
+                m -> PackedWriter.clamp(m.time(), m.horizon(), m.values()),
                 b -> {
                     var p = io.synaptor.proto.Clamp.parseFrom(b);
                     return new ClampedUnitActor.Clamp(p.getTime(), p.getHorizon(), doubles(p.getValuesList()));

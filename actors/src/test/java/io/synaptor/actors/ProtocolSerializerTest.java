@@ -105,7 +105,7 @@ class ProtocolSerializerTest {
         int sent = 0;
         int refused = 0;
         for (int k = 0; k < 400; k++) {
-            SimulationSpec s = spec(r, true);
+            SimulationSpec s = spec(r);
             if (s.persistent() != null || s.monitor().active()) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SpecCodec.encode(s));
                 assertTrue(e.getMessage().contains(s.persistent() != null ? "persistent" : "monitor"), e.getMessage());
@@ -235,9 +235,9 @@ class ProtocolSerializerTest {
      * A random small spec with every field drawn: layered net of any activation, dt and temperature,
      * schedule of any shape, timing with every knob (virtual or free-running), rule, rates per
      * projection or none, optimizer kind and decay, block size, tolerance. A free phase longer than a
-     * reset's hold (≤ 5 steps). Persistent states and monitors only where {@code local}: they stay on one JVM.
+     * reset's hold (≤ 5 steps). Persistent states and monitors half the time: they stay on one JVM, and are refused.
      */
-    private static SimulationSpec spec(SplittableRandom r, boolean local) {
+    private static SimulationSpec spec(SplittableRandom r) {
         long seed = r.nextLong(1000);
         int[] layers = {2, 1 + r.nextInt(5), 2};
         int delay = 1 + r.nextInt(3);
@@ -263,8 +263,8 @@ class ProtocolSerializerTest {
                 r.nextDouble() * 0.1, 1 + r.nextInt(delay), -1);
         double[] projectionRates = r.nextBoolean() ? new double[0] : new double[]{r.nextDouble(), r.nextDouble()};
         Optimizer optimizer = Optimizer.of(Optimizer.NAMES.get(r.nextInt(Optimizer.NAMES.size())), r.nextDouble());
-        PersistentStates.Bank persistent = local && r.nextBoolean() ? new PersistentStates.Bank() : null;
-        Monitor monitor = local && r.nextBoolean() ? new Monitor(new int[]{0}, new int[0], 1 + r.nextInt(3), new long[]{r.nextInt(3)}) : Monitor.NONE;
+        PersistentStates.Bank persistent = r.nextBoolean() ? new PersistentStates.Bank() : null;
+        Monitor monitor = r.nextBoolean() ? new Monitor(new int[]{0}, new int[0], 1 + r.nextInt(3), new long[]{r.nextInt(3)}) : Monitor.NONE;
         return SimulationSpec.builder(net, schedule, train, test).rule(Rules.names().get(r.nextInt(Rules.names().size())))
                 .rate(r.nextDouble()).reset(r.nextBoolean()).seed(r.nextLong()).window(1 + r.nextInt(4)).timing(timing)
                 .blockSize(1 + r.nextInt(3)).projectionRates(projectionRates).persistent(persistent).optimizer(optimizer)

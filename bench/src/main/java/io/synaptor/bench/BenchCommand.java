@@ -86,11 +86,14 @@ public final class BenchCommand implements Subcommand {
     @Option(names = "--threads", description = "dispatcher threads (default 2)")
     int threads = 2;
 
-    @Option(names = "--nodes", description = "cluster: node JVMs of the larger cluster (default 3)")
-    int nodes = 3;
+    @Option(names = "--nodes", description = "cluster: node JVMs of the larger cluster, each pinned to a core of its own (default 2)")
+    int nodes = 2;
 
-    @Option(names = "--epochs", description = "cluster: epochs of two-moons (default 2)")
-    int epochs = 2;
+    @Option(names = "--workload", split = ",", description = "cluster: mnist-ep, units or both (default both)")
+    List<String> workloads = List.of();
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "cluster: a setting of the workload's scenario, e.g. network.delay=4 (repeatable)")
+    java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
 
     @Override
     public Integer call() {
@@ -209,65 +212,21 @@ public final class BenchCommand implements Subcommand {
         return 0;
     }
 
-    /**
-     * A run's metrics as the three runs must agree on them: every figure, and the message total less
-     * the drive-clock promises, whose count varies by a few hundred between runs once units settle to
-     * the last bit (docs/performance.md, "Fewer messages for the same run").
-     */
-    private static java.util.Map<String, Object> comparable(Report r) {
-        java.util.Map<String, Object> m = new java.util.TreeMap<>(r.metrics());
-        @SuppressWarnings("unchecked")
-        java.util.Map<String, Long> kinds = new java.util.TreeMap<>((java.util.Map<String, Long>) m.remove("messages_by_kind"));
-        long clocks = kinds.getOrDefault("drive_clock", 0L);
-        kinds.remove("drive_clock");
-        m.put("messages", ((Number) m.get("messages")).longValue() - clocks);
-        m.put("messages_by_kind", kinds);
-        return m;
-    }
-
-    /**
-     * The same two-moons run (virtual time, so the same numbers) in one JVM, on one node JVM and on
-     * {@code nodes} node JVMs on this machine, timed from submission to result (node start-up excluded).
-     */
+    /** mnist-ep (when MNIST is installed) and a unit-granularity net on 1 and N pinned node JVMs, then on the whole machine. */
     private int cluster() {
-        if (nodes < 2 || nodes > 16 || epochs < 1) throw new BadInput("cluster needs --nodes in 2 … 16 and --epochs ≥ 1");
-        Scenario moons = Scenarios.find("two-moons");
-        Settings settings = Settings.resolve(moons.name(), moons.settings(), ConfigFactory.parseMap(java.util.Map.of("training.epochs", epochs)));
+        if (nodes < 2 || nodes > 16) throw new BadInput("cluster needs --nodes in 2 … 16");
         var out = spec.commandLine().getOut();
-        out.printf(java.util.Locale.ROOT, "cluster benchmark: two-moons, %d epoch(s), in one JVM, on 1 and on %d node JVMs (%d threads each) on this machine …%n",
-                epochs, nodes, threads);
-        out.flush();
-        long t0 = System.nanoTime();
-        Report alone = moons.run(settings, 1, Progress.silent());
-        double oneJvm = (System.nanoTime() - t0) / 1e9;
-        double[] wall = new double[2];
-        long[] crossed = new long[2];
-        long[] bytes = new long[2];
-        Report[] reports = new Report[2];
-        int[] sizes = {1, nodes};
-        for (int k = 0; k < 2; k++) {
-            try (LocalNodes local = new LocalNodes(sizes[k], threads);
-                 io.synaptor.actors.ClusterClient client = Experiment.join(local.seed(), sizes[k])) {
-                io.synaptor.actors.SimulationRunner.useCluster(client);
-                long t = System.nanoTime();
-                reports[k] = moons.run(settings, 1, Progress.silent());
-                wall[k] = (System.nanoTime() - t) / 1e9;
-                crossed[k] = client.crossNodeMessages();
-                bytes[k] = client.crossNodeBytes();
-            } finally {
-                io.synaptor.actors.SimulationRunner.useCluster(null);
+        List<String> which = workloads.isEmpty() ? List.of("mnist-ep", "units") : workloads;
+        for (String w : which) {
+            switch (w) {
+                case "mnist-ep" -> {
+                    if (io.synaptor.scenarios.data.DataSets.installed("mnist")) ClusterBenchmark.run(ClusterBenchmark.mnist().with(overrides), nodes, out);
+                    else out.println("cluster benchmark: mnist-ep skipped, MNIST is not installed (./synaptor data install mnist)");
+                }
+                case "units" -> ClusterBenchmark.run(ClusterBenchmark.units().with(overrides), nodes, out);
+                default -> throw new BadInput("unknown cluster workload '" + w + "' (known: mnist-ep, units)");
             }
         }
-        long messages = ((Number) alone.metrics().get("messages")).longValue();
-        boolean same = comparable(alone).equals(comparable(reports[0])) && comparable(alone).equals(comparable(reports[1]));
-        out.printf(java.util.Locale.ROOT, "  one JVM            %7.1f s%n"
-                        + "  1 node JVM         %7.1f s   cross-node messages %,d of %,d (%.1f%%: submitter ↔ worker), %,d bytes%n"
-                        + "  %d node JVMs        %7.1f s   cross-node messages %,d of %,d (%.1f%%), %,d bytes%n"
-                        + "  ratio %d-node / 1-node wall time = %.2f   (1-node / one JVM = %.2f)%n"
-                        + "  metrics identical in all three (message totals without drive clocks): %s%n",
-                oneJvm, wall[0], crossed[0], messages, 100.0 * crossed[0] / messages, bytes[0],
-                nodes, wall[1], crossed[1], messages, 100.0 * crossed[1] / messages, bytes[1],
-                nodes, wall[1] / wall[0], wall[0] / oneJvm, same ? "yes" : "NO");
         return 0;
     }
 

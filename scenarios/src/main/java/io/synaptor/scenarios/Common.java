@@ -422,6 +422,8 @@ final class Common {
                     + "; try a smaller time.dt, learning.rate or learning.beta", e);
         } catch (SimulationStalled e) {
             throw new RunFailed(e.getMessage(), e);
+        } catch (IllegalArgumentException e) { // what a cluster cannot carry, said before the run starts
+            throw new BadInput(e.getMessage());
         } catch (NodeLost e) {
             boolean trains = s.flat().containsKey("training.checkpoint");
             throw new RunFailed(e.getMessage() + "; no checkpoint exists to restart from"

@@ -64,6 +64,34 @@ class ClusterTest {
                 "--set", "time.dt=0.5", "--set", "time.tolerance=1e6"});
     }
 
+    /**
+     * Links of 3 steps: on the cluster the run goes out in windows of 3 steps (time.window left at 1) — the
+     * same metrics, fewer messages — and a slice whose message would not fit the frame is refused before it starts.
+     */
+    @Test
+    void delayedLinksCrossNodesInWindowsAndAnOversizedSliceIsRefused(@TempDir Path tmp) throws IOException {
+        String[] args = {"run", "two-moons", "--set", "training.epochs=1", "--set", "training.train-size=40",
+                "--set", "training.test-size=20", "--set", "network.delay=3"};
+        Cli.Result one = Cli.run(tmp.resolve("one"), args);
+        assertEquals(0, one.exit(), one.err());
+        List<String> clustered = new ArrayList<>(List.of(args));
+        clustered.addAll(List.of("--cluster", seed, "--nodes", "2"));
+        Cli.Result two = Cli.run(tmp.resolve("two"), clustered.toArray(String[]::new));
+        assertEquals(0, two.exit(), two.err());
+        assertEquals(Files.readString(tmp.resolve("one/metrics.csv")), Files.readString(tmp.resolve("two/metrics.csv")));
+        assertTrue(two.summary().getLong("messages") < 0.6 * one.summary().getLong("messages"),
+                "windows of 3: " + two.summary().getLong("messages") + " messages against " + one.summary().getLong("messages"));
+
+        Cli.Result big = Cli.run(tmp.resolve("big"), "run", "two-moons", "--set", "training.epochs=1", "--set", "network.granularity=block",
+                "--set", "network.layers=[2,1500,2]", "--set", "network.block-size=1500", "--set", "training.batch=100",
+                "--cluster", seed, "--nodes", "2");
+        assertEquals(Synaptor.BAD_INPUT, big.exit(), big.out());
+        String err = big.err().strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.contains("a slice of 1500 units sends 1,200,000 bytes a message (batch 100), more than half of the cluster's 2 MiB frame"), err);
+        assertFalse(Files.exists(tmp.resolve("big/summary.json")), "nothing written");
+    }
+
     private static void sameAsOneJvm(Path tmp, String[] args) throws IOException {
         Cli.Result one = Cli.run(tmp.resolve("one"), args);
         assertEquals(0, one.exit(), one.err());

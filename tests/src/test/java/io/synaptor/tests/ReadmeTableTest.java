@@ -478,13 +478,11 @@ class ReadmeTableTest {
                 assertTrue(seconds <= documented * MACHINE_MARGIN, "one epoch took " + seconds + " s, README up to " + documented + " s");
             }
             case "cluster" -> {
-                double ratio = printedNumber(printed, "wall time = " + NUMBER);
-                assertTrue(printed.contains("metrics identical in all three (message totals without drive clocks): yes"), printed);
+                double speedup = printedNumber(printed, "speedup, pinned: .* = " + NUMBER);
+                assertTrue(printed.contains("metrics identical to the one-JVM run in all four (message counts aside): yes"), printed);
                 seen("metrics identical");
-                figureAtMost(row, "ratio " + NUMBER, ratio, MACHINE_MARGIN);
-                Matcher share = Pattern.compile("\\(" + NUMBER + "%\\)").matcher(printed);
-                assertTrue(share.find(), printed);
-                figure(row, NUMBER + " % of messages cross nodes", number(share.group(1)));
+                // a speedup may come out better, not worse than the README's by more than the machine margin
+                atLeast("pinned speedup", speedup, minimum(row, "pinned speedup " + NUMBER) / MACHINE_MARGIN);
             }
             case "messaging" -> {
                 double ratio = printedNumber(printed, "same shape\\) = " + NUMBER);
