@@ -296,7 +296,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             recordWeightsBefore(endTime + 1);
             probe.tell(monitor.report(java.util.Arrays.stream(monitor.positions()).map(model::coupling).toArray(), true));
         }
-        for (int from = 0; from < model.cells() || first; from += ProbeActor.FINALS_PER_MESSAGE) {
+        for (int from = 0; from < model.cells(); from += ProbeActor.FINALS_PER_MESSAGE) {
             int n = Math.min(ProbeActor.FINALS_PER_MESSAGE, model.cells() - from);
             int[] ids = new int[n];
             double[] w = new double[n];

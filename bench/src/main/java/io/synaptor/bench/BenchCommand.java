@@ -7,8 +7,6 @@ import io.synaptor.scenarios.RunFailed;
 import io.synaptor.scenarios.Scenario;
 import io.synaptor.scenarios.Scenarios;
 import io.synaptor.scenarios.Settings;
-import io.synaptor.scenarios.Experiment;
-import io.synaptor.scenarios.LocalNodes;
 import io.synaptor.scenarios.Suggest;
 import io.synaptor.scenarios.report.Progress;
 import io.synaptor.scenarios.report.Report;

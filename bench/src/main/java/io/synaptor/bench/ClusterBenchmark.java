@@ -76,11 +76,12 @@ final class ClusterBenchmark {
         Function<Map<String, Object>, Settings> settings = m -> Settings.resolve(scenario.name(), scenario.settings(), ConfigFactory.parseMap(m));
         out.printf(Locale.ROOT, "cluster benchmark: %s; %d cores; warm-up run first on each cluster …%n", w.title(), cores);
         out.flush();
+        Settings timed = settings.apply(w.settings());
         long t0 = System.nanoTime();
-        Report alone = scenario.run(settings.apply(w.settings()), 1, Progress.silent());
+        Report alone = scenario.run(timed, 1, Progress.silent());
         double oneJvm = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> reference = comparable(alone);
-        out.printf(Locale.ROOT, "  one JVM (%d threads)                    %7.1f s%n", 2, oneJvm);
+        out.printf(Locale.ROOT, "  one JVM (%d threads)                    %7.1f s%n", timed.getInt("runtime.threads"), oneJvm);
         String all = "0-" + (cores - 1);
         List<Timed> rows = new ArrayList<>();
         rows.add(timed("1 node pinned to 1 core", 1, 1, List.of("0"), scenario, settings, w, reference, out));
@@ -129,7 +130,7 @@ final class ClusterBenchmark {
      * a cluster, links of delay D ≥ 2 go out in windows of D steps (fewer messages, the same values), and
      * ClusterTest holds the counts themselves to the one-JVM run's at delay 1.
      */
-    static Map<String, Object> comparable(Report r) {
+    private static Map<String, Object> comparable(Report r) {
         Map<String, Object> m = new TreeMap<>(r.metrics());
         m.remove("messages_by_kind");
         m.remove("messages");

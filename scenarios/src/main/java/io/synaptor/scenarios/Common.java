@@ -422,7 +422,7 @@ final class Common {
                     + "; try a smaller time.dt, learning.rate or learning.beta", e);
         } catch (SimulationStalled e) {
             throw new RunFailed(e.getMessage(), e);
-        } catch (IllegalArgumentException e) { // what a cluster cannot carry, said before the run starts
+        } catch (IllegalArgumentException e) { // a spec the runner refuses (a cluster: a slice message over its frame), before the run starts
             throw new BadInput(e.getMessage());
         } catch (NodeLost e) {
             boolean trains = s.flat().containsKey("training.checkpoint");

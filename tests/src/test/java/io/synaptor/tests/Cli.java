@@ -50,6 +50,13 @@ final class Cli {
         return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8), out);
     }
 
+    /** {@code a} followed by {@code b}: a command line with more options. */
+    static List<String> concat(List<String> a, String... b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(List.of(b));
+        return all;
+    }
+
     /**
      * Runs the command line in-process as {@link #run} does, and kills {@code victim} (SIGKILL: a node
      * vanishes without leaving the cluster) when the run prints a line that starts with {@code cue}; the

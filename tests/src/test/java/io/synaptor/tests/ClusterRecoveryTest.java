@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -81,7 +80,7 @@ class ClusterRecoveryTest {
     private static void recovers(Path tmp, String contact, int workers, int victim) throws Exception {
         Path out = tmp.resolve("lost");
         // The scenario thread prints epoch 3's line before it starts epoch 4: epoch 4 finds the node dead.
-        Cli.Result r = runKilling(out, "epoch 3:", victim, concat(CHECKPOINTED, "--cluster", contact, "--nodes", String.valueOf(workers)));
+        Cli.Result r = runKilling(out, "epoch 3:", victim, Cli.concat(CHECKPOINTED, "--cluster", contact, "--nodes", String.valueOf(workers)));
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("restarting from the checkpoint after epoch 2"), r.out());
         Config a = uninterrupted.summary();
@@ -100,7 +99,7 @@ class ClusterRecoveryTest {
         // One simulation of both epochs: epoch 1's line comes from the probe on the submitter, which holds the run's
         // result back while it waits, so the node dies while the run is going (the kill takes milliseconds; epoch 2,
         // ~5·10^4 messages, seconds).
-        Cli.Result r = runKilling(out, "epoch 1:", 2, concat(TWO_EPOCHS, "--cluster", nodes.address(1), "--nodes", "2"));
+        Cli.Result r = runKilling(out, "epoch 1:", 2, Cli.concat(TWO_EPOCHS, "--cluster", nodes.address(1), "--nodes", "2"));
         assertEquals(Synaptor.RUN_FAILED, r.exit(), r.err());
         String err = r.err().strip();
         assertEquals(1, err.lines().count(), err);
@@ -110,11 +109,5 @@ class ClusterRecoveryTest {
 
     private static Cli.Result runKilling(Path dir, String cue, int victim, List<String> args) {
         return Cli.runKilling(dir, cue, nodes.process(victim), args);
-    }
-
-    private static List<String> concat(List<String> a, String... b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(List.of(b));
-        return all;
     }
 }

@@ -14,7 +14,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -74,9 +73,7 @@ class ClusterTest {
                 "--set", "training.test-size=20", "--set", "network.delay=3"};
         Cli.Result one = Cli.run(tmp.resolve("one"), args);
         assertEquals(0, one.exit(), one.err());
-        List<String> clustered = new ArrayList<>(List.of(args));
-        clustered.addAll(List.of("--cluster", seed, "--nodes", "2"));
-        Cli.Result two = Cli.run(tmp.resolve("two"), clustered.toArray(String[]::new));
+        Cli.Result two = Cli.run(tmp.resolve("two"), Cli.concat(List.of(args), "--cluster", seed, "--nodes", "2").toArray(String[]::new));
         assertEquals(0, two.exit(), two.err());
         assertEquals(Files.readString(tmp.resolve("one/metrics.csv")), Files.readString(tmp.resolve("two/metrics.csv")));
         assertTrue(two.summary().getLong("messages") < 0.6 * one.summary().getLong("messages"),
@@ -95,9 +92,7 @@ class ClusterTest {
     private static void sameAsOneJvm(Path tmp, String[] args) throws IOException {
         Cli.Result one = Cli.run(tmp.resolve("one"), args);
         assertEquals(0, one.exit(), one.err());
-        List<String> clustered = new ArrayList<>(List.of(args));
-        clustered.addAll(List.of("--cluster", seed, "--nodes", "3"));
-        Cli.Result three = Cli.run(tmp.resolve("three"), clustered.toArray(String[]::new));
+        Cli.Result three = Cli.run(tmp.resolve("three"), Cli.concat(List.of(args), "--cluster", seed, "--nodes", "3").toArray(String[]::new));
         assertEquals(0, three.exit(), three.err());
         Config a = one.summary();
         Config b = three.summary();

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -72,7 +71,7 @@ class MnistClusterTest {
     @Test
     @Order(3)
     void losingANodeAfterACheckpointResumesToTheSameMetrics(@TempDir Path tmp) throws IOException {
-        Cli.Result r = Cli.runKilling(tmp.resolve("lost"), "epoch 2:", nodes.process(2), concat(SHORT, "--cluster", nodes.seed(), "--nodes", "3"));
+        Cli.Result r = Cli.runKilling(tmp.resolve("lost"), "epoch 2:", nodes.process(2), Cli.concat(SHORT, "--cluster", nodes.seed(), "--nodes", "3"));
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("restarting from the checkpoint after epoch 2"), r.out());
         assertEquals(1, r.summary().getInt("restarts"));
@@ -80,7 +79,7 @@ class MnistClusterTest {
     }
 
     private static Cli.Result run(Path tmp, List<String> args, String workers) {
-        Cli.Result r = Cli.run(tmp.resolve("cluster"), concat(args, "--cluster", nodes.seed(), "--nodes", workers).toArray(String[]::new));
+        Cli.Result r = Cli.run(tmp.resolve("cluster"), Cli.concat(args, "--cluster", nodes.seed(), "--nodes", workers).toArray(String[]::new));
         assertEquals(0, r.exit(), r.err());
         return r;
     }
@@ -92,11 +91,5 @@ class MnistClusterTest {
         Config s = r.summary();
         assertTrue(s.getLong("cross_node_messages") > 0, "the slices and blocks talked across nodes");
         assertEquals(oneJvm.summary().getDouble("test_accuracy"), s.getDouble("test_accuracy"));
-    }
-
-    private static List<String> concat(List<String> a, String... b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(List.of(b));
-        return all;
     }
 }
