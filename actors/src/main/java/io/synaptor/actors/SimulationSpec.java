@@ -207,6 +207,9 @@ public record SimulationSpec(NetworkSpec network, PhaseSchedule schedule, String
             throw new IllegalArgumentException("the free phase (time.free-steps = " + schedule.freeSteps()
                     + ") must be longer than a reset's hold of " + hold + " steps (the longest link delay plus the jitter), or no unit relaxes");
         }
+        if ((reset || persistent != null) && schedule.shape().stagger() > 1) {
+            throw new IllegalArgumentException("staggered tasks never start their examples together, so units cannot reset (or keep states) per episode");
+        }
         if (train.size() != schedule.trainSize() || test.size() != schedule.testSize()) {
             throw new IllegalArgumentException("the schedule's data sizes do not match the data");
         }

@@ -9,11 +9,11 @@ public final class ExampleOrder {
     private int cachedEpoch = -1;
     private int[] cachedOrder;
 
-    /** 0 … n−1 in an order drawn from r (Fisher–Yates, from the last place down: r.nextInt(k + 1) for k = n−1 … 1). */
+    /** 0 … n−1 in an order drawn from r (Fisher–Yates, from the last place down: r.nextInt(k + 1) for k = n−1 … 1); in order if r is null. */
     public static int[] permutation(int n, java.util.SplittableRandom r) {
         int[] p = new int[n];
         for (int k = 0; k < n; k++) p[k] = k;
-        for (int k = n - 1; k > 0; k--) {
+        for (int k = n - 1; r != null && k > 0; k--) {
             int m = r.nextInt(k + 1);
             int t = p[k];
             p[k] = p[m];

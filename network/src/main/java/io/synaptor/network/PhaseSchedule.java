@@ -22,6 +22,12 @@ import java.util.SplittableRandom;
  * own free state and returns to it on its own clock); N phases at β_k = β·e^{2πik/N} (holomorphic EP);
  * or, with no free phase at all, β(t) = β·e^{2πi(t − start)/T2} turning for whole periods.
  *
+ * <p>A multiplexed nudge may stagger its tasks ({@link NudgeShape#stagger()} S &gt; 1; issue 21, item 1): an episode
+ * is then a slot of (T1 + (warmup + W)·T2)/S steps, task k's examples begin at the slots e ≡ k (mod S) and last S
+ * of them (T1 steps to leave the last example, a warm-up, then its window: {@link #taskPointSampleTime}), each task's
+ * oscillation runs without pause from its first example on, the data's rows are read in order (the caller lays
+ * each task's example across its S slots) and there are no evaluation episodes.
+ *
  * @param randomSign draw the sign of β at random for each training episode (Scellier &amp; Bengio 2017);
  *                   for the complex shapes this starts the circle at −|β|
  * @param shape      the nudge after the free phase
@@ -51,6 +57,14 @@ public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double bet
         if (firstEpoch < 0) throw new IllegalArgumentException("the first epoch must be ≥ 0");
         if (trainSize < 0 || testSize < 0) throw new IllegalArgumentException("data set sizes must be ≥ 0");
         if (trainSize / batch + testSize == 0) throw new IllegalArgumentException("the schedule has no episode");
+        if (shape.stagger() > 1 && testSize > 0) throw new IllegalArgumentException("a staggered schedule has no evaluation episodes");
+        if (shape.stagger() > 1 && freeSteps % nudgeSteps != 0) {
+            throw new IllegalArgumentException("staggered tasks need a free phase of whole nudge phases (T1 = " + freeSteps + ", T2 = " + nudgeSteps + ")");
+        }
+        if (shape.stagger() > 1 && (freeSteps + (long) shape.nudgedPhases() * nudgeSteps) % shape.stagger() != 0) {
+            throw new IllegalArgumentException("staggered tasks need an example of T1 + (warm-up + W)·T2 = "
+                    + (freeSteps + (long) shape.nudgedPhases() * nudgeSteps) + " steps to split into " + shape.stagger() + " equal slots");
+        }
         if (trainSize > 0 && trainSize < batch) {
             throw new IllegalArgumentException("the training set (" + trainSize + ") is smaller than one batch (" + batch + ")");
         }
@@ -74,7 +88,32 @@ public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double bet
     }
 
     private long trainLength() {
+        if (shape.stagger() > 1) return (freeSteps + (long) shape.nudgedPhases() * nudgeSteps) / shape.stagger(); // a slot
         return freePart() + (long) shape.nudgedPhases() * nudgeSteps;
+    }
+
+    /** Staggered tasks: the slot in which task's example in force at {@code episode} began (e − ((e − task) mod S)). */
+    @Override
+    public long exampleStart(long episode, int task) {
+        return shape.stagger() == 1 ? episode : episode - Math.floorMod(episode - task, shape.stagger());
+    }
+
+    /** Staggered tasks: the task's oscillation has run this many phases (mod W) since its first example when the window of {@code example} opens. */
+    @Override
+    public int taskPhaseShift(long example, int task) {
+        if (shape.stagger() == 1) return 0;
+        return Math.floorMod(((example - task) * trainLength() + freeSteps) / nudgeSteps + shape.leadingPhases(), shape.points());
+    }
+
+    /**
+     * Staggered tasks: an example's own T1 steps, warm-up and window from the start of its first slot (no evaluation
+     * episodes: slot e starts at e × its length). Its T1 steps are free of its new target only: the task's
+     * oscillation runs on through them ({@link #taskPhaseShift}).
+     */
+    @Override
+    public long taskPointSampleTime(long example, int k) {
+        if (shape.stagger() == 1) return pointSampleTime(example, k);
+        return example * trainLength() + freeSteps + (long) (shape.leadingPhases() + k + 1) * nudgeSteps;
     }
 
     public long epochLength() {
@@ -182,9 +221,19 @@ public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double bet
         long e = episodeOfStep(t);
         if (e >= episodes() || !isTraining(e)) return 0.0;
         long into = t - start(e) - freePart(); // steps into the nudged part
-        if (into < 0) return 0.0;
         if (shape.form() == NudgeShape.Form.MULTIPLEX && output >= 0 && shape.plan().taskOf(output) < 0) return 0.0; // an output no task nudges
-        double b = beta(e);
+        long example = e;
+        long cycle = 0; // staggered: the phase of the task's oscillation, which runs on from its first example's start
+        if (shape.stagger() > 1 && output >= 0) {
+            int task = shape.plan().taskOf(output);
+            long origin = task * trainLength();
+            if (t < origin) return 0.0; // the task's first example has not begun
+            example = exampleStart(e, task);
+            cycle = Math.floorDiv(t - origin, nudgeSteps);
+            into = 0;
+        }
+        if (into < 0) return 0.0;
+        double b = beta(example);
         double theta = switch (shape.form()) {
             case ONE_SIDED -> 0.0;
             case CENTERED -> into < nudgeSteps ? 0.0 : Math.PI;
@@ -192,8 +241,10 @@ public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double bet
             case OSCILLATING -> 2.0 * Math.PI * (into % nudgeSteps) / nudgeSteps;
             case MULTIPLEX -> {
                 if (output < 0) throw new IllegalStateException("a multiplexed nudge differs from output to output: ask for one output's β");
-                // phase τ = −warmup … W − 1: the warm-up runs the same nudges, one window's worth earlier
-                yield shape.plan().phase(shape.plan().taskOf(output), (int) (into / nudgeSteps) - shape.leadingPhases(), shape.points());
+                // phase τ = −warmup … W − 1: the warm-up runs the same nudges, one window's worth earlier; staggered
+                // tasks never pause theirs (a nudge switched off inside another task's window would leak into it)
+                int phase = shape.stagger() > 1 ? (int) cycle : (int) (into / nudgeSteps) - shape.leadingPhases();
+                yield shape.plan().phase(shape.plan().taskOf(output), phase, shape.points());
             }
         };
         if (theta == 0.0) return imaginary ? 0.0 : b;
@@ -214,8 +265,9 @@ public record PhaseSchedule(int batch, int freeSteps, int nudgeSteps, double bet
         return epochs * epochLength();
     }
 
-    /** The training set's order in one epoch: a permutation drawn from the seed. */
+    /** The training set's order in one epoch: a permutation drawn from the seed (in order when the tasks are staggered). */
     public int[] trainOrder(int epoch) {
+        if (shape.stagger() > 1) return ExampleOrder.permutation(trainSize, null); // in order: the rows hold the staggered layout
         return ExampleOrder.permutation(trainSize, new SplittableRandom(RandomStreams.hash(seed ^ 0x5DEECE66DL, epoch)));
     }
 

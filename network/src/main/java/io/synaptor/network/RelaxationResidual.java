@@ -113,14 +113,15 @@ public final class RelaxationResidual {
      * Phases checked in an episode: the free phase, then every nudged phase of a training episode. A nudge that
      * keeps turning never lets the state settle by design — an oscillating one (no free phase either) and a
      * multiplexed one, whose phases each hold a new β_k(τ) — so only a multiplexed episode's free phase is checked:
-     * the lag behind the turning nudge is the estimate's own error, which multiplex-check measures.
+     * the lag behind the turning nudge is the estimate's own error, which multiplex-check measures. Staggered tasks
+     * leave no phase free of every nudge: nothing is checked (the caller says so).
      */
     private int checks(long e) {
         if (!schedule.isTraining(e)) return 1;
         NudgeShape shape = schedule.shape();
         return switch (shape.form()) {
             case OSCILLATING -> 0;
-            case MULTIPLEX -> 1;
+            case MULTIPLEX -> shape.stagger() == 1 ? 1 : 0;
             default -> 1 + shape.points();
         };
     }

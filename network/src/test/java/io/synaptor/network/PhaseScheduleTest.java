@@ -273,4 +273,98 @@ class PhaseScheduleTest {
         assertThrows(IllegalArgumentException.class, () -> new PhaseSchedule(2, 3, 2, 0.5, false, 1, 1, 5, -1));
         assertThrows(IllegalArgumentException.class, () -> new PhaseSchedule(4, 3, 2, 0.5, false, 1, 1, 3, 3));
     }
+
+    /**
+     * Issue 21, item 1: staggered tasks. Two tasks, an example of T1 = 10 and (2 + 10) phases of 5 = 70 steps in two
+     * slots of 35; task 0's examples begin at slots 0, 2, 4, task 1's at 1, 3, 5; each example has T1 steps to leave
+     * the last one and a warm-up of 2 phases before its window of 10. Each task's oscillation runs on from its first
+     * example's start: in phase φ since then task k feels β cos 2πm_kφ/W.
+     */
+    @Test
+    void staggeredTasksBeginTheirExamplesOneSlotApart() {
+        io.synaptor.synapses.FrequencyPlan plan = new io.synaptor.synapses.FrequencyPlan(new int[]{3, 4}, new int[]{0, 1}, false);
+        PhaseSchedule s = new PhaseSchedule(5, 10, 5, 0.3, false, 1, 1, 30, 0, io.synaptor.synapses.NudgeShape.multiplex(10, 2, plan).staggered(2));
+        assertEquals(6, s.episodes());
+        assertEquals(35, s.start(1));
+        assertEquals(210, s.endTime());
+        // task 0 (output 0) from step 0, task 1 (output 1) from its first example (slot 1, step 35)
+        assertEquals(0.3, s.betaAtStep(0, 0));
+        assertEquals(0.3 * Math.cos(2 * Math.PI * 6 / 10), s.betaAtStep(12, 0), 1e-15);
+        for (long t = 0; t < 35; t++) assertEquals(0.0, s.betaAtStep(t, 1), "step " + t);
+        assertEquals(0.3, s.betaAtStep(35, 1));
+        assertEquals(0.3 * Math.cos(2 * Math.PI * 8 / 10), s.betaAtStep(47, 1), 1e-15);
+        // no pause at an example's start: task 0's second example begins at step 70, in phase 14 of its oscillation
+        assertEquals(0.3 * Math.cos(2 * Math.PI * 2 / 10), s.betaAtStep(70, 0), 1e-15);
+        // each task's window: task 0 samples at 25, 30, …, 70; task 1 at 60, …, 105
+        assertEquals(25, s.taskPointSampleTime(0, 0));
+        assertEquals(70, s.taskPointSampleTime(0, 9));
+        assertEquals(0, s.taskPoint(25, 0));
+        assertEquals(9, s.taskPoint(70, 0));
+        assertEquals(-1, s.taskPoint(26, 0));
+        assertEquals(-1, s.taskPoint(25, 1));
+        assertEquals(0, s.taskPoint(60, 1));
+        assertEquals(9, s.taskPoint(105, 1));
+        assertEquals(-1, s.taskPoint(110, 1)); // its next example's window begins at 130
+        assertEquals(0, s.taskPoint(130, 1));
+        // where the oscillation is when a window opens: phase 4 (10 steps + 2 phases in), then 18 mod 10 = 8 for task 0's second
+        assertEquals(4, s.taskPhase(25, 0));
+        assertEquals(8, s.taskPhase(95, 0));
+        assertEquals(4, s.taskPhase(60, 1));
+        // what a demodulator reads is the nudge its task felt: at every sample, the step before it was in that phase
+        int[] m = {3, 4};
+        for (int k = 0; k < 2; k++) {
+            int samples = 0;
+            for (long t = 1; t <= s.endTime(); t++) {
+                int q = s.taskPhase(t, k);
+                if (q < 0) continue;
+                samples++;
+                for (long step = t - 5; step < t; step++) {
+                    assertEquals(0.3 * Math.cos(2 * Math.PI * Math.floorMod(m[k] * q, 10) / 10), s.betaAtStep(step, k), 1e-15, "task " + k + ", step " + step);
+                }
+            }
+            assertEquals(k == 0 ? 30 : 23, samples, "task " + k + "'s samples: three windows, task 1's third cut short by the run's end (200, 205, 210)");
+        }
+        // the rows are read in order (the caller lays them out); no evaluation episodes; slots must divide the example;
+        // the free phase is whole nudge phases
+        int[] inOrder = new int[30];
+        for (int k = 0; k < 30; k++) inOrder[k] = k;
+        assertArrayEquals(inOrder, s.trainOrder(0));
+        assertThrows(IllegalArgumentException.class, () -> new PhaseSchedule(5, 10, 5, 0.3, false, 1, 1, 30, 5,
+                io.synaptor.synapses.NudgeShape.multiplex(10, 2, plan).staggered(2)));
+        assertThrows(IllegalArgumentException.class, () -> new PhaseSchedule(5, 10, 5, 0.3, false, 1, 1, 30, 0,
+                io.synaptor.synapses.NudgeShape.multiplex(10, 1, plan).staggered(2)));
+        assertThrows(IllegalArgumentException.class, () -> new PhaseSchedule(5, 12, 5, 0.3, false, 1, 1, 30, 0,
+                io.synaptor.synapses.NudgeShape.multiplex(10, 2, plan).staggered(2)));
+    }
+
+    /**
+     * A multiplexed synapse under staggered tasks samples at every phase end of either task's window and applies
+     * each task's step when that task's window ends: at 70, 140, 210 (task 0) and 105, 175 (task 1; its example
+     * from slot 5 would end after the run). Fed C(t) = β cos 2πm_0φ/W at task 0's phases φ of its oscillation, task
+     * 0's estimate is −(2/(Wβ)) Σ β cos² = −1 (flat window, φ over a whole cycle), so its first step is −η·(−1) = η.
+     */
+    @Test
+    void staggeredDemodulatorsLearnAtTheirOwnWindowEnds() {
+        io.synaptor.synapses.FrequencyPlan plan = new io.synaptor.synapses.FrequencyPlan(new int[]{3, 4}, new int[]{0, 1}, false);
+        PhaseSchedule s = new PhaseSchedule(5, 10, 5, 0.3, false, 1, 1, 30, 0, io.synaptor.synapses.NudgeShape.multiplex(10, 2, plan).staggered(2));
+        io.synaptor.synapses.MultiplexedEP rule = new io.synaptor.synapses.MultiplexedEP(s, 0.2);
+        assertEquals(70, rule.nextUpdateTime(0));
+        assertEquals(105, rule.nextUpdateTime(71));
+        assertEquals(25, rule.nextSampleTime(0));
+        assertEquals(75, rule.nextSampleTime(71)); // task 0's window is over, task 1's runs to 105
+        assertEquals(110, rule.nextSampleTime(106)); // task 0's next window, from 95
+        List<Long> moved = new ArrayList<>();
+        double first = Double.NaN;
+        for (long t = rule.nextSampleTime(0); t <= s.endTime(); t = rule.nextSampleTime(t + 1)) {
+            int q = s.taskPhase(t, 0);
+            double c = 0.3 * Math.cos(2 * Math.PI * 3 * Math.max(q, 0) / 10.0);
+            double dw = rule.observeCorrelation(t, c, 0.0);
+            if (dw != 0.0) {
+                moved.add(t);
+                if (Double.isNaN(first)) first = dw;
+            }
+        }
+        assertEquals(List.of(70L, 105L, 140L, 175L, 210L), moved);
+        assertEquals(0.2, first, 1e-12);
+    }
 }

@@ -68,7 +68,9 @@ public final class ConcurrentTasksScenario implements Scenario {
                 phases of T2 steps after the free phase of T1 and multiplex.warmup phases of the same nudges that no
                 demodulator reads; each synapse keeps one demodulator per task, through a Hann window by default
                 (multiplex.window; harmonics m_k = 2K + 1 + 2k), and learns Σ λ_k ĝ_k (learning.rule = multiplexed;
-                tasks.weighting). Each task draws its own digits in its own order. Runs: every task alone (only its
+                tasks.weighting). Each task draws its own digits in its own order; with tasks.stagger the tasks at once also
+                change examples at their own times (each example lasts K slots, task k's starting k slots after task 0's;
+                no resets, no relaxation check). Runs: every task alone (only its
                 condition present and its outputs nudged, the others free), the first K tasks at once for each K of
                 tasks.counts, and the tasks one after another, each for training.epochs epochs from the same initial
                 substrate. Scores on held-out digits, from the trained net's free relaxation (T1 steps, dense):
@@ -77,7 +79,7 @@ public final class ConcurrentTasksScenario implements Scenario {
                 for the other counts, score_sequential_<task>, gap_to_alone_<task> (accuracy: alone − concurrent, in
                 percentage points; loss: concurrent/alone − 1), worst_gap_to_alone (the largest gap over its bound —
                 2 points, 10 % — so ≤ 1 means every task is as good as alone), virtual_time_concurrent,
-                virtual_time_sequential (steps), wall_seconds_<run>, sample_spread_<task> and sample_loss_<task> (the
+                virtual_time_sequential (steps), stagger, wall_seconds_<run>, sample_spread_<task> and sample_loss_<task> (the
                 conditional samples), the relaxation check's keys over every training. Plots: scores.png (each task's
                 score alone, at once and one after another); outputs_<task>.png (held-out outputs of the net trained on
                 all at once); samples_<task>.png (conditional samples with Langevin noise at tasks.sample-temperature).
@@ -106,6 +108,8 @@ public final class ConcurrentTasksScenario implements Scenario {
                 "each task's weight λ_k in the update −η Σ λ_k ĝ_k: per-output = 1/(its target units), so a 100-pixel task does not drown a 10-way label; sum = 1"));
         s.add(Setting.real("tasks.shared", 0.25, 0.0, 1.0,
                 "the fraction of the hidden units every task couples to; the rest are split into one place per task of tasks.list, coupled to that task's units only (1: one fully shared layer)"));
+        s.add(Setting.flag("tasks.stagger", false,
+                "tasks at once change examples at their own times: each example lasts K slots of (T1 + (warm-up + W)·T2)/K steps and task k's begin at slot k, K, … later than task 0's (no resets; the free phases are not checked)"));
         s.add(Setting.real("tasks.noise", 0.3, 0.0, 10.0, "denoise: the noise's standard deviation per pixel (the noisy copy is clipped to [0, 1])"));
         s.add(Setting.real("tasks.sample-temperature", 0.003, 0.0, 100.0, "Langevin temperature T of the conditional samples drawn from the net trained on all tasks at once"));
         s.add(Setting.integer("tasks.sample-steps", 200, 1, 1_000_000, "steps of the noisy relaxation that draws each conditional sample"));
@@ -227,7 +231,12 @@ public final class ConcurrentTasksScenario implements Scenario {
             report.metric("worst_gap_to_alone", worst).metric("virtual_time_concurrent", concurrentTime);
         }
         report.metric("virtual_time_sequential", sequentialTime).metric("tasks", tasks.stream().map(t -> t.key).toList())
-                .metric("harmonics", Arrays.stream(harmonics).boxed().toList()).metric("points", points);
+                .metric("harmonics", Arrays.stream(harmonics).boxed().toList()).metric("points", points)
+                .metric("stagger", s.getBoolean("tasks.stagger"));
+        if (s.getBoolean("tasks.stagger")) {
+            report.line("tasks at once staggered: each task's examples begin at their own times, so no phase is free of every nudge and the "
+                    + "relaxation check measures none of those runs (their scores come from the dense free relaxation)");
+        }
         for (int k = 0; k < tasks.size(); k++) {
             Task t = tasks.get(k);
             report.line(String.format(Locale.ROOT, "%-9s %s: alone %s, at once %s, one after another %s", t.key, t.classifies() ? "accuracy" : "loss    ",
@@ -330,6 +339,9 @@ public final class ConcurrentTasksScenario implements Scenario {
                                  int[] inFrom, int[] outFrom, Progress progress, String label) {
         int nTrain = s.getInt("training.train-size");
         LabeledData train = data(tasks, active, digits, inFrom, outFrom, 0, nTrain, seed, 0, s.getDouble("tasks.noise"));
+        int slots = 0; // staggered: slots per example, one per active task
+        for (boolean a : active) if (a) slots++;
+        boolean stagger = slots > 1 && s.getBoolean("tasks.stagger");
         // the plan: the active tasks at their harmonics; outputs of the others relax freely (task −1)
         List<Integer> planned = new ArrayList<>();
         for (int k = 0; k < tasks.size(); k++) if (active[k]) planned.add(k);
@@ -344,10 +356,20 @@ public final class ConcurrentTasksScenario implements Scenario {
         int epochs = s.getInt("training.epochs");
         int batch = s.getInt("training.batch");
         if (batch > nTrain) throw new BadInput("training.batch (" + batch + ") is larger than the training set (" + nTrain + ")");
-        PhaseSchedule schedule = new PhaseSchedule(batch, s.getInt("time.free-steps"), s.getInt("time.nudge-steps"), s.getDouble("learning.beta"),
-                false, seed, epochs, nTrain, 0, NudgeShape.multiplex(s.getInt("multiplex.points"), s.getInt("multiplex.warmup"), plan));
+        NudgeShape shape = NudgeShape.multiplex(s.getInt("multiplex.points"), s.getInt("multiplex.warmup"), plan);
+        PhaseSchedule schedule;
+        try {
+            schedule = stagger
+                    ? new PhaseSchedule(batch, s.getInt("time.free-steps"), s.getInt("time.nudge-steps"), s.getDouble("learning.beta"),
+                    false, seed, 1, epochs * slots * (nTrain / batch) * batch, 0, shape.staggered(slots))
+                    : new PhaseSchedule(batch, s.getInt("time.free-steps"), s.getInt("time.nudge-steps"), s.getDouble("learning.beta"),
+                    false, seed, epochs, nTrain, 0, shape);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("tasks.stagger: " + e.getMessage() + " (time.free-steps, time.nudge-steps, multiplex.warmup, multiplex.points)");
+        }
+        if (stagger) train = staggered(train, tasks, active, inFrom, outFrom, slots, epochs, batch, seed);
         SimulationSpec spec = SimulationSpec.builder(net, schedule, train, LabeledData.empty()).rule("multiplexed").rate(s.getDouble("learning.rate"))
-                .reset(s.getBoolean("units.reset")).seed(seed).window(s.getInt("runtime.window")).timing(Common.timing(s, seed, net))
+                .reset(s.getBoolean("units.reset") && !stagger).seed(seed).window(s.getInt("runtime.window")).timing(Common.timing(s, seed, net))
                 .blockSize(Common.blockSize(s)).optimizer(Common.optimizer(s)).build();
         long t0 = System.nanoTime();
         progress.start("concurrent-tasks, " + label, schedule.episodes());
@@ -358,6 +380,38 @@ public final class ConcurrentTasksScenario implements Scenario {
             progress.close();
         }
         return new Trained(net.withParameters(result.weights(), result.biases()), schedule.endTime(), (System.nanoTime() - t0) / 1e9, result);
+    }
+
+    /**
+     * The rows of a staggered run (issue 21, item 1), read in order: slot σ shows task k the examples of its batch
+     * J = ⌊(σ − k)/K⌋ (K active tasks), so each task's example lasts K slots and task k's begin k slots after task
+     * 0's; before its first (σ &lt; k) a task's units see zeros. Batch J of epoch ⌊J/E⌋ (E batches an epoch) takes
+     * the task's examples in an order of its own, drawn per epoch (stream DATA, 200 + 40·epoch + task).
+     */
+    public static LabeledData staggered(LabeledData lockstep, List<Task> tasks, boolean[] active, int[] inFrom, int[] outFrom, int slots, int epochs,
+                                 int batch, long seed) {
+        int perEpoch = lockstep.size() / batch;
+        int total = epochs * perEpoch * slots;
+        double[][] x = new double[total * batch][inFrom[tasks.size()]];
+        double[][] y = new double[total * batch][outFrom[tasks.size()]];
+        int place = 0;
+        for (int k = 0; k < tasks.size(); k++) {
+            if (!active[k]) continue;
+            int[][] order = new int[epochs][];
+            for (int ep = 0; ep < epochs; ep++) {
+                order[ep] = io.synaptor.network.ExampleOrder.permutation(lockstep.size(), RandomStreams.stream(seed, RandomStreams.Kind.DATA, 200 + 40L * ep + k));
+            }
+            for (int slot = place; slot < total; slot++) {
+                int batchIndex = (slot - place) / slots;
+                for (int b = 0; b < batch; b++) {
+                    int row = order[batchIndex / perEpoch][(batchIndex % perEpoch) * batch + b];
+                    System.arraycopy(lockstep.x()[row], inFrom[k], x[slot * batch + b], inFrom[k], inFrom[k + 1] - inFrom[k]);
+                    System.arraycopy(lockstep.y()[row], outFrom[k], y[slot * batch + b], outFrom[k], outFrom[k + 1] - outFrom[k]);
+                }
+            }
+            place++;
+        }
+        return new LabeledData(x, y);
     }
 
     /** Each active task's held-out score: accuracy (classify) or loss per example, from the free relaxation of T1 steps. */

@@ -20,6 +20,9 @@ public final class BlockClock implements NudgeSchedule {
     private long counterE = Long.MIN_VALUE, counter;
     private long betaE = Long.MIN_VALUE;
     private double beta;
+    private long taskT = Long.MIN_VALUE;
+    private int[] taskPoints; // each task's window point at taskT (multiplexed nudges)
+    private int[] taskPhases; // … and the phase of its oscillation
 
     public BlockClock(NudgeSchedule base) {
         this.base = base;
@@ -87,5 +90,35 @@ public final class BlockClock implements NudgeSchedule {
     public double beta(long e) {
         if (e != betaE) { beta = base.beta(e); betaE = e; }
         return beta;
+    }
+
+    @Override public long exampleStart(long e, int task) { return base.exampleStart(e, task); }
+    @Override public long taskPointSampleTime(long x, int k) { return base.taskPointSampleTime(x, k); }
+    @Override public int taskPhaseShift(long x, int task) { return base.taskPhaseShift(x, task); }
+
+    @Override
+    public int taskPoint(long t, int task) {
+        tasksAt(t);
+        return taskPoints[task];
+    }
+
+    @Override
+    public int taskPhase(long t, int task) {
+        tasksAt(t);
+        return taskPhases[task];
+    }
+
+    /** Every task's window point and phase at t, asked once for the block's weights. */
+    private void tasksAt(long t) {
+        if (t == taskT) return;
+        if (taskPoints == null) {
+            taskPoints = new int[base.shape().plan().tasks()];
+            taskPhases = new int[taskPoints.length];
+        }
+        for (int k = 0; k < taskPoints.length; k++) {
+            taskPoints[k] = base.taskPoint(t, k);
+            taskPhases[k] = base.taskPhase(t, k);
+        }
+        taskT = t;
     }
 }

@@ -2,8 +2,6 @@ package io.synaptor.synapses;
 
 import com.google.auto.service.AutoService;
 
-import java.util.function.LongUnaryOperator;
-
 /**
  * Equilibrium propagation for several tasks at once, each nudging its own outputs at its own frequency
  * (seed 003's concurrent-learning hypothesis; {@link FrequencyPlan}; docs/scenarios.md#multiplex-check). After
@@ -14,7 +12,8 @@ import java.util.function.LongUnaryOperator;
  * ĝ_k = −(c/(Wβ)) Σ_τ Re[ρ_iρ_j(τ) e^{−2πi m_kτ/W}], c = 1 for complex nudges (Cauchy's formula in each task's
  * β, as holomorphic EP for one task: Laborieux &amp; Zenke 2022, eq. 6) and 2 for real ones (the cosine's
  * amplitude is split between ±ω_k). At the last phase it applies ΔW = −η Σ_k λ_k ĝ_k (λ_k the plan's task weights, 1 by
- * default): every task's step at once.
+ * default): every task's step at once; with staggered tasks ({@link NudgeShape#stagger()}) each task's window ends
+ * at its own time, and its step −η λ_k ĝ_k is applied then.
  */
 public final class MultiplexedEP implements LearningRule {
     private final NudgeSchedule schedule;
@@ -24,13 +23,13 @@ public final class MultiplexedEP implements LearningRule {
     private final double factor;
     private final int report;
     private final double[] weights;
-    private final double[][] cos; // [task][point]: the demodulators' tables
+    private final double[][] cos; // [task][point]: the demodulators' tables, windowed
     private final double[][] sin;
-    private final double[] accumulated;
-    // Operators kept as fields: a method reference made per call would allocate on the hot path.
-    private final LongUnaryOperator first = this::first;
-    private final LongUnaryOperator last = this::last;
-    private int seen;
+    private final double[] window;      // [point]: the window's weight
+    private final double[][] cosCycle;  // [task][phase]: cos θ_k of each phase of the oscillation (staggered tasks, whose
+    private final double[][] sinCycle;  // windows open anywhere in it)
+    private final double[] accumulated; // per task: its window's sum so far
+    private final int[] seen;           // per task: the phases of its window seen
     private double lastGradient = Double.NaN;
 
     public MultiplexedEP(NudgeSchedule schedule, double rate) {
@@ -46,33 +45,57 @@ public final class MultiplexedEP implements LearningRule {
         int tasks = plan.tasks();
         this.cos = new double[tasks][points];
         this.sin = new double[tasks][points];
+        this.window = new double[points];
+        this.cosCycle = new double[tasks][points];
+        this.sinCycle = new double[tasks][points];
+        for (int p = 0; p < points; p++) window[p] = plan.windowWeight(p, points); // 1, or the Hann window's taper
         for (int k = 0; k < tasks; k++) {
             for (int p = 0; p < points; p++) {
                 double theta = plan.phase(k, p, points);
-                double w = plan.windowWeight(p, points); // 1, or the Hann window's taper
-                cos[k][p] = w * Math.cos(theta);
-                sin[k][p] = w * Math.sin(theta);
+                cosCycle[k][p] = Math.cos(theta);
+                sinCycle[k][p] = Math.sin(theta);
+                cos[k][p] = window[p] * cosCycle[k][p];
+                sin[k][p] = window[p] * sinCycle[k][p];
             }
         }
         this.accumulated = new double[tasks];
-    }
-
-    private long first(long e) {
-        return schedule.pointSampleTime(e, 0);
-    }
-
-    private long last(long e) {
-        return schedule.pointSampleTime(e, points - 1);
+        this.seen = new int[tasks];
     }
 
     @Override
     public long nextSampleTime(long t) {
-        return schedule.nextTrainingTimeOnGrid(t, first, last, phase);
+        long next = Long.MAX_VALUE;
+        for (int k = 0; k < accumulated.length; k++) next = Math.min(next, nextTaskTime(t, k, true));
+        return next;
     }
 
     @Override
     public long nextUpdateTime(long t) {
-        return schedule.nextTrainingTime(t, last, last);
+        long next = Long.MAX_VALUE;
+        for (int k = 0; k < accumulated.length; k++) next = Math.min(next, nextTaskTime(t, k, false));
+        return next;
+    }
+
+    /**
+     * The first time ≥ t at which task k samples (a phase end of its window) or, if not {@code sample}, updates
+     * (its window's last phase end). In lockstep every task's window is its episode's; staggered, task k's example
+     * began up to S − 1 episodes before the one at t. O(1) amortised over a run.
+     */
+    private long nextTaskTime(long t, int k, boolean sample) {
+        int stagger = schedule.shape().stagger();
+        long x = schedule.exampleStart(Math.max(0, schedule.episodeOfState(t)), k);
+        while (x < schedule.episodes()) {
+            if (x >= 0 && schedule.isTraining(x)) {
+                long last = schedule.taskPointSampleTime(x, points - 1);
+                if (last >= t) {
+                    if (!sample) return last;
+                    long first = schedule.taskPointSampleTime(x, 0);
+                    return first + Math.floorDiv(Math.max(t, first) - first + phase - 1, phase) * phase; // round up to the grid
+                }
+            }
+            x = stagger == 1 ? schedule.nextTrainingEpisode(x + 1) : x + stagger;
+        }
+        return Long.MAX_VALUE;
     }
 
     @Override
@@ -82,20 +105,28 @@ public final class MultiplexedEP implements LearningRule {
 
     @Override
     public double observeCorrelation(long t, double re, double im) {
-        long e = schedule.episodeOfState(t);
-        if (!schedule.isTraining(e) || t < first(e) || t > last(e) || (t - first(e)) % phase != 0) return 0.0;
-        int p = (int) ((t - first(e)) / phase);
-        if (p == 0) {
-            java.util.Arrays.fill(accumulated, 0.0);
-            seen = 0;
-        }
-        for (int k = 0; k < accumulated.length; k++) accumulated[k] += re * cos[k][p] + im * sin[k][p]; // Re[C e^{−iθ_k}]
-        seen++;
-        if (p < points - 1 || seen != points) return 0.0;
-        double scale = -factor / (points * schedule.beta(e));
         double sum = 0.0;
-        for (int k = 0; k < accumulated.length; k++) sum += weights[k] * (scale * accumulated[k]);
-        lastGradient = report < 0 ? sum : scale * accumulated[report];
+        boolean ends = false;
+        for (int k = 0; k < accumulated.length; k++) {
+            int p = schedule.taskPoint(t, k); // task k's phase, from this synapse's own clock
+            if (p < 0) continue;
+            if (p == 0) {
+                accumulated[k] = 0.0;
+                seen[k] = 0;
+            }
+            int q = schedule.taskPhase(t, k); // where the oscillation is: p, unless its windows open anywhere in it
+            accumulated[k] += q == p ? re * cos[k][p] + im * sin[k][p] // Re[C e^{−iθ_k}]
+                    : window[p] * (re * cosCycle[k][q] + im * sinCycle[k][q]);
+            seen[k]++;
+            if (p < points - 1 || seen[k] != points) continue;
+            // the window is complete: ĝ_k = −(c/(Wβ)) Σ_τ Re[C(τ) e^{−iθ_k(τ)}], applied now (in lockstep all tasks at once)
+            double scale = -factor / (points * schedule.beta(schedule.exampleStart(schedule.episodeOfState(t), k)));
+            sum += weights[k] * (scale * accumulated[k]);
+            if (k == report) lastGradient = scale * accumulated[k];
+            ends = true;
+        }
+        if (!ends) return 0.0;
+        if (report < 0) lastGradient = sum;
         return -rate * sum;
     }
 

@@ -52,6 +52,52 @@ public interface NudgeSchedule {
     long pointSampleTime(long episode, int k);
 
     /**
+     * The episode in which the example task {@code task} shows at {@code episode} began: the episode itself, unless the
+     * shape staggers its tasks ({@link NudgeShape#stagger()}); then it may be earlier, even negative (an example
+     * the run never began).
+     */
+    default long exampleStart(long episode, int task) {
+        return episode;
+    }
+
+    /** State time at the end of nudged phase k of the example that began in episode {@code example} (see {@link #exampleStart}). */
+    default long taskPointSampleTime(long example, int k) {
+        return pointSampleTime(example, k);
+    }
+
+    /**
+     * Where in its oscillation task {@code task} is when the window of {@code example} opens, in phases modulo W: 0 when
+     * every window starts the oscillation afresh (lockstep); staggered tasks' oscillations run on ({@link NudgeShape}).
+     */
+    default int taskPhaseShift(long example, int task) {
+        return 0;
+    }
+
+    /**
+     * The phase of its oscillation (0 … W − 1) in which task {@code task} samples at state time t, or −1 if it does
+     * not sample then: its window point ({@link #taskPoint}) advanced by {@link #taskPhaseShift}.
+     */
+    default int taskPhase(long t, int task) {
+        int p = taskPoint(t, task);
+        if (p < 0) return -1;
+        return Math.floorMod(taskPhaseShift(exampleStart(episodeOfState(t), task), task) + p, shape().points());
+    }
+
+    /**
+     * Which point of its window task {@code task} samples at state time t — k when t ends nudged phase k of the
+     * task's current example, which the run began — or −1: how a multiplexed synapse's demodulators read their
+     * tasks' phases from its own clock.
+     */
+    default int taskPoint(long t, int task) {
+        long x = exampleStart(episodeOfState(t), task);
+        if (x < 0 || x >= episodes() || !isTraining(x)) return -1;
+        long first = taskPointSampleTime(x, 0);
+        if (t < first || (t - first) % nudgeSteps() != 0) return -1;
+        long k = (t - first) / nudgeSteps();
+        return k < shape().points() ? (int) k : -1;
+    }
+
+    /**
      * State time at the end of the −β phase of a symmetric schedule, which starts again from the
      * free state; −1 when the schedule has a single nudged phase.
      */

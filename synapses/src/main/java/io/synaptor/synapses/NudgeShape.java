@@ -15,14 +15,21 @@ package io.synaptor.synapses;
  *       ({@link FrequencyPlan}): W = {@code points} phases after the free phase, task k's outputs at
  *       β·e^{2πi m_k τ/W} (or β·cos 2πm_kτ/W) in phase τ, each relaxing on from the previous one; they are
  *       preceded by {@code warmup} phases τ = −warmup … −1 of the same nudges that no demodulator reads, so
- *       that the window sees the nudges' periodic response and not their onset from the free state.</li>
+ *       that the window sees the nudges' periodic response and not their onset from the free state. With
+ *       {@code stagger} S &gt; 1 the tasks do not change examples together (issue 21, item 1): a task's example lasts S
+ *       episodes ("slots" of (T1 + (warmup + W)·T2)/S steps, with no free phase of their own) and task k's examples
+ *       begin at the slots e ≡ k (mod S), each with T1 steps to leave the last one, a warm-up and its window; each
+ *       task's oscillation runs without pause from its first example on, no moment is free of every nudge, and
+ *       units are never reset.</li>
  * </ul>
  * Phases last T2 steps each; the number of phases is {@code points} ({@link #nudgedPhases()} with a multiplexed
  * nudge's warm-up).
  *
- * @param plan the tasks' frequencies under {@code MULTIPLEX}; null otherwise
+ * @param plan    the tasks' frequencies under {@code MULTIPLEX}; null otherwise
+ * @param stagger under {@code MULTIPLEX}, the episodes each task's example lasts, the tasks starting theirs one
+ *                episode apart (1: every task's example is the episode's, in lockstep)
  */
-public record NudgeShape(Form form, int points, int warmup, FrequencyPlan plan) {
+public record NudgeShape(Form form, int points, int warmup, FrequencyPlan plan, int stagger) {
     public enum Form { ONE_SIDED, CENTERED, CIRCLE, OSCILLATING, MULTIPLEX }
 
     public static final NudgeShape ONE_SIDED = new NudgeShape(Form.ONE_SIDED, 1, 0);
@@ -33,9 +40,17 @@ public record NudgeShape(Form form, int points, int warmup, FrequencyPlan plan) 
         this(form, points, warmup, null);
     }
 
+    /** A shape whose tasks (if any) change examples together. */
+    public NudgeShape(Form form, int points, int warmup, FrequencyPlan plan) {
+        this(form, points, warmup, plan, 1);
+    }
+
     public NudgeShape {
         if ((form == Form.MULTIPLEX) != (plan != null)) throw new IllegalArgumentException("a frequency plan goes with a multiplexed nudge, and only there");
         if (form == Form.MULTIPLEX) plan.checkWindow(points);
+        if (stagger < 1 || stagger > 1 && form != Form.MULTIPLEX) {
+            throw new IllegalArgumentException("only a multiplexed nudge's tasks can be staggered, over at least 1 episode, got " + stagger + " for " + form);
+        }
         if (form == Form.MULTIPLEX && warmup < 0) throw new IllegalArgumentException("a multiplexed nudge's warm-up must be ≥ 0 phases, got " + warmup);
         if (form == Form.CIRCLE && points < 2) {
             throw new IllegalArgumentException("holomorphic EP needs at least 2 points on the circle, got " + points);
@@ -66,6 +81,11 @@ public record NudgeShape(Form form, int points, int warmup, FrequencyPlan plan) 
         return new NudgeShape(Form.MULTIPLEX, points, warmup, plan);
     }
 
+    /** The same tasks, each example lasting {@code slots} episodes, task k's beginning at the episodes ≡ k (mod slots). */
+    public NudgeShape staggered(int slots) {
+        return new NudgeShape(form, points, warmup, plan, slots);
+    }
+
     /** Phases before the first that is sampled: a multiplexed nudge's warm-up (0 for the other shapes). */
     public int leadingPhases() {
         return form == Form.MULTIPLEX ? warmup : 0;
@@ -81,8 +101,8 @@ public record NudgeShape(Form form, int points, int warmup, FrequencyPlan plan) 
         return form == Form.CIRCLE || form == Form.OSCILLATING || form == Form.MULTIPLEX && plan.complex();
     }
 
-    /** Whether a training episode starts with a free phase of T1 steps. */
+    /** Whether a training episode starts with a free phase of T1 steps (staggered tasks each have their own instead). */
     public boolean freePhase() {
-        return form != Form.OSCILLATING;
+        return form != Form.OSCILLATING && stagger == 1;
     }
 }

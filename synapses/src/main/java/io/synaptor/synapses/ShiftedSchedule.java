@@ -21,6 +21,9 @@ public record ShiftedSchedule(NudgeSchedule base, long offset) implements NudgeS
     @Override public NudgeShape shape() { return base.shape(); }
     @Override public int nudgeSteps() { return base.nudgeSteps(); }
     @Override public long pointSampleTime(long e, int k) { return base.pointSampleTime(e, k) + offset; }
+    @Override public long exampleStart(long e, int task) { return base.exampleStart(e, task); }
+    @Override public int taskPhaseShift(long x, int task) { return base.taskPhaseShift(x, task); }
+    @Override public long taskPointSampleTime(long x, int k) { return base.taskPointSampleTime(x, k) + offset; }
 
     @Override
     public long counterNudgedSampleTime(long e) {

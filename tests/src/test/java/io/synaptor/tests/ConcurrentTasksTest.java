@@ -11,6 +11,8 @@ import io.synaptor.scenarios.data.DataSets;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,12 +35,15 @@ class ConcurrentTasksTest {
             "training.test-size=40", "--set", "training.epochs=1", "--set", "tasks.hidden=16", "--set", "multiplex.points=32",
             "--set", "training.batch=10"};
 
-    @Test
-    void theSameBitsOnOneAndFourThreadsAndAQuarterOfTheTime(@TempDir Path tmp) {
+    /** In lockstep, and with the tasks at once staggered (issue 21, item 1: each changing examples at its own times). */
+    @ParameterizedTest(name = "tasks.stagger = {0}")
+    @ValueSource(booleans = {false, true})
+    void theSameBitsOnOneAndFourThreadsAndAQuarterOfTheTime(boolean stagger, @TempDir Path tmp) {
         Assumptions.assumeTrue(DataSets.installed("mnist"), "MNIST is not installed: ./synaptor data install mnist");
-        Cli.Result one = Cli.run(tmp.resolve("one"), concat(SMALL, "--set", "runtime.threads=1"));
+        String[] small = concat(SMALL, "--set", "tasks.stagger=" + stagger);
+        Cli.Result one = Cli.run(tmp.resolve("one"), concat(small, "--set", "runtime.threads=1"));
         assertEquals(0, one.exit(), one.err());
-        Cli.Result four = Cli.run(tmp.resolve("four"), concat(SMALL, "--set", "runtime.threads=4"));
+        Cli.Result four = Cli.run(tmp.resolve("four"), concat(small, "--set", "runtime.threads=4"));
         assertEquals(0, four.exit(), four.err());
         assertEquals(withoutWallClocks(one.summary()), withoutWallClocks(four.summary()));
         Config s = one.summary();
@@ -49,6 +54,7 @@ class ConcurrentTasksTest {
         double acc = s.getDouble("score_alone_classify");
         assertTrue(acc >= 0 && acc <= 1, "an accuracy: " + acc);
         assertEquals(4 * s.getLong("virtual_time_concurrent"), s.getLong("virtual_time_sequential"));
+        assertEquals(stagger, s.getBoolean("stagger"));
         assertTrue(s.hasPath("worst_gap_to_alone"));
         assertTrue(Files.exists(one.dir().resolve("outputs_generate.png")) && Files.exists(one.dir().resolve("scores.png")));
     }
@@ -101,6 +107,36 @@ class ConcurrentTasksTest {
         Map<String, Object> m = Cli.threadIndependent(summary);
         m.keySet().removeIf(k -> k.startsWith("wall_seconds"));
         return m;
+    }
+
+    /**
+     * The staggered rows: three tasks of which the first and the third are active (K = 2 slots an example), two
+     * epochs of two batches of one example. Task k's part of slot σ is its batch ⌊(σ − place)/2⌋ — the same example
+     * in two consecutive slots, the second task a slot later, zeros before it begins — each epoch a permutation of
+     * the task's own examples; the inactive task's part stays zero.
+     */
+    @Test
+    void staggeredRowsHoldEachTasksExampleForItsSlots() {
+        List<MnistTasks.Task> tasks = List.of(MnistTasks.Task.CLASSIFY, MnistTasks.Task.COMPLETE, MnistTasks.Task.GENERATE);
+        int[] inFrom = {0, 1, 2, 3};
+        int[] outFrom = {0, 1, 2, 3};
+        double[][] x = {{10, 20, 30}, {11, 21, 31}};
+        double[][] y = {{-10, -20, -30}, {-11, -21, -31}};
+        io.synaptor.network.LabeledData rows = ConcurrentTasksScenario.staggered(new io.synaptor.network.LabeledData(x, y), tasks,
+                new boolean[]{true, false, true}, inFrom, outFrom, 2, 2, 1, 5);
+        assertEquals(2 * 2 * 2, rows.size()); // epochs × batches × slots
+        for (int slot = 0; slot < rows.size(); slot++) {
+            assertEquals(0.0, rows.x()[slot][1], "the inactive task");
+            double first = rows.x()[slot][0];
+            assertEquals(first, rows.x()[slot - slot % 2][0], "task 0 holds its example for two slots");
+            assertEquals(-first, rows.y()[slot][0], "with its target");
+            if (slot == 0) assertEquals(0.0, rows.x()[0][2], "task 2 has not begun");
+            else assertEquals(rows.x()[slot][2], rows.x()[slot - (slot - 1) % 2][2], "task 2 holds its example from the odd slots");
+        }
+        for (int epoch = 0; epoch < 2; epoch++) { // each epoch shows task 0 both its examples
+            Set<Double> seen = new HashSet<>(List.of(rows.x()[4 * epoch][0], rows.x()[4 * epoch + 2][0]));
+            assertEquals(Set.of(10.0, 11.0), seen);
+        }
     }
 
     private static String[] concat(String[] a, String... b) {
