@@ -152,6 +152,12 @@ public final class ConcurrentTasksScenario implements Scenario {
         int nTrain = s.getInt("training.train-size");
         int nTest = s.getInt("training.test-size");
         if (nTrain + nTest > digits.size()) throw new BadInput("training.train-size + training.test-size exceed the " + digits.size() + " digits");
+        if (s.getInt("training.batch") > nTrain) throw new BadInput("training.batch (" + s.getInt("training.batch") + ") is larger than the training set (" + nTrain + ")");
+        for (int c : counts) { // a staggering the counts cannot take is refused before anything trains
+            if (c > 1 && s.getBoolean("tasks.stagger")) {
+                schedule(s, seed, new FrequencyPlan(Arrays.copyOf(harmonics, c), java.util.stream.IntStream.range(0, c).toArray(), false), c, nTrain);
+            }
+        }
 
         // the substrate: every task's condition units, one hidden layer, every task's target units
         int[] inFrom = new int[tasks.size() + 1];
@@ -353,21 +359,8 @@ public final class ConcurrentTasksScenario implements Scenario {
         if (s.getString("tasks.weighting").equals("per-output")) { // each task's loss as a mean over its outputs: λ_k = 1/|X_k|
             plan = plan.weighted(planned.stream().mapToDouble(k -> 1.0 / tasks.get(k).targets).toArray());
         }
-        int epochs = s.getInt("training.epochs");
-        int batch = s.getInt("training.batch");
-        if (batch > nTrain) throw new BadInput("training.batch (" + batch + ") is larger than the training set (" + nTrain + ")");
-        NudgeShape shape = NudgeShape.multiplex(s.getInt("multiplex.points"), s.getInt("multiplex.warmup"), plan);
-        PhaseSchedule schedule;
-        try {
-            schedule = stagger
-                    ? new PhaseSchedule(batch, s.getInt("time.free-steps"), s.getInt("time.nudge-steps"), s.getDouble("learning.beta"),
-                    false, seed, 1, epochs * slots * (nTrain / batch) * batch, 0, shape.staggered(slots))
-                    : new PhaseSchedule(batch, s.getInt("time.free-steps"), s.getInt("time.nudge-steps"), s.getDouble("learning.beta"),
-                    false, seed, epochs, nTrain, 0, shape);
-        } catch (IllegalArgumentException e) {
-            throw new BadInput("tasks.stagger: " + e.getMessage() + " (time.free-steps, time.nudge-steps, multiplex.warmup, multiplex.points)");
-        }
-        if (stagger) train = staggered(train, tasks, active, inFrom, outFrom, slots, epochs, batch, seed);
+        PhaseSchedule schedule = schedule(s, seed, plan, stagger ? slots : 1, nTrain);
+        if (stagger) train = staggered(train, tasks, active, inFrom, outFrom, slots, s.getInt("training.epochs"), s.getInt("training.batch"), seed);
         SimulationSpec spec = SimulationSpec.builder(net, schedule, train, LabeledData.empty()).rule("multiplexed").rate(s.getDouble("learning.rate"))
                 .reset(s.getBoolean("units.reset") && !stagger).seed(seed).window(s.getInt("runtime.window")).timing(Common.timing(s, seed, net))
                 .blockSize(Common.blockSize(s)).optimizer(Common.optimizer(s)).build();
@@ -380,6 +373,22 @@ public final class ConcurrentTasksScenario implements Scenario {
             progress.close();
         }
         return new Trained(net.withParameters(result.weights(), result.biases()), schedule.endTime(), (System.nanoTime() - t0) / 1e9, result);
+    }
+
+    /** A training run's schedule: the plan's tasks in lockstep (slots 1) or each example over {@code slots} slots. */
+    private static PhaseSchedule schedule(Settings s, long seed, FrequencyPlan plan, int slots, int nTrain) {
+        int epochs = s.getInt("training.epochs");
+        int batch = s.getInt("training.batch");
+        NudgeShape shape = NudgeShape.multiplex(s.getInt("multiplex.points"), s.getInt("multiplex.warmup"), plan);
+        try {
+            return slots == 1
+                    ? new PhaseSchedule(batch, s.getInt("time.free-steps"), s.getInt("time.nudge-steps"), s.getDouble("learning.beta"),
+                    false, seed, epochs, nTrain, 0, shape)
+                    : new PhaseSchedule(batch, s.getInt("time.free-steps"), s.getInt("time.nudge-steps"), s.getDouble("learning.beta"),
+                    false, seed, 1, epochs * slots * (nTrain / batch) * batch, 0, shape.staggered(slots));
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage() + " (time.free-steps, time.nudge-steps, multiplex.warmup, multiplex.points, training.batch)");
+        }
     }
 
     /**

@@ -68,6 +68,13 @@ class ConcurrentTasksTest {
         Cli.Result counts = Cli.run(tmp.resolve("bad2"), "run", "concurrent-tasks", "--set", "tasks.list=[classify,complete]");
         assertEquals(2, counts.exit());
         assertTrue(counts.err().contains("tasks.counts"), counts.err());
+        // a staggering the settings cannot take is refused before anything trains: 368 steps into 3 slots, T1 of 10.5 phases
+        Cli.Result thirds = Cli.run(tmp.resolve("bad3"), "run", "concurrent-tasks", "--set", "tasks.stagger=true", "--set", "tasks.counts=[3]");
+        assertEquals(2, thirds.exit());
+        assertTrue(thirds.err().contains("368 steps to split into 3 equal slots"), thirds.err());
+        Cli.Result free = Cli.run(tmp.resolve("bad4"), "run", "concurrent-tasks", "--set", "tasks.stagger=true", "--set", "time.free-steps=84");
+        assertEquals(2, free.exit());
+        assertTrue(free.err().contains("whole nudge phases"), free.err());
     }
 
     /**
