@@ -392,9 +392,9 @@ public final class ConcurrentTasksScenario implements Scenario {
     }
 
     /**
-     * The rows of a staggered run (issue 21, item 1), read in order: slot σ shows task k the examples of its batch
-     * J = ⌊(σ − k)/K⌋ (K active tasks), so each task's example lasts K slots and task k's begin k slots after task
-     * 0's; before its first (σ &lt; k) a task's units see zeros. Batch J of epoch ⌊J/E⌋ (E batches an epoch) takes
+     * The rows of a staggered run (issue 21, item 1), read in order: slot σ shows the active task in place q (its
+     * index among the K active tasks) the examples of its batch J = ⌊(σ − q)/K⌋, so each task's example lasts K slots
+     * and begins q slots after the first task's; before its first (σ &lt; q) a task's units see zeros. Batch J of epoch ⌊J/E⌋ (E batches an epoch) takes
      * the task's examples in an order of its own, drawn per epoch (stream DATA, 200 + 40·epoch + task).
      */
     public static LabeledData staggered(LabeledData lockstep, List<Task> tasks, boolean[] active, int[] inFrom, int[] outFrom, int slots, int epochs,
