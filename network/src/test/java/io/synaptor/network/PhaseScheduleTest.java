@@ -367,4 +367,33 @@ class PhaseScheduleTest {
         assertEquals(List.of(70L, 105L, 140L, 175L, 210L), moved);
         assertEquals(0.2, first, 1e-12);
     }
+
+    /**
+     * An example shown for several windows (multiplex.windows): T1 = 10, a warm-up of 2 phases and 3 windows of 10
+     * phases of 5 steps = 170 steps an episode; the nudge runs on from window to window, and the synapse learns at
+     * each window's end — 70, 120, 170, then 240, 290, 340 — each time −η·(−1) = η for a pure cosine.
+     */
+    @Test
+    void anExampleShownForSeveralWindowsIsLearnedFromAtEachWindowsEnd() {
+        io.synaptor.synapses.FrequencyPlan plan = new io.synaptor.synapses.FrequencyPlan(new int[]{3, 4}, new int[]{0, 1}, false);
+        PhaseSchedule s = new PhaseSchedule(5, 10, 5, 0.3, false, 1, 1, 10, 0, io.synaptor.synapses.NudgeShape.multiplex(10, 2, plan).repeated(3));
+        assertEquals(170, s.start(1));
+        assertEquals(0, s.taskPoint(75, 0));
+        assertEquals(9, s.taskPoint(120, 0));
+        assertEquals(-1, s.taskPoint(175, 0)); // the next episode's free phase
+        assertEquals(s.betaAtStep(20, 0), s.betaAtStep(70, 0)); // phase 0 of the first window and of the second
+        io.synaptor.synapses.MultiplexedEP rule = new io.synaptor.synapses.MultiplexedEP(s, 0.2);
+        assertEquals(70, rule.nextUpdateTime(0));
+        assertEquals(120, rule.nextUpdateTime(71));
+        assertEquals(170, rule.nextUpdateTime(121));
+        List<Long> moved = new ArrayList<>();
+        for (long t = rule.nextSampleTime(0); t <= s.endTime(); t = rule.nextSampleTime(t + 1)) {
+            double dw = rule.observeCorrelation(t, 0.3 * Math.cos(2 * Math.PI * 3 * s.taskPoint(t, 0) / 10.0), 0.0);
+            if (dw != 0.0) {
+                moved.add(t);
+                assertEquals(0.2, dw, 1e-12, "the step at " + t);
+            }
+        }
+        assertEquals(List.of(70L, 120L, 170L, 240L, 290L, 340L), moved);
+    }
 }

@@ -70,7 +70,8 @@ public final class ConcurrentTasksScenario implements Scenario {
                 (multiplex.window; harmonics m_k = 2K + 1 + 2k), and learns Σ λ_k ĝ_k (learning.rule = multiplexed;
                 tasks.weighting). Each task draws its own digits in its own order; with tasks.stagger the tasks at once also
                 change examples at their own times (each example lasts K slots, task k's starting k slots after task 0's;
-                no resets, no relaxation check). Runs: every task alone (only its
+                no resets, no relaxation check); multiplex.windows shows each example for several windows, each learned
+                from at its end. Runs: every task alone (only its
                 condition present and its outputs nudged, the others free), the first K tasks at once for each K of
                 tasks.counts, and the tasks one after another, each for training.epochs epochs from the same initial
                 substrate. Scores on held-out digits, from the trained net's free relaxation (T1 steps, dense):
@@ -117,6 +118,8 @@ public final class ConcurrentTasksScenario implements Scenario {
         s.add(Setting.integer("multiplex.points", 32, 4, 100_000, "W: nudge phases per example; every m_k < W/2"));
         s.add(Setting.choice("multiplex.window", "hann", List.of("flat", "hann"),
                 "the demodulators' window: flat, or Hann (1 − cos 2πτ/W: what does not repeat with the window leaks as 1/m³ instead of 1/m; default harmonics then 2K + 1 + 2k, W ≥ 8K)"));
+        s.add(Setting.integer("multiplex.windows", 1, 1, 1000,
+                "windows of W phases each example is shown for after its warm-up, each learned from at its end (staggered: fewer of the others' example changes per window)"));
         s.add(Setting.integer("multiplex.warmup", 4, 0, 100_000, "phases of the same nudges before the window that no demodulator reads: the window then sees the periodic response, not the onset from the free state"));
         s.add(Setting.choice("multiplex.form", "real", List.of("real", "complex"), "real (cosine) nudges, or complex ones on holomorphic units (exact per task, twice the arithmetic; near the holomorphic sigmoid's poles they can blow up)"));
         return s;
@@ -379,7 +382,7 @@ public final class ConcurrentTasksScenario implements Scenario {
     private static PhaseSchedule schedule(Settings s, long seed, FrequencyPlan plan, int slots, int nTrain) {
         int epochs = s.getInt("training.epochs");
         int batch = s.getInt("training.batch");
-        NudgeShape shape = NudgeShape.multiplex(s.getInt("multiplex.points"), s.getInt("multiplex.warmup"), plan);
+        NudgeShape shape = NudgeShape.multiplex(s.getInt("multiplex.points"), s.getInt("multiplex.warmup"), plan).repeated(s.getInt("multiplex.windows"));
         try {
             return slots == 1
                     ? new PhaseSchedule(batch, s.getInt("time.free-steps"), s.getInt("time.nudge-steps"), s.getDouble("learning.beta"),

@@ -19,6 +19,7 @@ public final class MultiplexedEP implements LearningRule {
     private final NudgeSchedule schedule;
     private final double rate;
     private final int points;
+    private final int windows; // an example's windows, each learned from
     private final long phase;
     private final double factor;
     private final int report;
@@ -38,6 +39,7 @@ public final class MultiplexedEP implements LearningRule {
         this.schedule = schedule;
         this.rate = rate;
         this.points = schedule.shape().points();
+        this.windows = schedule.shape().windows();
         this.phase = schedule.nudgeSteps();
         this.factor = plan.complex() ? 1.0 : 2.0;
         this.report = plan.report();
@@ -86,11 +88,13 @@ public final class MultiplexedEP implements LearningRule {
         long x = schedule.exampleStart(Math.max(0, schedule.episodeOfState(t)), k);
         while (x < schedule.episodes()) {
             if (x >= 0 && schedule.isTraining(x)) {
-                long last = schedule.taskPointSampleTime(x, points - 1);
+                long last = schedule.taskPointSampleTime(x, points * windows - 1);
                 if (last >= t) {
-                    if (!sample) return last;
                     long first = schedule.taskPointSampleTime(x, 0);
-                    return first + Math.floorDiv(Math.max(t, first) - first + phase - 1, phase) * phase; // round up to the grid
+                    long next = first + Math.floorDiv(Math.max(t, first) - first + phase - 1, phase) * phase; // round up to the grid
+                    if (sample) return next;
+                    long w = (next - first) / phase / points; // the window it falls in ends the update
+                    return schedule.taskPointSampleTime(x, (int) (w * points + points - 1));
                 }
             }
             x = stagger == 1 ? schedule.nextTrainingEpisode(x + 1) : x + stagger;

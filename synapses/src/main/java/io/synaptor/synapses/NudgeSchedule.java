@@ -84,8 +84,8 @@ public interface NudgeSchedule {
     }
 
     /**
-     * Which point of its window task {@code task} samples at state time t — k when t ends nudged phase k of the
-     * task's current example, which the run began — or −1: how a multiplexed synapse's demodulators read their
+     * Which point of its window task {@code task} samples at state time t — k when t ends nudged phase k of a window
+     * of the task's current example, which the run began — or −1: how a multiplexed synapse's demodulators read their
      * tasks' phases from its own clock.
      */
     default int taskPoint(long t, int task) {
@@ -93,8 +93,8 @@ public interface NudgeSchedule {
         if (x < 0 || x >= episodes() || !isTraining(x)) return -1;
         long first = taskPointSampleTime(x, 0);
         if (t < first || (t - first) % nudgeSteps() != 0) return -1;
-        long k = (t - first) / nudgeSteps();
-        return k < shape().points() ? (int) k : -1;
+        long k = (t - first) / nudgeSteps(); // phases into the first window; an example may be shown for several
+        return k < (long) shape().points() * shape().windows() ? (int) (k % shape().points()) : -1;
     }
 
     /**

@@ -26,10 +26,12 @@ package io.synaptor.synapses;
  * nudge's warm-up).
  *
  * @param plan    the tasks' frequencies under {@code MULTIPLEX}; null otherwise
+ * @param windows under {@code MULTIPLEX}, the windows of W phases each example is shown for after its warm-up, each
+ *                learned from at its end (1: one)
  * @param stagger under {@code MULTIPLEX}, the episodes each task's example lasts, the tasks starting theirs one
  *                episode apart (1: every task's example is the episode's, in lockstep)
  */
-public record NudgeShape(Form form, int points, int warmup, FrequencyPlan plan, int stagger) {
+public record NudgeShape(Form form, int points, int warmup, FrequencyPlan plan, int stagger, int windows) {
     public enum Form { ONE_SIDED, CENTERED, CIRCLE, OSCILLATING, MULTIPLEX }
 
     public static final NudgeShape ONE_SIDED = new NudgeShape(Form.ONE_SIDED, 1, 0);
@@ -42,12 +44,15 @@ public record NudgeShape(Form form, int points, int warmup, FrequencyPlan plan, 
 
     /** A shape whose tasks (if any) change examples together. */
     public NudgeShape(Form form, int points, int warmup, FrequencyPlan plan) {
-        this(form, points, warmup, plan, 1);
+        this(form, points, warmup, plan, 1, 1);
     }
 
     public NudgeShape {
         if ((form == Form.MULTIPLEX) != (plan != null)) throw new IllegalArgumentException("a frequency plan goes with a multiplexed nudge, and only there");
         if (form == Form.MULTIPLEX) plan.checkWindow(points);
+        if (windows < 1 || windows > 1 && form != Form.MULTIPLEX) {
+            throw new IllegalArgumentException("only a multiplexed nudge shows an example for several windows, at least 1, got " + windows + " for " + form);
+        }
         if (stagger < 1 || stagger > 1 && form != Form.MULTIPLEX) {
             throw new IllegalArgumentException("only a multiplexed nudge's tasks can be staggered, over at least 1 episode, got " + stagger + " for " + form);
         }
@@ -83,7 +88,12 @@ public record NudgeShape(Form form, int points, int warmup, FrequencyPlan plan, 
 
     /** The same tasks, each example lasting {@code slots} episodes, task k's beginning at the episodes ≡ k (mod slots). */
     public NudgeShape staggered(int slots) {
-        return new NudgeShape(form, points, warmup, plan, slots);
+        return new NudgeShape(form, points, warmup, plan, slots, windows);
+    }
+
+    /** The same nudges, each example shown for {@code count} windows after its warm-up, each learned from. */
+    public NudgeShape repeated(int count) {
+        return new NudgeShape(form, points, warmup, plan, stagger, count);
     }
 
     /** Phases before the first that is sampled: a multiplexed nudge's warm-up (0 for the other shapes). */
@@ -91,9 +101,9 @@ public record NudgeShape(Form form, int points, int warmup, FrequencyPlan plan, 
         return form == Form.MULTIPLEX ? warmup : 0;
     }
 
-    /** Nudged phases (or periods) per training episode: {@code points}, and a multiplexed nudge's warm-up before them. */
+    /** Nudged phases (or periods) per training episode: {@code points} (times a multiplexed nudge's windows), and its warm-up before them. */
     public int nudgedPhases() {
-        return points + leadingPhases();
+        return points * windows + leadingPhases();
     }
 
     /** Whether units must carry complex states (β leaves the real axis). */

@@ -150,17 +150,18 @@ class SynchronousSimulationTest {
     /**
      * Issue 21, item 1: two tasks that change examples at their own times (each example lasts two slots, task 1's
      * beginning a slot after task 0's; no resets), unit granularity under exact timing and under jitter, loss and
-     * skew, and blocks under exact timing.
+     * skew, and blocks under exact timing; examples shown for one window or two.
      */
-    @ParameterizedTest(name = "complex {0}, jitter {1}, skew {2}, block size {3}")
-    @CsvSource({"true, 0, 0, 1", "false, 0, 0, 1", "false, 1, 2, 1", "true, 1, 2, 1", "false, 0, 0, 3", "true, 0, 0, 3"})
-    void staggeredTasksKeepTheSemantics(boolean complex, int jitter, int skew, int blockSize) throws Exception {
+    @ParameterizedTest(name = "complex {0}, jitter {1}, skew {2}, block size {3}, windows {4}")
+    @CsvSource({"true, 0, 0, 1, 1", "false, 0, 0, 1, 1", "false, 1, 2, 1, 1", "true, 1, 2, 1, 1", "false, 0, 0, 3, 1", "true, 0, 0, 3, 1",
+            "false, 1, 2, 1, 2", "true, 0, 0, 3, 2"})
+    void staggeredTasksKeepTheSemantics(boolean complex, int jitter, int skew, int blockSize, int windows) throws Exception {
         long seed = 19;
         NetworkSpec net = sigmoidNet(new int[]{2, 5, 4, 2}, 2, 0.0, seed);
         io.synaptor.synapses.FrequencyPlan plan = new io.synaptor.synapses.FrequencyPlan(new int[]{3, 4}, new int[]{0, 1}, complex);
-        // an example of 10 + (2 + 10)·5 = 70 steps: two slots of 35
+        // an example of 10 + (2 + 10·windows)·5 steps (70, or 120 for two windows): two slots
         PhaseSchedule schedule = new PhaseSchedule(5, 10, 5, 0.3, false, seed, 2, TRAIN.size(), 0,
-                NudgeShape.multiplex(10, 2, plan).staggered(2));
+                NudgeShape.multiplex(10, 2, plan).repeated(windows).staggered(2));
         Timing timing = new Timing(UpdateModel.everyStep(net.size()), jitter, jitter > 0 ? 0.1 : 0.0, skew, seed);
         RunResult actors = SimulationRunner.run(SimulationSpec.builder(net, schedule, TRAIN, LabeledData.empty()).rule("multiplexed").rate(0.2)
                 .seed(seed).window(2).timing(timing).blockSize(blockSize).build(), SimulationRunner.Runtime.defaults(), ProgressListener.NONE);
