@@ -307,16 +307,17 @@ class PhaseScheduleTest {
         assertEquals(-1, s.taskPoint(110, 1)); // its next example's window begins at 130
         assertEquals(0, s.taskPoint(130, 1));
         // where the oscillation is when a window opens: phase 4 (10 steps + 2 phases in), then 18 mod 10 = 8 for task 0's second
-        assertEquals(4, s.taskPhase(25, 0));
-        assertEquals(8, s.taskPhase(95, 0));
-        assertEquals(4, s.taskPhase(60, 1));
+        assertEquals(4, s.taskPhase(25, 0, s.taskPoint(25, 0)));
+        assertEquals(8, s.taskPhase(95, 0, s.taskPoint(95, 0)));
+        assertEquals(4, s.taskPhase(60, 1, s.taskPoint(60, 1)));
         // what a demodulator reads is the nudge its task felt: at every sample, the step before it was in that phase
         int[] m = {3, 4};
         for (int k = 0; k < 2; k++) {
             int samples = 0;
             for (long t = 1; t <= s.endTime(); t++) {
-                int q = s.taskPhase(t, k);
-                if (q < 0) continue;
+                int p = s.taskPoint(t, k);
+                if (p < 0) continue;
+                int q = s.taskPhase(t, k, p);
                 samples++;
                 for (long step = t - 5; step < t; step++) {
                     assertEquals(0.3 * Math.cos(2 * Math.PI * Math.floorMod(m[k] * q, 10) / 10), s.betaAtStep(step, k), 1e-15, "task " + k + ", step " + step);
@@ -356,8 +357,9 @@ class PhaseScheduleTest {
         List<Long> moved = new ArrayList<>();
         double first = Double.NaN;
         for (long t = rule.nextSampleTime(0); t <= s.endTime(); t = rule.nextSampleTime(t + 1)) {
-            int q = s.taskPhase(t, 0);
-            double c = 0.3 * Math.cos(2 * Math.PI * 3 * Math.max(q, 0) / 10.0);
+            int p = s.taskPoint(t, 0);
+            int q = p < 0 ? 0 : s.taskPhase(t, 0, p);
+            double c = 0.3 * Math.cos(2 * Math.PI * 3 * q / 10.0);
             double dw = rule.observeCorrelation(t, c, 0.0);
             if (dw != 0.0) {
                 moved.add(t);

@@ -103,7 +103,7 @@ public final class BlockClock implements NudgeSchedule {
     }
 
     @Override
-    public int taskPhase(long t, int task) {
+    public int taskPhase(long t, int task, int point) {
         tasksAt(t);
         return taskPhases[task];
     }
@@ -117,7 +117,7 @@ public final class BlockClock implements NudgeSchedule {
         }
         for (int k = 0; k < taskPoints.length; k++) {
             taskPoints[k] = base.taskPoint(t, k);
-            taskPhases[k] = base.taskPhase(t, k);
+            taskPhases[k] = taskPoints[k] < 0 ? -1 : base.taskPhase(t, k, taskPoints[k]);
         }
         taskT = t;
     }

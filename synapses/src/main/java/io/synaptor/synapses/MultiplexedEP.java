@@ -20,6 +20,7 @@ public final class MultiplexedEP implements LearningRule {
     private final double rate;
     private final int points;
     private final int windows; // an example's windows, each learned from
+    private final boolean staggered; // windows open anywhere in the tasks' oscillations (lockstep: at its phase 0)
     private final long phase;
     private final double factor;
     private final int report;
@@ -40,6 +41,7 @@ public final class MultiplexedEP implements LearningRule {
         this.rate = rate;
         this.points = schedule.shape().points();
         this.windows = schedule.shape().windows();
+        this.staggered = schedule.shape().stagger() > 1;
         this.phase = schedule.nudgeSteps();
         this.factor = plan.complex() ? 1.0 : 2.0;
         this.report = plan.report();
@@ -118,7 +120,7 @@ public final class MultiplexedEP implements LearningRule {
                 accumulated[k] = 0.0;
                 seen[k] = 0;
             }
-            int q = schedule.taskPhase(t, k); // where the oscillation is: p, unless its windows open anywhere in it
+            int q = staggered ? schedule.taskPhase(t, k, p) : p; // where the oscillation is: p, unless its windows open anywhere in it
             accumulated[k] += q == p ? re * cos[k][p] + im * sin[k][p] // Re[C e^{−iθ_k}]
                     : window[p] * (re * cosCycle[k][q] + im * sinCycle[k][q]);
             seen[k]++;

@@ -74,13 +74,11 @@ public interface NudgeSchedule {
     }
 
     /**
-     * The phase of its oscillation (0 … W − 1) in which task {@code task} samples at state time t, or −1 if it does
-     * not sample then: its window point ({@link #taskPoint}) advanced by {@link #taskPhaseShift}.
+     * The phase of its oscillation (0 … W − 1) in which task {@code task} samples at state time t, where it samples
+     * window point {@code point} ({@link #taskPoint}, ≥ 0): the point advanced by {@link #taskPhaseShift}.
      */
-    default int taskPhase(long t, int task) {
-        int p = taskPoint(t, task);
-        if (p < 0) return -1;
-        return Math.floorMod(taskPhaseShift(exampleStart(episodeOfState(t), task), task) + p, shape().points());
+    default int taskPhase(long t, int task, int point) {
+        return Math.floorMod(taskPhaseShift(exampleStart(episodeOfState(t), task), task) + point, shape().points());
     }
 
     /**
