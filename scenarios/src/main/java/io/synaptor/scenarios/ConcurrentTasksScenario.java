@@ -70,18 +70,19 @@ public final class ConcurrentTasksScenario implements Scenario {
                 (multiplex.window; harmonics m_k = 2K + 1 + 2k), and learns Σ λ_k ĝ_k (learning.rule = multiplexed;
                 tasks.weighting). Each task draws its own digits in its own order; with tasks.stagger the tasks at once also
                 change examples at their own times (each example lasts K slots, task k's starting k slots after task 0's;
-                no resets, no relaxation check); multiplex.windows shows each example for several windows, each learned
-                from at its end. Runs: every task alone (only its
-                condition present and its outputs nudged, the others free), the first K tasks at once for each K of
-                tasks.counts, and the tasks one after another, each for training.epochs epochs from the same initial
-                substrate. Scores on held-out digits, from the trained net's free relaxation (T1 steps, dense):
-                classify — accuracy; the others — loss ½‖s − y‖² per example on the task's outputs.
+                no resets, no relaxation check) and tasks.hold lets each hold its examples for its own number of periods;
+                multiplex.windows shows each example for several windows, each learned from at its end. Runs: every task alone (only its condition present and its outputs nudged, the others
+                free), the first K tasks at once for each K of tasks.counts, and the tasks one after another, each from
+                the same initial substrate: alone and in turn for training.epochs epochs each, at once for
+                tasks.time-at-once times as many (by default twice one alone's virtual time, half the four in turn's).
+                Scores on held-out digits, from the trained net's free relaxation (T1 steps, dense): classify —
+                accuracy; the others — loss ½‖s − y‖² per example on the task's outputs.
                 Summary: score_alone_<task>, score_concurrent_<task> (the whole list at once), score_concurrent<K>_<task>
                 for the other counts, score_sequential_<task>, gap_to_alone_<task> (accuracy: alone − concurrent, in
                 percentage points; loss: concurrent/alone − 1), worst_gap_to_alone (the largest gap over its bound —
                 2 points, 10 % — so ≤ 1 means every task is as good as alone), virtual_time_concurrent,
-                virtual_time_sequential (steps), stagger, wall_seconds_<run>, sample_spread_<task> and sample_loss_<task> (the
-                conditional samples), the relaxation check's keys over every training. Plots: scores.png (each task's
+                virtual_time_sequential (steps), epochs_at_once, stagger, wall_seconds_<run>, sample_spread_<task> and
+                sample_loss_<task> (the conditional samples), the relaxation check's keys over every training. Plots: scores.png (each task's
                 score alone, at once and one after another); outputs_<task>.png (held-out outputs of the net trained on
                 all at once); samples_<task>.png (conditional samples with Langevin noise at tasks.sample-temperature).
                 metrics.csv: run, task, score.""";
@@ -104,6 +105,8 @@ public final class ConcurrentTasksScenario implements Scenario {
         s.addAll(Common.trainingSettings(DEFAULTS.epochs(), DEFAULTS.batch(), 2000, 500));
         s.add(Setting.raw("tasks.list", MnistTasks.NAMES, "the tasks, in order (any of " + MnistTasks.NAMES + "); the first K run at once for each K of tasks.counts"));
         s.add(Setting.intValues("tasks.counts", List.of(2, 4), 1, 1000, "K: how many of the first tasks learn at once in each concurrent run"));
+        s.add(Setting.integer("tasks.time-at-once", 2, 1, 1000,
+                "the runs with tasks at once train for this many times training.epochs (2: the four at once in half the virtual time of the four in turn, twice one alone's)"));
         s.add(Setting.integer("tasks.hidden", 128, 1, 100_000, "units of the shared hidden layer"));
         s.add(Setting.choice("tasks.weighting", "per-output", List.of("per-output", "sum"),
                 "each task's weight λ_k in the update −η Σ λ_k ĝ_k: per-output = 1/(its target units), so a 100-pixel task does not drown a 10-way label; sum = 1"));
@@ -111,6 +114,8 @@ public final class ConcurrentTasksScenario implements Scenario {
                 "the fraction of the hidden units every task couples to; the rest are split into one place per task of tasks.list, coupled to that task's units only (1: one fully shared layer)"));
         s.add(Setting.flag("tasks.stagger", false,
                 "tasks at once change examples at their own times: each example lasts K slots of (T1 + (warm-up + W)·T2)/K steps and task k's begin at slot k, K, … later than task 0's (no resets; the free phases are not checked)"));
+        s.add(Setting.intValues("tasks.hold", List.of(), 1, 1_000_000,
+                "staggered (tasks.stagger): each task's example lasts R_k of its periods, learned from at each window's end — its own rate, one example per R_k periods (empty: 1 each)"));
         s.add(Setting.real("tasks.noise", 0.3, 0.0, 10.0, "denoise: the noise's standard deviation per pixel (the noisy copy is clipped to [0, 1])"));
         s.add(Setting.real("tasks.sample-temperature", 0.003, 0.0, 100.0, "Langevin temperature T of the conditional samples drawn from the net trained on all tasks at once"));
         s.add(Setting.integer("tasks.sample-steps", 200, 1, 1_000_000, "steps of the noisy relaxation that draws each conditional sample"));
@@ -154,11 +159,15 @@ public final class ConcurrentTasksScenario implements Scenario {
         }
         int nTrain = s.getInt("training.train-size");
         int nTest = s.getInt("training.test-size");
+        int epochs = s.getInt("training.epochs");
+        int atOnceEpochs = s.getInt("tasks.time-at-once") * epochs; // the budget the tasks at once get, against one alone
         if (nTrain + nTest > digits.size()) throw new BadInput("training.train-size + training.test-size exceed the " + digits.size() + " digits");
         if (s.getInt("training.batch") > nTrain) throw new BadInput("training.batch (" + s.getInt("training.batch") + ") is larger than the training set (" + nTrain + ")");
+        hold(s, tasks); // as is a hold that cannot be
         for (int c : counts) { // a staggering the counts cannot take is refused before anything trains
             if (c > 1 && s.getBoolean("tasks.stagger")) {
-                schedule(s, seed, new FrequencyPlan(Arrays.copyOf(harmonics, c), java.util.stream.IntStream.range(0, c).toArray(), false), c, nTrain);
+                schedule(s, seed, new FrequencyPlan(Arrays.copyOf(harmonics, c), java.util.stream.IntStream.range(0, c).toArray(), false), c, nTrain,
+                        atOnceEpochs);
             }
         }
 
@@ -182,7 +191,7 @@ public final class ConcurrentTasksScenario implements Scenario {
         double[] alone = new double[tasks.size()];
         for (int k = 0; k < tasks.size(); k++) {
             boolean[] active = only(tasks.size(), k);
-            Trained t = train(s, seed, initial, tasks, active, harmonics, digits, inFrom, outFrom, progress, "alone: " + tasks.get(k).key);
+            Trained t = train(s, seed, initial, tasks, active, harmonics, digits, inFrom, outFrom, epochs, progress, "alone: " + tasks.get(k).key);
             runs.add(t.result());
             alone[k] = score(s, seed, t.net(), tasks, active, digits, inFrom, outFrom)[k];
             report.metric("wall_seconds_alone_" + tasks.get(k).key, t.wallSeconds());
@@ -194,7 +203,7 @@ public final class ConcurrentTasksScenario implements Scenario {
         for (int c : counts) {
             boolean[] active = new boolean[tasks.size()];
             for (int k = 0; k < c; k++) active[k] = true;
-            Trained t = train(s, seed, initial, tasks, active, harmonics, digits, inFrom, outFrom, progress, c + " at once");
+            Trained t = train(s, seed, initial, tasks, active, harmonics, digits, inFrom, outFrom, atOnceEpochs, progress, c + " at once");
             runs.add(t.result());
             double[] sc = score(s, seed, t.net(), tasks, active, digits, inFrom, outFrom);
             for (int k = c; k < tasks.size(); k++) sc[k] = Double.NaN;
@@ -210,7 +219,7 @@ public final class ConcurrentTasksScenario implements Scenario {
         long sequentialTime = 0;
         double sequentialWall = 0;
         for (int k = 0; k < tasks.size(); k++) {
-            Trained t = train(s, seed, net, tasks, only(tasks.size(), k), harmonics, digits, inFrom, outFrom, progress, "in turn: " + tasks.get(k).key);
+            Trained t = train(s, seed, net, tasks, only(tasks.size(), k), harmonics, digits, inFrom, outFrom, epochs, progress, "in turn: " + tasks.get(k).key);
             runs.add(t.result());
             net = t.net();
             sequentialTime += t.virtualSteps();
@@ -241,7 +250,7 @@ public final class ConcurrentTasksScenario implements Scenario {
         }
         report.metric("virtual_time_sequential", sequentialTime).metric("tasks", tasks.stream().map(t -> t.key).toList())
                 .metric("harmonics", Arrays.stream(harmonics).boxed().toList()).metric("points", points)
-                .metric("stagger", s.getBoolean("tasks.stagger"));
+                .metric("stagger", s.getBoolean("tasks.stagger")).metric("epochs_at_once", atOnceEpochs);
         if (s.getBoolean("tasks.stagger")) {
             report.line("tasks at once staggered: each task's examples begin at their own times, so no phase is free of every nudge and the "
                     + "relaxation check measures none of those runs (their scores come from the dense free relaxation)");
@@ -314,6 +323,21 @@ public final class ConcurrentTasksScenario implements Scenario {
         return out;
     }
 
+    /** Each task's hold R_k (tasks.hold; empty: 1 each): its example lasts R_k of its periods. */
+    private static int[] hold(Settings s, List<Task> tasks) {
+        int[] hold = s.getIntList("tasks.hold");
+        if (hold.length == 0) {
+            hold = new int[tasks.size()];
+            Arrays.fill(hold, 1);
+        }
+        if (hold.length != tasks.size()) throw new BadInput("tasks.hold has " + hold.length + " entries for " + tasks.size() + " tasks");
+        boolean ones = Arrays.stream(hold).allMatch(h -> h == 1);
+        if (!ones && !s.getBoolean("tasks.stagger")) {
+            throw new BadInput("tasks.hold needs tasks.stagger = true: in lockstep every task changes its example at the same episode boundary");
+        }
+        return hold;
+    }
+
     private static boolean[] only(int n, int k) {
         boolean[] a = new boolean[n];
         a[k] = true;
@@ -345,7 +369,7 @@ public final class ConcurrentTasksScenario implements Scenario {
 
 
     private static Trained train(Settings s, long seed, NetworkSpec net, List<Task> tasks, boolean[] active, int[] harmonics, MnistTasks digits,
-                                 int[] inFrom, int[] outFrom, Progress progress, String label) {
+                                 int[] inFrom, int[] outFrom, int epochs, Progress progress, String label) {
         int nTrain = s.getInt("training.train-size");
         LabeledData train = data(tasks, active, digits, inFrom, outFrom, 0, nTrain, seed, 0, s.getDouble("tasks.noise"));
         int slots = 0; // staggered: slots per example, one per active task
@@ -362,8 +386,8 @@ public final class ConcurrentTasksScenario implements Scenario {
         if (s.getString("tasks.weighting").equals("per-output")) { // each task's loss as a mean over its outputs: λ_k = 1/|X_k|
             plan = plan.weighted(planned.stream().mapToDouble(k -> 1.0 / tasks.get(k).targets).toArray());
         }
-        PhaseSchedule schedule = schedule(s, seed, plan, stagger ? slots : 1, nTrain);
-        if (stagger) train = staggered(train, tasks, active, inFrom, outFrom, slots, s.getInt("training.epochs"), s.getInt("training.batch"), seed);
+        PhaseSchedule schedule = schedule(s, seed, plan, stagger ? slots : 1, nTrain, epochs);
+        if (stagger) train = staggered(train, tasks, active, hold(s, tasks), inFrom, outFrom, slots, epochs, s.getInt("training.batch"), seed);
         SimulationSpec spec = SimulationSpec.builder(net, schedule, train, LabeledData.empty()).rule("multiplexed").rate(s.getDouble("learning.rate"))
                 .reset(s.getBoolean("units.reset") && !stagger).seed(seed).window(s.getInt("runtime.window")).timing(Common.timing(s, seed, net))
                 .blockSize(Common.blockSize(s)).optimizer(Common.optimizer(s)).build();
@@ -379,8 +403,7 @@ public final class ConcurrentTasksScenario implements Scenario {
     }
 
     /** A training run's schedule: the plan's tasks in lockstep (slots 1) or each example over {@code slots} slots. */
-    private static PhaseSchedule schedule(Settings s, long seed, FrequencyPlan plan, int slots, int nTrain) {
-        int epochs = s.getInt("training.epochs");
+    private static PhaseSchedule schedule(Settings s, long seed, FrequencyPlan plan, int slots, int nTrain, int epochs) {
         int batch = s.getInt("training.batch");
         NudgeShape shape = NudgeShape.multiplex(s.getInt("multiplex.points"), s.getInt("multiplex.warmup"), plan).repeated(s.getInt("multiplex.windows"));
         try {
@@ -395,13 +418,14 @@ public final class ConcurrentTasksScenario implements Scenario {
     }
 
     /**
-     * The rows of a staggered run (issue 21, item 1), read in order: slot σ shows the active task in place q (its
-     * index among the K active tasks) the examples of its batch J = ⌊(σ − q)/K⌋, so each task's example lasts K slots
-     * and begins q slots after the first task's; before its first (σ &lt; q) a task's units see zeros. Batch J of epoch ⌊J/E⌋ (E batches an epoch) takes
-     * the task's examples in an order of its own, drawn per epoch (stream DATA, 200 + 40·epoch + task).
+     * The rows of a staggered run (issue 21, item 1), read in order: slot σ shows the active task k in place q (its
+     * index among the K active tasks) the examples of its batch J = ⌊(σ − q)/(K·R_k)⌋, so each task's example lasts
+     * R_k periods of K slots (hold[k] = R_k: its own rate) and begins q slots after the first task's; before its first
+     * (σ &lt; q) a task's units see zeros. Batch J of epoch ⌊J/E⌋ (E batches an epoch) takes the task's examples in an
+     * order of its own, drawn per epoch (stream DATA, 200 + 40·epoch + task).
      */
-    public static LabeledData staggered(LabeledData lockstep, List<Task> tasks, boolean[] active, int[] inFrom, int[] outFrom, int slots, int epochs,
-                                 int batch, long seed) {
+    public static LabeledData staggered(LabeledData lockstep, List<Task> tasks, boolean[] active, int[] hold, int[] inFrom, int[] outFrom, int slots,
+                                        int epochs, int batch, long seed) {
         int perEpoch = lockstep.size() / batch;
         int total = epochs * perEpoch * slots;
         double[][] x = new double[total * batch][inFrom[tasks.size()]];
@@ -414,7 +438,7 @@ public final class ConcurrentTasksScenario implements Scenario {
                 order[ep] = io.synaptor.network.ExampleOrder.permutation(lockstep.size(), RandomStreams.stream(seed, RandomStreams.Kind.DATA, 200 + 40L * ep + k));
             }
             for (int slot = place; slot < total; slot++) {
-                int batchIndex = (slot - place) / slots;
+                int batchIndex = (slot - place) / (slots * hold[k]);
                 for (int b = 0; b < batch; b++) {
                     int row = order[batchIndex / perEpoch][(batchIndex % perEpoch) * batch + b];
                     System.arraycopy(lockstep.x()[row], inFrom[k], x[slot * batch + b], inFrom[k], inFrom[k + 1] - inFrom[k]);

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 21: concurrent-tasks on a small run — every configuration trains and is scored, the four tasks at once
- * take a quarter of the virtual time of the four in turn, and the same bits come out on 1 and 4 threads.
+ * (for twice one task's epochs) take half the virtual time of the four in turn, and the same bits come out on 1 and 4 threads.
  */
 class ConcurrentTasksTest {
     private static final String[] SMALL = {"run", "concurrent-tasks", "--seed", "3", "--set", "training.train-size=60", "--set",
@@ -38,7 +38,7 @@ class ConcurrentTasksTest {
     /** In lockstep, and with the tasks at once staggered (issue 21, item 1: each changing examples at its own times). */
     @ParameterizedTest(name = "tasks.stagger = {0}")
     @ValueSource(booleans = {false, true})
-    void theSameBitsOnOneAndFourThreadsAndAQuarterOfTheTime(boolean stagger, @TempDir Path tmp) {
+    void theSameBitsOnOneAndFourThreadsAndHalfTheTime(boolean stagger, @TempDir Path tmp) {
         Assumptions.assumeTrue(DataSets.installed("mnist"), "MNIST is not installed: ./synaptor data install mnist");
         String[] small = concat(SMALL, "--set", "tasks.stagger=" + stagger);
         Cli.Result one = Cli.run(tmp.resolve("one"), concat(small, "--set", "runtime.threads=1"));
@@ -53,7 +53,9 @@ class ConcurrentTasksTest {
         assertTrue(s.hasPath("score_concurrent2_classify") && !s.hasPath("score_concurrent2_denoise"), "K = 2 runs the first two tasks");
         double acc = s.getDouble("score_alone_classify");
         assertTrue(acc >= 0 && acc <= 1, "an accuracy: " + acc);
-        assertEquals(4 * s.getLong("virtual_time_concurrent"), s.getLong("virtual_time_sequential"));
+        // at once for twice one task's epochs (tasks.time-at-once = 2): half the virtual time of the four in turn
+        assertEquals(2, s.getInt("epochs_at_once"));
+        assertEquals(2 * s.getLong("virtual_time_concurrent"), s.getLong("virtual_time_sequential"));
         assertEquals(stagger, s.getBoolean("stagger"));
         assertTrue(s.hasPath("worst_gap_to_alone"));
         assertTrue(Files.exists(one.dir().resolve("outputs_generate.png")) && Files.exists(one.dir().resolve("scores.png")));
@@ -75,6 +77,13 @@ class ConcurrentTasksTest {
         Cli.Result free = Cli.run(tmp.resolve("bad4"), "run", "concurrent-tasks", "--set", "tasks.stagger=true", "--set", "time.free-steps=84");
         assertEquals(2, free.exit());
         assertTrue(free.err().contains("whole nudge phases"), free.err());
+        // a hold (each task's own rate) is a staggered run's, one entry per task
+        Cli.Result lockstep = Cli.run(tmp.resolve("bad5"), "run", "concurrent-tasks", "--set", "tasks.hold=[1,2,1,1]");
+        assertEquals(2, lockstep.exit());
+        assertTrue(lockstep.err().contains("tasks.hold needs tasks.stagger"), lockstep.err());
+        Cli.Result entries = Cli.run(tmp.resolve("bad6"), "run", "concurrent-tasks", "--set", "tasks.stagger=true", "--set", "tasks.hold=[1,2]");
+        assertEquals(2, entries.exit());
+        assertTrue(entries.err().contains("tasks.hold has 2 entries for 4 tasks"), entries.err());
     }
 
     /**
@@ -130,7 +139,7 @@ class ConcurrentTasksTest {
         double[][] x = {{10, 20, 30}, {11, 21, 31}};
         double[][] y = {{-10, -20, -30}, {-11, -21, -31}};
         io.synaptor.network.LabeledData rows = ConcurrentTasksScenario.staggered(new io.synaptor.network.LabeledData(x, y), tasks,
-                new boolean[]{true, false, true}, inFrom, outFrom, 2, 2, 1, 5);
+                new boolean[]{true, false, true}, new int[]{1, 1, 1}, inFrom, outFrom, 2, 2, 1, 5);
         assertEquals(2 * 2 * 2, rows.size()); // epochs × batches × slots
         for (int slot = 0; slot < rows.size(); slot++) {
             assertEquals(0.0, rows.x()[slot][1], "the inactive task");
@@ -144,6 +153,43 @@ class ConcurrentTasksTest {
             Set<Double> seen = new HashSet<>(List.of(rows.x()[4 * epoch][0], rows.x()[4 * epoch + 2][0]));
             assertEquals(Set.of(10.0, 11.0), seen);
         }
+    }
+
+    /**
+     * Tasks at their own rates (tasks.hold): with K = 2 slots a period, task 0 held for 1 period changes its example
+     * every 2 slots, task 1 held for 3 every 6 slots (from its first, slot 1) — each still an epoch's examples in its own order.
+     */
+    @Test
+    void aHeldTaskChangesItsExampleAtItsOwnRate() {
+        List<MnistTasks.Task> tasks = List.of(MnistTasks.Task.CLASSIFY, MnistTasks.Task.GENERATE);
+        int n = 6;
+        double[][] x = new double[n][2];
+        double[][] y = new double[n][2];
+        for (int i = 0; i < n; i++) {
+            x[i] = new double[]{10 + i, 20 + i};
+            y[i] = new double[]{-10 - i, -20 - i};
+        }
+        io.synaptor.network.LabeledData rows = ConcurrentTasksScenario.staggered(new io.synaptor.network.LabeledData(x, y), tasks,
+                new boolean[]{true, true}, new int[]{1, 3}, new int[]{0, 1, 2}, new int[]{0, 1, 2}, 2, 1, 1, 7);
+        assertEquals(n * 2, rows.size()); // one epoch of six batches, two slots each
+        int changes0 = 0, changes1 = 0;
+        Set<Double> seen1 = new HashSet<>();
+        for (int slot = 1; slot < rows.size(); slot++) {
+            if (rows.x()[slot][0] != rows.x()[slot - 1][0]) {
+                changes0++;
+                assertEquals(0, slot % 2, "task 0 changes at even slots");
+            }
+            if (rows.x()[slot][1] != rows.x()[slot - 1][1]) {
+                changes1++;
+                assertEquals(1, slot % 6, "task 1 changes six slots apart, from slot 1");
+            }
+            assertEquals(-rows.x()[slot][1], rows.y()[slot][1], "with its target");
+            seen1.add(rows.x()[slot][1]);
+        }
+        assertEquals(5, changes0, "six examples, five changes");
+        assertEquals(2, changes1, "zeros, then two examples of its epoch in 11 slots");
+        assertEquals(2, seen1.size());
+        assertTrue(seen1.stream().allMatch(v -> v >= 20 && v < 20 + n), "its own examples: " + seen1);
     }
 
     private static String[] concat(String[] a, String... b) {
