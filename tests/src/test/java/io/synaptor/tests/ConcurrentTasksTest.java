@@ -64,26 +64,23 @@ class ConcurrentTasksTest {
     @Test
     void aTaskListThatMakesNoSenseIsOneSentence(@TempDir Path tmp) {
         Assumptions.assumeTrue(DataSets.installed("mnist"), "MNIST is not installed: ./synaptor data install mnist");
-        Cli.Result r = Cli.run(tmp.resolve("bad"), "run", "concurrent-tasks", "--set", "tasks.list=[classify,paint]");
-        assertEquals(2, r.exit());
-        assertTrue(r.err().contains("tasks.list") && r.err().contains("paint"), r.err());
-        Cli.Result counts = Cli.run(tmp.resolve("bad2"), "run", "concurrent-tasks", "--set", "tasks.list=[classify,complete]");
-        assertEquals(2, counts.exit());
-        assertTrue(counts.err().contains("tasks.counts"), counts.err());
+        refused(tmp.resolve("bad"), "paint", "tasks.list=[classify,paint]");
+        refused(tmp.resolve("bad2"), "tasks.counts", "tasks.list=[classify,complete]");
         // a staggering the settings cannot take is refused before anything trains: 368 steps into 3 slots, T1 of 10.5 phases
-        Cli.Result thirds = Cli.run(tmp.resolve("bad3"), "run", "concurrent-tasks", "--set", "tasks.stagger=true", "--set", "tasks.counts=[3]");
-        assertEquals(2, thirds.exit());
-        assertTrue(thirds.err().contains("368 steps to split into 3 equal slots"), thirds.err());
-        Cli.Result free = Cli.run(tmp.resolve("bad4"), "run", "concurrent-tasks", "--set", "tasks.stagger=true", "--set", "time.free-steps=84");
-        assertEquals(2, free.exit());
-        assertTrue(free.err().contains("whole nudge phases"), free.err());
+        refused(tmp.resolve("bad3"), "368 steps to split into 3 equal slots", "tasks.stagger=true", "tasks.counts=[3]");
+        refused(tmp.resolve("bad4"), "whole nudge phases", "tasks.stagger=true", "time.free-steps=84");
         // a hold (each task's own rate) is a staggered run's, one entry per task
-        Cli.Result lockstep = Cli.run(tmp.resolve("bad5"), "run", "concurrent-tasks", "--set", "tasks.hold=[1,2,1,1]");
-        assertEquals(2, lockstep.exit());
-        assertTrue(lockstep.err().contains("tasks.hold needs tasks.stagger"), lockstep.err());
-        Cli.Result entries = Cli.run(tmp.resolve("bad6"), "run", "concurrent-tasks", "--set", "tasks.stagger=true", "--set", "tasks.hold=[1,2]");
-        assertEquals(2, entries.exit());
-        assertTrue(entries.err().contains("tasks.hold has 2 entries for 4 tasks"), entries.err());
+        refused(tmp.resolve("bad5"), "tasks.hold needs tasks.stagger", "tasks.hold=[1,2,1,1]");
+        refused(tmp.resolve("bad6"), "tasks.hold has 2 entries for 4 tasks", "tasks.stagger=true", "tasks.hold=[1,2]");
+    }
+
+    /** concurrent-tasks with these settings exits 2 with one sentence that says {@code why}. */
+    private static void refused(Path dir, String why, String... settings) {
+        String[] args = {"run", "concurrent-tasks"};
+        for (String setting : settings) args = concat(args, "--set", setting);
+        Cli.Result r = Cli.run(dir, args);
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains(why), r.err());
     }
 
     /**
