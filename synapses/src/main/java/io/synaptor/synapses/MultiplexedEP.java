@@ -2,6 +2,8 @@ package io.synaptor.synapses;
 
 import com.google.auto.service.AutoService;
 
+import java.util.Arrays;
+
 /**
  * Equilibrium propagation for several tasks at once, each nudging its own outputs at its own frequency
  * (seed 003's concurrent-learning hypothesis; {@link FrequencyPlan}; docs/scenarios.md#multiplex-check). After
@@ -139,6 +141,94 @@ public final class MultiplexedEP implements LearningRule {
     @Override
     public double lastGradient() {
         return lastGradient;
+    }
+
+    /** This rule for a block of weights, cell k learning at rates[k]: each cell's change as its own MultiplexedEP would make it, bit for bit. */
+    BlockRule block(double[] rates) {
+        return new Block(this, rates);
+    }
+
+    /**
+     * A block's demodulators in arrays, one per task and cell: the window's point and phase of each task are read
+     * once per sample for the whole block, not once per weight (one object per weight spent most of a concurrent-tasks
+     * run asking the clock). Same arithmetic, in the same order, as {@link #observeCorrelation} per cell.
+     */
+    private static final class Block implements BlockRule {
+        private final MultiplexedEP rule; // the tables and the clock; its own accumulators are unused
+        private final double[] rates;
+        private final double[][] accumulated; // [task][cell]
+        private final int[] seen;
+        private final double[] sum;
+        private final double[] lastGradient;
+
+        Block(MultiplexedEP rule, double[] rates) {
+            this.rule = rule;
+            this.rates = rates.clone();
+            this.accumulated = new double[rule.accumulated.length][rates.length];
+            this.seen = new int[rule.accumulated.length];
+            this.sum = new double[rates.length];
+            this.lastGradient = new double[rates.length];
+            Arrays.fill(lastGradient, Double.NaN);
+        }
+
+        @Override
+        public long nextSampleTime(long t) {
+            return rule.nextSampleTime(t);
+        }
+
+        @Override
+        public long nextUpdateTime(long t) {
+            return rule.nextUpdateTime(t);
+        }
+
+        @Override
+        public boolean complex() {
+            return rule.complex();
+        }
+
+        @Override
+        public double lastGradient(int cell) {
+            return lastGradient[cell];
+        }
+
+        @Override
+        public boolean observe(long t, double[] re, double[] im, double[] dw) {
+            boolean ends = false;
+            int n = rates.length;
+            for (int k = 0; k < accumulated.length; k++) {
+                int p = rule.schedule.taskPoint(t, k);
+                if (p < 0) continue;
+                double[] acc = accumulated[k];
+                if (p == 0) {
+                    Arrays.fill(acc, 0.0);
+                    seen[k] = 0;
+                }
+                int q = rule.staggered ? rule.schedule.taskPhase(t, k, p) : p;
+                if (q == p) {
+                    double c = rule.cos[k][p], s = rule.sin[k][p];
+                    for (int i = 0; i < n; i++) acc[i] += re[i] * c + im[i] * s;
+                } else {
+                    double w = rule.window[p], c = rule.cosCycle[k][q], s = rule.sinCycle[k][q];
+                    for (int i = 0; i < n; i++) acc[i] += w * (re[i] * c + im[i] * s);
+                }
+                seen[k]++;
+                if (p < rule.points - 1 || seen[k] != rule.points) continue;
+                double scale = -rule.factor / (rule.points * rule.schedule.beta(rule.schedule.exampleStart(rule.schedule.episodeOfState(t), k)));
+                if (!ends) Arrays.fill(sum, 0.0);
+                double weight = rule.weights[k];
+                for (int i = 0; i < n; i++) sum[i] += weight * (scale * acc[i]);
+                if (k == rule.report) for (int i = 0; i < n; i++) lastGradient[i] = scale * acc[i];
+                ends = true;
+            }
+            if (!ends) return false;
+            if (rule.report < 0) System.arraycopy(sum, 0, lastGradient, 0, n);
+            boolean any = false;
+            for (int i = 0; i < n; i++) {
+                dw[i] = -rates[i] * sum[i];
+                any |= dw[i] != 0.0;
+            }
+            return any;
+        }
     }
 
     /** {@code learning.rule = multiplexed}: the tasks and their frequencies come with the nudge (multiplex-check, concurrent tasks). */

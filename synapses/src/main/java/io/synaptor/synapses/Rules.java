@@ -31,14 +31,17 @@ public final class Rules {
 
     /**
      * The rule of a block of weights on the block's clock, cell k learning at rates[k] (one cell per
-     * coupling): one-sided and centered EP keep their state in arrays
-     * ({@link TwoSampleBlock}); the other rules are one object per weight.
+     * coupling): one-sided and centered EP ({@link TwoSampleBlock}) and multiplexed EP keep their state in
+     * arrays; the other rules are one object per weight.
      */
     public static BlockRule createBlock(String name, NudgeSchedule clock, double[] rates, Optimizer optimizer) {
         if (rates.length == 0) throw new IllegalArgumentException("a block needs at least one weight");
         BlockRule block;
-        if (create(name, clock, rates[0]) instanceof TwoSampleRule rule) {
+        LearningRule first = create(name, clock, rates[0]);
+        if (first instanceof TwoSampleRule rule) {
             block = new TwoSampleBlock(rule, rates);
+        } else if (first instanceof MultiplexedEP rule) {
+            block = rule.block(rates);
         } else {
             LearningRule[] rules = new LearningRule[rates.length];
             for (int k = 0; k < rates.length; k++) rules[k] = create(name, clock, rates[k]);

@@ -211,4 +211,42 @@ class MultiplexedEPTest {
         }
         assertEquals(-0.45, rule.lastGradient(), 1e-14);
     }
+
+    /**
+     * A block's demodulators in arrays ({@link MultiplexedEP#block}) give every cell the bits its own MultiplexedEP
+     * gives: three cells at their own rates, two tasks weighted, a Hann window, complex and real nudges, reporting the
+     * sum and one task — every change and every reported estimate equal, not close.
+     */
+    @Test
+    void aBlockIsItsCellsBitForBit() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (boolean complex : new boolean[]{true, false}) {
+            for (int report : new int[]{-1, 1}) {
+                FrequencyPlan plan = new FrequencyPlan(new int[]{5, 7}, new int[]{0, 1}, complex).windowed(true)
+                        .weighted(new double[]{0.5, 0.1}).reporting(report);
+                NudgeSchedule clock = schedule(NudgeShape.multiplex(16, 2, plan), 3, 10, 2, 0.3);
+                double[] rates = {0.1, 0.02, 0.3};
+                BlockRule block = new MultiplexedEP(clock, 0.1).block(rates);
+                MultiplexedEP[] cells = new MultiplexedEP[rates.length];
+                for (int c = 0; c < rates.length; c++) cells[c] = new MultiplexedEP(clock, rates[c]);
+                double[] re = new double[3], im = new double[3], dw = new double[3];
+                int updates = 0;
+                for (long t = block.nextSampleTime(0); t != Long.MAX_VALUE; t = block.nextSampleTime(t + 1)) {
+                    for (int c = 0; c < 3; c++) {
+                        re[c] = random.nextDouble(-1, 1);
+                        im[c] = complex ? random.nextDouble(-1, 1) : 0.0;
+                    }
+                    boolean moved = block.observe(t, re, im, dw);
+                    for (int c = 0; c < 3; c++) {
+                        double own = cells[c].observeCorrelation(t, re[c], im[c]);
+                        if (moved) assertEquals(own, dw[c], 0.0, "cell " + c + " at " + t);
+                        else assertEquals(0.0, own, 0.0, "cell " + c + " at " + t);
+                        assertEquals(cells[c].lastGradient(), block.lastGradient(c), 0.0);
+                    }
+                    if (moved) updates++;
+                }
+                assertEquals(1, updates, "one window, one update");
+            }
+        }
+    }
 }
