@@ -153,42 +153,20 @@ public final class MultiplexedEP implements LearningRule {
      * once per sample for the whole block, not once per weight (one object per weight spent most of a concurrent-tasks
      * run asking the clock). Same arithmetic, in the same order, as {@link #observeCorrelation} per cell.
      */
-    private static final class Block implements BlockRule {
+    private static final class Block extends PacedBlock {
         private final MultiplexedEP rule; // the tables and the clock; its own accumulators are unused
         private final double[] rates;
         private final double[][] accumulated; // [task][cell]
         private final int[] seen;
         private final double[] sum;
-        private final double[] lastGradient;
 
         Block(MultiplexedEP rule, double[] rates) {
+            super(rule, rates.length);
             this.rule = rule;
             this.rates = rates.clone();
             this.accumulated = new double[rule.accumulated.length][rates.length];
             this.seen = new int[rule.accumulated.length];
             this.sum = new double[rates.length];
-            this.lastGradient = new double[rates.length];
-            Arrays.fill(lastGradient, Double.NaN);
-        }
-
-        @Override
-        public long nextSampleTime(long t) {
-            return rule.nextSampleTime(t);
-        }
-
-        @Override
-        public long nextUpdateTime(long t) {
-            return rule.nextUpdateTime(t);
-        }
-
-        @Override
-        public boolean complex() {
-            return rule.complex();
-        }
-
-        @Override
-        public double lastGradient(int cell) {
-            return lastGradient[cell];
         }
 
         @Override

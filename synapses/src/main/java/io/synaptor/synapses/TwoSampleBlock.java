@@ -1,46 +1,22 @@
 package io.synaptor.synapses;
 
-import java.util.Arrays;
-
 /**
  * One-sided or centered EP for a whole block ({@link BlockRule}): the two samples' timing and the
  * estimate are the rule's ({@link TwoSampleRule}, read from one copy on the block's clock); the
  * first sample's correlations and the estimates are arrays, one entry per cell.
  */
-final class TwoSampleBlock implements BlockRule {
+final class TwoSampleBlock extends PacedBlock {
     private final TwoSampleRule rule;
     private final double[] rates;          // per cell
     private final double[] firstCorrelation;
-    private final double[] lastGradient;
     private long firstEpisode = -1;
 
     /** @param rule the rule on the block's clock; rates[k]: cell k's learning rate */
     TwoSampleBlock(TwoSampleRule rule, double[] rates) {
+        super(rule, rates.length);
         this.rule = rule;
         this.rates = rates.clone();
         this.firstCorrelation = new double[rates.length];
-        this.lastGradient = new double[rates.length];
-        Arrays.fill(lastGradient, Double.NaN);
-    }
-
-    @Override
-    public long nextSampleTime(long t) {
-        return rule.nextSampleTime(t);
-    }
-
-    @Override
-    public long nextUpdateTime(long t) {
-        return rule.nextUpdateTime(t);
-    }
-
-    @Override
-    public boolean complex() {
-        return false;
-    }
-
-    @Override
-    public double lastGradient(int cell) {
-        return lastGradient[cell];
     }
 
     /** {@link TwoSampleRule#observeCorrelation}, decided once: a first sample is stored, a second one after it is turned into estimates. */
