@@ -70,10 +70,11 @@ public final class ConcurrentTasksScenario implements Scenario {
                 (multiplex.window; harmonics m_k = 2K + 1 + 2k), and learns Σ λ_k ĝ_k (learning.rule = multiplexed;
                 tasks.weighting). Each task draws its own digits in its own order; with tasks.stagger the tasks at once also
                 change examples at their own times (each example lasts K slots, task k's starting k slots after task 0's;
-                no resets, no relaxation check) and tasks.hold lets each hold its examples for its own number of periods;
-                multiplex.windows shows each example for several windows, each learned from at its end. Runs: every task alone (only its condition present and its outputs nudged, the others
-                free), the first K tasks at once for each K of tasks.counts, and the tasks one after another, each from
-                the same initial substrate: alone and in turn for training.epochs epochs each, at once for
+                no resets, no relaxation check) and tasks.hold lets each hold its examples for its own number of
+                periods; multiplex.windows shows each example for several windows, each learned from at its end. Runs:
+                every task alone (only its condition present and its outputs nudged, the others free), the first K
+                tasks at once for each K of tasks.counts, and the tasks one after another, each from the same initial
+                substrate: alone and in turn for training.epochs epochs each, at once for
                 tasks.time-at-once times as many (by default twice one alone's virtual time, half the four in turn's).
                 Scores on held-out digits, from the trained net's free relaxation (T1 steps, dense): classify —
                 accuracy; the others — loss ½‖s − y‖² per example on the task's outputs.
@@ -82,9 +83,9 @@ public final class ConcurrentTasksScenario implements Scenario {
                 percentage points; loss: concurrent/alone − 1), worst_gap_to_alone (the largest gap over its bound —
                 2 points, 10 % — so ≤ 1 means every task is as good as alone), virtual_time_concurrent,
                 virtual_time_sequential (steps), epochs_at_once, stagger, wall_seconds_<run>, sample_spread_<task> and
-                sample_loss_<task> (the conditional samples), the relaxation check's keys over every training. Plots: scores.png (each task's
-                score alone, at once and one after another); outputs_<task>.png (held-out outputs of the net trained on
-                all at once); samples_<task>.png (conditional samples with Langevin noise at tasks.sample-temperature).
+                sample_loss_<task> (the conditional samples), the relaxation check's keys over every training. Plots:
+                scores.png (each task's score alone, at once and one after another); outputs_<task>.png (held-out
+                outputs of the net trained on all at once); samples_<task>.png (conditional samples with Langevin noise at tasks.sample-temperature).
                 metrics.csv: run, task, score.""";
     }
 
@@ -163,7 +164,7 @@ public final class ConcurrentTasksScenario implements Scenario {
         int atOnceEpochs = s.getInt("tasks.time-at-once") * epochs; // the budget the tasks at once get, against one alone
         if (nTrain + nTest > digits.size()) throw new BadInput("training.train-size + training.test-size exceed the " + digits.size() + " digits");
         if (s.getInt("training.batch") > nTrain) throw new BadInput("training.batch (" + s.getInt("training.batch") + ") is larger than the training set (" + nTrain + ")");
-        hold(s, tasks); // as is a hold that cannot be
+        hold(s, tasks); // a hold the settings cannot take, too
         for (int c : counts) { // a staggering the counts cannot take is refused before anything trains
             if (c > 1 && s.getBoolean("tasks.stagger")) {
                 schedule(s, seed, new FrequencyPlan(Arrays.copyOf(harmonics, c), java.util.stream.IntStream.range(0, c).toArray(), false), c, nTrain,
