@@ -20,9 +20,6 @@ public final class BlockClock implements NudgeSchedule {
     private long counterE = Long.MIN_VALUE, counter;
     private long betaE = Long.MIN_VALUE;
     private double beta;
-    private long taskT = Long.MIN_VALUE;
-    private int[] taskPoints; // each task's window point at taskT (multiplexed nudges)
-    private int[] taskPhases; // … and the phase of its oscillation
 
     public BlockClock(NudgeSchedule base) {
         this.base = base;
@@ -95,30 +92,4 @@ public final class BlockClock implements NudgeSchedule {
     @Override public long exampleStart(long e, int task) { return base.exampleStart(e, task); }
     @Override public long taskPointSampleTime(long x, int k) { return base.taskPointSampleTime(x, k); }
     @Override public int taskPhaseShift(long x, int task) { return base.taskPhaseShift(x, task); }
-
-    @Override
-    public int taskPoint(long t, int task) {
-        tasksAt(t);
-        return taskPoints[task];
-    }
-
-    @Override
-    public int taskPhase(long t, int task, int point) {
-        tasksAt(t);
-        return taskPhases[task];
-    }
-
-    /** Every task's window point and phase at t, asked once for the block's weights. */
-    private void tasksAt(long t) {
-        if (t == taskT) return;
-        if (taskPoints == null) {
-            taskPoints = new int[base.shape().plan().tasks()];
-            taskPhases = new int[taskPoints.length];
-        }
-        for (int k = 0; k < taskPoints.length; k++) {
-            taskPoints[k] = base.taskPoint(t, k);
-            taskPhases[k] = taskPoints[k] < 0 ? -1 : base.taskPhase(t, k, taskPoints[k]);
-        }
-        taskT = t;
-    }
 }

@@ -19,7 +19,6 @@ import java.util.Arrays;
  */
 public final class MultiplexedEP implements LearningRule {
     private final NudgeSchedule schedule;
-    private final double rate;
     private final int points;
     private final int windows; // an example's windows, each learned from
     private final boolean staggered; // windows open anywhere in the tasks' oscillations (lockstep: at its phase 0)
@@ -32,15 +31,13 @@ public final class MultiplexedEP implements LearningRule {
     private final double[] window;      // [point]: the window's weight
     private final double[][] cosCycle;  // [task][phase]: cos θ_k of each phase of the oscillation (staggered tasks, whose
     private final double[][] sinCycle;  // windows open anywhere in it)
-    private final double[] accumulated; // per task: its window's sum so far
-    private final int[] seen;           // per task: the phases of its window seen
-    private double lastGradient = Double.NaN;
+    private final Block own; // this weight's demodulators: a block of one cell
+    private final double[] re = new double[1], im = new double[1], change = new double[1];
 
     public MultiplexedEP(NudgeSchedule schedule, double rate) {
         FrequencyPlan plan = schedule.shape().plan();
         if (plan == null) throw new IllegalArgumentException("multiplexed EP needs a multiplexed nudge, got " + schedule.shape());
         this.schedule = schedule;
-        this.rate = rate;
         this.points = schedule.shape().points();
         this.windows = schedule.shape().windows();
         this.staggered = schedule.shape().stagger() > 1;
@@ -64,21 +61,20 @@ public final class MultiplexedEP implements LearningRule {
                 sin[k][p] = window[p] * sinCycle[k][p];
             }
         }
-        this.accumulated = new double[tasks];
-        this.seen = new int[tasks];
+        this.own = new Block(this, new double[]{rate}); // last: it reads the tables
     }
 
     @Override
     public long nextSampleTime(long t) {
         long next = Long.MAX_VALUE;
-        for (int k = 0; k < accumulated.length; k++) next = Math.min(next, nextTaskTime(t, k, true));
+        for (int k = 0; k < cos.length; k++) next = Math.min(next, nextTaskTime(t, k, true));
         return next;
     }
 
     @Override
     public long nextUpdateTime(long t) {
         long next = Long.MAX_VALUE;
-        for (int k = 0; k < accumulated.length; k++) next = Math.min(next, nextTaskTime(t, k, false));
+        for (int k = 0; k < cos.length; k++) next = Math.min(next, nextTaskTime(t, k, false));
         return next;
     }
 
@@ -113,34 +109,14 @@ public final class MultiplexedEP implements LearningRule {
 
     @Override
     public double observeCorrelation(long t, double re, double im) {
-        double sum = 0.0;
-        boolean ends = false;
-        for (int k = 0; k < accumulated.length; k++) {
-            int p = schedule.taskPoint(t, k); // task k's phase, from this synapse's own clock
-            if (p < 0) continue;
-            if (p == 0) {
-                accumulated[k] = 0.0;
-                seen[k] = 0;
-            }
-            int q = staggered ? schedule.taskPhase(t, k, p) : p; // where the oscillation is: p, unless its windows open anywhere in it
-            accumulated[k] += q == p ? re * cos[k][p] + im * sin[k][p] // Re[C e^{−iθ_k}]
-                    : window[p] * (re * cosCycle[k][q] + im * sinCycle[k][q]);
-            seen[k]++;
-            if (p < points - 1 || seen[k] != points) continue;
-            // the window is complete: ĝ_k = −(c/(Wβ)) Σ_τ Re[C(τ) e^{−iθ_k(τ)}], applied now (in lockstep all tasks at once)
-            double scale = -factor / (points * schedule.beta(schedule.exampleStart(schedule.episodeOfState(t), k)));
-            sum += weights[k] * (scale * accumulated[k]);
-            if (k == report) lastGradient = scale * accumulated[k];
-            ends = true;
-        }
-        if (!ends) return 0.0;
-        if (report < 0) lastGradient = sum;
-        return -rate * sum;
+        this.re[0] = re;
+        this.im[0] = im;
+        return own.observe(t, this.re, this.im, change) ? change[0] : 0.0;
     }
 
     @Override
     public double lastGradient() {
-        return lastGradient;
+        return own.lastGradient(0);
     }
 
     /** This rule for a block of weights, cell k learning at rates[k]: each cell's change as its own MultiplexedEP would make it, bit for bit. */
@@ -149,12 +125,12 @@ public final class MultiplexedEP implements LearningRule {
     }
 
     /**
-     * A block's demodulators in arrays, one per task and cell: the window's point and phase of each task are read
-     * once per sample for the whole block, not once per weight (one object per weight spent most of a concurrent-tasks
-     * run asking the clock). Same arithmetic, in the same order, as {@link #observeCorrelation} per cell.
+     * The demodulators in arrays, one per task and cell (a single weight's: one cell): the window's point and phase of
+     * each task are read once per sample for the whole block, not once per weight (one object per weight spent most
+     * of a concurrent-tasks run asking the clock); each cell's arithmetic is a lone weight's.
      */
     private static final class Block extends PacedBlock {
-        private final MultiplexedEP rule; // the tables and the clock; its own accumulators are unused
+        private final MultiplexedEP rule; // the tables and the clock
         private final double[] rates;
         private final double[][] accumulated; // [task][cell]
         private final int[] seen;
@@ -164,8 +140,8 @@ public final class MultiplexedEP implements LearningRule {
             super(rule, rates.length);
             this.rule = rule;
             this.rates = rates.clone();
-            this.accumulated = new double[rule.accumulated.length][rates.length];
-            this.seen = new int[rule.accumulated.length];
+            this.accumulated = new double[rule.cos.length][rates.length];
+            this.seen = new int[rule.cos.length];
             this.sum = new double[rates.length];
         }
 
@@ -174,15 +150,15 @@ public final class MultiplexedEP implements LearningRule {
             boolean ends = false;
             int n = rates.length;
             for (int k = 0; k < accumulated.length; k++) {
-                int p = rule.schedule.taskPoint(t, k);
+                int p = rule.schedule.taskPoint(t, k); // task k's phase, from the synapse's own clock
                 if (p < 0) continue;
                 double[] acc = accumulated[k];
                 if (p == 0) {
                     Arrays.fill(acc, 0.0);
                     seen[k] = 0;
                 }
-                int q = rule.staggered ? rule.schedule.taskPhase(t, k, p) : p;
-                if (q == p) {
+                int q = rule.staggered ? rule.schedule.taskPhase(t, k, p) : p; // where the oscillation is: p, unless its windows open anywhere in it
+                if (q == p) { // acc += Re[C e^{−iθ_k}], windowed
                     double c = rule.cos[k][p], s = rule.sin[k][p];
                     for (int i = 0; i < n; i++) acc[i] += re[i] * c + im[i] * s;
                 } else {
@@ -191,6 +167,7 @@ public final class MultiplexedEP implements LearningRule {
                 }
                 seen[k]++;
                 if (p < rule.points - 1 || seen[k] != rule.points) continue;
+                // the window is complete: ĝ_k = −(c/(Wβ)) Σ_τ Re[C(τ) e^{−iθ_k(τ)}], applied now (in lockstep all tasks at once)
                 double scale = -rule.factor / (rule.points * rule.schedule.beta(rule.schedule.exampleStart(rule.schedule.episodeOfState(t), k)));
                 if (!ends) Arrays.fill(sum, 0.0);
                 double weight = rule.weights[k];
