@@ -24,8 +24,9 @@ import java.util.stream.IntStream;
  * {@code bench cluster} (issue 24, item 3): one workload in one JVM, then on 1 and on N node JVMs of this
  * machine, first each node pinned to a core of its own ({@code taskset}: N nodes on N cores against one
  * node on one core), then with the whole machine (every node on every core, the cores' threads shared
- * out); in the pinned runs the submitter (this JVM) shares core 0 with node 0. Each cluster runs a short warm-up first (the JIT compiles the hot path once per JVM: several
- * seconds of a core each), then the workload, timed from submission to result. Virtual time: every
+ * out); in the pinned runs the submitter (this JVM) shares core 0 with node 0. Each cluster runs a short
+ * warm-up first (the JIT compiles the hot path once per JVM: several seconds of a core each), then the
+ * workload, timed from submission to result. Virtual time: every
  * configuration must give the one-JVM metrics, and the benchmark says whether they did.
  */
 final class ClusterBenchmark {
@@ -86,7 +87,7 @@ final class ClusterBenchmark {
         List<Timed> rows = new ArrayList<>();
         // The submitter — this JVM: input source, teacher, probe — runs on core 0 beside node 0 in both pinned rows,
         // as it would on the first of N machines. Left free it would have core 1 to itself beside one pinned node,
-        // and share the nodes' cores beside two: its CPU (4.7–5.4 s an mnist-ep epoch) counted against two nodes only.
+        // and share the nodes' cores beside two: its CPU (3.5–7 s an mnist-ep epoch) counted against two nodes only.
         pinSelf("0");
         try {
             rows.add(timed("1 node pinned to 1 core", 1, 1, List.of("0"), scenario, settings, w, reference, out));
