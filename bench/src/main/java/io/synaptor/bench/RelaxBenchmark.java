@@ -37,23 +37,29 @@ public final class RelaxBenchmark {
 
     public record Report(int[] layers, int batch, int steps, int blockSize, int threads, double denseSeconds,
                          double actorSeconds, double wholeSeconds, double denseCpu, double actorCpu, double maxDifference, long messages, double ratio,
-                         String spread, double splitSeconds, double splitRatio, String splitSpread) {
+                         String spread, double splitSeconds, double splitRatio, String splitSpread,
+                         double libraryThreadsSeconds, double libraryThreadsRatio, String libraryThreadsSpread) {
 
         public String render() {
             return String.format("""
                     relax benchmark: layers %s, minibatch %d, %d steps, blocks of %d units, %d dispatcher threads
                       synchronous dense (1 thread)       %8.3f s  (median of %d after %d warm-up runs; products: %s)
                       the same, minibatch split over %d threads %8.3f s
+                      the same, each product on %d OpenBLAS threads %s
                       actors, block granularity          %8.3f s  (%,d messages; median of %d, from the start to the last state)
                         with the actor system's start and stop %8.3f s
                       CPU time (whole process): dense %.3f s, actors %.3f s = %.2f × dense, %.2f cores busy
                       final states agree within %.1e
                       ratio (dense / actors) = %.2f  (median of %d back-to-back pairs; lowest … highest pair %s)
-                      ratio (dense on %d threads / actors) = %.2f  (lowest … highest pair %s)""",
+                      ratio (dense on %d threads / actors) = %.2f  (lowest … highest pair %s)
+                      ratio (dense, products on %d library threads / actors) = %s""",
                     java.util.Arrays.toString(layers), batch, steps, blockSize, threads,
-                    denseSeconds, TIMED, WARM_UP, io.synaptor.synapses.MatrixProducts.describe(), threads, splitSeconds, actorSeconds, messages, TIMED, wholeSeconds,
+                    denseSeconds, TIMED, WARM_UP, io.synaptor.synapses.MatrixProducts.describe(), threads, splitSeconds,
+                    threads, Double.isNaN(libraryThreadsSeconds) ? "  (not measured: the products are not OpenBLAS's)"
+                            : String.format("%8.3f s", libraryThreadsSeconds), actorSeconds, messages, TIMED, wholeSeconds,
                     denseCpu, actorCpu, actorCpu / denseCpu, actorCpu / actorSeconds, maxDifference, ratio, TIMED, spread,
-                    threads, splitRatio, splitSpread);
+                    threads, splitRatio, splitSpread, threads, Double.isNaN(libraryThreadsSeconds) ? "not measured"
+                            : String.format("%.2f  (lowest … highest pair %s)", libraryThreadsRatio, libraryThreadsSpread));
         }
     }
 
@@ -92,6 +98,7 @@ public final class RelaxBenchmark {
         log.println("relax benchmark: timed runs …");
         SideBySide times = new SideBySide(TIMED);
         SideBySide split = new SideBySide(TIMED);
+        SideBySide library = new SideBySide(TIMED); // the dense thread with OpenBLAS splitting each product (what its thread setting gives)
         // the plain way on as many threads as the actors have: the minibatch's columns are independent, so each
         // thread relaxes its share of the examples with the same products (the baseline a user would parallelise to)
         double[][][] shares = new double[threads][][];
@@ -109,12 +116,16 @@ public final class RelaxBenchmark {
             t0 = System.nanoTime();
             relaxShares(pool, dense, shares, steps);
             double splitTime = (System.nanoTime() - t0) / 1e9;
+            t0 = System.nanoTime();
+            boolean measured = io.synaptor.synapses.MatrixProducts.withLibraryThreads(threads, () -> dense.relax(x, steps)) != null;
+            double libraryTime = measured ? (System.nanoTime() - t0) / 1e9 : Double.NaN;
             Stopwatch watch = new Stopwatch();
             t0 = System.nanoTime();
             got = SimulationRunner.run(spec, rt, watch);
             wholeTimes[k] = (System.nanoTime() - t0) / 1e9;
             times.add(denseTime, watch.seconds());
             split.add(splitTime, watch.seconds());
+            library.add(libraryTime, watch.seconds());
             actorCpu[k] = watch.cpuSeconds();
         }
 
@@ -128,7 +139,7 @@ public final class RelaxBenchmark {
         }
         return new Report(layers, batch, steps, blockSize, threads, times.medianFirst(), times.medianSecond(),
                 SideBySide.median(wholeTimes), SideBySide.median(denseCpu), SideBySide.median(actorCpu), worst, got.messages(), times.ratio(), times.spread(1.0),
-                split.medianFirst(), split.ratio(), split.spread(1.0));
+                split.medianFirst(), split.ratio(), split.spread(1.0), library.medianFirst(), library.ratio(), library.spread(1.0));
     }
 
     /** Each thread relaxes its share of the minibatch (BatchedRelaxation holds no state between calls). */

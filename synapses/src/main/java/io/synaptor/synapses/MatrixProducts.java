@@ -55,6 +55,21 @@ public final class MatrixProducts {
         return WHY;
     }
 
+    /**
+     * Runs {@code work} with OpenBLAS splitting each product over {@code threads} threads of its own, then
+     * back to one: for a dense baseline only (a product's bits may then depend on the thread count). Null
+     * when the products are not OpenBLAS's.
+     */
+    public static <T> T withLibraryThreads(int threads, java.util.function.Supplier<T> work) {
+        if (BACKEND != Backend.OPENBLAS) return null;
+        openblas_nolapack.blas_set_num_threads(threads);
+        try {
+            return work.get();
+        } finally {
+            openblas_nolapack.blas_set_num_threads(1);
+        }
+    }
+
     /** c = a·b. */
     public static void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         mult(1.0, a, b, c);
