@@ -31,6 +31,8 @@ class RateEncodingTest {
             for (int k = 0; k < 784; k++) {
                 double p = x[i][k];
                 double want = Math.min(Math.max(p, low), 1.0 - margin); // ρ stops 10⁻³ inside an open range
+                assertEquals(Double.doubleToRawLongBits(act.stateOf(p)), Double.doubleToRawLongBits(encoded.x()[i][k]),
+                        "the state of pixel " + p + " bit for bit (equal neighbours share one logarithm)");
                 double got = act.rho(encoded.x()[i][k]);
                 assertEquals(want, got, 1e-12, name + " pixel " + p);
                 worst = Math.max(worst, Math.abs(got - p));

@@ -17,10 +17,19 @@ public final class RateEncoding {
     /** A new data set whose inputs are the states presenting each pixel as ρ; the labels are shared. */
     public static LabeledData encode(LabeledData data, Activation act) {
         double[][] x = new double[data.x().length][];
+        double last = 0.0;
+        double lastState = act.stateOf(0.0);
         for (int i = 0; i < x.length; i++) {
             double[] row = data.x()[i];
             x[i] = new double[row.length];
-            for (int k = 0; k < row.length; k++) x[i][k] = act.stateOf(row[k]);
+            for (int k = 0; k < row.length; k++) {
+                // most pixels repeat their neighbour (MNIST: ≈ 80 % are 0): one logarithm per run of equal pixels
+                if (Double.doubleToRawLongBits(row[k]) != Double.doubleToRawLongBits(last)) {
+                    last = row[k];
+                    lastState = act.stateOf(last);
+                }
+                x[i][k] = lastState;
+            }
         }
         return new LabeledData(x, data.y());
     }
