@@ -16,7 +16,7 @@ final class PackedWriter {
     private PackedWriter() {
     }
 
-    /** State and Drive: int32 1, int64 2, int64 3, packed double 4. */
+    /** Drive: int32 1, int64 2, int64 3, packed double 4. */
     static byte[] values(int first, long time, long horizon, double[] v) {
         return written(CodedOutputStream.computeInt32Size(1, first) + CodedOutputStream.computeInt64Size(2, time)
                 + CodedOutputStream.computeInt64Size(3, horizon) + packedSize(4, v), o -> {
@@ -27,13 +27,41 @@ final class PackedWriter {
         });
     }
 
-    /** Clamp: int64 1, int64 2, packed double 3. */
+    /** State: as a Drive, or with few distinct values as levels 5 and a byte each 6 ({@link Levels}). */
+    static byte[] state(int first, long time, long horizon, double[] v) {
+        Levels l = Levels.of(v);
+        if (l == null) return values(first, time, horizon, v);
+        return written(CodedOutputStream.computeInt32Size(1, first) + CodedOutputStream.computeInt64Size(2, time)
+                + CodedOutputStream.computeInt64Size(3, horizon) + packedSize(5, l.levels()) + bytesSize(6, l.index()), o -> {
+            o.writeInt32(1, first);
+            o.writeInt64(2, time);
+            o.writeInt64(3, horizon);
+            writePacked(o, 5, l.levels());
+            o.writeByteArray(6, l.index());
+        });
+    }
+
+    /** Clamp: int64 1, int64 2, packed double 3 — or with few distinct values, levels 4 and a byte each 5. */
     static byte[] clamp(long time, long horizon, double[] v) {
-        return written(CodedOutputStream.computeInt64Size(1, time) + CodedOutputStream.computeInt64Size(2, horizon) + packedSize(3, v), o -> {
+        Levels l = Levels.of(v);
+        int head = CodedOutputStream.computeInt64Size(1, time) + CodedOutputStream.computeInt64Size(2, horizon);
+        if (l == null) {
+            return written(head + packedSize(3, v), o -> {
+                o.writeInt64(1, time);
+                o.writeInt64(2, horizon);
+                writePacked(o, 3, v);
+            });
+        }
+        return written(head + packedSize(4, l.levels()) + bytesSize(5, l.index()), o -> {
             o.writeInt64(1, time);
             o.writeInt64(2, horizon);
-            writePacked(o, 3, v);
+            writePacked(o, 4, l.levels());
+            o.writeByteArray(5, l.index());
         });
+    }
+
+    private static int bytesSize(int field, byte[] b) {
+        return CodedOutputStream.computeTagSize(field) + CodedOutputStream.computeUInt32SizeNoTag(b.length) + b.length;
     }
 
     /** StateBlock and DriveBlock: int32 1, packed int64 2, repeated Row 3 (each a packed double 1), int64 4. */

@@ -162,6 +162,11 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
         return out;
     }
 
+    /** A vector written as packed doubles, or as its {@link Levels} and a byte per entry. */
+    static double[] values(List<Double> values, List<Double> levels, com.google.protobuf.ByteString levelOf) {
+        return levels.isEmpty() ? doubles(values) : Levels.expand(doubles(levels), levelOf.toByteArray());
+    }
+
     static long[] longs(List<Long> values) {
         long[] out = new long[values.size()];
         if (values instanceof Internal.LongList primitive) {
@@ -229,10 +234,11 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
         bind(UnitActor.Wake.class, "u.wake", m -> Empty.getDefaultInstance(), b -> new UnitActor.Wake());
 
         bindBytes(SynapseActor.State.class, "s.state",
-                m -> PackedWriter.values(m.unit(), m.time(), m.horizon(), m.rho()),
+                m -> PackedWriter.state(m.unit(), m.time(), m.horizon(), m.rho()),
                 b -> {
                     var p = io.synaptor.proto.State.parseFrom(b);
-                    return new SynapseActor.State(p.getUnit(), p.getTime(), p.getHorizon(), doubles(p.getValuesList()));
+                    return new SynapseActor.State(p.getUnit(), p.getTime(), p.getHorizon(),
+                            values(p.getValuesList(), p.getLevelsList(), p.getLevelOf()));
                 });
         bindBytes(SynapseActor.StateBlock.class, "s.states",
                 m -> PackedWriter.block(m.unit(), m.times(), m.rho(), m.horizon()),
@@ -252,7 +258,7 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
                 m -> PackedWriter.clamp(m.time(), m.horizon(), m.values()),
                 b -> {
                     var p = io.synaptor.proto.Clamp.parseFrom(b);
-                    return new ClampedUnitActor.Clamp(p.getTime(), p.getHorizon(), doubles(p.getValuesList()));
+                    return new ClampedUnitActor.Clamp(p.getTime(), p.getHorizon(), values(p.getValuesList(), p.getLevelsList(), p.getLevelOf()));
                 });
         bind(ClampedUnitActor.Connect.class, "i.connect",
                 m -> connect(m.synapses(), m.ids()),

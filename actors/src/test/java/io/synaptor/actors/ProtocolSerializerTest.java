@@ -151,8 +151,23 @@ class ProtocolSerializerTest {
     }
 
     private static double[] doubles(SplittableRandom r) {
+        if (r.nextInt(3) == 0) return levels(r);
         double[] v = new double[r.nextInt(0, 12)];
         for (int k = 0; k < v.length; k++) v[k] = r.nextInt(20) == 0 ? Double.NaN : r.nextGaussian() * Math.exp(r.nextInt(-30, 30));
+        return v;
+    }
+
+    /** Long vectors of few distinct values (as a clamped image), some over the 256 that {@link Levels} packs, −0.0 and NaN among them. */
+    private static double[] levels(SplittableRandom r) {
+        int distinct = r.nextInt(1, 300);
+        double[] pool = new double[distinct];
+        for (int k = 0; k < distinct; k++) pool[k] = switch (k % 7) {
+            case 0 -> -0.0;
+            case 1 -> Double.longBitsToDouble(0x7ff8000000000001L + k); // NaNs with payloads
+            default -> r.nextGaussian();
+        };
+        double[] v = new double[r.nextInt(Levels.MIN_LENGTH - 2, 1000)];
+        for (int k = 0; k < v.length; k++) v[k] = pool[r.nextInt(distinct)];
         return v;
     }
 
