@@ -18,50 +18,47 @@ final class PackedWriter {
 
     /** Drive: int32 1, int64 2, int64 3, packed double 4. */
     static byte[] values(int first, long time, long horizon, double[] v) {
-        return written(CodedOutputStream.computeInt32Size(1, first) + CodedOutputStream.computeInt64Size(2, time)
-                + CodedOutputStream.computeInt64Size(3, horizon) + packedSize(4, v), o -> {
-            o.writeInt32(1, first);
-            o.writeInt64(2, time);
-            o.writeInt64(3, horizon);
-            writePacked(o, 4, v);
-        });
+        return values(first, time, horizon, v, null);
     }
 
     /** State: as a Drive, or with few distinct values as levels 5 and a byte each 6 ({@link Levels}). */
     static byte[] state(int first, long time, long horizon, double[] v) {
-        Levels l = Levels.of(v);
-        if (l == null) return values(first, time, horizon, v);
-        return written(CodedOutputStream.computeInt32Size(1, first) + CodedOutputStream.computeInt64Size(2, time)
-                + CodedOutputStream.computeInt64Size(3, horizon) + packedSize(5, l.levels()) + bytesSize(6, l.index()), o -> {
-            o.writeInt32(1, first);
-            o.writeInt64(2, time);
-            o.writeInt64(3, horizon);
-            writePacked(o, 5, l.levels());
-            o.writeByteArray(6, l.index());
-        });
+        return values(first, time, horizon, v, Levels.of(v));
     }
 
     /** Clamp: int64 1, int64 2, packed double 3 — or with few distinct values, levels 4 and a byte each 5. */
     static byte[] clamp(long time, long horizon, double[] v) {
         Levels l = Levels.of(v);
-        int head = CodedOutputStream.computeInt64Size(1, time) + CodedOutputStream.computeInt64Size(2, horizon);
-        if (l == null) {
-            return written(head + packedSize(3, v), o -> {
-                o.writeInt64(1, time);
-                o.writeInt64(2, horizon);
-                writePacked(o, 3, v);
-            });
-        }
-        return written(head + packedSize(4, l.levels()) + bytesSize(5, l.index()), o -> {
+        return written(CodedOutputStream.computeInt64Size(1, time) + CodedOutputStream.computeInt64Size(2, horizon) + vectorSize(3, v, l), o -> {
             o.writeInt64(1, time);
             o.writeInt64(2, horizon);
-            writePacked(o, 4, l.levels());
-            o.writeByteArray(5, l.index());
+            writeVector(o, 3, v, l);
         });
     }
 
-    private static int bytesSize(int field, byte[] b) {
-        return CodedOutputStream.computeTagSize(field) + CodedOutputStream.computeUInt32SizeNoTag(b.length) + b.length;
+    private static byte[] values(int first, long time, long horizon, double[] v, Levels l) {
+        return written(CodedOutputStream.computeInt32Size(1, first) + CodedOutputStream.computeInt64Size(2, time)
+                + CodedOutputStream.computeInt64Size(3, horizon) + vectorSize(4, v, l), o -> {
+            o.writeInt32(1, first);
+            o.writeInt64(2, time);
+            o.writeInt64(3, horizon);
+            writeVector(o, 4, v, l);
+        });
+    }
+
+    /** A vector in field f as packed doubles, or — given its levels — the levels in field f + 1 and a byte each in f + 2. */
+    private static int vectorSize(int f, double[] v, Levels l) {
+        if (l == null) return packedSize(f, v);
+        return packedSize(f + 1, l.levels()) + CodedOutputStream.computeByteArraySize(f + 2, l.index());
+    }
+
+    private static void writeVector(CodedOutputStream o, int f, double[] v, Levels l) throws IOException {
+        if (l == null) {
+            writePacked(o, f, v);
+        } else {
+            writePacked(o, f + 1, l.levels());
+            o.writeByteArray(f + 2, l.index());
+        }
     }
 
     /** StateBlock and DriveBlock: int32 1, packed int64 2, repeated Row 3 (each a packed double 1), int64 4. */
