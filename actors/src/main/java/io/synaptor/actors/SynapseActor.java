@@ -21,9 +21,10 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * {@link SynapseModel} it hosts ({@link io.synaptor.synapses.RuleBlock} for EqProp); the actor adds
  * the time protocol around it.
  *
- * <p>Virtual time, conservatively: the synapse handles its events (a new value at either end, a
- * learning-rule sample) in time order, and handles time τ only once both ends are known through
- * τ. The learning rule therefore sees ρ_i and ρ_j of the same instant, from its own clock alone.
+ * <p>Virtual time, conservatively: the synapse handles each direction's events (a new value at one
+ * end, a learning-rule sample) in time order, and a sample at τ only once both ends are known through
+ * τ. The learning rule therefore sees ρ_i and ρ_j of the same instant, from its own clock alone;
+ * between samples W is fixed, and a value of one end goes on at once, whatever the other end's clock.
  * A drive carries a horizon — how long it surely holds: until the other end's value changes or
  * the rule may move W — so a clamped input's drive is sent once per episode, not once per step;
  * when the horizon grows without a new value, a clock message says so. A link may jitter or lose
@@ -97,12 +98,10 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private final Past pastI = new Past();
     private final Past pastJ;
     private final TraceSink.Log log;
-    private long clock = -1; // the last time processed: the synapse's own virtual time, for the trace
     private final Outgoing toI;
     private final Outgoing toJ;
     private long nextSample;
     private long nextUpdate;
-    private boolean started;
     private boolean finished;
     private final long[] sent = MessageKind.counters();
     private final StateMonitor monitor;
@@ -172,23 +171,54 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         throw new IllegalStateException("synapse " + id + " got a message from unit " + unit);
     }
 
-    /** Handles every event whose time both ends are known through, in time order. */
+    /**
+     * Handles what the ends' values allow, each direction in time order. W only moves at a sample, and
+     * a sample waits for both ends; before it W is fixed, so a value of one end goes on to the other as
+     * soon as it is known — it need not wait for the other end's value of the same step. Across nodes
+     * that halves the critical path of a step at link delay 1: a drive crosses once a step, not a state
+     * there and a drive back (docs/cluster.md, "Measured"). The drives are the same values either way.
+     */
     private void pump() {
         if (finished) return;
         while (true) {
-            long next = Math.min(Math.min(inI.nextPendingTime(), inJ.nextPendingTime()), nextSample);
-            if (next > endTime || inI.knownThrough() < next || inJ.knownThrough() < next) break;
-            process(next);
+            long fixed = Math.min(nextSample - 1, endTime); // W holds through here: no sample pending before
+            long tI = ready(inI, fixed);
+            long tJ = lateral ? tI : ready(inJ, fixed); // a lateral block's one end is both
+            if (tI == tJ && tI != Long.MAX_VALUE) {
+                process(tI); // both ends moved at once: one pass over the block
+            } else if (tI < tJ) {
+                forward(tI, inI, toJ);
+            } else if (tJ < tI) {
+                forward(tJ, inJ, toI);
+            } else if (nextSample <= endTime && inI.knownThrough() >= nextSample && inJ.knownThrough() >= nextSample) {
+                process(nextSample);
+            } else {
+                break;
+            }
         }
-        long frontier = Math.min(inI.knownThrough(), inJ.knownThrough()); // every event through it is processed
-        if (started) {
-            if (toI != null) toI.publish(frontier);
-            if (toJ != null) toJ.publish(frontier);
-        }
-        if (frontier >= endTime
+        // Each direction has handled everything through its end's horizon, or up to the pending sample.
+        long learned = nextSample > endTime ? Long.MAX_VALUE : nextSample - 1;
+        if (toI != null && toI.started) toI.publish(Math.min(inJ.knownThrough(), learned));
+        if (toJ != null && toJ.started) toJ.publish(Math.min(inI.knownThrough(), learned));
+        if (Math.min(inI.knownThrough(), inJ.knownThrough()) >= endTime
                 && Math.min(Math.min(inI.nextPendingTime(), inJ.nextPendingTime()), nextSample) > endTime) {
             finish();
         }
+    }
+
+    /** The time of an end's next value if it can be handled now (known, and before W may move), else Long.MAX_VALUE. */
+    private static long ready(TimedInbox<double[]> in, long fixed) {
+        long t = in.nextPendingTime();
+        return t <= fixed && t <= in.knownThrough() ? t : Long.MAX_VALUE;
+    }
+
+    /** One end's value from τ, before the next sample: the other end's drive changes (W is fixed until then). */
+    private void forward(long tau, TimedInbox<double[]> in, Outgoing out) {
+        in.advanceTo(tau);
+        if (out == null) return;
+        out.started = true;
+        out.at = tau;
+        out.change(tau, out.drive(tau, in.current()));
     }
 
     /**
@@ -213,7 +243,6 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private void learnFree() {
         while (nextSample <= Math.min(knownI, knownJ) && nextSample <= endTime) {
             long tau = nextSample;
-            clock = tau;
             boolean moved = learn(tau, pastI.at(tau), pastJ.at(tau));
             pastI.forgetBefore(tau);
             pastJ.forgetBefore(tau);
@@ -312,7 +341,6 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     }
 
     private void process(long tau) {
-        clock = tau;
         boolean changedI = inI.advanceTo(tau);
         boolean changedJ = lateral ? changedI : inJ.advanceTo(tau);
         boolean moved = false;
@@ -321,7 +349,14 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             nextSample = model.nextSampleTime(tau + 1);
             nextUpdate = model.nextUpdateTime(tau + 1);
         }
-        started = true;
+        if (toI != null) {
+            toI.started = true;
+            toI.at = tau;
+        }
+        if (toJ != null) {
+            toJ.started = true;
+            toJ.at = tau;
+        }
         boolean newI = toI != null && (changedJ || moved);
         boolean newJ = toJ != null && (changedI || moved);
         if (newI && newJ) { // both directions from one pass over the block
@@ -346,6 +381,8 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         private final TimedInbox<double[]> other;
         private final boolean towardsI;
         private final OutgoingLink link;
+        private boolean started; // it has handled a value: it may promise
+        private long at = -1;    // the last time it handled
 
         Outgoing(ActorRef<UnitActor.Command> to, int unit, int slot, LinkDelay link, TimedInbox<double[]> other, boolean towardsI) {
             this.towardsI = towardsI;
@@ -361,9 +398,9 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             link.change(tau, holds(), drive);
         }
 
-        /** After a pump: every event through {@code frontier} is processed. */
+        /** After a pump: every event of this direction through {@code frontier} is processed. */
         void publish(long frontier) {
-            link.publish(clock, frontier, holds());
+            link.publish(at, frontier, holds());
         }
 
         /** The drive this direction's unit feels at τ from the other end's value. */
