@@ -77,10 +77,10 @@ class SynapseActorTest {
 
         // End j is known through 0 only, yet it hears end i's values of 0, 1 and 2 (the initial state lands
         // at 0, later ones a step after they are sent); i's value at 3 waits for the sample at 3, which needs j's.
-        List<UnitActor.Drive> early = drives(j);
+        List<UnitActor.Drive> early = drives(j, 3);
         assertEquals(List.of(0L, 2L, 3L), times(early));
         assertEquals(List.of(rhoI(0), rhoI(1), rhoI(2)), values(early));
-        List<UnitActor.Drive> toI = drives(i);
+        List<UnitActor.Drive> toI = drives(i, 1);
         assertEquals(List.of(0L), times(toI));
         assertEquals(List.of(rhoJ(0)), values(toI));
 
@@ -88,7 +88,7 @@ class SynapseActorTest {
         synapse.tell(new SynapseActor.State(0, 7, end, new double[]{rhoI(7)}));
 
         // The sample saw both ends at 3; from there every drive carries w = 2.
-        List<UnitActor.Drive> toJ = drives(j); // (after the drives that followed it: the model's fields are then visible here)
+        List<UnitActor.Drive> toJ = drives(j, 5); // (after the drives that followed it: the model's fields are then visible here)
         assertEquals(rhoI(3), model.seenI[0]);
         assertEquals(rhoJ(3), model.seenJ[0]);
         assertEquals(List.of(4L, 5L, 6L, 7L, 8L), times(toJ));
@@ -106,15 +106,18 @@ class SynapseActorTest {
 
         for (long t = 0; t <= 4; t++) synapse.tell(new SynapseActor.State(0, t, t == 4 ? 5 : t, new double[]{rhoI(t)}));
 
-        List<UnitActor.Drive> back = drives(slice);
+        List<UnitActor.Drive> back = drives(slice, 5);
         assertEquals(List.of(0L, 2L, 3L, 4L, 5L), times(back));
         assertEquals(List.of(2 * rhoI(0), 2 * rhoI(1), 2 * rhoI(2), 4 * rhoI(3), 4 * rhoI(4)), values(back));
         assertEquals(rhoI(3), model.seenJ[0]);
     }
 
-    /** The drives a unit has been sent so far (clocks skipped). */
-    private static List<UnitActor.Drive> drives(TestProbe<UnitActor.Command> unit) {
+    /** The next {@code n} drives a unit is sent (clocks skipped), then none for a while. */
+    private static List<UnitActor.Drive> drives(TestProbe<UnitActor.Command> unit, int n) {
         List<UnitActor.Drive> out = new ArrayList<>();
+        while (out.size() < n) {
+            if (unit.receiveMessage(Duration.ofSeconds(10)) instanceof UnitActor.Drive d) out.add(d);
+        }
         while (true) {
             UnitActor.Command m;
             try {
@@ -122,7 +125,7 @@ class SynapseActorTest {
             } catch (AssertionError quiet) {
                 return out;
             }
-            if (m instanceof UnitActor.Drive d) out.add(d);
+            if (m instanceof UnitActor.Drive d) out.add(d); // one too many: the caller's assertion shows it
         }
     }
 
