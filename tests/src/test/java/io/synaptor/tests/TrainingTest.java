@@ -17,6 +17,17 @@ class TrainingTest {
             "epochs", "messages", "wall_seconds");
 
     @Test
+    void twoMoonsSkipsTheBoundaryPlotWhenAsked(@TempDir Path tmp) throws Exception {
+        Cli.Result r = Cli.run(tmp.resolve("tm"), "run", "two-moons", "--seed", "1", "--set", "training.epochs=1",
+                "--set", "training.train-size=20", "--set", "training.test-size=10", "--set", "plot.boundary=false");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.summary().hasPath("test_accuracy"));
+        assertTrue(!r.summary().hasPath("boundary_wrong_side"), "no boundary metric without the plot");
+        assertTrue(Files.exists(r.dir().resolve("accuracy.png")));
+        assertTrue(!Files.exists(r.dir().resolve("boundary.png")), "no boundary.png");
+    }
+
+    @Test
     void twoMoonsLearnsTheBoundary(@TempDir Path tmp) throws Exception {
         Cli.Result r = Cli.run(tmp.resolve("tm"), "run", "two-moons", "--seed", "1");
         assertEquals(0, r.exit(), r.err());
