@@ -176,7 +176,8 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
      * a sample waits for both ends; before it W is fixed, so a value of one end goes on to the other as
      * soon as it is known — it need not wait for the other end's value of the same step. Across nodes
      * that halves the critical path of a step at link delay 1: a drive crosses once a step, not a state
-     * there and a drive back (docs/cluster.md, "Measured"). The drives are the same values either way.
+     * there and a drive back (docs/cluster.md, "A step's critical path across the nodes"). The drives
+     * are the same values either way.
      */
     private void pump() {
         if (finished) return;
@@ -198,8 +199,8 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         }
         // Each direction has handled everything through its end's horizon, or up to the pending sample.
         long learned = nextSample > endTime ? Long.MAX_VALUE : nextSample - 1;
-        if (toI != null && toI.started) toI.publish(Math.min(inJ.knownThrough(), learned));
-        if (toJ != null && toJ.started) toJ.publish(Math.min(inI.knownThrough(), learned));
+        if (toI != null && toI.started()) toI.publish(Math.min(inJ.knownThrough(), learned));
+        if (toJ != null && toJ.started()) toJ.publish(Math.min(inI.knownThrough(), learned));
         if (Math.min(inI.knownThrough(), inJ.knownThrough()) >= endTime
                 && Math.min(Math.min(inI.nextPendingTime(), inJ.nextPendingTime()), nextSample) > endTime) {
             finish();
@@ -216,8 +217,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
     private void forward(long tau, TimedInbox<double[]> in, Outgoing out) {
         in.advanceTo(tau);
         if (out == null) return;
-        out.started = true;
-        out.at = tau;
+        out.handled(tau);
         out.change(tau, out.drive(tau, in.current()));
     }
 
@@ -349,14 +349,8 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
             nextSample = model.nextSampleTime(tau + 1);
             nextUpdate = model.nextUpdateTime(tau + 1);
         }
-        if (toI != null) {
-            toI.started = true;
-            toI.at = tau;
-        }
-        if (toJ != null) {
-            toJ.started = true;
-            toJ.at = tau;
-        }
+        if (toI != null) toI.handled(tau);
+        if (toJ != null) toJ.handled(tau);
         boolean newI = toI != null && (changedJ || moved);
         boolean newJ = toJ != null && (changedI || moved);
         if (newI && newJ) { // both directions from one pass over the block
@@ -381,8 +375,7 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         private final TimedInbox<double[]> other;
         private final boolean towardsI;
         private final OutgoingLink link;
-        private boolean started; // it has handled a value: it may promise
-        private long at = -1;    // the last time it handled
+        private long at = -1; // the last time it handled; −1 before its first
 
         Outgoing(ActorRef<UnitActor.Command> to, int unit, int slot, LinkDelay link, TimedInbox<double[]> other, boolean towardsI) {
             this.towardsI = towardsI;
@@ -396,6 +389,16 @@ public final class SynapseActor extends AbstractBehavior<SynapseActor.Command> {
         /** The drive changed at τ (the other end moved, or W did) to {@code drive}. */
         void change(long tau, double[] drive) {
             link.change(tau, holds(), drive);
+        }
+
+        /** This direction handled time τ. */
+        void handled(long tau) {
+            at = tau;
+        }
+
+        /** It has handled a value, so it may promise how long the value holds. */
+        boolean started() {
+            return at >= 0;
         }
 
         /** After a pump: every event of this direction through {@code frontier} is processed. */
