@@ -109,6 +109,16 @@ public final class BatchedRelaxation {
         return out;
     }
 
+    /** W between layer l and l + 1 (layer l × layer l + 1), a copy: for baselines that split the same products differently. */
+    public DMatrixRMaj weights(int l) {
+        return w[l].copy();
+    }
+
+    /** How many layers the net has, inputs included. */
+    public int layerCount() {
+        return layers.length;
+    }
+
     /** The units of layer l, in order. */
     public int[] layer(int l) {
         return layers[l].clone();
