@@ -6,7 +6,9 @@ package io.synaptor.synapses;
  * move is decided once for the block; a block then keeps its per-weight state in arrays, not in
  * one object per weight (at MNIST size the objects' pointer chasing cost more than the
  * correlations' matrix product). Cell k's change is exactly what a {@link LearningRule} of its own
- * would return from {@link LearningRule#observeCorrelation} — same bits. Not thread-safe: one per block actor.
+ * would return from {@link LearningRule#observeCorrelation} — same bits. (A full dense block whose rule is a
+ * {@link #difference} moves by one product instead; its weights then differ in the last bits.) Not thread-safe:
+ * one per block actor.
  */
 public interface BlockRule {
     /** The first local time ≥ t at which the block wants to see both ends; Long.MAX_VALUE if never. */
@@ -27,6 +29,14 @@ public interface BlockRule {
 
     /** Cell k's latest estimate of dL/dW (for gradient checks); NaN before the first. */
     double lastGradient(int cell);
+
+    /**
+     * This rule as a {@link SampleDifference} — one gain for all cells times the two samples' correlation difference —
+     * or null if it is not one. A block that uses it calls {@link SampleDifference#observe} instead of {@link #observe}.
+     */
+    default SampleDifference difference() {
+        return null;
+    }
 
     /** Any rule: one {@link LearningRule} per cell, asked in turn. */
     static BlockRule perWeight(LearningRule[] rules) {

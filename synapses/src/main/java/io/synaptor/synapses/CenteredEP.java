@@ -22,6 +22,11 @@ public final class CenteredEP extends TwoSampleRule {
         return -(plus - minus) / (2.0 * beta);
     }
 
+    @Override
+    double perDifference(double beta) {
+        return 1.0 / (2.0 * beta); // −(c1 − c2)/(2β) = (c2 − c1)/(2β)
+    }
+
     /** {@code learning.rule = centered}. */
     @AutoService(RuleProvider.class)
     public static final class Provider implements RuleProvider {

@@ -47,6 +47,8 @@ public final class CouplingBlock {
     private DMatrixRMaj rhoBt;
     private double[] conj;
     private double[] swap;
+    private DMatrixRMaj bothA;  // [ρ_A² | ρ_A¹] and [ρ_B² | −ρ_B¹] (addDifference)
+    private DMatrixRMaj bothB;
 
     /** Every cell of an A × B block a coupling, cell k = (k / sizeB, k % sizeB). @param weights row-major (copied) */
     public CouplingBlock(int sizeA, int sizeB, int row, double[] weights) {
@@ -153,6 +155,48 @@ public final class CouplingBlock {
         if (finite) return -1;
         for (int k = 0; k < delta.length; k++) if (!Double.isFinite(weight(k))) return k;
         return -1;
+    }
+
+    /** Whether the cells are all of W, row-major: a dense block without gaps (what {@link #addDifference} needs). */
+    public boolean fullDense() {
+        return w != null && place == null;
+    }
+
+    /**
+     * W += (g/B)·(ρ_A² ρ_B²ᵀ − ρ_A¹ ρ_B¹ᵀ) for real rows of a {@link #fullDense} block — g times the difference of two
+     * samples' minibatch correlations — as one product, [ρ_A² | ρ_A¹]·[ρ_B² | −ρ_B¹]ᵀ added into W
+     * ({@link SampleDifference}); returns the first cell whose weight is no longer finite, or −1.
+     */
+    public int addDifference(double gain, double[] a2, double[] b2, double[] a1, double[] b1) {
+        if (!fullDense()) throw new IllegalStateException("addDifference needs a full dense block");
+        if (bothA == null) {
+            bothA = new DMatrixRMaj(sizeA, 2 * row);
+            bothB = new DMatrixRMaj(sizeB, 2 * row);
+        }
+        for (int i = 0; i < sizeA; i++) {
+            System.arraycopy(a2, i * row, bothA.data, 2 * i * row, row);
+            System.arraycopy(a1, i * row, bothA.data, (2 * i + 1) * row, row);
+        }
+        double[] b = bothB.data;
+        for (int j = 0; j < sizeB; j++) {
+            System.arraycopy(b2, j * row, b, 2 * j * row, row);
+            for (int x = 0; x < row; x++) b[(2 * j + 1) * row + x] = -b1[j * row + x];
+        }
+        MatrixProducts.multAddTransB(gain / row, bothA, bothB, w);
+        wtStale = true;
+        double[] data = w.data;
+        boolean finite = true;
+        for (double v : data) finite &= Math.abs(v) <= Double.MAX_VALUE;
+        if (finite) return -1;
+        for (int k = 0; k < data.length; k++) if (!Double.isFinite(data[k])) return k;
+        return -1;
+    }
+
+    /** The minibatch mean (1/B) Σ_b ρ_A[a, b]·ρ_B[b', b] of one pair of real rows. */
+    public double meanProduct(double[] rhoA, int a, double[] rhoB, int b) {
+        double sum = 0.0;
+        for (int x = 0; x < row; x++) sum += rhoA[a * row + x] * rhoB[b * row + x];
+        return sum / row;
     }
 
     /** The drive end B feels: (Wᵀ ρ_A), sizeB rows. */

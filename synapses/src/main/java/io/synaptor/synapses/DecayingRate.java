@@ -39,9 +39,10 @@ public final class DecayingRate extends StepOnTop {
     /** A block's rule with the same decay: every change times γ^e, as each weight's own DecayingRate would give it. */
     public static BlockRule of(BlockRule block, NudgeSchedule schedule, double gamma) {
         checked(gamma);
+        java.util.function.LongToDoubleFunction factor = t -> Math.pow(gamma, schedule.epochOf(schedule.episodeOfState(t))); // once per update
         return onBlock(block, (t, dw) -> {
-            double factor = Math.pow(gamma, schedule.epochOf(schedule.episodeOfState(t))); // once per update: nothing to remember
-            for (int k = 0; k < dw.length; k++) dw[k] *= factor; // 0 stays 0 (and −0 stays −0), as step leaves them
-        });
+            double f = factor.applyAsDouble(t);
+            for (int k = 0; k < dw.length; k++) dw[k] *= f; // 0 stays 0 (and −0 stays −0), as step leaves them
+        }, factor);
     }
 }

@@ -78,23 +78,29 @@ public final class MatrixProducts {
     /** c = α·a·b. */
     public static void mult(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         if (BACKEND == Backend.JAVA) CommonOps_DDRM.mult(alpha, a, b, c);
-        else dgemm(false, false, alpha, a, b, c);
+        else dgemm(false, false, alpha, a, b, 0.0, c);
     }
 
     /** c = α·a·bᵀ. */
     public static void multTransB(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         if (BACKEND == Backend.JAVA) CommonOps_DDRM.multTransB(alpha, a, b, c);
-        else dgemm(false, true, alpha, a, b, c);
+        else dgemm(false, true, alpha, a, b, 0.0, c);
+    }
+
+    /** c = c + α·a·bᵀ. */
+    public static void multAddTransB(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        if (BACKEND == Backend.JAVA) CommonOps_DDRM.multAddTransB(alpha, a, b, c);
+        else dgemm(false, true, alpha, a, b, 1.0, c);
     }
 
     /** c = α·aᵀ·b. */
     public static void multTransA(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         if (BACKEND == Backend.JAVA) CommonOps_DDRM.multTransA(alpha, a, b, c);
-        else dgemm(true, false, alpha, a, b, c);
+        else dgemm(true, false, alpha, a, b, 0.0, c);
     }
 
-    /** c = α·op(a)·op(b) by OpenBLAS, row-major, op = transpose where asked; the shapes checked as EJML would. */
-    private static void dgemm(boolean transA, boolean transB, double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+    /** c = α·op(a)·op(b) + β·c by OpenBLAS, row-major, op = transpose where asked; the shapes checked as EJML would. */
+    private static void dgemm(boolean transA, boolean transB, double alpha, DMatrixRMaj a, DMatrixRMaj b, double beta, DMatrixRMaj c) {
         int m = transA ? a.numCols : a.numRows;
         int k = transA ? a.numRows : a.numCols;
         int kb = transB ? b.numCols : b.numRows;
@@ -104,6 +110,6 @@ public final class MatrixProducts {
         }
         openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
                 transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans, m, n, k, alpha,
-                a.data, Math.max(1, a.numCols), b.data, Math.max(1, b.numCols), 0.0, c.data, Math.max(1, c.numCols));
+                a.data, Math.max(1, a.numCols), b.data, Math.max(1, b.numCols), beta, c.data, Math.max(1, c.numCols));
     }
 }

@@ -19,6 +19,11 @@ public final class OneSidedEP extends TwoSampleRule {
         return -(nudged - free) / beta;
     }
 
+    @Override
+    double perDifference(double beta) {
+        return -1.0 / beta;
+    }
+
     /** {@code learning.rule = one-sided}. */
     @AutoService(RuleProvider.class)
     public static final class Provider implements RuleProvider {

@@ -52,11 +52,45 @@ abstract class StepOnTop implements LearningRule {
 
     /** A block's rule whose changes, whenever it moves, pass through {@code step}; all else is the block's. */
     static BlockRule onBlock(BlockRule block, BlockStep step) {
+        return onBlock(block, step, null);
+    }
+
+    /**
+     * The same, where the step multiplies every cell's change at t by one factor, {@code scale(t)}: a
+     * {@link SampleDifference} block stays one, its gain times the factor.
+     */
+    static BlockRule onBlock(BlockRule block, BlockStep step, java.util.function.LongToDoubleFunction scale) {
         return new BlockRule() {
             @Override public long nextSampleTime(long t) { return block.nextSampleTime(t); }
             @Override public long nextUpdateTime(long t) { return block.nextUpdateTime(t); }
             @Override public boolean complex() { return block.complex(); }
             @Override public double lastGradient(int cell) { return block.lastGradient(cell); }
+
+            @Override
+            public SampleDifference difference() {
+                SampleDifference inner = scale == null ? null : block.difference();
+                if (inner == null) return null;
+                return new SampleDifference() {
+                    private double factor = Double.NaN;
+
+                    @Override
+                    public Kind observe(long t) {
+                        Kind kind = inner.observe(t);
+                        if (kind == Kind.SECOND) factor = scale.applyAsDouble(t);
+                        return kind;
+                    }
+
+                    @Override
+                    public double gain() {
+                        return inner.gain() * factor;
+                    }
+
+                    @Override
+                    public double perDifference() {
+                        return inner.perDifference();
+                    }
+                };
+            }
 
             @Override
             public boolean observe(long t, double[] re, double[] im, double[] dw) {

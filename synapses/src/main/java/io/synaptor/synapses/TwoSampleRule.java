@@ -27,6 +27,21 @@ abstract class TwoSampleRule implements LearningRule {
     /** dL/dW from the correlation at the first and at the second sample of an episode nudged at β (the schedule's β(e), read once per episode). */
     abstract double estimate(double atFirst, double atSecond, double beta);
 
+    /** κ(β): the estimate is linear in the difference, estimate(c1, c2, β) = κ·(c2 − c1) up to rounding ({@link SampleDifference}). */
+    abstract double perDifference(double beta);
+
+    /**
+     * Which sample of which episode t is: {@link SampleDifference.Kind#FIRST} at a training episode's first sample,
+     * SECOND at its second when {@code firstOf} — the episode of the last first sample — is the same, else NONE.
+     */
+    SampleDifference.Kind sampleAt(long t, long firstOf) {
+        long e = schedule.episodeOfState(t);
+        if (!schedule.isTraining(e)) return SampleDifference.Kind.NONE;
+        if (t == first.applyAsLong(e)) return SampleDifference.Kind.FIRST;
+        return t == second.applyAsLong(e) && firstOf == e ? SampleDifference.Kind.SECOND : SampleDifference.Kind.NONE;
+    }
+
+
     @Override
     public long nextSampleTime(long t) {
         return Math.min(schedule.nextTrainingTime(t, first, first), schedule.nextTrainingTime(t, second, second));
@@ -49,18 +64,20 @@ abstract class TwoSampleRule implements LearningRule {
 
     @Override
     public double observeCorrelation(long t, double correlation, double unused) {
-        long e = schedule.episodeOfState(t);
-        if (!schedule.isTraining(e)) return 0.0;
-        if (t == first.applyAsLong(e)) {
-            firstCorrelation = correlation;
-            firstEpisode = e;
-            return 0.0;
+        switch (sampleAt(t, firstEpisode)) {
+            case FIRST -> {
+                firstCorrelation = correlation;
+                firstEpisode = schedule.episodeOfState(t);
+                return 0.0;
+            }
+            case SECOND -> {
+                lastGradient = estimate(firstCorrelation, correlation, schedule.beta(firstEpisode));
+                return -rate * lastGradient;
+            }
+            default -> {
+                return 0.0;
+            }
         }
-        if (t == second.applyAsLong(e) && firstEpisode == e) {
-            lastGradient = estimate(firstCorrelation, correlation, schedule.beta(e));
-            return -rate * lastGradient;
-        }
-        return 0.0;
     }
 
     @Override
