@@ -95,11 +95,10 @@ final class UnitSplitRelaxation {
         int count = sizes.length;
         double dt = net.dt();
         DMatrixRMaj[] field = new DMatrixRMaj[count];
-        DMatrixRMaj[] fromInputs = new DMatrixRMaj[count];
         DMatrixRMaj tmp = new DMatrixRMaj(1, 1);
         for (int l = 1; l < count; l++) field[l] = new DMatrixRMaj(cut[l][p + 1] - cut[l][p], batch);
-        fromInputs[1] = new DMatrixRMaj(field[1].numRows, batch);
-        MatrixProducts.mult(up[1][p], inputs, fromInputs[1]); // the clamped inputs' drive, once
+        DMatrixRMaj fromInputs = new DMatrixRMaj(field[1].numRows, batch);
+        MatrixProducts.mult(up[1][p], inputs, fromInputs); // the clamped inputs' drive, once
         int barriers = 0;
         for (int t = 0; t < steps; t++) {
             double[][] now = rho[t & 1];
@@ -110,7 +109,7 @@ final class UnitSplitRelaxation {
             double[][] late = rho[t == 0 ? 0 : (t - 1) & 1]; // the neighbours' ρ one step late (the first step: the initial one)
             for (int l = 1; l < count; l++) {
                 DMatrixRMaj h = field[l];
-                if (l == 1) System.arraycopy(fromInputs[1].data, 0, h.data, 0, h.data.length);
+                if (l == 1) System.arraycopy(fromInputs.data, 0, h.data, 0, h.data.length);
                 else MatrixProducts.mult(up[l][p], DMatrixRMaj.wrap(sizes[l - 1], batch, late[l - 1]), h);
                 if (l + 1 < count) {
                     tmp.reshape(h.numRows, batch);
