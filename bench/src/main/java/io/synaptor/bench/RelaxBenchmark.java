@@ -185,13 +185,18 @@ public final class RelaxBenchmark {
     private static void relaxShares(java.util.concurrent.ExecutorService pool, BatchedRelaxation dense, double[][][] shares, int steps) {
         List<java.util.concurrent.Future<double[][]>> parts = new java.util.ArrayList<>();
         for (double[][] share : shares) parts.add(pool.submit(() -> dense.relax(share, steps)));
+        join(parts, "the split dense relaxation");
+    }
+
+    /** Waits for every part; a failed one fails the benchmark, named as {@code what}. */
+    static void join(List<? extends java.util.concurrent.Future<?>> parts, String what) {
         try {
             for (var part : parts) part.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("the split dense relaxation failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
         }
     }
 

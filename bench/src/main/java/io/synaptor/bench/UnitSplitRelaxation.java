@@ -9,7 +9,6 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -79,14 +78,7 @@ final class UnitSplitRelaxation {
             final int part = p;
             parts.add(pool.submit(() -> share(part, s, rho, inputs, batch, steps, arrived)));
         }
-        try {
-            for (Future<?> f : parts) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the unit-split relaxation failed: " + e.getCause(), e.getCause());
-        }
+        RelaxBenchmark.join(parts, "the unit-split relaxation");
         return s;
     }
 
@@ -124,7 +116,7 @@ final class UnitSplitRelaxation {
                     double b0 = bias[l][k];
                     for (int b = 0; b < batch; b++) { // BatchedRelaxation's Euler step, entry for entry
                         int i = k * batch + b;
-                        sv[i] = act.clip(sv[i] - dt * (sv[i] - act.rhoPrime(sv[i], rv[i]) * (hv[(k - first) * batch + b] + b0)));
+                        sv[i] = BatchedRelaxation.step(act, dt, sv[i], rv[i], hv[(k - first) * batch + b] + b0);
                     }
                 }
             }

@@ -96,7 +96,7 @@ public final class BatchedRelaxation {
                     double bias = net.biases()[layers[l][k]];
                     for (int b = 0; b < batch; b++) {
                         int i = k * batch + b;
-                        sv[i] = act.clip(sv[i] - dt * (sv[i] - act.rhoPrime(sv[i], rv[i]) * (hv[i] + bias)));
+                        sv[i] = step(act, dt, sv[i], rv[i], hv[i] + bias);
                     }
                 }
             }
@@ -107,6 +107,11 @@ public final class BatchedRelaxation {
         double[][] out = new double[count][];
         for (int l = 0; l < count; l++) out[l] = s[l].data;
         return out;
+    }
+
+    /** One Euler step of a unit with U = s²/2 under field h (bias included), ρ(s) given: s − dt·(s − ρ'(s)·h), clipped. */
+    public static double step(Activation act, double dt, double s, double rho, double h) {
+        return act.clip(s - dt * (s - act.rhoPrime(s, rho) * h));
     }
 
     /** W between layer l and l + 1 (layer l × layer l + 1), a copy: for baselines that split the same products differently. */

@@ -333,20 +333,21 @@ public final class CouplingBlock {
         if (w == null) {
             int batch = complex ? row / 2 : row;
             for (int k = 0; k < cellRe.length; k++) {
-                int a = cellA[k] * row;
-                int b = cellB[k] * row;
-                double re = 0.0;
-                double im = 0.0;
                 if (complex) {
+                    int a = cellA[k] * row;
+                    int b = cellB[k] * row;
+                    double re = 0.0;
+                    double im = 0.0;
                     for (int x = 0; x < row; x += 2) {
                         re += rhoA[a + x] * rhoB[b + x] - rhoA[a + x + 1] * rhoB[b + x + 1];
                         im += rhoA[a + x] * rhoB[b + x + 1] + rhoA[a + x + 1] * rhoB[b + x];
                     }
+                    cellRe[k] = re / batch;
+                    cellIm[k] = im / batch;
                 } else {
-                    for (int x = 0; x < row; x++) re += rhoA[a + x] * rhoB[b + x];
+                    cellRe[k] = meanProduct(rhoA, cellA[k], rhoB, cellB[k]);
+                    cellIm[k] = 0.0;
                 }
-                cellRe[k] = re / batch;
-                cellIm[k] = im / batch;
             }
             return cellRe;
         }

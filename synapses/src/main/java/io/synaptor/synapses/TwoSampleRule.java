@@ -52,16 +52,6 @@ abstract class TwoSampleRule implements LearningRule {
         return schedule.nextTrainingTime(t, second, second);
     }
 
-    /** The time of episode e's first sample. */
-    long first(long e) {
-        return first.applyAsLong(e);
-    }
-
-    /** The time of episode e's second sample. */
-    long second(long e) {
-        return second.applyAsLong(e);
-    }
-
     @Override
     public double observeCorrelation(long t, double correlation, double unused) {
         switch (sampleAt(t, firstEpisode)) {
